@@ -1,0 +1,71 @@
+import type { ZodType, ZodTypeDef } from 'zod';
+import { listAssetReferences } from './asset-references';
+import { chapterSourceSchema, storyManifestSchema, type ChapterSource, type StoryManifest } from './bundle-schema';
+import { hasErrors, makeProblem, type ContentProblem } from './content-problem';
+import { UnparsableJson } from './json-document';
+import { checkAssets } from './rules/assets';
+import { checkChapterIdentity } from './rules/chapter-identity';
+import { checkCharacters } from './rules/characters';
+import { checkReachability } from './rules/reachability';
+import { checkSceneExits } from './rules/scene-exits';
+import { schemaProblems } from './schema-problems';
+
+// Pure: takes parsed documents and an asset predicate, returns every problem at once so a
+// writer can fix a story in one pass. Documents that fail the schema are reported and then
+// skipped by the later rules (they cannot be trusted), but the other documents are still checked.
+
+export type LintStoryInput = {
+  /** Paths are relative to the content dir and are copied into each problem's `file`. */
+  manifestFile: string;
+  /** Parsed story.json, or an UnparsableJson marker when it did not parse. */
+  manifest: unknown;
+  chapters: { file: string; doc: unknown }[];
+  /** Asked with a safe path relative to the story folder. */
+  assetExists: (relPath: string) => boolean;
+};
+
+export type StoryAnalysis = {
+  problems: ContentProblem[];
+  /** Present when story.json passed the schema. */
+  manifest: StoryManifest | undefined;
+  /** The chapters that passed the schema, in input order. */
+  chapters: { file: string; source: ChapterSource }[];
+};
+
+export function lintStory(input: LintStoryInput): ContentProblem[] {
+  return analyzeStory(input).problems;
+}
+
+/** lintStory plus the parsed documents, so the loader need not parse twice. */
+export function analyzeStory(input: LintStoryInput): StoryAnalysis {
+  const problems: ContentProblem[] = [];
+  const manifest = parseDocument(input.manifestFile, input.manifest, storyManifestSchema, problems);
+  const chapters: StoryAnalysis['chapters'] = [];
+  for (const { file, doc } of input.chapters) {
+    const source = parseDocument(file, doc, chapterSourceSchema, problems);
+    if (source !== undefined) chapters.push({ file, source });
+  }
+  if (input.chapters.length === 0) {
+    problems.push(makeProblem({ code: 'NO_CHAPTERS', file: input.manifestFile, reason: 'the story has no chapters/*.json files' }));
+  }
+
+  problems.push(...checkChapterIdentity(manifest, chapters));
+  for (const chapter of chapters) {
+    const exitProblems = checkSceneExits(chapter);
+    problems.push(...exitProblems, ...checkReachability(chapter, { exitsBroken: hasErrors(exitProblems) }));
+    if (manifest !== undefined) problems.push(...checkCharacters(manifest, chapter));
+  }
+  problems.push(...checkAssets(listAssetReferences(input.manifestFile, manifest, chapters), input.assetExists));
+  return { problems, manifest, chapters };
+}
+
+function parseDocument<T>(file: string, doc: unknown, schema: ZodType<T, ZodTypeDef, unknown>, problems: ContentProblem[]): T | undefined {
+  if (doc instanceof UnparsableJson) {
+    problems.push(makeProblem({ code: 'INVALID_JSON', file, reason: `is not valid JSON (${doc.reason})` }));
+    return undefined;
+  }
+  const parsed = schema.safeParse(doc);
+  if (parsed.success) return parsed.data;
+  problems.push(...schemaProblems(file, doc, parsed.error.issues));
+  return undefined;
+}

@@ -1,0 +1,90 @@
+import { resolve } from 'node:path';
+import { listAssetReferences } from './asset-references';
+import { checkAssetPath } from './asset-path';
+import type { StoryManifest } from './bundle-schema';
+import { canonicalJson, sha256Hex } from './canonical-json';
+import { buildChapterBundle, type ChapterBundle } from './chapter-bundle';
+import { hasErrors, makeProblem, type ContentProblem } from './content-problem';
+import { analyzeStory, type StoryAnalysis } from './lint';
+import { readStoryFolder } from './read-story-folder';
+import { ContentIdRegistry } from './rules/unique-across-stories';
+import { scanContentDir, STORY_MANIFEST, WORLD_MANIFEST } from './scan-content-dir';
+
+export type { ChapterBundle } from './chapter-bundle';
+
+// Loads a whole content dir. A story with any error is left out (never half-published);
+// the others still load, and every problem is returned for the caller to print.
+
+export type ContentLoadResult = {
+  stories: LoadedStory[];
+  /** Absolute paths of folders holding world.json (campaign worlds, loaded elsewhere). */
+  worldDirs: string[];
+  problems: ContentProblem[];
+};
+
+export type LoadedStory = {
+  manifest: StoryManifest;
+  /** Absolute. */
+  dir: string;
+  /** Sorted by number. */
+  chapters: LoadedChapter[];
+  /** Relative paths (cover, backgrounds, music, sprites), normalized, deduped, sorted. */
+  assets: string[];
+};
+
+export type LoadedChapter = {
+  /** The chapter's _id. */
+  id: string;
+  storyId: string;
+  number: number;
+  /** Defaults to `Chapter ${number}`. */
+  title: string;
+  /** Relative to the content dir. */
+  file: string;
+  bundle: ChapterBundle;
+  /** Hex SHA-256 of canonicalJson(bundle): the bundle's ETag and content hash. */
+  sha256: string;
+};
+
+/** Throws only when `dir` itself cannot be read (a configuration mistake, not a content one). */
+export async function loadContentDir(dir: string): Promise<ContentLoadResult> {
+  const root = resolve(dir);
+  const folders = await scanContentDir(root).catch((error: unknown) => {
+    throw new Error(`content directory ${root} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+  });
+  const result: ContentLoadResult = { stories: [], worldDirs: folders.worlds.map((name) => resolve(root, name)), problems: [] };
+
+  for (const name of folders.unknown) {
+    const reason = `folder is ignored: it has neither ${STORY_MANIFEST} (a story) nor ${WORLD_MANIFEST} (a world)`;
+    result.problems.push(makeProblem({ severity: 'warning', code: 'UNKNOWN_CONTENT_FOLDER', file: name, reason }));
+  }
+  for (const name of folders.both) {
+    const reason = `has both ${STORY_MANIFEST} and ${WORLD_MANIFEST}; it is loaded as a story and ${WORLD_MANIFEST} is ignored`;
+    result.problems.push(makeProblem({ severity: 'warning', code: 'AMBIGUOUS_CONTENT_FOLDER', file: name, reason }));
+  }
+
+  const registry = new ContentIdRegistry();
+  for (const name of folders.stories) {
+    const input = await readStoryFolder(root, name);
+    const analysis = analyzeStory(input);
+    const problems = [...analysis.problems, ...registry.claim(analysis, input.manifestFile)];
+    result.problems.push(...problems);
+    if (!hasErrors(problems) && analysis.manifest !== undefined) {
+      result.stories.push(toLoadedStory(resolve(root, name), input.manifestFile, analysis.manifest, analysis.chapters));
+    }
+  }
+  return result;
+}
+
+function toLoadedStory(dir: string, manifestFile: string, manifest: StoryManifest, chapters: StoryAnalysis['chapters']): LoadedStory {
+  const loaded = chapters.map(({ file, source }): LoadedChapter => {
+    const bundle = buildChapterBundle(source, manifest);
+    return { id: bundle.id, storyId: bundle.storyId, number: bundle.number, title: bundle.title, file, bundle, sha256: sha256Hex(canonicalJson(bundle)) };
+  });
+  const assets = new Set<string>();
+  for (const ref of listAssetReferences(manifestFile, manifest, chapters)) {
+    const verdict = checkAssetPath(ref.path);
+    if (verdict.ok) assets.add(verdict.path); // always ok here: the story passed the linter
+  }
+  return { manifest, dir, chapters: loaded.sort((a, b) => a.number - b.number), assets: [...assets].sort() };
+}

@@ -1,0 +1,95 @@
+/**
+ * REST baseline: starts the embedded server (`npm start`, fresh DATA_DIR, on 127.0.0.1) in its own
+ * process and drives its hottest routes with a fixed number of concurrent callers for a bounded
+ * time each, then prints throughput, latency percentiles and the server's memory.
+ *
+ *   npm run bench:rest            # defaults: 32 callers, 5 s per scenario
+ *   BENCH_CONCURRENCY=64 BENCH_SECONDS=10 npm run bench:rest
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 32);
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const port = 20000 + Math.floor(Math.random() * 5000);
+const base = `http://127.0.0.1:${port}`;
+const transport = process.env.TRANSPORT ?? 'uws';
+
+interface Scenario {
+  name: string;
+  call: (i: number) => Promise<Response>;
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'storyverse-bench-'));
+  const server = spawn('npm', ['start'], {
+    detached: true,
+    stdio: 'ignore',
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, TRANSPORT: transport, LOG_LEVEL: 'warn', AUTH_RATE_LIMIT_PER_MINUTE: '100000' },
+  });
+  try {
+    await waitForHealth();
+    const session = await (await post('/v1/auth/register', { email: `bench.${Date.now()}@example.test`, password: 'benchmark password' })).json() as { accessToken: string };
+    const story = ((await (await fetch(`${base}/v1/stories?limit=1`)).json()) as { items: { id: string }[] }).items[0]?.id;
+    const scenarios: Scenario[] = [
+      { name: 'GET /healthz', call: () => fetch(`${base}/healthz`) },
+      { name: 'GET /v1/stories', call: () => fetch(`${base}/v1/stories?limit=20`) },
+      { name: `GET /v1/stories/${story}`, call: () => fetch(`${base}/v1/stories/${story}`) },
+      { name: 'GET /v1/inventory', call: () => fetch(`${base}/v1/inventory`, { headers: { authorization: `Bearer ${session.accessToken}` } }) },
+      { name: 'POST /v1/auth/guest (writes)', call: () => post('/v1/auth/guest', {}) },
+    ];
+    console.log(`REST baseline · transport ${transport} · ${concurrency} concurrent callers · ${seconds} s per scenario · node ${process.version}`);
+    console.log('scenario'.padEnd(40), 'req/s'.padStart(9), 'p50 ms'.padStart(8), 'p95 ms'.padStart(8), 'p99 ms'.padStart(8), 'errors'.padStart(7));
+    for (const scenario of scenarios) await run(scenario);
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    const rss = /storyverse_process_resident_memory_bytes(?:\{[^}]*\})? (\d+)/.exec(metrics)?.[1];
+    console.log(`server resident memory after the run: ${rss ? (Number(rss) / 2 ** 20).toFixed(0) : '?'} MiB`);
+  } finally {
+    try { process.kill(-server.pid!, 'SIGTERM'); } catch { /* already gone */ }
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function post(path: string, body: unknown): Promise<Response> {
+  return fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+async function waitForHealth(): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) return;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('server did not become healthy within 60 s');
+}
+
+async function run(scenario: Scenario): Promise<void> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const deadline = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, worker) => {
+      for (let i = 0; performance.now() < deadline; i++) {
+        const t0 = performance.now();
+        try {
+          const response = await scenario.call(worker * 1_000_000 + i);
+          await response.arrayBuffer();
+          if (!response.ok) errors++;
+        } catch {
+          errors++;
+        }
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => (latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN).toFixed(1);
+  console.log(scenario.name.padEnd(40), (latencies.length / elapsed).toFixed(0).padStart(9), pct(50).padStart(8), pct(95).padStart(8), pct(99).padStart(8), String(errors).padStart(7));
+}
+
+await main();

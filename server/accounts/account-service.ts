@@ -1,0 +1,122 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { User } from '../database/entities';
+import type { Clock } from '../shared/clock';
+import { DomainError } from '../shared/domain-error';
+import type { AccessTokens } from './access-tokens';
+import { normalizeEmail } from './email';
+import { DECOY_HASH, hashPassword, verifyPassword } from './password-hasher';
+import type { RefreshTokenStore } from './refresh-token-store';
+import { userView, type UserView } from './user-view';
+
+/** What accounts need of the wallet: a new account's wallet opens in the same transaction. */
+export interface WalletOpener {
+  openWallet(tx: EntityManager, user: User): Promise<void>;
+}
+
+export interface Session {
+  user: UserView;
+  accessToken: string;
+  refreshToken: string;
+}
+
+export interface AccountDeps {
+  em: EntityManager;
+  clock: Clock;
+  accessTokens: AccessTokens;
+  refreshTokens: RefreshTokenStore;
+  wallet: WalletOpener;
+}
+
+/** Register, sign in, refresh, upgrade a guest, sign out. */
+export class AccountService {
+  constructor(private readonly deps: AccountDeps) {}
+
+  async register(input: { email: string; password: string; displayName?: string }): Promise<Session> {
+    const email = normalizeEmail(input.email);
+    const passwordHash = await hashPassword(input.password);
+    const displayName = input.displayName?.trim() || email.split('@')[0] || 'Reader';
+    return this.createAccount({ email, passwordHash, displayName, isGuest: false });
+  }
+
+  async registerGuest(): Promise<Session> {
+    return this.createAccount({ email: null, passwordHash: null, displayName: `Guest ${randomBytes(3).toString('hex')}`, isGuest: true });
+  }
+
+  async login(input: { email: string; password: string }): Promise<Session> {
+    const user = await this.deps.em.fork().findOne(User, { email: normalizeEmail(input.email) });
+    // Verify against a decoy when there is no such user, so timing does not reveal who has an account.
+    const ok = await verifyPassword(input.password, user?.passwordHash ?? DECOY_HASH);
+    if (!user || !user.passwordHash || !ok) throw new DomainError('INVALID_CREDENTIALS', 'The email or password is wrong');
+    return this.startSession(user);
+  }
+
+  async refresh(refreshToken: string): Promise<Session> {
+    const { userId, newToken } = await this.deps.refreshTokens.rotate(refreshToken);
+    const user = await this.requireUser(userId);
+    return { user: userView(user), accessToken: await this.deps.accessTokens.issue({ userId, isGuest: user.isGuest }), refreshToken: newToken };
+  }
+
+  /** Gives a guest an email and password; the account (id, wallet, progress) stays the same. */
+  async upgradeGuest(userId: string, input: { email: string; password: string; displayName?: string }): Promise<Session> {
+    const email = normalizeEmail(input.email);
+    const passwordHash = await hashPassword(input.password);
+    let user: User;
+    try {
+      user = await this.deps.em.fork().transactional(async (tx) => {
+        const guest = await this.requireUser(userId, tx);
+        if (!guest.isGuest) throw new DomainError('ALREADY_REGISTERED', 'This account already has an email and password');
+        if (await tx.count(User, { email })) throw emailTaken();
+        guest.email = email;
+        guest.passwordHash = passwordHash;
+        guest.isGuest = false;
+        if (input.displayName?.trim()) guest.displayName = input.displayName.trim();
+        // A guest's old refresh tokens carried guest claims and no credentials: end them.
+        await this.deps.refreshTokens.revokeAllOf(userId, tx);
+        return guest;
+      });
+    } catch (error) {
+      throw error instanceof UniqueConstraintViolationException ? emailTaken() : error;
+    }
+    return this.startSession(user);
+  }
+
+  async me(userId: string): Promise<UserView> {
+    return userView(await this.requireUser(userId));
+  }
+
+  async logout(userId: string, input: { refreshToken?: string; everywhere?: boolean }): Promise<void> {
+    if (input.everywhere) return this.deps.refreshTokens.revokeAllOf(userId);
+    if (input.refreshToken) return this.deps.refreshTokens.revokeFamilyOf(userId, input.refreshToken);
+  }
+
+  private async createAccount(fields: Pick<User, 'email' | 'passwordHash' | 'displayName' | 'isGuest'>): Promise<Session> {
+    const em = this.deps.em.fork();
+    if (fields.email && (await em.count(User, { email: fields.email }))) throw emailTaken();
+    const now = this.deps.clock.now();
+    try {
+      return await em.transactional(async (tx) => {
+        const user = tx.create(User, { id: randomUUID(), ...fields, createdAt: now, updatedAt: now });
+        await this.deps.wallet.openWallet(tx, user);
+        return this.startSession(user, tx);
+      });
+    } catch (error) {
+      throw error instanceof UniqueConstraintViolationException ? emailTaken() : error;
+    }
+  }
+
+  private async startSession(user: User, tx?: EntityManager): Promise<Session> {
+    const issueRefresh = (em: EntityManager) => this.deps.refreshTokens.issue(em, user.id);
+    const refreshToken = tx ? await issueRefresh(tx) : await this.deps.em.fork().transactional(issueRefresh);
+    const accessToken = await this.deps.accessTokens.issue({ userId: user.id, isGuest: user.isGuest });
+    return { user: userView(user), accessToken, refreshToken };
+  }
+
+  private async requireUser(userId: string, em: EntityManager = this.deps.em.fork()): Promise<User> {
+    const user = await em.findOne(User, { id: userId });
+    if (!user) throw new DomainError('USER_NOT_FOUND', 'This account no longer exists');
+    return user;
+  }
+}
+
+const emailTaken = () => new DomainError('EMAIL_TAKEN', 'An account with this email already exists');

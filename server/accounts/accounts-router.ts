@@ -1,0 +1,45 @@
+import { Router, type RequestHandler } from 'express';
+import { z } from 'zod';
+import { asyncRoute } from '../http/async-route';
+import { userIdOf } from '../http/require-user';
+import { parseInput } from '../http/validate';
+import type { AccountService } from './account-service';
+
+const email = z.string({ required_error: 'is required', invalid_type_error: 'must be a string' }).trim().max(254, 'is too long').email('must be an email address');
+const newPassword = z.string({ required_error: 'is required', invalid_type_error: 'must be a string' }).min(8, 'must have at least 8 characters').max(200, 'must have at most 200 characters');
+const displayName = z.string({ invalid_type_error: 'must be a string' }).trim().min(1).max(64).optional();
+
+const registerBody = z.object({ email, password: newPassword, displayName }).strict();
+const loginBody = z.object({ email, password: z.string({ required_error: 'is required', invalid_type_error: 'must be a string' }).min(1).max(200) }).strict();
+const refreshBody = z.object({ refreshToken: z.string({ required_error: 'is required', invalid_type_error: 'must be a string' }).min(1).max(200) }).strict();
+const logoutBody = z.object({ refreshToken: z.string().min(1).max(200).optional(), everywhere: z.boolean().optional() }).strict();
+
+/** `/v1/auth/*` and `/v1/user/me` (DESIGN.md §4). */
+export function accountsRouter(deps: { accounts: AccountService; requireUser: RequestHandler; credentialLimit: RequestHandler }): Router {
+  const { accounts, requireUser, credentialLimit } = deps;
+  const router = Router();
+
+  router.post('/v1/auth/register', credentialLimit, asyncRoute(async (req, res) => {
+    res.status(201).json(await accounts.register(parseInput(registerBody, req.body, 'registration')));
+  }));
+  router.post('/v1/auth/login', credentialLimit, asyncRoute(async (req, res) => {
+    res.json(await accounts.login(parseInput(loginBody, req.body, 'sign-in')));
+  }));
+  router.post('/v1/auth/guest', credentialLimit, asyncRoute(async (_req, res) => {
+    res.status(201).json(await accounts.registerGuest());
+  }));
+  router.post('/v1/auth/upgrade', credentialLimit, requireUser, asyncRoute(async (req, res) => {
+    res.json(await accounts.upgradeGuest(userIdOf(res), parseInput(registerBody, req.body, 'upgrade')));
+  }));
+  router.post('/v1/auth/refresh', asyncRoute(async (req, res) => {
+    res.json(await accounts.refresh(parseInput(refreshBody, req.body).refreshToken));
+  }));
+  router.post('/v1/auth/logout', requireUser, asyncRoute(async (req, res) => {
+    await accounts.logout(userIdOf(res), parseInput(logoutBody, req.body ?? {}));
+    res.status(204).end();
+  }));
+  router.get('/v1/user/me', requireUser, asyncRoute(async (_req, res) => {
+    res.json({ user: await accounts.me(userIdOf(res)) });
+  }));
+  return router;
+}

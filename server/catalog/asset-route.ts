@@ -1,0 +1,33 @@
+import type { RequestHandler } from 'express';
+import { ApiError } from '../http/api-error';
+import { parseInput } from '../http/validate';
+import { assetContentType } from './asset-content-type';
+import { assetParams } from './catalog-input';
+import type { CatalogService } from './catalog-service';
+
+const ONE_DAY = 'public, max-age=86400';
+
+// Assets are written by story creators; an SVG opened directly must not run script on our origin.
+const ASSET_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Content-Security-Policy': "default-src 'none'; img-src data:; style-src 'unsafe-inline'; sandbox",
+};
+
+/** GET /v1/stories/:storyId/assets/* — only files the story's content references (the service checks). */
+export function assetRoute(catalog: CatalogService): RequestHandler {
+  return (req, res, next) => {
+    try {
+      const params = parseInput(assetParams, req.params, 'path');
+      const file = catalog.assetPath(params.storyId, params[0]);
+      const headers = { ...ASSET_HEADERS, 'Content-Type': assetContentType(file), 'Cache-Control': ONE_DAY };
+      // Set up front: uwebsockets-express's sendFile ignores the `headers` option.
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+      // dotfiles: the path is already allow-listed, and a dot folder above the content dir must not hide it.
+      res.sendFile(file, { dotfiles: 'allow' }, (error?: Error) => {
+        if (error && !res.headersSent) next(new ApiError(404, 'ASSET_NOT_FOUND', `No asset ${params[0]} in story ${params.storyId}`));
+      });
+    } catch (error) {
+      next(error);
+    }
+  };
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, SHIPPED_CONTENT_DIR } from './config';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('gives the embedded defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(2567);
+    expect(config.database).toEqual({ kind: 'sqlite', file: expect.stringMatching(/data\/storyverse\.sqlite$/) });
+    expect(config.contentDir).toBe(SHIPPED_CONTENT_DIR);
+    expect(config.transport).toBe('uws');
+    expect(config.wallet).toEqual({ keysCap: 5, keyRegenSeconds: 10800, welcomeDiamonds: 20 });
+    expect(config.redisUrl).toBeUndefined();
+  });
+
+  it('selects PostgreSQL by DATABASE_URL and reads the wallet rules', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/sv', KEYS_CAP: '3', KEY_REGEN_SECONDS: '60', WELCOME_DIAMONDS: '0', TRANSPORT: 'ws' });
+    expect(config.database).toEqual({ kind: 'postgresql', url: 'postgres://u@db:5432/sv' });
+    expect(config.wallet).toEqual({ keysCap: 3, keyRegenSeconds: 60, welcomeDiamonds: 0 });
+    expect(config.transport).toBe('ws');
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '' }).port).toBe(2567);
+  });
+
+  it.each([
+    ['PORT', 'eighty', /PORT must be a whole number from 0 to 65535 \(got "eighty"\)/],
+    ['PORT', '70000', /PORT must be a whole number/],
+    ['KEYS_CAP', '0', /KEYS_CAP must be a whole number from 1/],
+    ['KEYS_CAP', '2.5', /KEYS_CAP must be a whole number/],
+    ['WELCOME_DIAMONDS', '-1', /WELCOME_DIAMONDS must be a whole number from 0/],
+    ['TRANSPORT', 'tcp', /TRANSPORT must be uws or ws/],
+    ['DATABASE_URL', 'mysql://x', /DATABASE_URL must be a URL starting with postgres:\/\/ or postgresql:\/\//],
+    ['REDIS_URL', 'localhost:6379', /REDIS_URL must be a URL starting with redis:\/\//],
+    ['JWT_SECRET', 'short', /JWT_SECRET must be at least 32 characters/],
+    ['PUBLIC_ADDRESS', 'http://a:1', /PUBLIC_ADDRESS must be host:port/],
+  ])('refuses %s=%s with a line naming it', (name, value, message) => {
+    const problems = problemsOf({ [name]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(message);
+  });
+
+  it('reports every bad variable at once', () => {
+    expect(problemsOf({ PORT: 'x', KEYS_CAP: 'y' })).toHaveLength(2);
+  });
+
+  it('requires a shared JWT_SECRET in the cluster (REDIS_URL set)', () => {
+    expect(problemsOf({ REDIS_URL: 'redis://127.0.0.1:6379' })[0]).toMatch(/JWT_SECRET must be set/);
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', JWT_SECRET: 'x'.repeat(32) }).redisUrl).toBe('redis://127.0.0.1:6379');
+  });
+});

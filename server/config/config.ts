@@ -1,0 +1,121 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** Where the repository's shipped stories live; the default CONTENT_DIR. */
+export const SHIPPED_CONTENT_DIR = fileURLToPath(new URL('../../content', import.meta.url));
+
+const integer = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^-?\d+$/, `must be a whole number from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(z.number().min(min, `must be a whole number from ${min} to ${max}`).max(max, `must be a whole number from ${min} to ${max}`))
+    .default(String(fallback));
+
+const urlWithScheme = (schemes: string[]) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => {
+      try {
+        return schemes.includes(new URL(value).protocol.replace(/:$/, ''));
+      } catch {
+        return false;
+      }
+    }, `must be a URL starting with ${schemes.map((s) => s + '://').join(' or ')}`);
+
+const optionalText = z.string().trim().min(1).optional();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'must be development, production or test' }).default('development'),
+  PORT: integer(0, 65535, 2567),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  DATABASE_URL: urlWithScheme(['postgres', 'postgresql']).optional(),
+  REDIS_URL: urlWithScheme(['redis', 'rediss']).optional(),
+  CONTENT_DIR: z.string().trim().min(1).default(SHIPPED_CONTENT_DIR),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  STRIPE_SECRET_KEY: optionalText,
+  STRIPE_WEBHOOK_SECRET: optionalText,
+  STRIPE_API_BASE: urlWithScheme(['http', 'https']).optional(),
+  OPENAI_API_KEY: optionalText,
+  OPENAI_BASE_URL: urlWithScheme(['http', 'https']).optional(),
+  GM_MODEL: optionalText,
+  TRANSPORT: z.enum(['uws', 'ws'], { message: 'must be uws or ws' }).default('uws'),
+  PUBLIC_ADDRESS: z
+    .string()
+    .trim()
+    .regex(/^[^\s/:]+:\d+$/, 'must be host:port without a scheme')
+    .optional(),
+  KEYS_CAP: integer(1, 1000, 5),
+  KEY_REGEN_SECONDS: integer(1, 31 * 24 * 3600, 10800),
+  WELCOME_DIAMONDS: integer(0, 1_000_000, 20),
+  AUTH_RATE_LIMIT_PER_MINUTE: integer(1, 100_000, 30),
+  TRUST_PROXY: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be a pino level' }).default('info'),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  dataDir: string;
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgresql'; url: string };
+  redisUrl?: string;
+  contentDir: string;
+  /** Absent in the embedded run: a secret is then generated once and kept under DATA_DIR. */
+  jwtSecret?: string;
+  stripe: { secretKey?: string; webhookSecret?: string; apiBase?: string };
+  openai: { apiKey?: string; baseUrl?: string; model?: string };
+  transport: 'uws' | 'ws';
+  publicAddress?: string;
+  wallet: { keysCap: number; keyRegenSeconds: number; welcomeDiamonds: number };
+  authRateLimitPerMinute: number;
+  trustProxy: boolean;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once; throws ConfigError naming each bad variable and what it expects. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings count as unset, as shells and compose files often export them that way.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0]);
+        return `${name} ${issue.message} (got ${JSON.stringify(present[name] ?? '')})`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  if (e.REDIS_URL && !e.JWT_SECRET) {
+    // Processes of a cluster must verify each other's tokens, so a per-process secret cannot work.
+    throw new ConfigError(['JWT_SECRET must be set (32+ characters) when REDIS_URL selects the cluster']);
+  }
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    dataDir,
+    database: e.DATABASE_URL ? { kind: 'postgresql', url: e.DATABASE_URL } : { kind: 'sqlite', file: resolve(dataDir, 'storyverse.sqlite') },
+    redisUrl: e.REDIS_URL,
+    contentDir: resolve(e.CONTENT_DIR),
+    jwtSecret: e.JWT_SECRET,
+    stripe: { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET, apiBase: e.STRIPE_API_BASE },
+    openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.GM_MODEL },
+    transport: e.TRANSPORT,
+    publicAddress: e.PUBLIC_ADDRESS,
+    wallet: { keysCap: e.KEYS_CAP, keyRegenSeconds: e.KEY_REGEN_SECONDS, welcomeDiamonds: e.WELCOME_DIAMONDS },
+    authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
+    trustProxy: e.TRUST_PROXY === 'true',
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,49 @@
+import { EntitySchema } from '@mikro-orm/core';
+import { Story } from './Story';
+import { User } from './User';
+
+export interface ChoiceRecord {
+  chapterId: string;
+  sceneId: string;
+  choiceId: string;
+  at: string;
+}
+
+/**
+ * Where a player stands in one story. Saved on every choice in the same transaction as any
+ * charge; `step` counts saved actions and keys idempotency of premium choices.
+ */
+export class PlayerProgress {
+  id!: string;
+  user!: User;
+  story!: Story;
+  chapterId!: string;
+  sceneId!: string;
+  status!: string;
+  step = 0;
+  flags: Record<string, boolean> = {};
+  relationships: Record<string, number> = {};
+  history: ChoiceRecord[] = [];
+  createdAt: Date = new Date();
+  updatedAt: Date = new Date();
+}
+
+export const PlayerProgressSchema = new EntitySchema<PlayerProgress>({
+  class: PlayerProgress,
+  tableName: 'player_progress',
+  uniques: [{ name: 'player_progress_user_story_unique', properties: ['user', 'story'] }],
+  properties: {
+    id: { type: 'uuid', primary: true },
+    user: { kind: 'm:1', entity: () => User, deleteRule: 'cascade' },
+    story: { kind: 'm:1', entity: () => Story },
+    chapterId: { type: 'string', length: 128 },
+    sceneId: { type: 'string', length: 128 },
+    status: { type: 'string', length: 16 },
+    step: { type: 'integer', default: 0 },
+    flags: { type: 'json' },
+    relationships: { type: 'json' },
+    history: { type: 'json' },
+    createdAt: { type: 'datetime' },
+    updatedAt: { type: 'datetime', onUpdate: () => new Date() },
+  },
+});

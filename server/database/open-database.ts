@@ -1,0 +1,12 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { MikroORM } from '@mikro-orm/core';
+import { ormOptions, type DatabaseConfig } from './orm-options';
+
+/** Opens the database and brings its schema up to date with the engine's migrations. */
+export async function openDatabase(database: DatabaseConfig): Promise<MikroORM> {
+  if (database.kind === 'sqlite' && database.file !== ':memory:') mkdirSync(dirname(database.file), { recursive: true });
+  const orm = await MikroORM.init(ormOptions(database));
+  await orm.getMigrator().up();
+  return orm;
+}

@@ -1,0 +1,36 @@
+import { RequestContext, type MikroORM } from '@mikro-orm/core';
+import express, { type Express, type Router } from 'express';
+import type { Logger } from '../shared/logger';
+import { errorHandler, notFoundHandler } from './error-handler';
+import { healthHandler } from './health';
+import type { Metrics } from './metrics';
+import { requestId } from './request-id';
+
+export interface HttpAppDeps {
+  orm: MikroORM;
+  logger: Logger;
+  metrics: Metrics;
+  routers: Router[];
+  trustProxy: boolean;
+  startedAt: Date;
+}
+
+/**
+ * The REST surface on whichever Express app the transport provides (plain Express for ws,
+ * uwebsockets-express for uWS): shared middleware, the sidecar routers, then the 404 and error
+ * handlers that give every failure the DESIGN.md error shape.
+ */
+export function configureHttpApp(app: Express, deps: HttpAppDeps): void {
+  app.set('x-powered-by', false);
+  app.set('trust proxy', deps.trustProxy);
+  app.use(requestId);
+  app.use(deps.metrics.middleware);
+  app.get('/healthz', healthHandler(deps.orm, deps.startedAt));
+  app.get('/metrics', deps.metrics.handler);
+  app.use(express.json({ limit: '64kb', strict: false }));
+  // One entity-manager context per request.
+  app.use((_req, _res, next) => RequestContext.create(deps.orm.em, next));
+  for (const router of deps.routers) app.use(router);
+  app.use(notFoundHandler);
+  app.use(errorHandler(deps.logger));
+}

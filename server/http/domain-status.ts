@@ -1,0 +1,27 @@
+/** HTTP status for each domain refusal code; anything not listed is a 400. */
+const statusByCode: Record<string, number> = {
+  UNAUTHENTICATED: 401,
+  INVALID_TOKEN: 401,
+  INVALID_CREDENTIALS: 401,
+  INVALID_REFRESH_TOKEN: 401,
+  REFRESH_TOKEN_REUSED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  USER_NOT_FOUND: 404,
+  WALLET_NOT_FOUND: 404,
+  ASSET_NOT_FOUND: 404,
+  STORY_NOT_FOUND: 404,
+  CHAPTER_NOT_FOUND: 404,
+  PROGRESS_NOT_FOUND: 404,
+  EMAIL_TAKEN: 409,
+  ALREADY_REGISTERED: 409,
+  IDEMPOTENCY_CONFLICT: 409,
+  INSUFFICIENT_KEYS: 409,
+  INSUFFICIENT_DIAMONDS: 409,
+  NO_KEYS: 409,
+  RATE_LIMITED: 429,
+};
+
+export function statusForDomainCode(code: string): number {
+  return statusByCode[code] ?? 400;
+}

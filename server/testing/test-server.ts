@@ -1,0 +1,51 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startStoryVerse, type StoryVerse } from '../composition';
+import { loadConfig } from '../config/config';
+import { createScratchPostgres } from '../database/scratch-postgres';
+import type { Clock } from '../shared/clock';
+import { silentLogger } from '../shared/logger';
+import type { Engine } from './test-database';
+
+export interface TestServer extends StoryVerse {
+  /** fetch against the server; JSON in, parsed JSON out (when there is a body). */
+  call(method: string, path: string, options?: { body?: unknown; token?: string; headers?: Record<string, string> }): Promise<{ status: number; json: any; text: string; headers: Headers }>;
+}
+
+/**
+ * The real composition (`startStoryVerse`) on a random port with a throwaway database of the
+ * given engine and a throwaway DATA_DIR; `close()` removes both.
+ */
+export async function startTestServer(engine: Engine, env: Record<string, string> = {}, clock?: Clock): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'storyverse-test-'));
+  const scratch = engine === 'postgresql' ? await createScratchPostgres() : undefined;
+  const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...(scratch ? { DATABASE_URL: scratch.url } : {}), ...env });
+  const app = await startStoryVerse(config, { clock, logger: silentLogger });
+  return {
+    ...app,
+    call: async (method, path, options = {}) => {
+      const headers: Record<string, string> = { ...options.headers };
+      if (options.token) headers.authorization = `Bearer ${options.token}`;
+      let body: string | undefined;
+      if (options.body !== undefined) {
+        headers['content-type'] ??= 'application/json';
+        body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+      }
+      const response = await fetch(`http://127.0.0.1:${app.port}${path}`, { method, headers, body, redirect: 'manual' });
+      const text = await response.text();
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        json = undefined;
+      }
+      return { status: response.status, json, text, headers: response.headers };
+    },
+    close: async () => {
+      await app.close();
+      await scratch?.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

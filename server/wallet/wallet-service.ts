@@ -1,0 +1,119 @@
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { LedgerEntry, Wallet, type User } from '../database/entities';
+import type { Clock } from '../shared/clock';
+import { replayOf } from './idempotent-replay';
+import { addKeys, currentKeys, nextKeyAt, takeKeys } from './key-regeneration';
+import { assertValidChangeRequest } from './validate-change-request';
+import { insufficientBalance, walletNotFound } from './wallet-errors';
+import { changeDiamonds, claimWallet, findLedgerEntry, insertLedgerEntry, readWallet, storeKeys } from './wallet-queries';
+import type { Currency, Inventory, WalletChange, WalletChangeRequest, WalletRules } from './wallet-types';
+
+export interface WalletServiceDeps {
+  em: EntityManager;
+  clock: Clock;
+  rules: WalletRules;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Keys and diamonds (DESIGN.md §6): every change is one transaction holding a conditional update
+ * (never below zero) and a ledger row whose per-user idempotency key makes retries harmless.
+ */
+export class WalletService {
+  constructor(private readonly deps: WalletServiceDeps) {}
+
+  /** Called inside the registration transaction: a full set of keys and the welcome diamonds. */
+  async openWallet(tx: EntityManager, user: User): Promise<void> {
+    if (!tx.isInTransaction()) throw new Error('openWallet must run inside the registration transaction');
+    const now = this.deps.clock.now();
+    const { keysCap, welcomeDiamonds } = this.deps.rules;
+    tx.create(Wallet, { user, keys: keysCap, keysAnchorAt: now, diamonds: welcomeDiamonds, updatedAt: now });
+    for (const [currency, amount] of [['keys', keysCap], ['diamonds', welcomeDiamonds]] as const) {
+      tx.create(LedgerEntry, { user, currency, delta: amount, balanceAfter: amount, reason: 'welcome', idempotencyKey: `welcome:${currency}`, metadata: null, createdAt: now });
+    }
+    // Flushes into the caller's transaction (it commits or rolls back with the registration).
+    await tx.flush();
+  }
+
+  async inventory(userId: string): Promise<Inventory> {
+    const wallet = UUID.test(userId) ? await readWallet(this.deps.em.fork(), userId) : null;
+    if (!wallet) throw walletNotFound(userId);
+    const now = this.deps.clock.now();
+    const next = nextKeyAt(wallet, this.deps.rules, now);
+    return { keys: currentKeys(wallet, this.deps.rules, now), keysCap: this.deps.rules.keysCap, nextKeyAt: next?.toISOString() ?? null, diamonds: wallet.diamonds };
+  }
+
+  /** Takes `amount`; refuses with INSUFFICIENT_KEYS / INSUFFICIENT_DIAMONDS rather than go below zero. */
+  spend(userId: string, request: WalletChangeRequest, tx?: EntityManager): Promise<WalletChange> {
+    return this.change(userId, request, -request.amount, tx);
+  }
+
+  grant(userId: string, request: WalletChangeRequest, tx?: EntityManager): Promise<WalletChange> {
+    return this.change(userId, request, request.amount, tx);
+  }
+
+  /** In the caller's transaction when given one (so a charge commits with, e.g., saved progress), else in its own. */
+  private async change(userId: string, request: WalletChangeRequest, delta: number, tx?: EntityManager): Promise<WalletChange> {
+    assertValidChangeRequest(request);
+    if (!UUID.test(userId)) throw walletNotFound(userId);
+    if (tx) return this.applyOnce(tx, userId, request, delta);
+    return this.deps.em.fork().transactional((own) => this.applyOnce(own, userId, request, delta));
+  }
+
+  private async applyOnce(tx: EntityManager, userId: string, request: WalletChangeRequest, delta: number): Promise<WalletChange> {
+    const earlier = await findLedgerEntry(tx, userId, request.idempotencyKey);
+    if (earlier) return replayOf(earlier, request, delta);
+    try {
+      // A savepoint: losing a race on the idempotency key undoes only this change, never the caller's work.
+      return await tx.transactional((inner) => this.apply(inner, userId, request, delta));
+    } catch (error) {
+      if (!(error instanceof UniqueConstraintViolationException)) throw error;
+      // A concurrent call with the same key committed first; under READ COMMITTED its row is visible now.
+      const winner = await findLedgerEntry(tx, userId, request.idempotencyKey);
+      if (!winner) throw error;
+      return replayOf(winner, request, delta);
+    }
+  }
+
+  private async apply(tx: EntityManager, userId: string, request: WalletChangeRequest, delta: number): Promise<WalletChange> {
+    const now = this.deps.clock.now();
+    const balanceAfter = await this.applyDelta(tx, userId, request.currency, delta, now);
+    const ledgerEntryId = await insertLedgerEntry(tx, {
+      userId,
+      currency: request.currency,
+      delta,
+      balanceAfter,
+      reason: request.reason,
+      idempotencyKey: request.idempotencyKey,
+      metadata: request.metadata ?? null,
+      createdAt: now,
+    });
+    return { currency: request.currency, delta, balanceAfter, ledgerEntryId, replayed: false };
+  }
+
+  /** Changes the balance and returns it; the row stays locked until the transaction ends. */
+  private applyDelta(tx: EntityManager, userId: string, currency: Currency, delta: number, now: Date): Promise<number> {
+    return currency === 'diamonds' ? this.applyDiamonds(tx, userId, delta, now) : this.applyKeys(tx, userId, delta, now);
+  }
+
+  private async applyDiamonds(tx: EntityManager, userId: string, delta: number, now: Date): Promise<number> {
+    const changed = await changeDiamonds(tx, userId, delta, now);
+    const wallet = await readWallet(tx, userId);
+    if (!wallet) throw walletNotFound(userId);
+    if (!changed) throw insufficientBalance('diamonds', -delta, wallet.diamonds);
+    return wallet.diamonds;
+  }
+
+  /** Keys regenerate with time, so the new count is computed here while the row is claimed. */
+  private async applyKeys(tx: EntityManager, userId: string, delta: number, now: Date): Promise<number> {
+    if (!(await claimWallet(tx, userId, now))) throw walletNotFound(userId);
+    const wallet = await readWallet(tx, userId);
+    if (!wallet) throw walletNotFound(userId);
+    const available = currentKeys(wallet, this.deps.rules, now);
+    if (delta < 0 && available < -delta) throw insufficientBalance('keys', -delta, available);
+    const next = delta < 0 ? takeKeys(wallet, this.deps.rules, now, -delta) : addKeys(wallet, this.deps.rules, now, delta);
+    await storeKeys(tx, userId, next, now);
+    return next.keys;
+  }
+}
