@@ -3,6 +3,8 @@
  * presence, uWS or ws, and wires services into the sidecars and the game server.
  */
 import { Server } from '@colyseus/core';
+import { STORY_ROOM } from '../rooms/story/protocol';
+import { storyRoom } from '../rooms/story/StoryRoom';
 import type { MikroORM } from '@mikro-orm/core';
 import { loadContentDir, type ContentProblem } from '../content-pipeline';
 import { AccessTokens } from './accounts/access-tokens';
@@ -20,6 +22,8 @@ import { createTransport, type TransportKind } from './game/transport';
 import { configureHttpApp } from './http/configure-http-app';
 import { Metrics } from './http/metrics';
 import { requireUser } from './http/require-user';
+import { progressRouter } from './progress/progress-router';
+import { StorySessionService } from './progress/story-session-service';
 import { systemClock, type Clock } from './shared/clock';
 import { createLogger, type Logger } from './shared/logger';
 import { WalletService } from './wallet/wallet-service';
@@ -32,6 +36,7 @@ export interface Services {
   accounts: AccountService;
   wallet: WalletService;
   catalog: CatalogService;
+  storySessions: StorySessionService;
 }
 
 export interface StoryVerse {
@@ -39,6 +44,7 @@ export interface StoryVerse {
   port: number;
   transport: TransportKind;
   orm: MikroORM;
+  gameServer: Server;
   services: Services;
   contentProblems: ContentProblem[];
   close(): Promise<void>;
@@ -72,6 +78,7 @@ export async function startStoryVerse(config: Config, overrides: Overrides = {})
     gracefullyShutdown: false,
     greet: false,
   });
+  gameServer.define(STORY_ROOM, storyRoom({ sessions: services.storySessions, auth: services.accessTokens, clock, logger }));
 
   const userAuth = requireUser(services.accessTokens);
   configureHttpApp(serving.expressApp, {
@@ -84,6 +91,7 @@ export async function startStoryVerse(config: Config, overrides: Overrides = {})
       accountsRouter({ accounts: services.accounts, requireUser: userAuth, credentialLimit: authRateLimit(config.authRateLimitPerMinute, config.trustProxy) }),
       walletRouter({ wallet: services.wallet, requireUser: userAuth }),
       catalogRouter({ catalog: services.catalog }),
+      progressRouter({ sessions: services.storySessions, requireUser: userAuth }),
     ],
   });
 
@@ -99,6 +107,7 @@ export async function startStoryVerse(config: Config, overrides: Overrides = {})
     port,
     transport: serving.kind,
     orm,
+    gameServer,
     services,
     contentProblems: content.problems,
     close: async () => {
@@ -115,5 +124,6 @@ function createServices(config: Config, orm: MikroORM, clock: Clock): Services {
   const wallet = new WalletService({ em, clock, rules: config.wallet });
   const accounts = new AccountService({ em, clock, accessTokens, refreshTokens, wallet });
   const catalog = new CatalogService({ em, clock });
-  return { accessTokens, accounts, wallet, catalog };
+  const storySessions = new StorySessionService({ em, clock, wallet });
+  return { accessTokens, accounts, wallet, catalog, storySessions };
 }

@@ -3,7 +3,7 @@
  * engines (each diffed against a scratch database brought up to date first);
  * `npm run migration:up` applies pending migrations to the configured database.
  */
-import { writeFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
 import { loadConfig } from '../config/config';
@@ -18,12 +18,29 @@ async function createFor(kind: 'sqlite' | 'postgresql', name: string): Promise<v
   try {
     await orm.getMigrator().up();
     const result = await orm.getMigrator().createMigration(undefined, false, false, name);
-    console.log(result.fileName ? `${kind}: wrote ${result.fileName}` : `${kind}: schema already up to date`);
+    const kept = result.fileName && (kind === 'sqlite' ? dropSqliteCheckNoise(result.fileName) : true);
+    console.log(kept ? `${kind}: wrote ${result.fileName} — review it before committing` : `${kind}: schema already up to date`);
   } finally {
     await orm.close(true);
     await scratch?.drop();
   }
   writeIndex(kind);
+}
+
+/**
+ * SQLite cannot report CHECK constraints back to the schema differ, so every diff "adds" them
+ * again with ALTER TABLE … ADD CONSTRAINT, which SQLite does not even support. Drop those lines,
+ * and the file when nothing else is left. Returns whether the migration was kept.
+ */
+function dropSqliteCheckNoise(fileName: string): boolean {
+  const file = new URL(`./migrations/sqlite/${fileName}`, import.meta.url).pathname;
+  const lines = readFileSync(file, 'utf8').split('\n').filter((line) => !/add constraint \S+ check\(/i.test(line));
+  if (!lines.some((line) => line.includes('addSql('))) {
+    rmSync(file);
+    return false;
+  }
+  writeFileSync(file, lines.join('\n'));
+  return true;
 }
 
 /** The engine's migrations are listed explicitly so they load without file globbing. */

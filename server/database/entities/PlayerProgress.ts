@@ -24,6 +24,8 @@ export class PlayerProgress {
   flags: Record<string, boolean> = {};
   relationships: Record<string, number> = {};
   history: ChoiceRecord[] = [];
+  /** Chapters whose ending the player reached: each opens the chapter after it. */
+  completedChapters: string[] = [];
   createdAt: Date = new Date();
   updatedAt: Date = new Date();
 }
@@ -43,6 +45,7 @@ export const PlayerProgressSchema = new EntitySchema<PlayerProgress>({
     flags: { type: 'json' },
     relationships: { type: 'json' },
     history: { type: 'json' },
+    completedChapters: { type: 'json', default: '[]' },
     createdAt: { type: 'datetime' },
     updatedAt: { type: 'datetime', onUpdate: () => new Date() },
   },

@@ -1,0 +1,161 @@
+import { Room, ServerError, type Client } from '@colyseus/core';
+import { MessageBudget } from '../shared/message-budget';
+import { SerialQueue } from '../shared/serial-queue';
+import { applyAction, type Refusal, type StoryAction } from './engine';
+import { advanceSchema, chooseSchema, joinOptionsSchema, StoryMessage, type StoryErrorMessage, type StoryJoinOptions } from './protocol';
+import { renderSession, renderWallet } from './render-state';
+import { StoryState } from './StoryState';
+import type { OpenedSession, PlayerAuthenticator, StorySessions } from './story-sessions';
+
+export interface StoryRoomLogger {
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+export interface StoryRoomDeps {
+  sessions: StorySessions;
+  auth: PlayerAuthenticator;
+  clock: { now(): Date };
+  logger: StoryRoomLogger;
+}
+
+interface AuthData {
+  userId: string;
+}
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+const RECONNECT_SECONDS = 30;
+const MAX_QUEUED_MESSAGES = 8;
+
+/**
+ * One player's session in one story: a private room actor. It validates each message, asks the
+ * pure engine what it means, saves the result (with any charge) through StorySessions, and only
+ * then changes its state — so a refused or failed action leaves the state exactly as it was.
+ */
+export abstract class StoryRoom extends Room<StoryState> {
+  protected abstract readonly deps: StoryRoomDeps;
+  private options!: StoryJoinOptions;
+  private ownerId: string | null = null;
+  private session: OpenedSession | null = null;
+  private queue!: SerialQueue;
+  private budgets = new Map<string, MessageBudget>();
+  private errorCount = 0;
+
+  /** Token → user; the subclass made by `storyRoom(deps)` wires this to the real verifier. */
+  static async authenticate(auth: PlayerAuthenticator, token: string | undefined): Promise<AuthData> {
+    if (!token) throw new ServerError(401, 'UNAUTHENTICATED: sign in and send your access token');
+    try {
+      return { userId: (await auth.verify(token)).userId };
+    } catch {
+      throw new ServerError(401, 'INVALID_TOKEN: the access token is not valid; refresh it');
+    }
+  }
+
+  override async onCreate(rawOptions: unknown): Promise<void> {
+    const parsed = joinOptionsSchema.safeParse(rawOptions);
+    if (!parsed.success) throw new ServerError(400, `INVALID_OPTIONS: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+    this.options = parsed.data;
+    if (!(await this.deps.sessions.storyExists(this.options.storyId))) throw new ServerError(404, `STORY_NOT_FOUND: there is no story ${this.options.storyId}`);
+    this.state = new StoryState();
+    this.state.storyId = this.options.storyId;
+    this.maxClients = 1;
+    // Message-driven: a patch goes out right after each applied message, not on a timer.
+    this.patchRate = 0;
+    await this.setPrivate(true);
+    this.queue = new SerialQueue(MAX_QUEUED_MESSAGES, (error) => this.failed(error, 'message handler'));
+    this.onMessage(StoryMessage.advance, (client, message: Parsed<unknown>) => this.receive(client, message, () => ({ type: 'advance' })), validator(advanceSchema));
+    this.onMessage(StoryMessage.choose, (client, message: Parsed<{ choiceId: string }>) => this.receive(client, message, (m) => ({ type: 'choose', choiceId: m.choiceId })), validator(chooseSchema));
+    this.onMessage('*', (client, type) => this.refuse(client, { code: 'UNKNOWN_MESSAGE', message: `The story room has no message "${String(type)}"` }));
+  }
+
+  override async onJoin(client: Client, _options: unknown, auth: AuthData): Promise<void> {
+    if (this.ownerId !== null && this.ownerId !== auth.userId) throw new ServerError(403, 'FORBIDDEN: this story session belongs to another player');
+    this.ownerId = auth.userId;
+    this.budgets.set(client.sessionId, new MessageBudget(10, 5, this.clock.currentTime));
+    await this.openSession(client);
+  }
+
+  override async onLeave(client: Client, consented: boolean): Promise<void> {
+    if (consented) return;
+    try {
+      // Progress is saved on every step; this only keeps the room warm for a dropped socket.
+      await this.allowReconnection(client, RECONNECT_SECONDS);
+    } catch {
+      this.budgets.delete(client.sessionId);
+    }
+  }
+
+  override onUncaughtException(error: Error, methodName: string): void {
+    this.failed(error, methodName);
+  }
+
+  private receive<T>(client: Client, message: Parsed<T>, toAction: (value: T) => StoryAction): void {
+    if (!this.budgets.get(client.sessionId)?.take(this.clock.currentTime)) return this.refuse(client, { code: 'RATE_LIMITED', message: 'Too many messages; slow down' });
+    if (!message.ok) return this.refuse(client, { code: 'INVALID_MESSAGE', message: message.message });
+    const accepted = this.queue.push(() => (this.session ? this.play(client, toAction(message.value)) : this.openSession(client)));
+    if (!accepted) this.refuse(client, { code: 'RATE_LIMITED', message: 'Still working on your earlier messages' });
+  }
+
+  /** Opens (or, while locked, retries opening) the chapter; a refusal leaves the session locked. */
+  private async openSession(client: Client): Promise<void> {
+    const opened = await this.deps.sessions.open(this.ownerId!, this.options.storyId, this.options.chapterId);
+    if (!opened.ok) {
+      this.state.status = 'locked';
+      this.state.chapterId = this.options.chapterId ?? '';
+      this.broadcastPatch();
+      return this.refuse(client, opened.refusal);
+    }
+    this.session = opened.value;
+    renderSession(this.state, this.session);
+    this.broadcastPatch();
+  }
+
+  private async play(client: Client, action: StoryAction): Promise<void> {
+    const session = this.session!;
+    const before = session.progress;
+    const outcome = applyAction(session.chapter, before, action, this.deps.clock.now());
+    if (!outcome.ok) return this.refuse(client, outcome.refusal);
+    const saved = await this.deps.sessions.save(this.ownerId!, before, outcome.progress, { diamonds: outcome.diamonds, choiceId: outcome.choice?.id ?? null });
+    if (!saved.ok) {
+      this.refuse(client, saved.refusal);
+      // Another session of this player moved the story on: show where it stands now.
+      if (saved.refusal.code === 'PROGRESS_CONFLICT') await this.openSession(client);
+      return;
+    }
+    session.progress = outcome.progress;
+    session.wallet = saved.value;
+    renderSession(this.state, session);
+    renderWallet(this.state, saved.value);
+    this.broadcastPatch();
+  }
+
+  private refuse(client: Client, refusal: Refusal): void {
+    const payload: StoryErrorMessage = { error: { code: refusal.code, message: refusal.message, details: refusal.details ?? {}, request_id: `${this.roomId}-${++this.errorCount}` } };
+    client.send(StoryMessage.error, payload);
+  }
+
+  private failed(error: unknown, where: string): void {
+    this.deps.logger.error({ err: error, roomId: this.roomId, where }, 'story room failure');
+    for (const client of this.clients) this.refuse(client, { code: 'INTERNAL', message: 'Something went wrong on our side; your progress up to the last step is saved' });
+  }
+}
+
+/** The onMessage validator: never throws (a throw would disconnect the client), tags the result instead. */
+function validator<T>(schema: { safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: { path: (string | number)[]; message: string }[] } } }) {
+  return (message: unknown): Parsed<T> => {
+    const parsed = schema.safeParse(message ?? {});
+    if (parsed.success) return { ok: true, value: parsed.data };
+    return { ok: false, message: `Invalid message: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(payload)'} ${i.message}`).join('; ')}` };
+  };
+}
+
+/** The room class to define, bound to its services (the composition root calls this). */
+export function storyRoom(deps: StoryRoomDeps) {
+  return class ConfiguredStoryRoom extends StoryRoom {
+    protected override readonly deps = deps;
+    static override async onAuth(token: string): Promise<AuthData> {
+      return StoryRoom.authenticate(deps.auth, token);
+    }
+  };
+}

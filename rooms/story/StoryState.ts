@@ -1,0 +1,31 @@
+import { ArraySchema, MapSchema, Schema, type } from '@colyseus/schema';
+import { ChoiceOptionState } from './ChoiceOptionState';
+import { TimelineLineState } from './TimelineLineState';
+
+/** What one player's story session shows; the server alone writes it. */
+export class StoryState extends Schema {
+  @type('string') storyId = '';
+  @type('string') chapterId = '';
+  @type('uint16') chapterNumber = 0;
+  @type('string') chapterTitle = '';
+  /** Content-hashed bundle URL: character names, colours and sprites for the client. */
+  @type('string') bundleUrl = '';
+  @type('string') sceneId = '';
+  /** playing | choice | ended — or locked when the chapter could not be opened (no keys, not reached yet). */
+  @type('string') status = '';
+  @type('string') background = '';
+  @type('string') music = '';
+  @type([TimelineLineState]) timeline = new ArraySchema<TimelineLineState>();
+  @type('string') prompt = '';
+  @type([ChoiceOptionState]) choices = new ArraySchema<ChoiceOptionState>();
+  @type({ map: 'boolean' }) flags = new MapSchema<boolean>();
+  @type({ map: 'int32' }) relationships = new MapSchema<number>();
+  @type('string') endingTitle = '';
+  @type('string') endingText = '';
+  /** Set when the chapter has ended and the story goes on. */
+  @type('string') nextChapterId = '';
+  @type('uint16') keys = 0;
+  @type('uint16') keysCap = 0;
+  @type('string') nextKeyAt = '';
+  @type('uint32') diamonds = 0;
+}

@@ -1,0 +1,47 @@
+/**
+ * The part of a chapter bundle (content-pipeline/FORMAT.md) the engine reads. Structural, so the
+ * engine depends on the format, not on the pipeline's code; a built ChapterBundle fits it.
+ */
+export type Condition = { flag: string; set?: boolean } | { relationship: string; min?: number; max?: number };
+
+export interface OptionEffects {
+  flags?: Record<string, boolean>;
+  relationships?: Record<string, number>;
+}
+
+export interface PlayableOption {
+  id: string;
+  text: string;
+  nextSceneId: string;
+  cost?: number;
+  flag?: string;
+  effects?: OptionEffects;
+  requires?: Condition[];
+}
+
+export interface PlayableStep {
+  type: string;
+  character?: string;
+  text?: string;
+  mood?: string;
+  position?: string;
+}
+
+export interface PlayableScene {
+  background?: string;
+  music?: string;
+  timeline: PlayableStep[];
+  nextSceneId?: string;
+  choice?: { prompt: string; options: PlayableOption[] };
+  end?: boolean;
+  ending?: { title: string; text?: string };
+}
+
+export interface PlayableChapter {
+  id: string;
+  storyId: string;
+  number: number;
+  title: string;
+  startSceneId: string;
+  scenes: Record<string, PlayableScene>;
+}

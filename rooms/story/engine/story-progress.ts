@@ -1,0 +1,29 @@
+/** Where a player stands in one story; flags and relationships carry over from chapter to chapter. */
+export type SceneStatus = 'playing' | 'choice' | 'ended';
+
+export interface ChoiceRecord {
+  chapterId: string;
+  sceneId: string;
+  choiceId: string;
+  at: string;
+}
+
+export interface StoryProgress {
+  storyId: string;
+  chapterId: string;
+  sceneId: string;
+  status: SceneStatus;
+  /** Actions saved so far; a save only succeeds on top of the step it started from. */
+  step: number;
+  flags: Record<string, boolean>;
+  relationships: Record<string, number>;
+  history: ChoiceRecord[];
+  completedChapterIds: string[];
+}
+
+/** A rule said no: the player's action is refused and nothing changes. */
+export interface Refusal {
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
+}

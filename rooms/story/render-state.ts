@@ -1,0 +1,44 @@
+import { ArraySchema } from '@colyseus/schema';
+import { viewScene } from './engine';
+import { ChoiceOptionState } from './ChoiceOptionState';
+import type { StoryState } from './StoryState';
+import type { OpenedSession, WalletSnapshot } from './story-sessions';
+import { TimelineLineState } from './TimelineLineState';
+
+/** Copies the session's current scene, standing and wallet into the synced state. */
+export function renderSession(state: StoryState, session: OpenedSession): void {
+  const { chapter, progress } = session;
+  const view = viewScene(chapter, progress);
+  state.storyId = chapter.storyId;
+  state.chapterId = chapter.id;
+  state.chapterNumber = chapter.number;
+  state.chapterTitle = chapter.title;
+  state.bundleUrl = session.bundleUrl;
+  state.sceneId = view.sceneId;
+  state.status = view.status;
+  state.background = view.background;
+  state.music = view.music;
+  state.prompt = view.prompt;
+  state.timeline = new ArraySchema(
+    ...view.timeline.map((step) => new TimelineLineState().assign({ kind: step.type, character: step.character ?? '', text: step.text ?? '', mood: step.mood ?? '', position: step.position ?? '' })),
+  );
+  state.choices = new ArraySchema(...view.choices.map((choice) => new ChoiceOptionState().assign(choice)));
+  syncMap(state.flags, progress.flags);
+  syncMap(state.relationships, progress.relationships);
+  state.endingTitle = view.ending?.title ?? '';
+  state.endingText = view.ending?.text ?? '';
+  state.nextChapterId = view.status === 'ended' ? (session.nextChapterId ?? '') : '';
+  renderWallet(state, session.wallet);
+}
+
+export function renderWallet(state: StoryState, wallet: WalletSnapshot): void {
+  state.keys = wallet.keys;
+  state.keysCap = wallet.keysCap;
+  state.nextKeyAt = wallet.nextKeyAt ?? '';
+  state.diamonds = wallet.diamonds;
+}
+
+function syncMap<T>(target: { keys(): IterableIterator<string>; set(key: string, value: T): unknown; delete(key: string): unknown; get(key: string): T | undefined }, source: Record<string, T>): void {
+  for (const key of [...target.keys()]) if (!(key in source)) target.delete(key);
+  for (const [key, value] of Object.entries(source)) if (target.get(key) !== value) target.set(key, value);
+}

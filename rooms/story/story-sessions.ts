@@ -1,0 +1,42 @@
+import type { PlayableChapter, Refusal, StoryProgress } from './engine';
+
+/** What the room shows of the player's wallet. */
+export interface WalletSnapshot {
+  keys: number;
+  keysCap: number;
+  nextKeyAt: string | null;
+  diamonds: number;
+}
+
+export interface OpenedSession {
+  chapter: PlayableChapter;
+  /** Content-hashed URL of the chapter bundle, for the client's art and character data. */
+  bundleUrl: string;
+  progress: StoryProgress;
+  wallet: WalletSnapshot;
+  /** The chapter after this one, if the story has one. */
+  nextChapterId: string | null;
+}
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };
+
+/**
+ * What the story room needs from the rest of StoryVerse; the server implements it over the
+ * database, the wallet and the catalog. Refusals (NO_KEYS, CHAPTER_LOCKED, INSUFFICIENT_DIAMONDS…)
+ * come back as values; a thrown error is a bug.
+ */
+export interface StorySessions {
+  storyExists(storyId: string): Promise<boolean>;
+  /** Resumes (or starts) the player's session in a story; the first opening of a chapter spends a key. */
+  open(userId: string, storyId: string, chapterId?: string): Promise<Outcome<OpenedSession>>;
+  /**
+   * Saves `after` on top of `before` — only if nothing else saved since — and charges `diamonds`
+   * in the same transaction, once per step however often it is retried.
+   */
+  save(userId: string, before: StoryProgress, after: StoryProgress, charge: { diamonds: number; choiceId: string | null }): Promise<Outcome<WalletSnapshot>>;
+}
+
+/** Verifies the access token a client joins with. */
+export interface PlayerAuthenticator {
+  verify(token: string): Promise<{ userId: string }>;
+}

@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import { raw, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { resumeChapter, startChapter, type PlayableChapter, type Refusal, type StoryProgress } from '../../rooms/story/engine';
+import type { OpenedSession, Outcome, StorySessions, WalletSnapshot } from '../../rooms/story/story-sessions';
+import { bundleUrl } from '../catalog/catalog-urls';
+import { Chapter, PlayerProgress, Story, User } from '../database/entities';
+import type { Clock } from '../shared/clock';
+import { DomainError } from '../shared/domain-error';
+import type { WalletService } from '../wallet/wallet-service';
+import { progressColumns, toStoryProgress } from './progress-records';
+
+export interface StorySessionDeps {
+  em: EntityManager;
+  clock: Clock;
+  wallet: WalletService;
+}
+
+type ChapterRow = Pick<Chapter, 'id' | 'number' | 'sha256'>;
+
+/**
+ * Story sessions over the database: which chapter a player may open (keys, CHAPTER_LOCKED),
+ * where they resume, and saving each step together with its charge (DESIGN.md §6).
+ */
+export class StorySessionService implements StorySessions {
+  constructor(private readonly deps: StorySessionDeps) {}
+
+  async storyExists(storyId: string): Promise<boolean> {
+    return (await this.deps.em.fork().count(Story, { id: storyId, listed: true })) > 0;
+  }
+
+  async open(userId: string, storyId: string, chapterId?: string): Promise<Outcome<OpenedSession>> {
+    try {
+      return { ok: true, value: await this.openOnce(userId, storyId, chapterId) };
+    } catch (error) {
+      // Two first openings of one story raced to create the progress row: the loser resumes it.
+      if (error instanceof UniqueConstraintViolationException) return this.open(userId, storyId, chapterId);
+      return refusalOf(error);
+    }
+  }
+
+  async save(userId: string, before: StoryProgress, after: StoryProgress, charge: { diamonds: number; choiceId: string | null }): Promise<Outcome<WalletSnapshot>> {
+    try {
+      await this.deps.em.fork().transactional(async (tx) => {
+        if (charge.diamonds > 0) {
+          await this.deps.wallet.spend(userId, {
+            currency: 'diamonds',
+            amount: charge.diamonds,
+            reason: 'premium_choice',
+            // One charge per progress step: a resent or retried choice finds this key and pays nothing.
+            idempotencyKey: `choice:${before.storyId}:${before.step}`,
+            metadata: { storyId: before.storyId, chapterId: before.chapterId, sceneId: before.sceneId, choiceId: charge.choiceId },
+          }, tx);
+        }
+        await this.writeProgress(tx, userId, before, after);
+      });
+      return { ok: true, value: await this.walletOf(userId) };
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'IDEMPOTENCY_CONFLICT') return refusalOf(progressMovedOn());
+      return refusalOf(error);
+    }
+  }
+
+  /** The saved progress in a story, for GET /v1/progress/:storyId. */
+  async progressOf(userId: string, storyId: string): Promise<StoryProgress & { updatedAt: string }> {
+    const row = await this.deps.em.fork().findOne(PlayerProgress, { user: userId, story: storyId });
+    if (!row) throw new DomainError('PROGRESS_NOT_FOUND', `You have not started the story ${storyId}`, { storyId });
+    return { ...toStoryProgress(row, storyId), updatedAt: row.updatedAt.toISOString() };
+  }
+
+  private async openOnce(userId: string, storyId: string, requestedChapterId?: string): Promise<OpenedSession> {
+    const em = this.deps.em.fork();
+    const story = await em.findOne(Story, { id: storyId, listed: true });
+    const chapters: ChapterRow[] = story ? await em.find(Chapter, { story: storyId, listed: true }, { orderBy: { number: 'asc' }, fields: ['id', 'number', 'sha256'] }) : [];
+    if (!story || chapters.length === 0) throw new DomainError('STORY_NOT_FOUND', `There is no story ${storyId}`, { storyId });
+    const row = await em.findOne(PlayerProgress, { user: userId, story: storyId });
+    const saved = row ? toStoryProgress(row, storyId) : null;
+
+    const index = chooseChapter(chapters, saved, requestedChapterId);
+    const target = chapters[index]!;
+    const chapter = await this.loadChapter(em, target.id);
+    const progress = placeInChapter(chapter, saved, requestedChapterId !== undefined);
+
+    try {
+      await em.transactional(async (tx) => {
+        // The ledger's idempotency key records that this chapter was opened: reopening replays it for free.
+        await this.deps.wallet.spend(userId, { currency: 'keys', amount: 1, reason: 'chapter_open', idempotencyKey: `chapter:${target.id}`, metadata: { storyId, chapterId: target.id } }, tx);
+        if (!saved) await this.createProgress(tx, userId, storyId, progress);
+        else if (progress.chapterId !== saved.chapterId || progress.sceneId !== saved.sceneId) await this.writeProgress(tx, userId, saved, progress);
+      });
+    } catch (error) {
+      if (!(error instanceof DomainError && error.code === 'INSUFFICIENT_KEYS')) throw error;
+      // Read after the transaction: on SQLite its one connection is busy until then.
+      const { nextKeyAt } = await this.walletOf(userId);
+      throw new DomainError('NO_KEYS', 'You have no keys left to open a new chapter', { chapterId: target.id, nextKeyAt });
+    }
+    return { chapter, bundleUrl: bundleUrl(target.id, target.sha256), progress, wallet: await this.walletOf(userId), nextChapterId: chapters[index + 1]?.id ?? null };
+  }
+
+  private async createProgress(tx: EntityManager, userId: string, storyId: string, progress: StoryProgress): Promise<void> {
+    const now = this.deps.clock.now();
+    tx.create(PlayerProgress, { id: randomUUID(), user: tx.getReference(User, userId), story: tx.getReference(Story, storyId), ...progressColumns(progress, now), createdAt: now });
+    await tx.flush();
+    // Popularity counts players, so only a first opening adds one.
+    await tx.nativeUpdate(Story, { id: storyId }, { plays: raw('plays + 1') });
+  }
+
+  /** Conditional on the step the change started from: of two sessions racing, one wins. */
+  private async writeProgress(tx: EntityManager, userId: string, before: StoryProgress, after: StoryProgress): Promise<void> {
+    const next = after.step > before.step ? after : { ...after, step: before.step + 1 };
+    const updated = await tx.nativeUpdate(PlayerProgress, { user: userId, story: before.storyId, step: before.step }, progressColumns(next, this.deps.clock.now()));
+    if (updated !== 1) throw progressMovedOn();
+  }
+
+  private async loadChapter(em: EntityManager, chapterId: string): Promise<PlayableChapter> {
+    const row = await em.findOneOrFail(Chapter, { id: chapterId }, { populate: ['bundle'] });
+    return row.bundle as unknown as PlayableChapter;
+  }
+
+  private async walletOf(userId: string): Promise<WalletSnapshot> {
+    const { keys, keysCap, nextKeyAt, diamonds } = await this.deps.wallet.inventory(userId);
+    return { keys, keysCap, nextKeyAt, diamonds };
+  }
+}
+
+/** Which chapter to open: the one asked for, else where the player is, else the first. */
+function chooseChapter(chapters: ChapterRow[], saved: StoryProgress | null, requested?: string): number {
+  const wanted = requested ?? saved?.chapterId;
+  const index = wanted === undefined ? 0 : chapters.findIndex((c) => c.id === wanted);
+  if (index < 0) {
+    if (requested !== undefined) throw new DomainError('CHAPTER_NOT_FOUND', `The story has no chapter ${requested}`, { chapterId: requested });
+    return 0; // the saved chapter was withdrawn: start over at the first
+  }
+  const previous = chapters[index - 1];
+  const reached = saved?.chapterId === chapters[index]!.id || (previous !== undefined && saved?.completedChapterIds.includes(previous.id));
+  if (previous && !reached) throw new DomainError('CHAPTER_LOCKED', 'Finish the chapter before this one first', { chapterId: chapters[index]!.id, requires: previous.id });
+  return index;
+}
+
+/** Resume where the player stands; asking again for a chapter already finished replays it from the start. */
+function placeInChapter(chapter: PlayableChapter, saved: StoryProgress | null, explicitlyRequested: boolean): StoryProgress {
+  if (!saved) return startChapter(chapter, null);
+  if (saved.chapterId === chapter.id && !(explicitlyRequested && saved.status === 'ended')) return resumeChapter(chapter, saved);
+  return startChapter(chapter, saved);
+}
+
+const progressMovedOn = () => new DomainError('PROGRESS_CONFLICT', 'This story moved on in another session; showing where it stands now');
+
+function refusalOf(error: unknown): { ok: false; refusal: Refusal } {
+  if (error instanceof DomainError) return { ok: false, refusal: { code: error.code, message: error.message, details: error.details } };
+  throw error;
+}
