@@ -1,15 +1,26 @@
-// Public API of the content pipeline: the story bundle format, the linter and the loader.
-// Nothing here imports the rest of the repo; everything else may import this.
+// Public API of the content pipeline: the story bundle format, the linter, the loader and the
+// builder. Nothing here imports the rest of the repo; everything else may import this.
 export {
   storyManifestSchema,
   chapterSourceSchema,
   characterDefSchema,
   sceneSourceSchema,
+  sceneEndingSchema,
   choiceSourceSchema,
   optionSourceSchema,
+  optionEffectsSchema,
+  conditionSchema,
+  flagConditionSchema,
+  relationshipConditionSchema,
   timelineStepSchema,
   dialogueStepSchema,
+  narrationStepSchema,
+  showStepSchema,
+  hideStepSchema,
+  isFlagCondition,
   STORY_ID_PATTERN,
+  COLOR_PATTERN,
+  STAGE_POSITIONS,
   MAX_OPTION_COST,
 } from './src/bundle-schema';
 export type {
@@ -17,15 +28,26 @@ export type {
   CharacterDef,
   ChapterSource,
   SceneSource,
+  SceneEnding,
   ChoiceSource,
   OptionSource,
+  OptionEffects,
+  Condition,
+  FlagCondition,
+  RelationshipCondition,
   TimelineStep,
   DialogueStep,
+  NarrationStep,
+  ShowStep,
+  HideStep,
+  StagePosition,
 } from './src/bundle-schema';
 export type { ContentProblem } from './src/content-problem';
 export { loadContentDir } from './src/load-content';
 export type { ContentLoadResult, LoadedStory, LoadedChapter, ChapterBundle } from './src/load-content';
 export { buildChapterBundle } from './src/chapter-bundle';
+export { buildContent } from './src/build-bundles';
+export type { BuildReport, BuiltFile, ContentManifest, ManifestStory, ManifestChapter } from './src/build-bundles';
 export { canonicalJson, sha256Hex } from './src/canonical-json';
 export { lintStory } from './src/lint';
 export type { LintStoryInput } from './src/lint';

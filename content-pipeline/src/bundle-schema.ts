@@ -1,19 +1,36 @@
 import { z } from 'zod';
 import { codedValue } from './coded-value';
+import { choiceSourceSchema } from './option-schema';
+import { assetPath, nonEmpty } from './schema-primitives';
+import { timelineStepSchema } from './timeline-schema';
 
-// Source format for stories (DESIGN.md §5). Objects are passthrough: extensions such as
-// relationship effects or conditions are additive, and an older pipeline must not strip
-// keys that a newer client understands. Types, required fields and single-value limits
-// (with their own lint codes, see coded-value.ts) are enforced here; rules that relate values
-// to each other (links, reachability, uniqueness, assets) live in rules/.
+// Source format for stories (DESIGN.md §5, FORMAT.md). Objects are passthrough: extensions are
+// additive, and an older pipeline must not strip keys that a newer client understands (the one
+// exception, conditions, explains itself in condition-schema.ts). Types, required fields and
+// single-value limits (with their own lint codes, see coded-value.ts) are enforced here; rules
+// that relate values to each other (links, reachability, characters, moods, uniqueness,
+// assets) live in rules/.
+
+export * from './timeline-schema';
+export * from './condition-schema';
+export * from './option-schema';
 
 export const STORY_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
-export const MAX_OPTION_COST = 1000;
+export const COLOR_PATTERN = /^#[0-9a-fA-F]{6}$/;
 
 const storyId = codedValue<string>(
   'BAD_STORY_ID',
   (v) => typeof v === 'string' && STORY_ID_PATTERN.test(v),
   'must be a slug: lowercase letters, digits and dashes, at most 64, not starting with a dash',
+);
+
+// The _id becomes a file name of the built bundle (and a URL segment), so it must not be able
+// to name a folder or climb out of one. Deliberately loose otherwise: seed documents use many styles.
+const chapterId = codedValue<string>(
+  'BAD_CHAPTER_ID',
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  (v) => typeof v === 'string' && v.length > 0 && v.length <= 128 && !/[/\\\u0000-\u001f\u007f]/.test(v) && !v.startsWith('.'),
+  'must be usable as a file name: 1 to 128 characters, no "/", "\\" or control characters, not starting with "."',
 );
 
 const chapterNumber = codedValue<number>(
@@ -22,27 +39,18 @@ const chapterNumber = codedValue<number>(
   'must be a positive whole number',
 );
 
-// Above MAX_OPTION_COST a price is far more likely a typo than a real offer.
-const diamondCost = codedValue<number>(
-  'BAD_COST',
-  (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_OPTION_COST,
-  `must be a whole number of diamonds from 0 to ${MAX_OPTION_COST}`,
-);
-
 const isoDate = z
   .string()
   .refine((s) => /^\d{4}-\d{2}-\d{2}([T ].*)?$/.test(s) && !Number.isNaN(Date.parse(s)), 'must be an ISO date such as 2025-01-31');
 
-/** Relative to the story folder; existence and safety are checked by the linter, which knows the folder. */
-const assetPath = z.string().min(1);
-const nonEmpty = z.string().min(1);
-
 export const characterDefSchema = z
   .object({
     displayName: z.string().optional(),
-    color: z.string().optional(),
+    color: z.string().regex(COLOR_PATTERN, 'must be a colour written as #rrggbb, e.g. #e8b04a').optional(),
     /** mood → asset path */
-    sprites: z.record(assetPath).optional(),
+    sprites: z.record(nonEmpty, assetPath).optional(),
+    /** A key of `sprites` (checked by the linter): shown by a `show` step that names no mood. */
+    defaultMood: nonEmpty.optional(),
   })
   .passthrough();
 
@@ -59,33 +67,11 @@ export const storyManifestSchema = z
   })
   .passthrough();
 
-export const dialogueStepSchema = z
+/** Names the ending the player reached; only on an `end: true` scene (checked in rules/scene-exits.ts). */
+export const sceneEndingSchema = z
   .object({
-    type: z.literal('dialogue'),
-    character: nonEmpty,
-    text: z.string(),
-    mood: nonEmpty.optional(),
-  })
-  .passthrough();
-
-// A union of one for now: new step kinds (narration, effects…) are added here, and until
-// then an unknown type is a schema error rather than something silently skipped.
-export const timelineStepSchema = z.discriminatedUnion('type', [dialogueStepSchema]);
-
-export const optionSourceSchema = z
-  .object({
-    id: nonEmpty,
-    text: nonEmpty,
-    nextSceneId: nonEmpty,
-    cost: diamondCost.optional(),
-    flag: nonEmpty.optional(),
-  })
-  .passthrough();
-
-export const choiceSourceSchema = z
-  .object({
-    prompt: z.string(),
-    options: z.array(optionSourceSchema),
+    title: nonEmpty,
+    text: z.string().optional(),
   })
   .passthrough();
 
@@ -97,12 +83,13 @@ export const sceneSourceSchema = z
     nextSceneId: nonEmpty.optional(),
     choice: choiceSourceSchema.optional(),
     end: z.boolean().optional(),
+    ending: sceneEndingSchema.optional(),
   })
   .passthrough();
 
 export const chapterSourceSchema = z
   .object({
-    _id: nonEmpty,
+    _id: chapterId,
     storyId: nonEmpty,
     chapterNumber,
     title: z.string().optional(),
@@ -113,9 +100,6 @@ export const chapterSourceSchema = z
 
 export type CharacterDef = z.infer<typeof characterDefSchema>;
 export type StoryManifest = z.infer<typeof storyManifestSchema>;
-export type DialogueStep = z.infer<typeof dialogueStepSchema>;
-export type TimelineStep = z.infer<typeof timelineStepSchema>;
-export type OptionSource = z.infer<typeof optionSourceSchema>;
-export type ChoiceSource = z.infer<typeof choiceSourceSchema>;
+export type SceneEnding = z.infer<typeof sceneEndingSchema>;
 export type SceneSource = z.infer<typeof sceneSourceSchema>;
 export type ChapterSource = z.infer<typeof chapterSourceSchema>;

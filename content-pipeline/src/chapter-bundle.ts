@@ -1,4 +1,5 @@
 import type { ChapterSource, CharacterDef, SceneSource, StoryManifest } from './bundle-schema';
+import { listCharacterReferences } from './character-references';
 import { resolveStartSceneId } from './scene-links';
 
 // What a client downloads to play one chapter: self-contained (it carries the characters it
@@ -11,7 +12,10 @@ export type ChapterBundle = {
   title: string;
   /** Resolved: startSceneId, or the first listed scene. */
   startSceneId: string;
-  /** Only the characters this chapter's timelines use, so editing another one does not change this bundle's hash. */
+  /**
+   * Only the characters this chapter names (dialogue, show/hide steps, relationship effects and
+   * conditions), so editing another one does not change this bundle's hash.
+   */
   characters: Record<string, CharacterDef>;
   scenes: Record<string, SceneSource>;
 };
@@ -37,12 +41,11 @@ export function buildChapterBundle(source: ChapterSource, manifest: StoryManifes
 }
 
 function charactersUsed(source: ChapterSource, manifest: StoryManifest): Record<string, CharacterDef> {
+  const declared = manifest.characters ?? {};
   const used: Record<string, CharacterDef> = {};
-  for (const scene of Object.values(source.scenes)) {
-    for (const step of scene.timeline) {
-      const def = manifest.characters?.[step.character];
-      if (def !== undefined && Object.hasOwn(manifest.characters ?? {}, step.character)) used[step.character] = def;
-    }
+  for (const { name } of listCharacterReferences(source)) {
+    const def = Object.hasOwn(declared, name) ? declared[name] : undefined;
+    if (def !== undefined) used[name] = def;
   }
   return used;
 }

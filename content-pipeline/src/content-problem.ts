@@ -21,10 +21,25 @@ type ProblemFacts = {
 
 /** Builds a problem whose message always names file and scene, so no rule can forget to. */
 export function makeProblem({ severity = 'error', code, file, sceneId, reason }: ProblemFacts): ContentProblem {
-  const where = sceneId === undefined ? file : `${file}, scene "${sceneId}"`;
-  return { severity, code, file, ...(sceneId === undefined ? {} : { sceneId }), message: `${where}: ${reason}` };
+  return { severity, code, file, ...(sceneId === undefined ? {} : { sceneId }), message: `${location(file, sceneId)}: ${reason}` };
+}
+
+/** The message without its leading "file, scene": for output that prints the location on its own. */
+export function problemReason(problem: ContentProblem): string {
+  const prefix = `${location(problem.file, problem.sceneId)}: `;
+  return problem.message.startsWith(prefix) ? problem.message.slice(prefix.length) : problem.message;
+}
+
+function location(file: string, sceneId: string | undefined): string {
+  return sceneId === undefined ? file : `${file}, scene "${sceneId}"`;
 }
 
 export function hasErrors(problems: readonly ContentProblem[]): boolean {
   return problems.some((p) => p.severity === 'error');
+}
+
+/** Every problem's file starts with its story folder, so these are the folders (stories) refused. */
+export function foldersWithErrors(problems: readonly ContentProblem[]): string[] {
+  const folders = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file.split('/')[0] ?? p.file));
+  return [...folders].sort();
 }

@@ -42,7 +42,7 @@ describe('lintStory', () => {
   });
 
   it('keeps unknown keys (extensions are additive) without complaint', () => {
-    const extended = { ...chapter, endings: [{ id: 'good' }], scenes: { ...chapter.scenes, end: { timeline: [], end: true, ending: 'good' } } };
+    const extended = { ...chapter, endings: [{ id: 'good' }], scenes: { ...chapter.scenes, end: { timeline: [], end: true, transition: 'fade' } } };
     expect(lint({ chapters: [{ file: 'tiny/chapters/01.json', doc: extended }] }).problems).toEqual([]);
   });
 
@@ -71,11 +71,12 @@ describe('lintStory', () => {
     ]);
   });
 
-  it('warns, without failing, about a mood that has no sprite', () => {
-    const withChars = { ...manifest, characters: { Anyone: { sprites: { happy: 'assets/bg.svg' } } } };
+  it("rejects a mood that is not one of the character's sprites, but only warns when it has none", () => {
     const moody = { ...chapter, scenes: { ...chapter.scenes, start: { ...chapter.scenes.start, timeline: [{ type: 'dialogue', character: 'Anyone', text: 'Hm.', mood: 'sad' }] } } };
-    const { problems } = lint({ manifest: withChars, chapters: [{ file: 'tiny/chapters/01.json', doc: moody }] });
-    expect(problems.map((p) => [p.severity, p.code, p.sceneId])).toEqual([['warning', 'UNKNOWN_MOOD', 'start']]);
+    const lintWith = (character: object) =>
+      lint({ manifest: { ...manifest, characters: { Anyone: character } }, chapters: [{ file: 'tiny/chapters/01.json', doc: moody }] }).problems.map((p) => [p.severity, p.code, p.sceneId]);
+    expect(lintWith({ sprites: { happy: 'assets/bg.svg' } })).toEqual([['error', 'UNKNOWN_MOOD', 'start']]);
+    expect(lintWith({ displayName: 'Anyone' })).toEqual([['warning', 'UNKNOWN_MOOD', 'start']]);
   });
 
   it('treats a missing timeline as empty and a numeric-string cost as a BAD_COST', () => {

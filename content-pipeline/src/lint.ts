@@ -6,8 +6,12 @@ import { UnparsableJson } from './json-document';
 import { checkAssets } from './rules/assets';
 import { checkChapterIdentity } from './rules/chapter-identity';
 import { checkCharacters } from './rules/characters';
+import { checkGatedChoices } from './rules/gated-choices';
+import { checkImpossibleConditions } from './rules/impossible-conditions';
+import { checkDefaultMoods, checkMoods } from './rules/moods';
 import { checkReachability } from './rules/reachability';
 import { checkSceneExits } from './rules/scene-exits';
+import { checkStoryStateConditions } from './rules/story-state-conditions';
 import { schemaProblems } from './schema-problems';
 
 // Pure: takes parsed documents and an asset predicate, returns every problem at once so a
@@ -50,11 +54,16 @@ export function analyzeStory(input: LintStoryInput): StoryAnalysis {
   }
 
   problems.push(...checkChapterIdentity(manifest, chapters));
+  if (manifest !== undefined) problems.push(...checkDefaultMoods(input.manifestFile, manifest));
   for (const chapter of chapters) {
     const exitProblems = checkSceneExits(chapter);
     problems.push(...exitProblems, ...checkReachability(chapter, { exitsBroken: hasErrors(exitProblems) }));
-    if (manifest !== undefined) problems.push(...checkCharacters(manifest, chapter));
+    problems.push(...checkImpossibleConditions(chapter), ...checkGatedChoices(chapter));
+    if (manifest !== undefined) problems.push(...checkCharacters(manifest, chapter), ...checkMoods(manifest, chapter));
   }
+  // Flags and relationships span the story: with a chapter unreadable, its setters are unknown
+  // and "never set" would be a guess, so the story-wide check waits until every chapter parses.
+  if (chapters.length === input.chapters.length) problems.push(...checkStoryStateConditions(chapters));
   problems.push(...checkAssets(listAssetReferences(input.manifestFile, manifest, chapters), input.assetExists));
   return { problems, manifest, chapters };
 }

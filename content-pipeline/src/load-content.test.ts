@@ -61,6 +61,33 @@ describe('loadContentDir: one broken story per rule', () => {
       { code: 'BAD_COST', file: ch('bad-cost'), sceneId: 'fork' },
     ],
     'undefined-character': [{ code: 'UNDEFINED_CHARACTER', file: ch('undefined-character'), sceneId: 'ending' }],
+    'bad-chapter-id': [{ code: 'BAD_CHAPTER_ID', file: ch('bad-chapter-id') }],
+    'bad-color': [{ code: 'SCHEMA_VIOLATION', file: manifest('bad-color') }],
+    'bad-step': [
+      { code: 'SCHEMA_VIOLATION', file: ch('bad-step'), sceneId: 'opening' }, // show position "top"
+      { code: 'SCHEMA_VIOLATION', file: ch('bad-step'), sceneId: 'ending' }, // narration without text
+    ],
+    'bad-condition': [
+      { code: 'SCHEMA_VIOLATION', file: ch('bad-condition'), sceneId: 'fork' }, // flag and relationship
+      { code: 'SCHEMA_VIOLATION', file: ch('bad-condition'), sceneId: 'fork' }, // neither
+      { code: 'SCHEMA_VIOLATION', file: ch('bad-condition'), sceneId: 'fork' }, // relationship without min/max
+      { code: 'SCHEMA_VIOLATION', file: ch('bad-condition'), sceneId: 'fork' }, // set is not a boolean
+    ],
+    'unknown-mood': [
+      { code: 'UNKNOWN_MOOD', file: ch('unknown-mood'), sceneId: 'opening' }, // dialogue
+      { code: 'UNKNOWN_MOOD', file: ch('unknown-mood'), sceneId: 'ending' }, // show step
+    ],
+    'unknown-default-mood': [{ code: 'UNKNOWN_DEFAULT_MOOD', file: manifest('unknown-default-mood') }],
+    'undefined-stage-character': [
+      { code: 'UNDEFINED_CHARACTER', file: ch('undefined-stage-character'), sceneId: 'opening' }, // show
+      { code: 'UNDEFINED_CHARACTER', file: ch('undefined-stage-character'), sceneId: 'fork' }, // hide
+    ],
+    'undefined-relationship': [
+      { code: 'UNDEFINED_CHARACTER', file: ch('undefined-relationship'), sceneId: 'fork' }, // effect
+      { code: 'UNDEFINED_CHARACTER', file: ch('undefined-relationship'), sceneId: 'second_fork' }, // condition
+    ],
+    'impossible-condition': [{ code: 'IMPOSSIBLE_CONDITION', file: ch('impossible-condition'), sceneId: 'fork' }],
+    'misplaced-ending': [{ code: 'MISPLACED_ENDING', file: ch('misplaced-ending'), sceneId: 'fork' }],
     'missing-asset': [
       { code: 'MISSING_ASSET', file: manifest('missing-asset') },
       { code: 'MISSING_ASSET', file: manifest('missing-asset') },
@@ -92,6 +119,9 @@ describe('loadContentDir: one broken story per rule', () => {
     expect(step?.message).toContain('timeline[0].type "shout"');
     const cost = result.problems.filter((p) => p.code === 'BAD_COST').map((p) => p.message);
     expect(cost).toContain('bad-cost/chapters/01.json, scene "fork": choice.options[2].cost is 5000: must be a whole number of diamonds from 0 to 1000');
+    const conditions = result.problems.filter((p) => p.file === ch('bad-condition')).map((p) => p.message);
+    expect(conditions).toContain('bad-condition/chapters/01.json, scene "fork": choice.options[1].requires[3].set must be boolean, not string');
+    expect(conditions.some((m) => m.includes('requires[1]: not a condition'))).toBe(true);
   });
 });
 
@@ -116,7 +146,8 @@ describe('loadContentDir: valid content', () => {
     expect(first?.bundle).toMatchObject({ format: 1, id: 'moonlit-ferry-ch1', storyId: 'moonlit-ferry', number: 1, startSceneId: 'opening' });
     expect(Object.keys(first?.bundle.characters ?? {}).sort()).toEqual(['Guide', 'Oona', 'Pilot']);
     expect(Object.keys(second?.bundle.characters ?? {})).toEqual(['Pilot']); // only who speaks in it
-    expect(first?.bundle.scenes.ending?.ending).toBe('safe-harbor'); // extension keys pass through
+    expect(first?.bundle.scenes.ending?.ending).toEqual({ title: 'Safe Harbor' });
+    expect(first?.bundle.scenes.ending?.weather).toBe('fog'); // unknown keys pass through
     expect(first?.sha256).toBe(sha256Hex(canonicalJson(first?.bundle)));
     expect(first?.sha256).not.toBe(second?.sha256);
   });
@@ -128,15 +159,25 @@ describe('loadContentDir: valid content', () => {
 
   it('loads stories with warnings, ignores hidden folders and loose files, warns about unknown and two-faced folders', async () => {
     const result = await loadContentDir(join(FIXTURES, 'warnings'));
-    expect(result.stories.map((s) => s.manifest.id)).toEqual(['both-kinds', 'mood-warning']);
+    expect(result.stories.map((s) => s.manifest.id)).toEqual(['all-options-gated', 'both-kinds', 'flag-never-set', 'mood-warning', 'relationship-out-of-reach']);
     expect(result.worldDirs).toEqual([]);
     expect(summarize(result.problems)).toEqual(
       expected([
+        { severity: 'warning', code: 'ALL_OPTIONS_GATED', file: 'all-options-gated/chapters/01.json', sceneId: 'fork' },
         { severity: 'warning', code: 'AMBIGUOUS_CONTENT_FOLDER', file: 'both-kinds' },
+        // Chapter 2 gates on "met_guide" (set in chapter 1: fine), "has_key" (never set) and
+        // "alarm_raised" unset (never set, so the gate never closes).
+        { severity: 'warning', code: 'FLAG_NEVER_SET', file: 'flag-never-set/chapters/02.json', sceneId: 'fork' },
+        { severity: 'warning', code: 'FLAG_NEVER_SET', file: 'flag-never-set/chapters/02.json', sceneId: 'fork' },
+        // The guide has sprites nowhere, so a mood is harmless.
         { severity: 'warning', code: 'UNKNOWN_MOOD', file: 'mood-warning/chapters/01.json', sceneId: 'opening' },
+        { severity: 'warning', code: 'RELATIONSHIP_OUT_OF_REACH', file: 'relationship-out-of-reach/chapters/01.json', sceneId: 'fork' },
         { severity: 'warning', code: 'UNKNOWN_CONTENT_FOLDER', file: 'stray-folder' },
       ]),
     );
+    const flags = result.problems.filter((p) => p.code === 'FLAG_NEVER_SET').map((p) => p.message);
+    expect(flags.some((m) => m.includes('"has_key"') && m.includes('can never be chosen'))).toBe(true);
+    expect(flags.some((m) => m.includes('"alarm_raised"') && m.includes('always holds'))).toBe(true);
   });
 
   it('throws a clear error when the content dir itself is missing', async () => {
@@ -174,7 +215,7 @@ describe('loadContentDir: across stories', () => {
       expect(result.worldDirs.map((d) => basename(d))).toEqual(['tideworld']);
       const brokenFolders = new Set(result.problems.filter((p) => p.severity === 'error').map((p) => p.file.split('/')[0]));
       expect(brokenFolders.has('moonlit-ferry')).toBe(false);
-      expect(brokenFolders.size).toBe(25);
+      expect(brokenFolders.size).toBe(35);
     });
 
     it('refuses a path that climbs out of its story even when the target exists', () => {

@@ -27,6 +27,9 @@ function describeIssue(issue: ZodIssue, shownPath: (string | number)[], doc: unk
   }
   if (issue.code === 'invalid_type' && issue.received === 'undefined') return `${where || 'document'} is required`;
   if (issue.code === 'invalid_type') return `${where || 'document'} must be ${issue.expected}, not ${issue.received}`;
+  if (issue.code === 'unrecognized_keys') {
+    return `${where || 'document'} has ${issue.keys.length === 1 ? 'a key' : 'keys'} it does not allow: ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
+  }
   if (issue.code === 'invalid_union_discriminator') {
     return `${where} ${describeValue(valueAt(doc, issue.path))} is not a known kind (expected ${issue.options.map((o) => JSON.stringify(o)).join(' or ')})`;
   }

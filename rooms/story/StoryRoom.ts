@@ -72,7 +72,7 @@ export abstract class StoryRoom extends Room<StoryState> {
   override async onJoin(client: Client, _options: unknown, auth: AuthData): Promise<void> {
     if (this.ownerId !== null && this.ownerId !== auth.userId) throw new ServerError(403, 'FORBIDDEN: this story session belongs to another player');
     this.ownerId = auth.userId;
-    this.budgets.set(client.sessionId, new MessageBudget(10, 5, this.clock.currentTime));
+    this.budgets.set(client.sessionId, new MessageBudget(20, 10, this.clock.currentTime));
     await this.openSession(client);
   }
 

@@ -78,14 +78,17 @@ export class StorySessionService implements StorySessions {
     const index = chooseChapter(chapters, saved, requestedChapterId);
     const target = chapters[index]!;
     const chapter = await this.loadChapter(em, target.id);
-    const progress = placeInChapter(chapter, saved, requestedChapterId !== undefined);
+    const placed = placeInChapter(chapter, saved, requestedChapterId !== undefined);
+    const moved = saved !== null && (placed.chapterId !== saved.chapterId || placed.sceneId !== saved.sceneId);
+    // Moving to another chapter (or back to a start) is a saved step of its own.
+    const progress = moved ? { ...placed, step: saved.step + 1 } : placed;
 
     try {
       await em.transactional(async (tx) => {
         // The ledger's idempotency key records that this chapter was opened: reopening replays it for free.
         await this.deps.wallet.spend(userId, { currency: 'keys', amount: 1, reason: 'chapter_open', idempotencyKey: `chapter:${target.id}`, metadata: { storyId, chapterId: target.id } }, tx);
         if (!saved) await this.createProgress(tx, userId, storyId, progress);
-        else if (progress.chapterId !== saved.chapterId || progress.sceneId !== saved.sceneId) await this.writeProgress(tx, userId, saved, progress);
+        else if (moved) await this.writeProgress(tx, userId, saved, progress);
       });
     } catch (error) {
       if (!(error instanceof DomainError && error.code === 'INSUFFICIENT_KEYS')) throw error;
@@ -106,8 +109,8 @@ export class StorySessionService implements StorySessions {
 
   /** Conditional on the step the change started from: of two sessions racing, one wins. */
   private async writeProgress(tx: EntityManager, userId: string, before: StoryProgress, after: StoryProgress): Promise<void> {
-    const next = after.step > before.step ? after : { ...after, step: before.step + 1 };
-    const updated = await tx.nativeUpdate(PlayerProgress, { user: userId, story: before.storyId, step: before.step }, progressColumns(next, this.deps.clock.now()));
+    if (after.step <= before.step) throw new Error(`a save must move the step on (${before.step} → ${after.step})`);
+    const updated = await tx.nativeUpdate(PlayerProgress, { user: userId, story: before.storyId, step: before.step }, progressColumns(after, this.deps.clock.now()));
     if (updated !== 1) throw progressMovedOn();
   }
 

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStoryVerse, type StoryVerse } from '../composition';
@@ -20,7 +21,8 @@ export interface TestServer extends StoryVerse {
 export async function startTestServer(engine: Engine, env: Record<string, string> = {}, clock?: Clock): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'storyverse-test-'));
   const scratch = engine === 'postgresql' ? await createScratchPostgres() : undefined;
-  const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...(scratch ? { DATABASE_URL: scratch.url } : {}), ...env });
+  // A concrete port (not 0): Colyseus' test client reads the port the server was asked for.
+  const config = loadConfig({ PORT: String(await freePort()), DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...(scratch ? { DATABASE_URL: scratch.url } : {}), ...env });
   const app = await startStoryVerse(config, { clock, logger: silentLogger });
   return {
     ...app,
@@ -48,4 +50,15 @@ export async function startTestServer(engine: Engine, env: Record<string, string
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
 }

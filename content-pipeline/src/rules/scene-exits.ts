@@ -18,6 +18,9 @@ export function checkSceneExits({ file, source }: { file: string; source: Chapte
     if (!continues && !asks && !ends) add('DEAD_END', sceneId, 'has no nextSceneId, no choice and is not marked "end": true, so the player would be stuck');
     if (ends && (continues || asks)) add('AMBIGUOUS_END', sceneId, `is marked "end": true but also has ${continues ? 'a nextSceneId' : 'a choice'}; keep one`);
     if (continues && asks) add('AMBIGUOUS_NEXT', sceneId, 'has both a nextSceneId and a choice; a scene either continues or asks');
+    // An ending names how the chapter ended; on a scene the player passes through it would
+    // announce an ending that did not happen.
+    if (scene.ending !== undefined && !ends) add('MISPLACED_ENDING', sceneId, 'has an "ending" but is not marked "end": true; only an end scene can name an ending');
 
     const options = scene.choice?.options;
     if (options !== undefined && options.length === 0) add('EMPTY_CHOICE', sceneId, 'has a choice with no options');

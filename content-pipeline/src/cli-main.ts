@@ -1,0 +1,81 @@
+import { stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { buildContent, outDirProblem } from './build-bundles';
+import { parseCliArgs, USAGE, UsageError, type CliCommand } from './cli-args';
+import { foldersWithErrors, hasErrors } from './content-problem';
+import { loadContentDir } from './load-content';
+import { formatProblemLine, lintSummary, plural, sortProblems } from './problem-report';
+
+// The content CLI without the process around it: it takes argv and two line sinks and
+// returns the exit code, so cli.ts stays a two-line shim.
+//
+// Exit codes: 0 clean (warnings allowed), 1 content errors (or warnings under lint --strict,
+// or a build that failed on disk), 2 usage errors (the command line itself is wrong).
+
+export const EXIT_OK = 0;
+export const EXIT_PROBLEMS = 1;
+export const EXIT_USAGE = 2;
+
+export type CliIo = {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  /** Relative paths on the command line are resolved against it. */
+  cwd: string;
+};
+
+export async function runContentCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let command: CliCommand;
+  try {
+    command = parseCliArgs(argv);
+    if (command.kind === 'help') {
+      io.out(USAGE);
+      return EXIT_OK;
+    }
+    await requireDirectory(resolve(io.cwd, command.dir));
+    const misplaced = command.kind === 'build' ? outDirProblem(resolve(io.cwd, command.dir), resolve(io.cwd, command.out)) : undefined;
+    if (misplaced !== undefined) throw new UsageError(misplaced);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.err(`content: ${error.message}`);
+    io.err(USAGE);
+    return EXIT_USAGE;
+  }
+
+  try {
+    return command.kind === 'lint' ? await lint(command, io) : await build(command, io);
+  } catch (error) {
+    io.err(`content: ${command.kind} failed: ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT_PROBLEMS;
+  }
+}
+
+async function lint({ dir, strict }: { dir: string; strict: boolean }, io: CliIo): Promise<number> {
+  const { stories, problems } = await loadContentDir(resolve(io.cwd, dir));
+  for (const problem of sortProblems(problems)) io.out(formatProblemLine(problem));
+  io.out(lintSummary(stories.length + foldersWithErrors(problems).length, problems) + (strict ? ' (--strict: warnings fail)' : ''));
+  const fails = hasErrors(problems) || (strict && problems.length > 0);
+  return fails ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+async function build({ dir, out }: { dir: string; out: string }, io: CliIo): Promise<number> {
+  const report = await buildContent(resolve(io.cwd, dir), resolve(io.cwd, out));
+  for (const problem of sortProblems(report.problems)) io.out(formatProblemLine(problem));
+  // Only what changed on disk is listed; files already in place are just counted.
+  for (const file of report.files) if (file.status !== 'unchanged') io.out(`${file.status} ${join(out, file.path)}`);
+
+  const stories = report.manifest.stories;
+  const count = (status: string): number => report.files.filter((f) => f.status === status).length;
+  io.out(lintSummary(stories.length + report.refused.length, report.problems));
+  io.out(
+    `built ${plural(stories.length, 'story', 'stories')} (${plural(stories.reduce((n, s) => n + s.chapters.length, 0), 'chapter')}) into ${out}: ` +
+      `${count('written')} written, ${count('updated')} updated, ${count('unchanged')} unchanged` +
+      (report.refused.length > 0 ? `; refused (nothing written): ${report.refused.join(', ')}` : ''),
+  );
+  return hasErrors(report.problems) ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+async function requireDirectory(path: string): Promise<void> {
+  const found = await stat(path).catch(() => undefined);
+  if (found === undefined) throw new UsageError(`content dir ${path} does not exist`);
+  if (!found.isDirectory()) throw new UsageError(`content dir ${path} is not a directory`);
+}

@@ -1,0 +1,93 @@
+/**
+ * Test helpers for the story room: a real colyseus.js client per player against the real
+ * composition (server/testing/test-server), and small waits on state and messages.
+ */
+import { Client, type Room } from 'colyseus.js';
+import type { TestServer } from '../../server/testing/test-server';
+import { STORY_ROOM, type StoryErrorMessage, type StoryJoinOptions } from './protocol';
+import type { StoryState } from './StoryState';
+
+export interface Player {
+  token: string;
+  userId: string;
+}
+
+export interface Session {
+  client: Client;
+  room: Room<StoryState>;
+  errors: StoryErrorMessage['error'][];
+}
+
+export async function until(predicate: () => boolean, ms = 3000): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (predicate()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  return predicate();
+}
+
+export async function newPlayer(server: TestServer): Promise<Player> {
+  const response = await server.call('POST', '/v1/auth/guest');
+  return { token: response.json.accessToken, userId: response.json.user.id };
+}
+
+export async function openSession(server: TestServer, player: Player, options: StoryJoinOptions): Promise<Session> {
+  const client = new Client(`ws://127.0.0.1:${server.port}`);
+  client.auth.token = player.token;
+  const room = await client.create<StoryState>(STORY_ROOM, options);
+  return track(client, room);
+}
+
+export function track(client: Client, room: Room<StoryState>): Session {
+  const errors: Session['errors'] = [];
+  room.onMessage('error', (message: StoryErrorMessage) => errors.push(message.error));
+  return { client, room, errors };
+}
+
+/** Waits for the session to show a scene (or a refusal to open). */
+export async function ready(session: Session): Promise<Session> {
+  // Fields are undefined until the first state arrives, then '' until the session has a scene.
+  await until(() => Boolean(session.room.state.sceneId) || session.room.state.status === 'locked');
+  return session;
+}
+
+/** Sends a message and waits until the scene changes or a refusal arrives. */
+export async function act(session: Session, type: 'advance' | 'choose', payload: object = {}): Promise<void> {
+  const { state } = session.room;
+  const before = `${state.chapterId}/${state.sceneId}/${state.status}`;
+  const errors = session.errors.length;
+  session.room.send(type, payload);
+  await until(() => `${state.chapterId}/${state.sceneId}/${state.status}` !== before || session.errors.length > errors);
+}
+
+export const choiceIds = (session: Session) => session.room.state.choices.map((c) => c.id);
+export const lastError = (session: Session) => session.errors.at(-1);
+
+export async function inventory(server: TestServer, player: Player) {
+  return (await server.call('GET', '/v1/inventory', { token: player.token })).json as { keys: number; diamonds: number };
+}
+
+/** Plays to the chapter's end: advances, and at each choice takes the first unlocked free option. */
+export async function playToEnd(session: Session, maxSteps = 200): Promise<string[]> {
+  const visited: string[] = [session.room.state.sceneId];
+  for (let i = 0; i < maxSteps && session.room.state.status !== 'ended'; i++) {
+    const { state } = session.room;
+    if (state.status === 'choice') {
+      const pick = state.choices.find((c) => !c.locked && c.cost === 0) ?? state.choices.find((c) => !c.locked);
+      if (!pick) throw new Error(`stuck at ${state.sceneId}: every option is locked`);
+      await act(session, 'choose', { choiceId: pick.id });
+    } else {
+      await act(session, 'advance');
+    }
+    if (lastError(session)?.code === 'RATE_LIMITED') {
+      // A bot clicks faster than the room lets anyone: back off like a client should, then go on.
+      session.errors.pop();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      continue;
+    }
+    if (session.errors.length) throw new Error(`refused at ${state.sceneId}: ${JSON.stringify(lastError(session))}`);
+    visited.push(session.room.state.sceneId);
+  }
+  return visited;
+}
