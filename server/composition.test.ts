@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reachable, TEST_REDIS_URL, itWhenReachable } from './testing/services';
 import { startTestServer, type TestServer } from './testing/test-server';
@@ -72,6 +74,34 @@ describe('the cluster set-up', () => {
     try {
       expect((await server.call('GET', '/healthz')).status).toBe(200);
       expect((await server.call('POST', '/v1/auth/guest')).status).toBe(201);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('publishing content', () => {
+  const fixtures = (name: string) => fileURLToPath(new URL(`../content-pipeline/fixtures/${name}`, import.meta.url));
+
+  it('never lets a broken story into the catalog, and reports each with file and reason', async () => {
+    const broken = fixtures('broken');
+    const server = await startTestServer('sqlite', { CONTENT_DIR: broken });
+    try {
+      expect((await server.call('GET', '/v1/stories?limit=50')).json.items).toEqual([]);
+      const errors = server.contentProblems.filter((p) => p.severity === 'error');
+      const reportedFolders = new Set(errors.map((p) => p.file.split('/')[0]));
+      expect([...reportedFolders].sort()).toEqual(readdirSync(broken).filter((f) => !f.startsWith('.')).sort());
+      expect(errors.every((p) => p.message.length > 0 && p.code.length > 0)).toBe(true);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('publishes the valid stories of a content folder', async () => {
+    const server = await startTestServer('sqlite', { CONTENT_DIR: fixtures('valid') });
+    try {
+      const ids = (await server.call('GET', '/v1/stories?limit=50')).json.items.map((s: { id: string }) => s.id);
+      expect(ids).toEqual(['moonlit-ferry']);
     } finally {
       await server.close();
     }
