@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'dist/**', 'coverage/**', '**/fixtures/**', 'server/database/migrations/**'] },
+  { ignores: ['node_modules/**', 'data/**', '**/dist/**', 'coverage/**', 'test-artifacts/**', '**/fixtures/**', 'server/database/migrations/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -2,6 +2,7 @@
  * The composition root: the one place that chooses SQLite or PostgreSQL, local or Redis
  * presence, uWS or ws, and wires services into the sidecars and the game server.
  */
+import { fileURLToPath } from 'node:url';
 import { Server } from '@colyseus/core';
 import { STORY_ROOM } from '../rooms/story/protocol';
 import { storyRoom } from '../rooms/story/StoryRoom';
@@ -22,6 +23,7 @@ import { createTransport, type TransportKind } from './game/transport';
 import { configureHttpApp } from './http/configure-http-app';
 import { Metrics } from './http/metrics';
 import { requireUser } from './http/require-user';
+import { webClientRouter } from './http/web-client';
 import { progressRouter } from './progress/progress-router';
 import { StorySessionService } from './progress/story-session-service';
 import { systemClock, type Clock } from './shared/clock';
@@ -30,6 +32,7 @@ import { WalletService } from './wallet/wallet-service';
 import { walletRouter } from './wallet/wallet-router';
 
 const REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
+const WEB_CLIENT_DIR = fileURLToPath(new URL('../client/dist', import.meta.url));
 
 export interface Services {
   accessTokens: AccessTokens;
@@ -92,6 +95,7 @@ export async function startStoryVerse(config: Config, overrides: Overrides = {})
       walletRouter({ wallet: services.wallet, requireUser: userAuth }),
       catalogRouter({ catalog: services.catalog }),
       progressRouter({ sessions: services.storySessions, requireUser: userAuth }),
+      webClientRouter(WEB_CLIENT_DIR),
     ],
   });
 

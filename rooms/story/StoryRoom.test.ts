@@ -63,6 +63,8 @@ describeEachEngine('story room', (engine) => {
     const progress = (await server.call('GET', '/v1/progress/tide-test', { token: player.token })).json;
     expect(progress).toMatchObject({ chapterId: 'tide-test-ch1', sceneId: 'end', status: 'ended', relationships: { Mara: 1 }, completedChapterIds: ['tide-test-ch1'] });
     expect(progress.history).toEqual([{ chapterId: 'tide-test-ch1', sceneId: 'fork', choiceId: 'wait', at: expect.any(String) }]);
+    const all = (await server.call('GET', '/v1/progress', { token: player.token })).json;
+    expect(all).toEqual({ items: [progress] });
   });
 
   it('spends a key once per new chapter: never on reopening, rejoining or reconnecting', async () => {
@@ -114,6 +116,16 @@ describeEachEngine('story room', (engine) => {
     await act(two, 'choose', { choiceId: 'close' });
     expect(lastError(two)).toMatchObject({ code: 'OPTION_LOCKED' });
     expect(two.room.state.sceneId).toBe('return');
+  });
+
+  it('answers progress only for stories the player started, and only with a token', async () => {
+    const player = await newPlayer(server);
+    expect((await server.call('GET', '/v1/progress', { token: player.token })).json).toEqual({ items: [] });
+    const missing = await server.call('GET', '/v1/progress/second-tide', { token: player.token });
+    expect(missing.status).toBe(404);
+    expect(missing.json.error.code).toBe('PROGRESS_NOT_FOUND');
+    expect((await server.call('GET', '/v1/progress/Not A Story', { token: player.token })).status).toBe(400);
+    expect((await server.call('GET', '/v1/progress')).status).toBe(401);
   });
 
   it('refuses to open a new chapter without keys (NO_KEYS), and opens it once a key is granted', async () => {

@@ -7,9 +7,16 @@ import type { StorySessionService } from './story-session-service';
 
 const params = z.object({ storyId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a story id') });
 
-/** GET /v1/progress/:storyId — the saved record: chapter, scene, flags, relationships, choice history. */
+/**
+ * GET /v1/progress — every story the player has started (a library needs them all at once);
+ * GET /v1/progress/:storyId — one saved record: chapter, scene, flags, relationships, choice history.
+ */
 export function progressRouter(deps: { sessions: StorySessionService; requireUser: RequestHandler }): Router {
   const router = Router();
+  router.get('/v1/progress', deps.requireUser, asyncRoute(async (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ items: await deps.sessions.progressList(userIdOf(res)) });
+  }));
   router.get('/v1/progress/:storyId', deps.requireUser, asyncRoute(async (req, res) => {
     const { storyId } = parseInput(params, req.params, 'path');
     res.setHeader('Cache-Control', 'no-store');

@@ -60,6 +60,12 @@ export class StorySessionService implements StorySessions {
     }
   }
 
+  /** Every story the player has started, most recently played first, for GET /v1/progress. */
+  async progressList(userId: string): Promise<(StoryProgress & { updatedAt: string })[]> {
+    const rows = await this.deps.em.fork().find(PlayerProgress, { user: userId }, { orderBy: { updatedAt: 'desc' } });
+    return rows.map((row) => ({ ...toStoryProgress(row, row.story.id), updatedAt: row.updatedAt.toISOString() }));
+  }
+
   /** The saved progress in a story, for GET /v1/progress/:storyId. */
   async progressOf(userId: string, storyId: string): Promise<StoryProgress & { updatedAt: string }> {
     const row = await this.deps.em.fork().findOne(PlayerProgress, { user: userId, story: storyId });

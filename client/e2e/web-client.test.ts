@@ -1,0 +1,149 @@
+/**
+ * The web client in real Chromium (Debian's package, driven by playwright-core) against the real
+ * composition serving the built client. Screenshots land in test-artifacts/screenshots/.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { chromiumPath, launchChromium } from '../../server/testing/browser';
+import { itWhenReachable } from '../../server/testing/services';
+import { startTestServer, type TestServer } from '../../server/testing/test-server';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const shots = `${root}test-artifacts/screenshots`;
+const executable = chromiumPath();
+const itInBrowser = itWhenReachable(executable !== null, 'Debian chromium (apt-get install chromium)');
+
+const STORY = 'The Lantern Keeper';
+const FREE_OPTION = 'Sit with the lamp and ask what it wants.';
+const PREMIUM_OPTION = /hearth ember/;
+const BRANCH_LINE = 'I sit on the cold floor';
+
+const viewports = [
+  { name: 'phone', viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true },
+  { name: 'desktop', viewport: { width: 1280, height: 800 }, hasTouch: false, isMobile: false },
+] as const;
+
+describe('the web client', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!executable) return;
+    const build = spawnSync(process.execPath, ['client/build-if-needed.mjs'], { cwd: root, encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`the client did not build: ${build.stdout}${build.stderr}`);
+    mkdirSync(shots, { recursive: true });
+    // Fewer diamonds than the premium option costs, so its refusal can be seen.
+    server = await startTestServer('sqlite', { WELCOME_DIAMONDS: '3' });
+    browser = await launchChromium(executable);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function newPage(options: (typeof viewports)[number]): Promise<{ context: BrowserContext; page: Page; consoleErrors: string[] }> {
+    const context = await browser.newContext({ viewport: options.viewport, hasTouch: options.hasTouch, isMobile: options.isMobile });
+    const page = await context.newPage();
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
+    page.on('pageerror', (error) => consoleErrors.push(String(error)));
+    await page.goto(`http://127.0.0.1:${server.port}/`, { waitUntil: 'load' });
+    return { context, page, consoleErrors };
+  }
+
+  /** Presses a key until `target` shows up, like a reader tapping through dialogue. */
+  async function pressUntil(page: Page, key: string, visible: () => Promise<boolean>, tries = 80): Promise<boolean> {
+    for (let i = 0; i < tries; i++) {
+      if (await visible()) return true;
+      await page.keyboard.press(key);
+      await page.waitForTimeout(120);
+    }
+    return visible();
+  }
+
+  for (const device of viewports) {
+    itInBrowser(`a guest reads a chapter through to its end and keeps progress across a reload (${device.name})`, async () => {
+      const { context, page, consoleErrors } = await newPage(device);
+      try {
+        await page.getByRole('button', { name: /guest/i }).first().click();
+        await page.getByText(STORY).first().waitFor();
+        await page.screenshot({ path: `${shots}/${device.name}-library.png` });
+        await page.getByText(STORY).first().click();
+        await page.getByRole('button', { name: /start|continue|read|play|begin/i }).first().click();
+
+        await page.getByText('Fetch me the blue shawl', { exact: false }).first().waitFor({ timeout: 20_000 });
+        await page.screenshot({ path: `${shots}/${device.name}-dialogue.png` });
+
+        const choice = page.getByRole('button', { name: FREE_OPTION });
+        expect(await pressUntil(page, 'Space', async () => (await choice.count()) > 0)).toBe(true);
+        const premium = page.getByRole('button', { name: PREMIUM_OPTION });
+        expect(await premium.first().textContent()).toMatch(/5/);
+        await page.screenshot({ path: `${shots}/${device.name}-choice.png` });
+
+        await premium.first().click();
+        await page.getByText(/not enough diamonds/i).first().waitFor();
+        await page.screenshot({ path: `${shots}/${device.name}-refusal.png` });
+        await page.keyboard.press('Escape');
+
+        await choice.first().click();
+        await page.getByText(BRANCH_LINE, { exact: false }).first().waitFor();
+        const ended = await pressUntil(page, 'Space', async () => (await page.getByRole('button', { name: /library/i }).count()) > 0);
+        expect(ended).toBe(true);
+        await page.screenshot({ path: `${shots}/${device.name}-chapter-end.png` });
+
+        await page.reload({ waitUntil: 'load' });
+        await page.getByText(STORY).first().waitFor();
+        await page.waitForTimeout(1000);
+        const text = await page.locator('body').innerText();
+        expect(text).toContain(STORY);
+        expect(text).toMatch(/continue|chapter 1|finished/i);
+        expect(consoleErrors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }, 120_000);
+  }
+
+  itInBrowser('a chapter can be played with the keyboard alone', async () => {
+    const { context, page, consoleErrors } = await newPage(viewports[1]);
+    try {
+      const tabTo = async (name: RegExp) => {
+        for (let i = 0; i < 60; i++) {
+          await page.keyboard.press('Tab');
+          const focused = await page.evaluate(() => {
+            const el = document.activeElement as HTMLElement | null;
+            return el ? `${el.getAttribute('aria-label') ?? ''} ${el.innerText ?? ''}` : '';
+          });
+          if (name.test(focused)) return;
+        }
+        throw new Error(`could not reach ${name} with Tab`);
+      };
+      await tabTo(/guest/i);
+      await page.keyboard.press('Enter');
+      await page.getByText(STORY).first().waitFor();
+      await tabTo(new RegExp(STORY));
+      await page.keyboard.press('Enter');
+      await tabTo(/start|continue|read|play|begin/i);
+      await page.keyboard.press('Enter');
+      await page.getByText('Fetch me the blue shawl', { exact: false }).first().waitFor({ timeout: 20_000 });
+
+      const choice = page.getByRole('button', { name: FREE_OPTION });
+      expect(await pressUntil(page, 'Space', async () => (await choice.count()) > 0)).toBe(true);
+      // Choices take focus when they appear; the arrow keys move between them.
+      for (let i = 0; i < 3; i++) {
+        const focused = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText ?? '');
+        if (focused.includes(FREE_OPTION)) break;
+        await page.keyboard.press('ArrowDown');
+      }
+      await page.keyboard.press('Enter');
+      await page.getByText(BRANCH_LINE, { exact: false }).first().waitFor();
+      expect(await pressUntil(page, 'Space', async () => (await page.getByRole('button', { name: /library/i }).count()) > 0)).toBe(true);
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+});

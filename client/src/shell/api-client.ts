@@ -1,0 +1,109 @@
+import { ApiFailure } from './api-failure';
+import type { AuthSession } from './api-types';
+import { expiresWithin } from './jwt-expiry';
+import type { SessionStore } from './session-store';
+
+export interface RequestOptions {
+  body?: unknown;
+  /** Send the access token (default true when signed in). */
+  auth?: boolean;
+}
+
+/**
+ * fetch for the /v1 API: JSON in and out, failures as ApiFailure, and an expired access token
+ * refreshed transparently once (one refresh at a time, across tabs too) before the request is retried.
+ */
+export class ApiClient {
+  private refreshing: Promise<AuthSession> | null = null;
+
+  constructor(
+    private readonly session: SessionStore,
+    /** Called when the refresh token was refused: the session is gone, show the auth screen. */
+    private readonly onSignedOut: (reason: ApiFailure) => void,
+  ) {}
+
+  get<T>(path: string): Promise<T> {
+    return this.request<T>('GET', path);
+  }
+
+  post<T>(path: string, body: unknown = {}, options: Omit<RequestOptions, 'body'> = {}): Promise<T> {
+    return this.request<T>('POST', path, { ...options, body });
+  }
+
+  async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    let token = options.auth === false ? null : (this.session.current()?.accessToken ?? null);
+    // About to expire: renew first rather than collect a 401 (the retry below still covers the rest).
+    if (token !== null && expiresWithin(token, 30)) token = (await this.refresh(token)).accessToken;
+    const response = await this.send(method, path, options.body, token);
+    if (response.ok) return parseBody<T>(response);
+    const failure = await ApiFailure.fromResponse(response);
+    if (token === null || failure.status !== 401 || failure.code !== 'INVALID_TOKEN') throw failure;
+    const renewed = await this.refresh(token);
+    const retried = await this.send(method, path, options.body, renewed.accessToken);
+    if (retried.ok) return parseBody<T>(retried);
+    throw await ApiFailure.fromResponse(retried);
+  }
+
+  /** An access token still good for `minSeconds` (refreshed first if not): the room join needs one. */
+  async freshAccessToken(minSeconds = 60): Promise<string> {
+    const current = this.session.current();
+    if (!current) throw new ApiFailure(401, 'UNAUTHENTICATED', 'Sign in to play');
+    if (!expiresWithin(current.accessToken, minSeconds)) return current.accessToken;
+    return (await this.refresh(current.accessToken)).accessToken;
+  }
+
+  /** Refreshes the pair `staleAccessToken` belonged to; concurrent callers share one refresh. */
+  refresh(staleAccessToken: string): Promise<AuthSession> {
+    this.refreshing ??= this.refreshAcrossTabs(staleAccessToken).finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
+  }
+
+  private refreshAcrossTabs(staleAccessToken: string): Promise<AuthSession> {
+    // Two tabs spending the same refresh token would look like token theft and revoke the family.
+    if (typeof navigator !== 'undefined' && navigator.locks) {
+      return navigator.locks.request('storyverse.refresh', () => this.refreshNow(staleAccessToken));
+    }
+    return this.refreshNow(staleAccessToken);
+  }
+
+  private async refreshNow(staleAccessToken: string): Promise<AuthSession> {
+    const stored = this.session.current();
+    if (!stored) throw this.signedOut(new ApiFailure(401, 'UNAUTHENTICATED', 'Your session ended. Sign in again.'));
+    // Someone else (another tab, an earlier refresh) already rotated the pair: use theirs.
+    if (stored.accessToken !== staleAccessToken && !expiresWithin(stored.accessToken, 60)) return stored;
+    const response = await this.send('POST', '/v1/auth/refresh', { refreshToken: stored.refreshToken }, null);
+    if (!response.ok) {
+      const failure = await ApiFailure.fromResponse(response);
+      // 401 (invalid, reused) or 400: that refresh token will never work again. 5xx/429: try later.
+      if (failure.status === 401 || failure.status === 400) throw this.signedOut(failure);
+      throw failure;
+    }
+    const renewed = await parseBody<AuthSession>(response);
+    this.session.save(renewed);
+    return renewed;
+  }
+
+  private signedOut(failure: ApiFailure): ApiFailure {
+    this.session.clear();
+    this.onSignedOut(failure);
+    return failure;
+  }
+
+  private async send(method: string, path: string, body: unknown, token: string | null): Promise<Response> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (token) headers['authorization'] = `Bearer ${token}`;
+    try {
+      return await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    } catch (error) {
+      throw ApiFailure.network(error);
+    }
+  }
+}
+
+async function parseBody<T>(response: Response): Promise<T> {
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}

@@ -1,0 +1,89 @@
+import { ApiClient } from './api-client';
+import { authScreen } from './auth-screen';
+import { libraryScreen } from './library-screen';
+import { playerScreen } from './player-screen';
+import { Router } from './router';
+import type { Route } from './routes';
+import type { Screen, ShellContext } from './screen';
+import { SessionStore } from './session-store';
+import { storyScreen } from './story-screen';
+import { StoryverseApi } from './storyverse-api';
+
+/** The app shell: one screen at a time, chosen by the hash route; signed-out players see auth. */
+export class App {
+  private readonly session = new SessionStore();
+  private readonly router = new Router();
+  private readonly api: StoryverseApi;
+  private readonly context: ShellContext;
+  private screen: Screen | null = null;
+  /** Where a signed-out player was headed; they land there after signing in. */
+  private returnTo: Route | null = null;
+  private walletRequested = false;
+
+  constructor(private readonly root: HTMLElement) {
+    this.api = new StoryverseApi(new ApiClient(this.session, () => {}), this.session);
+    this.context = {
+      api: this.api,
+      session: this.session,
+      router: this.router,
+      setTitle: (title) => {
+        document.title = `${title} · StoryVerse`;
+      },
+      signedIn: () => {
+        const target = this.returnTo ?? { name: 'library' };
+        this.returnTo = null;
+        this.router.navigate(target);
+      },
+      showWallet: () => {
+        this.walletRequested = true;
+        this.router.navigate({ name: 'library' });
+      },
+      takeWalletRequest: () => {
+        const requested = this.walletRequested;
+        this.walletRequested = false;
+        return requested;
+      },
+    };
+  }
+
+  start(): void {
+    // Signed out (here, in another tab, or because the refresh token was refused): back to auth.
+    this.session.onChange((session) => {
+      if (!session && this.router.current().name !== 'auth') this.show(this.router.current());
+    });
+    this.router.start((route) => this.show(route));
+  }
+
+  private show(requested: Route): void {
+    const signedIn = this.session.current() !== null;
+    let route = requested;
+    if (!signedIn && route.name !== 'auth') {
+      this.returnTo = route;
+      route = { name: 'auth' };
+      this.router.replace(route);
+    } else if (signedIn && route.name === 'auth') {
+      route = { name: 'library' };
+      this.router.replace(route);
+    }
+    this.screen?.destroy();
+    this.screen = this.create(route);
+    this.root.replaceChildren(this.screen.element);
+    document.body.classList.toggle('is-reading', route.name === 'play');
+    window.scrollTo(0, 0);
+    // Focus the new screen's heading so keyboard and screen-reader users start at the top of it.
+    this.screen.heading.focus({ preventScroll: true });
+  }
+
+  private create(route: Route): Screen {
+    switch (route.name) {
+      case 'auth':
+        return authScreen(this.context);
+      case 'library':
+        return libraryScreen(this.context);
+      case 'story':
+        return storyScreen(this.context, route.storyId);
+      case 'play':
+        return playerScreen(this.context, route.storyId, route.chapterId);
+    }
+  }
+}

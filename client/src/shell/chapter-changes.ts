@@ -1,0 +1,70 @@
+import type { ChapterBundle } from '../../../content-pipeline';
+import type { ChoiceRecord } from './api-types';
+
+/** Flags and relationships: what the chapter-end card compares. */
+export interface Standing {
+  flags: Record<string, boolean>;
+  relationships: Record<string, number>;
+}
+
+export interface ChapterChange {
+  text: string;
+  /** `up`/`down` for a relationship, `flag` for something that happened. */
+  tone: 'up' | 'down' | 'flag';
+}
+
+/** "Mags +2", "Gave ring": what changed between the chapter's start and its end. */
+export function chapterChanges(before: Standing, after: Standing, bundle: Pick<ChapterBundle, 'characters'> | null): ChapterChange[] {
+  const changes: ChapterChange[] = [];
+  for (const [character, value] of Object.entries(after.relationships)) {
+    const delta = value - (before.relationships[character] ?? 0);
+    if (delta === 0) continue;
+    const name = bundle?.characters[character]?.displayName ?? character;
+    changes.push({ text: `${name} ${delta > 0 ? '+' : '−'}${Math.abs(delta)}`, tone: delta > 0 ? 'up' : 'down' });
+  }
+  const characters = Object.keys(bundle?.characters ?? {});
+  for (const [flag, set] of Object.entries(after.flags)) {
+    if (set && before.flags[flag] !== true) changes.push({ text: humanizeFlag(flag, characters), tone: 'flag' });
+  }
+  return changes;
+}
+
+/**
+ * The standing at the chapter's start, worked back from the end when the session did not see the
+ * start (the reader reloaded mid-chapter): the effects of this chapter's choices are undone.
+ */
+export function standingAtStart(end: Standing, bundle: ChapterBundle, history: ChoiceRecord[]): Standing {
+  const flags = { ...end.flags };
+  const relationships = { ...end.relationships };
+  for (const record of choicesOfLatestVisit(history, bundle.id)) {
+    const option = bundle.scenes[record.sceneId]?.choice?.options.find((o) => o.id === record.choiceId);
+    if (!option) continue;
+    if (option.flag) delete flags[option.flag];
+    for (const [flag, value] of Object.entries(option.effects?.flags ?? {})) if (value) delete flags[flag];
+    for (const [character, delta] of Object.entries(option.effects?.relationships ?? {})) {
+      relationships[character] = (relationships[character] ?? 0) - delta;
+    }
+  }
+  return { flags, relationships };
+}
+
+/** The choices made in the chapter's latest playthrough: the trailing run of history in it. */
+export function choicesOfLatestVisit(history: ChoiceRecord[], chapterId: string): ChoiceRecord[] {
+  let start = history.length;
+  while (start > 0 && history[start - 1]?.chapterId === chapterId) start--;
+  return history.slice(start);
+}
+
+/** "gave_ring" → "Gave ring"; "called_ruiz" → "Called Ruiz" when Ruiz is one of the story's characters. */
+export function humanizeFlag(flag: string, characterNames: string[] = []): string {
+  const names = new Map(characterNames.map((name) => [name.toLowerCase(), name]));
+  const words = flag
+    .replace(/[_-]+/g, ' ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .trim()
+    .toLowerCase()
+    .split(/\s+/)
+    .map((word) => names.get(word) ?? word)
+    .join(' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -1,0 +1,45 @@
+import { brandMark } from './brand';
+import { button, h } from './dom';
+import type { ShellContext } from './screen';
+import { showToast } from './toast';
+import { openUpgradeDialog } from './upgrade-dialog';
+import { WalletSummary } from './wallet-summary';
+
+/** Brand, wallet, and the account action: "Save your progress" for a guest, "Sign out" otherwise. */
+export class LibraryHeader {
+  readonly element: HTMLElement;
+  readonly wallet: WalletSummary;
+  private readonly account = h('div', { className: 'account' });
+  private readonly unsubscribe: () => void;
+
+  constructor(private readonly context: ShellContext) {
+    this.wallet = new WalletSummary(context.api);
+    this.element = h('header', { className: 'app-header' }, [
+      h('a', { className: 'brand-link', attrs: { href: '#/', 'aria-label': 'StoryVerse library' } }, [brandMark()]),
+      this.wallet.element,
+      this.account,
+    ]);
+    this.renderAccount();
+    this.unsubscribe = context.session.onChange(() => this.renderAccount());
+  }
+
+  destroy(): void {
+    this.wallet.destroy();
+    this.unsubscribe();
+  }
+
+  private renderAccount(): void {
+    const user = this.context.session.current()?.user;
+    if (!user) return this.account.replaceChildren();
+    if (user.isGuest) {
+      this.account.replaceChildren(
+        button('Save your progress', () => openUpgradeDialog(this.context.api, () => showToast('Progress saved. Sign in with your email on any device.')), 'btn btn-small btn-outline'),
+      );
+      return;
+    }
+    this.account.replaceChildren(
+      h('span', { className: 'account-name', text: user.displayName }),
+      button('Sign out', () => void this.context.api.signOut(), 'btn btn-small btn-ghost'),
+    );
+  }
+}

@@ -1,0 +1,60 @@
+import { formatTimeLeft } from './countdown';
+import type { StoryRefusal } from './story-connection';
+
+export interface Notice {
+  title: string;
+  message: string;
+  action?: { label: string; run(): void };
+}
+
+export interface NoticeContext {
+  /** Where "Get diamonds" leads until the store exists: the wallet in the library header. */
+  showWallet(): void;
+  /** The lock reason the room's state gives for an option (e.g. 'needs "gave_ring"'). */
+  lockReasonOf(choiceId: string): string | undefined;
+}
+
+/** A room refusal in the reader's words; null for ones to ignore quietly (RATE_LIMITED). */
+export function refusalNotice(refusal: StoryRefusal, context: NoticeContext): Notice | null {
+  const details = refusal.details ?? {};
+  switch (refusal.code) {
+    case 'RATE_LIMITED':
+      return null;
+    case 'INSUFFICIENT_DIAMONDS': {
+      const needed = numberOf(details['needed']);
+      const available = numberOf(details['available']);
+      const amounts = needed !== null && available !== null ? `This choice costs ${needed} diamonds and you have ${available}. ` : '';
+      return {
+        title: 'Not enough diamonds',
+        message: `${amounts}The diamond store is coming soon.`,
+        // Honest label: for now this shows the balance in the library, not a store.
+        action: { label: 'See my diamonds', run: () => context.showWallet() },
+      };
+    }
+    case 'NO_KEYS': {
+      const nextKeyAt = typeof details['nextKeyAt'] === 'string' ? details['nextKeyAt'] : '';
+      return { title: 'Out of keys', message: nextKeyAt ? `Your next key arrives in ${formatTimeLeft(nextKeyAt)}.` : 'Keys come back over time.' };
+    }
+    case 'OPTION_LOCKED': {
+      const choiceId = typeof details['choiceId'] === 'string' ? details['choiceId'] : '';
+      const reason = context.lockReasonOf(choiceId);
+      return { title: 'That choice is locked', message: reason ? capitalise(reason) : refusal.message };
+    }
+    case 'CHAPTER_LOCKED':
+      return { title: 'Chapter locked', message: 'Finish the chapter before this one first.' };
+    case 'PROGRESS_CONFLICT':
+      return { title: 'Picked up where you left off', message: 'This story moved on in another window, so we caught up with it.' };
+    case 'CHAPTER_ENDED':
+      return { title: 'Chapter finished', message: 'This chapter has ended.' };
+    default:
+      return { title: 'Something went wrong', message: refusal.message };
+  }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function numberOf(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}

@@ -1,0 +1,39 @@
+// The shell's hash routes. The hash holds everything, so a reload lands on the same screen.
+
+export type Route =
+  | { name: 'library' }
+  | { name: 'auth' }
+  | { name: 'story'; storyId: string }
+  | { name: 'play'; storyId: string; chapterId?: string };
+
+export function parseRoute(hash: string): Route | null {
+  const path = hash.replace(/^#/, '').replace(/\/+$/, '');
+  const parts = path.split('/').filter((part) => part !== '').map(safeDecode);
+  const [head, first, second] = parts;
+  if (parts.length === 0) return { name: 'library' };
+  if (head === 'auth' && parts.length === 1) return { name: 'auth' };
+  if (head === 'story' && first && parts.length === 2) return { name: 'story', storyId: first };
+  if (head === 'play' && first && parts.length <= 3) return second ? { name: 'play', storyId: first, chapterId: second } : { name: 'play', storyId: first };
+  return null;
+}
+
+export function routeHash(route: Route): string {
+  switch (route.name) {
+    case 'library':
+      return '#/';
+    case 'auth':
+      return '#/auth';
+    case 'story':
+      return `#/story/${encodeURIComponent(route.storyId)}`;
+    case 'play':
+      return `#/play/${encodeURIComponent(route.storyId)}${route.chapterId ? `/${encodeURIComponent(route.chapterId)}` : ''}`;
+  }
+}
+
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}

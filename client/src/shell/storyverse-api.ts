@@ -1,0 +1,95 @@
+import type { ApiClient } from './api-client';
+import type { AuthSession, Inventory, StoryDetail, StoryPage, StoryProgress, StorySort } from './api-types';
+import type { SessionStore } from './session-store';
+
+export interface Credentials {
+  email: string;
+  password: string;
+  displayName?: string;
+}
+
+/** The /v1 routes the shell uses, typed; signing in stores the session. */
+export class StoryverseApi {
+  private progressCache: { at: number; request: Promise<StoryProgress[]> } | null = null;
+
+  constructor(
+    readonly http: ApiClient,
+    private readonly session: SessionStore,
+  ) {}
+
+  async playAsGuest(): Promise<AuthSession> {
+    return this.signedIn(await this.http.post<AuthSession>('/v1/auth/guest', {}, { auth: false }));
+  }
+
+  async signIn(credentials: Credentials): Promise<AuthSession> {
+    return this.signedIn(await this.http.post<AuthSession>('/v1/auth/login', { email: credentials.email, password: credentials.password }, { auth: false }));
+  }
+
+  async register(credentials: Credentials): Promise<AuthSession> {
+    return this.signedIn(await this.http.post<AuthSession>('/v1/auth/register', withoutEmptyName(credentials), { auth: false }));
+  }
+
+  /** A guest keeps their id, wallet and progress and gains an email sign-in. */
+  async upgradeGuest(credentials: Credentials): Promise<AuthSession> {
+    return this.signedIn(await this.http.post<AuthSession>('/v1/auth/upgrade', withoutEmptyName(credentials)));
+  }
+
+  async signOut(): Promise<void> {
+    const current = this.session.current();
+    try {
+      if (current) await this.http.post<void>('/v1/auth/logout', { refreshToken: current.refreshToken });
+    } catch {
+      // Signing out locally is what matters; the refresh token expires on its own.
+    }
+    this.session.clear();
+  }
+
+  stories(query: { genre?: string; sort: StorySort; cursor?: string | null; limit?: number }): Promise<StoryPage> {
+    const params = new URLSearchParams({ sort: query.sort, limit: String(query.limit ?? 20) });
+    if (query.genre) params.set('genre', query.genre);
+    if (query.cursor) params.set('cursor', query.cursor);
+    return this.http.get<StoryPage>(`/v1/stories?${params.toString()}`);
+  }
+
+  story(storyId: string): Promise<StoryDetail> {
+    return this.http.get<StoryDetail>(`/v1/stories/${encodeURIComponent(storyId)}`);
+  }
+
+  /** Null when the player has not started the story. */
+  async progress(storyId: string): Promise<StoryProgress | null> {
+    return (await this.allProgress()).find((p) => p.storyId === storyId) ?? null;
+  }
+
+  /**
+   * Every story the player has started, in one request (GET /v1/progress) — never a 404 per
+   * unstarted story. Screens ask for several stories at once, so one answer serves them for a moment.
+   */
+  allProgress(): Promise<StoryProgress[]> {
+    const now = Date.now();
+    if (!this.progressCache || now - this.progressCache.at > 2000) {
+      const request = this.http.get<{ items: StoryProgress[] }>('/v1/progress').then((page) => page.items);
+      request.catch(() => { this.progressCache = null; });
+      this.progressCache = { at: now, request };
+    }
+    return this.progressCache.request;
+  }
+
+  /** Progress changed (a session opened or moved on): the next question goes to the server. */
+  forgetProgress(): void {
+    this.progressCache = null;
+  }
+
+  inventory(): Promise<Inventory> {
+    return this.http.get<Inventory>('/v1/inventory');
+  }
+
+  private signedIn(session: AuthSession): AuthSession {
+    this.session.save(session);
+    return session;
+  }
+}
+
+function withoutEmptyName(credentials: Credentials): Credentials {
+  const name = credentials.displayName?.trim();
+  return name ? { ...credentials, displayName: name } : { email: credentials.email, password: credentials.password };
+}

@@ -1,0 +1,30 @@
+import { credentialsForm } from './credentials-form';
+import { button, h } from './dom';
+import type { StoryverseApi } from './storyverse-api';
+
+/** "Save your progress": a guest picks an email and password, keeping the same account. */
+export function openUpgradeDialog(api: StoryverseApi, onUpgraded: () => void): void {
+  const heading = h('h2', { className: 'dialog-title', text: 'Save your progress', attrs: { id: 'upgrade-title' } });
+  const dialog = h('dialog', { className: 'dialog', attrs: { 'aria-labelledby': 'upgrade-title' } });
+  const close = () => dialog.close();
+  const form = credentialsForm({
+    mode: 'register',
+    submitLabel: 'Save my progress',
+    busyLabel: 'Saving…',
+    onSubmit: async (credentials) => {
+      await api.upgradeGuest(credentials);
+      close();
+      onUpgraded();
+    },
+  });
+  dialog.append(
+    heading,
+    h('p', { className: 'dialog-text', text: 'Keep your stories, keys and diamonds on any device. Your guest progress moves to this account.' }),
+    form,
+    button('Not now', close, 'btn btn-ghost btn-block'),
+  );
+  dialog.addEventListener('close', () => dialog.remove());
+  document.body.appendChild(dialog);
+  dialog.showModal();
+  form.querySelector<HTMLInputElement>('input')?.focus();
+}

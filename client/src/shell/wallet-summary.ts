@@ -1,0 +1,67 @@
+import type { Inventory } from './api-types';
+import { everySecond, formatTimeLeft, hasPassed } from './countdown';
+import { h } from './dom';
+import { icon } from './icons';
+import type { StoryverseApi } from './storyverse-api';
+
+/** Keys, diamonds and the countdown to the next key, from GET /v1/inventory; refetched when a key arrives. */
+export class WalletSummary {
+  readonly element: HTMLElement;
+  private readonly keys = h('span', { className: 'wallet-value', text: '–' });
+  private readonly diamonds = h('span', { className: 'wallet-value', text: '–' });
+  private readonly nextKey = h('span', { className: 'wallet-next' });
+  private readonly keysLabel = h('span', { className: 'visually-hidden', text: 'Keys' });
+  private inventory: Inventory | null = null;
+  private stopTicking: () => void = () => {};
+  private destroyed = false;
+
+  constructor(private readonly api: StoryverseApi) {
+    this.element = h('section', { className: 'wallet', attrs: { 'aria-label': 'Your wallet', tabindex: -1 } }, [
+      h('span', { className: 'wallet-item wallet-keys' }, [icon('key', 'icon wallet-icon'), this.keysLabel, this.keys]),
+      h('span', { className: 'wallet-item wallet-diamonds' }, [icon('diamond', 'icon wallet-icon'), h('span', { className: 'visually-hidden', text: 'Diamonds' }), this.diamonds]),
+      this.nextKey,
+    ]);
+    void this.load();
+  }
+
+  /** Brings the wallet into view and focus (the "Get diamonds" destination until the store exists). */
+  spotlight(): void {
+    this.element.focus();
+    this.element.classList.remove('wallet-spotlight');
+    void this.element.offsetWidth; // restart the highlight animation
+    this.element.classList.add('wallet-spotlight');
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    this.stopTicking();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const inventory = await this.api.inventory();
+      if (this.destroyed) return;
+      this.inventory = inventory;
+      this.keys.textContent = `${inventory.keys}/${inventory.keysCap}`;
+      this.diamonds.textContent = String(inventory.diamonds);
+      this.stopTicking();
+      this.stopTicking = everySecond(() => this.renderNextKey());
+    } catch {
+      this.nextKey.textContent = '';
+    }
+  }
+
+  private renderNextKey(): void {
+    const inventory = this.inventory;
+    if (!inventory || inventory.keys >= inventory.keysCap || !inventory.nextKeyAt) {
+      this.nextKey.textContent = inventory && inventory.keys >= inventory.keysCap ? 'Keys full' : '';
+      return;
+    }
+    if (hasPassed(inventory.nextKeyAt)) {
+      this.stopTicking();
+      void this.load();
+      return;
+    }
+    this.nextKey.replaceChildren(icon('clock', 'icon icon-small'), ` Next key in ${formatTimeLeft(inventory.nextKeyAt)}`);
+  }
+}
