@@ -54,6 +54,13 @@ describe('the web client', () => {
     return { context, page, consoleErrors };
   }
 
+  /** Waits for CSS transitions and animations (fade-ins) to finish, so a screenshot shows the settled screen. */
+  async function shoot(page: Page, name: string): Promise<void> {
+    await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'), undefined, { timeout: 5000 }).catch(() => undefined);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${shots}/${name}.png` });
+  }
+
   /** Presses a key until `target` shows up, like a reader tapping through dialogue. */
   async function pressUntil(page: Page, key: string, visible: () => Promise<boolean>, tries = 80): Promise<boolean> {
     for (let i = 0; i < tries; i++) {
@@ -70,29 +77,30 @@ describe('the web client', () => {
       try {
         await page.getByRole('button', { name: /guest/i }).first().click();
         await page.getByText(STORY).first().waitFor();
-        await page.screenshot({ path: `${shots}/${device.name}-library.png` });
+        await shoot(page, `${device.name}-library`);
         await page.getByText(STORY).first().click();
         await page.getByRole('button', { name: /start|continue|read|play|begin/i }).first().click();
 
         await page.getByText('Fetch me the blue shawl', { exact: false }).first().waitFor({ timeout: 20_000 });
-        await page.screenshot({ path: `${shots}/${device.name}-dialogue.png` });
+        await page.keyboard.press('Space'); // finishes the typewriter on the first line
+        await shoot(page, `${device.name}-dialogue`);
 
         const choice = page.getByRole('button', { name: FREE_OPTION });
         expect(await pressUntil(page, 'Space', async () => (await choice.count()) > 0)).toBe(true);
         const premium = page.getByRole('button', { name: PREMIUM_OPTION });
         expect(await premium.first().textContent()).toMatch(/5/);
-        await page.screenshot({ path: `${shots}/${device.name}-choice.png` });
+        await shoot(page, `${device.name}-choice`);
 
         await premium.first().click();
         await page.getByText(/not enough diamonds/i).first().waitFor();
-        await page.screenshot({ path: `${shots}/${device.name}-refusal.png` });
+        await shoot(page, `${device.name}-refusal`);
         await page.keyboard.press('Escape');
 
         await choice.first().click();
         await page.getByText(BRANCH_LINE, { exact: false }).first().waitFor();
         const ended = await pressUntil(page, 'Space', async () => (await page.getByRole('button', { name: /library/i }).count()) > 0);
         expect(ended).toBe(true);
-        await page.screenshot({ path: `${shots}/${device.name}-chapter-end.png` });
+        await shoot(page, `${device.name}-chapter-end`);
 
         await page.reload({ waitUntil: 'load' });
         await page.getByText(STORY).first().waitFor();
