@@ -91,7 +91,12 @@ export async function startStoryVerse(config: Config, overrides: Overrides = {})
     trustProxy: config.trustProxy,
     startedAt,
     routers: [
-      accountsRouter({ accounts: services.accounts, requireUser: userAuth, credentialLimit: authRateLimit(config.authRateLimitPerMinute, config.trustProxy) }),
+      accountsRouter({
+        accounts: services.accounts,
+        requireUser: userAuth,
+        credentialLimit: authRateLimit(config.authRateLimitPerMinute, config.trustProxy),
+        guestLimit: authRateLimit(config.guestRateLimitPerMinute, config.trustProxy),
+      }),
       walletRouter({ wallet: services.wallet, requireUser: userAuth }),
       catalogRouter({ catalog: services.catalog }),
       progressRouter({ sessions: services.storySessions, requireUser: userAuth }),

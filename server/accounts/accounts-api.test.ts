@@ -183,7 +183,7 @@ describeEachEngine('accounts API', (engine) => {
 
 describeEachEngine('credential rate limit', (engine) => {
   let server: TestServer;
-  beforeAll(async () => { server = await startTestServer(engine, { AUTH_RATE_LIMIT_PER_MINUTE: '3' }); });
+  beforeAll(async () => { server = await startTestServer(engine, { AUTH_RATE_LIMIT_PER_MINUTE: '3', GUEST_RATE_LIMIT_PER_MINUTE: '5' }); });
   afterAll(async () => { await server?.close(); });
 
   it('answers 429 with Retry-After once an address has tried too often', async () => {
@@ -194,5 +194,11 @@ describeEachEngine('credential rate limit', (engine) => {
     expect(limited.status).toBe(429);
     expectErrorShape(limited, 'RATE_LIMITED');
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('limits guest accounts per address separately, and more generously', async () => {
+    const statuses = [];
+    for (let i = 0; i < 6; i++) statuses.push((await server.call('POST', '/v1/auth/guest')).status);
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
   });
 });

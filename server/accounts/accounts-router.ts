@@ -15,8 +15,8 @@ const refreshBody = z.object({ refreshToken: z.string({ required_error: 'is requ
 const logoutBody = z.object({ refreshToken: z.string().min(1).max(200).optional(), everywhere: z.boolean().optional() }).strict();
 
 /** `/v1/auth/*` and `/v1/user/me` (DESIGN.md §4). */
-export function accountsRouter(deps: { accounts: AccountService; requireUser: RequestHandler; credentialLimit: RequestHandler }): Router {
-  const { accounts, requireUser, credentialLimit } = deps;
+export function accountsRouter(deps: { accounts: AccountService; requireUser: RequestHandler; credentialLimit: RequestHandler; guestLimit: RequestHandler }): Router {
+  const { accounts, requireUser, credentialLimit, guestLimit } = deps;
   const router = Router();
 
   router.post('/v1/auth/register', credentialLimit, asyncRoute(async (req, res) => {
@@ -25,7 +25,7 @@ export function accountsRouter(deps: { accounts: AccountService; requireUser: Re
   router.post('/v1/auth/login', credentialLimit, asyncRoute(async (req, res) => {
     res.json(await accounts.login(parseInput(loginBody, req.body, 'sign-in')));
   }));
-  router.post('/v1/auth/guest', credentialLimit, asyncRoute(async (_req, res) => {
+  router.post('/v1/auth/guest', guestLimit, asyncRoute(async (_req, res) => {
     res.status(201).json(await accounts.registerGuest());
   }));
   router.post('/v1/auth/upgrade', credentialLimit, requireUser, asyncRoute(async (req, res) => {

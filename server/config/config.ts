@@ -52,6 +52,7 @@ const envSchema = z.object({
   KEY_REGEN_SECONDS: integer(1, 31 * 24 * 3600, 10800),
   WELCOME_DIAMONDS: integer(0, 1_000_000, 20),
   AUTH_RATE_LIMIT_PER_MINUTE: integer(1, 100_000, 30),
+  GUEST_RATE_LIMIT_PER_MINUTE: integer(1, 1_000_000, 600),
   TRUST_PROXY: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be a pino level' }).default('info'),
 });
@@ -70,7 +71,10 @@ export interface Config {
   transport: 'uws' | 'ws';
   publicAddress?: string;
   wallet: { keysCap: number; keyRegenSeconds: number; welcomeDiamonds: number };
+  /** Sign-in, registration and upgrade attempts per IP per minute (password guessing). */
   authRateLimitPerMinute: number;
+  /** Guest accounts per IP per minute: generous, as many players may share one address (NAT, a load test). */
+  guestRateLimitPerMinute: number;
   trustProxy: boolean;
   logLevel: string;
 }
@@ -115,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicAddress: e.PUBLIC_ADDRESS,
     wallet: { keysCap: e.KEYS_CAP, keyRegenSeconds: e.KEY_REGEN_SECONDS, welcomeDiamonds: e.WELCOME_DIAMONDS },
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
+    guestRateLimitPerMinute: e.GUEST_RATE_LIMIT_PER_MINUTE,
     trustProxy: e.TRUST_PROXY === 'true',
     logLevel: e.LOG_LEVEL,
   };
