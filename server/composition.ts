@@ -19,6 +19,8 @@ import { catalogRouter } from './catalog/catalog-router';
 import type { Config } from './config/config';
 import { openDatabase } from './database/open-database';
 import { createScaling } from './game/presence';
+import { JsonlSessionRecorder } from './recording/jsonl-session-recorder';
+import { noRecording } from '../rooms/shared/session-recorder';
 import { createTransport, type TransportKind } from './game/transport';
 import { configureHttpApp } from './http/configure-http-app';
 import { Metrics } from './http/metrics';
@@ -64,7 +66,8 @@ export async function startStoryVerse(config: Config, overrides: Overrides = {})
   const startedAt = clock.now();
 
   const orm = await openDatabase(config.database);
-  const services = createServices(config, orm, clock);
+  const jwtSecret = resolveJwtSecret(config.jwtSecret, config.dataDir);
+  const services = createServices(config, orm, clock, jwtSecret);
   const content = await loadContentDir(config.contentDir);
   for (const problem of content.problems) logger[problem.severity === 'error' ? 'error' : 'warn'](problem, `content: ${problem.file}${problem.sceneId ? ` scene ${problem.sceneId}` : ''}: ${problem.message}`);
   const published = await services.catalog.publish(content.stories);
@@ -81,7 +84,10 @@ export async function startStoryVerse(config: Config, overrides: Overrides = {})
     gracefullyShutdown: false,
     greet: false,
   });
-  gameServer.define(STORY_ROOM, storyRoom({ sessions: services.storySessions, auth: services.accessTokens, clock, logger }));
+  const recorder = config.recording.rooms.size > 0
+    ? new JsonlSessionRecorder({ ...config.recording, pseudonymKey: jwtSecret, clock, logger })
+    : noRecording;
+  gameServer.define(STORY_ROOM, storyRoom({ sessions: services.storySessions, auth: services.accessTokens, clock, logger, recorder }));
 
   const userAuth = requireUser(services.accessTokens);
   configureHttpApp(serving.expressApp, {
@@ -126,9 +132,9 @@ export async function startStoryVerse(config: Config, overrides: Overrides = {})
   };
 }
 
-function createServices(config: Config, orm: MikroORM, clock: Clock): Services {
+function createServices(config: Config, orm: MikroORM, clock: Clock, jwtSecret: string): Services {
   const em = orm.em;
-  const accessTokens = new AccessTokens(resolveJwtSecret(config.jwtSecret, config.dataDir), clock);
+  const accessTokens = new AccessTokens(jwtSecret, clock);
   const refreshTokens = new RefreshTokenStore({ em, clock, ttlSeconds: REFRESH_TOKEN_TTL_SECONDS });
   const wallet = new WalletService({ em, clock, rules: config.wallet });
   const accounts = new AccountService({ em, clock, accessTokens, refreshTokens, wallet });

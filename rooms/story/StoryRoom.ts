@@ -1,6 +1,7 @@
 import { Room, ServerError, type Client } from '@colyseus/core';
 import { MessageBudget } from '../shared/message-budget';
 import { SerialQueue } from '../shared/serial-queue';
+import type { SessionRecorder, SessionRecording } from '../shared/session-recorder';
 import { applyAction, type Refusal, type StoryAction } from './engine';
 import { advanceSchema, chooseSchema, joinOptionsSchema, StoryMessage, type StoryErrorMessage, type StoryJoinOptions } from './protocol';
 import { renderSession, renderWallet } from './render-state';
@@ -17,6 +18,7 @@ export interface StoryRoomDeps {
   auth: PlayerAuthenticator;
   clock: { now(): Date };
   logger: StoryRoomLogger;
+  recorder: SessionRecorder;
 }
 
 interface AuthData {
@@ -41,6 +43,7 @@ export abstract class StoryRoom extends Room<StoryState> {
   private queue!: SerialQueue;
   private budgets = new Map<string, MessageBudget>();
   private errorCount = 0;
+  private recording: SessionRecording | null = null;
 
   /** Token → user; the subclass made by `storyRoom(deps)` wires this to the real verifier. */
   static async authenticate(auth: PlayerAuthenticator, token: string | undefined): Promise<AuthData> {
@@ -72,18 +75,23 @@ export abstract class StoryRoom extends Room<StoryState> {
   override async onJoin(client: Client, _options: unknown, auth: AuthData): Promise<void> {
     if (this.ownerId !== null && this.ownerId !== auth.userId) throw new ServerError(403, 'FORBIDDEN: this story session belongs to another player');
     this.ownerId = auth.userId;
+    this.recording ??= this.deps.recorder.start({ room: 'story', userId: auth.userId, options: { ...this.options } });
     this.budgets.set(client.sessionId, new MessageBudget(20, 10, this.clock.currentTime));
     await this.openSession(client);
   }
 
   override async onLeave(client: Client, consented: boolean): Promise<void> {
-    if (consented) return;
+    if (consented) return this.endRecording('left');
     try {
       // Progress is saved on every step; this only keeps the room warm for a dropped socket.
       await this.allowReconnection(client, RECONNECT_SECONDS);
     } catch {
       this.budgets.delete(client.sessionId);
     }
+  }
+
+  override onDispose(): void {
+    this.endRecording('disposed');
   }
 
   override onUncaughtException(error: Error, methodName: string): void {
@@ -93,6 +101,7 @@ export abstract class StoryRoom extends Room<StoryState> {
   private receive<T>(client: Client, message: Parsed<T>, toAction: (value: T) => StoryAction): void {
     if (!this.budgets.get(client.sessionId)?.take(this.clock.currentTime)) return this.refuse(client, { code: 'RATE_LIMITED', message: 'Too many messages; slow down' });
     if (!message.ok) return this.refuse(client, { code: 'INVALID_MESSAGE', message: message.message });
+    this.recording?.input(toAction(message.value).type, message.value);
     const accepted = this.queue.push(() => (this.session ? this.play(client, toAction(message.value)) : this.openSession(client)));
     if (!accepted) this.refuse(client, { code: 'RATE_LIMITED', message: 'Still working on your earlier messages' });
   }
@@ -109,6 +118,7 @@ export abstract class StoryRoom extends Room<StoryState> {
     this.session = opened.value;
     renderSession(this.state, this.session);
     this.broadcastPatch();
+    this.recordScene();
   }
 
   private async play(client: Client, action: StoryAction): Promise<void> {
@@ -128,11 +138,22 @@ export abstract class StoryRoom extends Room<StoryState> {
     renderSession(this.state, session);
     renderWallet(this.state, saved.value);
     this.broadcastPatch();
+    this.recordScene();
+  }
+
+  private recordScene(): void {
+    this.recording?.output({ kind: 'scene', chapterId: this.state.chapterId, sceneId: this.state.sceneId, status: this.state.status });
+  }
+
+  private endRecording(reason: 'left' | 'disposed'): void {
+    this.recording?.end(reason);
+    this.recording = null;
   }
 
   private refuse(client: Client, refusal: Refusal): void {
     const payload: StoryErrorMessage = { error: { code: refusal.code, message: refusal.message, details: refusal.details ?? {}, request_id: `${this.roomId}-${++this.errorCount}` } };
     client.send(StoryMessage.error, payload);
+    this.recording?.output({ kind: 'error', code: refusal.code });
   }
 
   private failed(error: unknown, where: string): void {

@@ -54,6 +54,12 @@ const envSchema = z.object({
   AUTH_RATE_LIMIT_PER_MINUTE: integer(1, 100_000, 30),
   GUEST_RATE_LIMIT_PER_MINUTE: integer(1, 1_000_000, 600),
   TRUST_PROXY: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
+  RECORD_SESSIONS: z
+    .string()
+    .trim()
+    .regex(/^(story|campaign|reading)(,(story|campaign|reading))*$/, 'must be a comma-separated list of room kinds: story, campaign, reading')
+    .optional(),
+  RECORDINGS_DIR: z.string().trim().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be a pino level' }).default('info'),
 });
 
@@ -76,6 +82,8 @@ export interface Config {
   /** Guest accounts per IP per minute: generous, as many players may share one address (NAT, a load test). */
   guestRateLimitPerMinute: number;
   trustProxy: boolean;
+  /** Room kinds whose sessions are recorded for load-test replay, and where. */
+  recording: { rooms: Set<string>; dir: string };
   logLevel: string;
 }
 
@@ -121,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
     guestRateLimitPerMinute: e.GUEST_RATE_LIMIT_PER_MINUTE,
     trustProxy: e.TRUST_PROXY === 'true',
+    recording: { rooms: new Set(e.RECORD_SESSIONS?.split(',') ?? []), dir: resolve(e.RECORDINGS_DIR ?? resolve(dataDir, 'recordings')) },
     logLevel: e.LOG_LEVEL,
   };
 }
