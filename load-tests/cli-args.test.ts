@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { parseCliArgs, UsageError } from './cli-args';
+
+describe('parseCliArgs', () => {
+  it('gives story its defaults', () => {
+    expect(parseCliArgs(['story'])).toEqual({
+      kind: 'story',
+      json: false,
+      options: { clients: 50, thinkMs: 3000, durationS: 60, rampS: 10, seed: '1', target: 'http://127.0.0.1:2567' },
+    });
+  });
+
+  it('reads every story option, in both spellings', () => {
+    const parsed = parseCliArgs(['story', '--clients', '300', '--think-ms=1000', '--duration', '20', '--seed', 'abc', '--target', 'http://127.0.0.1:25400/', '--json']);
+    expect(parsed).toEqual({
+      kind: 'story',
+      json: true,
+      // ramp defaults to a quarter of a short run
+      options: { clients: 300, thinkMs: 1000, durationS: 20, rampS: 5, seed: 'abc', target: 'http://127.0.0.1:25400' },
+    });
+    expect(parseCliArgs(['story', '--ramp-s', '0', '--duration', '600'])).toMatchObject({ options: { rampS: 0, durationS: 600 } });
+    expect(parseCliArgs(['story', '--duration', '600'])).toMatchObject({ options: { rampS: 10 } });
+  });
+
+  it('reads replay paths and options, leaving unset ones to the run', () => {
+    expect(parseCliArgs(['replay', 'recordings/', 'one.jsonl', '--clients', '20', '--speed', '2.5', '--count', '40'])).toEqual({
+      kind: 'replay',
+      json: false,
+      options: { paths: ['recordings/', 'one.jsonl'], clients: 20, speed: 2.5, rampS: undefined, durationS: undefined, count: 40, target: 'http://127.0.0.1:2567' },
+    });
+  });
+
+  it.each([
+    [['story', '--clients', '10', '--bogus', '1'], 'unknown option --bogus'],
+    [['story', '--speed', '2'], 'unknown option --speed'],
+    [['replay', 'x.jsonl', '--think-ms', '5'], 'unknown option --think-ms'],
+    [['story', '-c', '5'], 'unknown option -c'],
+    [['story', '--clients'], '--clients needs a value'],
+    [['story', '--clients', '--json'], '--clients needs a value'],
+    [['story', '--clients', 'many'], '--clients must be a whole number'],
+    [['story', '--clients', '2.5'], '--clients must be a whole number'],
+    [['story', '--clients', '0'], '--clients must be a whole number'],
+    [['story', '--duration', '0'], '--duration must be a number above 0'],
+    [['story', '--think-ms', '-1'], '--think-ms must be a number, 0 or more'],
+    [['story', '--clients', '1', '--clients', '2'], '--clients is given twice'],
+    [['story', '--json=yes'], '--json takes no value'],
+    [['story', 'extra'], 'story takes no arguments'],
+    [['story', '--target', 'ws://x'], '--target must be an http(s) URL'],
+    [['story', '--target', 'nowhere'], '--target must be an http(s) URL'],
+    [['replay'], 'replay needs recorded session files'],
+    [['replay', 'x.jsonl', '--speed', '0'], '--speed must be a number above 0'],
+    [['stress'], 'unknown command "stress"'],
+  ])('refuses %j', (argv, message) => {
+    expect(() => parseCliArgs(argv)).toThrow(UsageError);
+    expect(() => parseCliArgs(argv)).toThrow(message);
+  });
+
+  it('asks for help with no command', () => {
+    expect(parseCliArgs([])).toEqual({ kind: 'help' });
+    expect(parseCliArgs(['--help'])).toEqual({ kind: 'help' });
+  });
+});

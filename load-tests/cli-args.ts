@@ -1,0 +1,129 @@
+import type { ReplayOptions } from './run-replay';
+import type { StoryOptions } from './run-story';
+
+export type CliCommand = { kind: 'help' } | { kind: 'story'; options: StoryOptions; json: boolean } | { kind: 'replay'; options: ReplayOptions; json: boolean };
+
+/** A command line we will not guess at; the CLI prints it with the usage and exits 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export const USAGE = `Usage: npm run loadtest -- <command> [options]
+
+  story                      seeded synthetic readers at a human pace, buying nothing
+    --clients N              players (default 50)
+    --think-ms T             think time before each step, ±30 % jitter (default 3000)
+    --duration S             seconds the run lasts, ramp included (default 60)
+    --ramp-s R               spread the joins over R seconds (default min(10, duration/4))
+    --seed X                 seed of the players' stories, choices and think times (default 1)
+
+  replay <files or dirs…>    replay recorded sessions (*.jsonl, version 1), each by a new guest
+    --clients N              concurrent virtual players (default: one per recording)
+    --speed X                recorded timing divided by X (default 1; 2 = twice as fast)
+    --ramp-s R               spread the first joins over R seconds (default min(10, duration/4), else 0)
+    --duration S             stop after S seconds
+    --count N                stop after N completed replays (default: --clients, without --duration)
+
+  common
+    --target URL             the server or the cluster's public origin (default http://127.0.0.1:2567)
+    --json                   end stdout with the summary as one JSON line
+
+Progress goes to stderr once a second; the report (and the JSON line) to stdout.`;
+
+const DEFAULT_TARGET = 'http://127.0.0.1:2567';
+const STORY_FLAGS = ['clients', 'think-ms', 'duration', 'ramp-s', 'seed', 'target', 'json'];
+const REPLAY_FLAGS = ['clients', 'speed', 'ramp-s', 'duration', 'count', 'target', 'json'];
+
+/** Parses `<command> [options]` strictly: unknown options, missing or bad values are UsageErrors. */
+export function parseCliArgs(argv: readonly string[]): CliCommand {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { kind: 'help' };
+  if (command === 'story') {
+    const { flags, positionals } = splitArgs(rest, STORY_FLAGS);
+    if (positionals.length > 0) throw new UsageError(`story takes no arguments (got "${positionals[0]}")`);
+    const durationS = positiveNumber(flags, 'duration') ?? 60;
+    return {
+      kind: 'story',
+      json: flags.has('json'),
+      options: {
+        clients: wholeNumber(flags, 'clients') ?? 50,
+        thinkMs: nonNegativeNumber(flags, 'think-ms') ?? 3000,
+        durationS,
+        rampS: nonNegativeNumber(flags, 'ramp-s') ?? Math.min(10, durationS / 4),
+        seed: flags.get('seed') ?? '1',
+        target: target(flags),
+      },
+    };
+  }
+  if (command === 'replay') {
+    const { flags, positionals } = splitArgs(rest, REPLAY_FLAGS);
+    if (positionals.length === 0) throw new UsageError('replay needs recorded session files or folders');
+    return {
+      kind: 'replay',
+      json: flags.has('json'),
+      options: {
+        paths: positionals,
+        clients: wholeNumber(flags, 'clients'),
+        speed: positiveNumber(flags, 'speed'),
+        rampS: nonNegativeNumber(flags, 'ramp-s'),
+        durationS: positiveNumber(flags, 'duration'),
+        count: wholeNumber(flags, 'count'),
+        target: target(flags),
+      },
+    };
+  }
+  throw new UsageError(`unknown command "${command}"`);
+}
+
+/** `--name value`, `--name=value` and the bare `--json`; anything else starting with `-` is refused. */
+function splitArgs(args: readonly string[], allowed: readonly string[]): { flags: Map<string, string>; positionals: string[] } {
+  const flags = new Map<string, string>();
+  const positionals: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (!arg.startsWith('-')) {
+      positionals.push(arg);
+      continue;
+    }
+    const match = /^--([a-z][a-z-]*)(?:=(.*))?$/.exec(arg);
+    const name = match?.[1];
+    if (!match || name === undefined || !allowed.includes(name)) throw new UsageError(`unknown option ${arg}`);
+    if (flags.has(name)) throw new UsageError(`--${name} is given twice`);
+    if (name === 'json') {
+      if (match[2] !== undefined) throw new UsageError('--json takes no value');
+      flags.set(name, 'true');
+      continue;
+    }
+    const value = match[2] ?? args[++i];
+    if (value === undefined || (match[2] === undefined && value.startsWith('--'))) throw new UsageError(`--${name} needs a value`);
+    flags.set(name, value);
+  }
+  return { flags, positionals };
+}
+
+function number(flags: Map<string, string>, name: string, valid: (n: number) => boolean, expected: string): number | undefined {
+  const raw = flags.get(name);
+  if (raw === undefined) return undefined;
+  const value = raw.trim() === '' ? NaN : Number(raw);
+  if (!Number.isFinite(value) || !valid(value)) throw new UsageError(`--${name} must be ${expected} (got "${raw}")`);
+  return value;
+}
+
+const wholeNumber = (flags: Map<string, string>, name: string) => number(flags, name, (n) => Number.isInteger(n) && n >= 1 && n <= 100_000, 'a whole number from 1 to 100000');
+const positiveNumber = (flags: Map<string, string>, name: string) => number(flags, name, (n) => n > 0, 'a number above 0');
+const nonNegativeNumber = (flags: Map<string, string>, name: string) => number(flags, name, (n) => n >= 0, 'a number, 0 or more');
+
+function target(flags: Map<string, string>): string {
+  const raw = flags.get('target') ?? DEFAULT_TARGET;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UsageError(`--target must be an http(s) URL (got "${raw}")`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--target must be an http(s) URL (got "${raw}")`);
+  return url.origin;
+}

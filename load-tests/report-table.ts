@@ -1,0 +1,58 @@
+import type { LatencySummary } from './latency-histogram';
+import type { ReplaySummary, RunSummary } from './run-summary';
+import type { ServerFigures } from './server-metrics';
+
+/** The end-of-run report, for people: latencies, errors, throughput and the server's figures. */
+export function formatReport(title: string, summary: RunSummary | ReplaySummary): string {
+  const lines: string[] = [title, ''];
+  lines.push(`players connected ${summary.clients} · joins ${summary.joins} · ${summary.durationS} s`);
+  if ('replays' in summary) lines.push(`replays compared ${summary.replays} · diverged ${summary.diverged}`);
+  if (summary.playersLocked > 0) lines.push(`players stopped by locked chapters (NO_KEYS, not errors) ${summary.playersLocked}`);
+  lines.push('');
+  lines.push(row('latency (ms)', 'count', 'p50', 'p95', 'p99', 'max'));
+  lines.push(latencyRow('join', summary.joins, summary.joinMs));
+  lines.push(latencyRow('choice round trip', summary.choices, summary.choiceRttMs));
+  lines.push(latencyRow('  after the ramp', summary.choiceRttAfterRampMs.count, summary.choiceRttAfterRampMs));
+  lines.push(latencyRow('advance round trip', summary.advances, summary.advanceRttMs));
+  lines.push('');
+  lines.push(`messages/s sent ${summary.messagesPerSecond} · received ${summary.messagesReceivedPerSecond}`);
+  lines.push(`errors ${summary.errors}${summary.errors > 0 ? ` — ${codes(summary.errorsByCode)}` : ''}`);
+  for (const sample of summary.errorSamples) lines.push(`  ${sample}`);
+  if ('refusalsByCode' in summary && Object.keys(summary.refusalsByCode).length > 0) lines.push(`refusals the recordings had too ${codes(summary.refusalsByCode)}`);
+  lines.push('');
+  lines.push(...serverLines(summary.server));
+  const { generator } = summary;
+  const delay = generator.eventLoopDelayMs;
+  lines.push(`load generator: CPU ${generator.cpuSeconds} s (${generator.cpuPercent} % of one core) · event-loop delay p50 ${delay.p50} / p99 ${delay.p99} / max ${delay.max} ms · resident ${mib(generator.residentBytes)}`);
+  return lines.join('\n');
+}
+
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+
+function serverLines(server: ServerFigures | null): string[] {
+  if (!server) return ['server: /metrics not available'];
+  return [
+    row('server (/metrics)', 'before', 'after', '', '', ''),
+    row('process CPU', `${server.before.cpuSeconds.toFixed(2)} s`, `${server.after.cpuSeconds.toFixed(2)} s`, '', '', ''),
+    row('resident memory', mib(server.before.residentBytes), mib(server.after.residentBytes), '', '', ''),
+    row('heap used', mib(server.before.heapUsedBytes), mib(server.after.heapUsedBytes), '', '', ''),
+    `CPU during the run ${server.cpuSeconds} s (${server.cpuPercent} % of one core) · ${server.cpuMsPerMessage ?? '—'} ms per message sent · GC ${server.gcSeconds} s`,
+    `server event-loop delay during the run ${server.eventLoopDelayMs ? `p99 ${server.eventLoopDelayMs.p99} / max ${server.eventLoopDelayMs.max} ms` : '—'}`,
+    `heap per connected session ${server.heapPerSessionBytes === null ? '—' : `${(server.heapPerSessionBytes / 1024).toFixed(1)} KiB`}`,
+  ];
+}
+
+function latencyRow(name: string, count: number, latency: LatencySummary): string {
+  const ms = (value: number | null) => (value === null ? '—' : value.toFixed(1));
+  return row(name, String(count), ms(latency.p50), ms(latency.p95), ms(latency.p99), ms(latency.max));
+}
+
+function row(name: string, ...cells: string[]): string {
+  return [name.padEnd(22), ...cells.map((cell) => cell.padStart(10))].join('').trimEnd();
+}
+
+function codes(byCode: Record<string, number>): string {
+  return Object.entries(byCode)
+    .map(([code, count]) => `${code} ${count}`)
+    .join(', ');
+}

@@ -1,0 +1,67 @@
+import { watchGenerator, type GeneratorFigures } from './generator-figures';
+import { startProgressLine } from './progress-line';
+import type { RunStats } from './run-stats';
+import { readServerMetrics, serverFigures, type ServerFigures } from './server-metrics';
+import { StopSignal } from './stop-signal';
+
+export interface RunHooks {
+  /** Where the live progress line goes; the CLI passes stderr, tests pass nothing. */
+  log?: (line: string) => void;
+}
+
+export interface FrameOptions {
+  target: string;
+  clients: number;
+  /** Player i starts at i × rampS / clients seconds. */
+  rampS: number;
+  /** Stop after this long; null: when every player has finished by itself. */
+  durationS: number | null;
+}
+
+/** How long players get to finish their last round trip and leave once the run stops. */
+const WIND_DOWN_MS = 20_000;
+
+/**
+ * What `story` and `replay` share: server figures before, players started over the ramp, a live
+ * progress line, the stop at the deadline (server figures read first, while every session is
+ * still open, so heap per session means something), then every player leaves.
+ */
+export async function runFrame(
+  options: FrameOptions,
+  stats: RunStats,
+  hooks: RunHooks,
+  startPlayer: (index: number, stop: StopSignal) => Promise<void>,
+  progressExtra?: () => string,
+): Promise<{ durationS: number; server: ServerFigures | null; generator: GeneratorFigures }> {
+  const stop = new StopSignal();
+  const before = await readServerMetrics(options.target);
+  const started = performance.now();
+  stats.rampEndsAt = started + options.rampS * 1000;
+  const generatorWatch = watchGenerator();
+  const progress = hooks.log ? startProgressLine(stats, hooks.log, progressExtra) : null;
+  const runs: Promise<void>[] = [];
+  const launched = (async () => {
+    for (let index = 0; index < options.clients && !stop.stopped; index++) {
+      await stop.sleep(started + (index * options.rampS * 1000) / options.clients - performance.now());
+      if (stop.stopped) break;
+      runs.push(startPlayer(index, stop).catch((error: unknown) => stats.error('PLAYER_FAILED', error instanceof Error ? error.stack : String(error))));
+    }
+  })();
+  const everyoneDone = launched.then(() => Promise.all(runs));
+  let deadline: NodeJS.Timeout | undefined;
+  const timeUp = new Promise<void>((resolve) => {
+    if (options.durationS !== null) deadline = setTimeout(resolve, options.durationS * 1000);
+  });
+  await Promise.race([timeUp, everyoneDone]);
+  clearTimeout(deadline);
+  const durationS = (performance.now() - started) / 1000;
+  const generator = generatorWatch.stop();
+  progress?.stop();
+  const connectedAtEnd = stats.connected;
+  const after = await readServerMetrics(options.target);
+  stop.stop();
+  let windDown: NodeJS.Timeout | undefined;
+  await Promise.race([everyoneDone, new Promise((resolve) => (windDown = setTimeout(resolve, WIND_DOWN_MS)))]);
+  clearTimeout(windDown);
+  return { durationS, generator, server: serverFigures(before, after, { durationS, messagesSent: stats.messagesSent, connectedAtEnd }) };
+}

@@ -1,0 +1,56 @@
+import { LatencyHistogram } from './latency-histogram';
+
+const MAX_ERROR_SAMPLES = 10;
+
+/**
+ * Everything a run counts, shared by its virtual players. Plain counters and fixed-size
+ * histograms: nothing here grows with the number of messages.
+ */
+export class RunStats {
+  readonly joinMs = new LatencyHistogram();
+  readonly choiceRttMs = new LatencyHistogram();
+  readonly advanceRttMs = new LatencyHistogram();
+  /** Choice round trips that started once every player had joined: the steady state, without the ramp's join storm. */
+  readonly choiceRttAfterRampMs = new LatencyHistogram();
+  /** performance.now() at which the ramp ends (set when the run starts). */
+  rampEndsAt = 0;
+  readonly errorsByCode = new Map<string, number>();
+  /** The first error of each code in words, so a report says what went wrong and not only how often. */
+  readonly errorSamples: string[] = [];
+  /** Server refusals a replay expected (they were in the recording); not errors. */
+  readonly refusalsByCode = new Map<string, number>();
+  messagesSent = 0;
+  messagesReceived = 0;
+  /** Sessions open right now. */
+  connected = 0;
+  /** Players that joined a session at least once. */
+  playersConnected = 0;
+  /** Players that stopped because every chapter they could open was locked (NO_KEYS): not an error. */
+  playersLocked = 0;
+  replays = 0;
+  diverged = 0;
+
+  /** One `choose` or `advance` answered by a new scene, sent at `sentAt` (performance.now()). */
+  roundTrip(message: 'choose' | 'advance', sentAt: number, rttMs: number): void {
+    if (message === 'advance') return this.advanceRttMs.record(rttMs);
+    this.choiceRttMs.record(rttMs);
+    if (sentAt >= this.rampEndsAt) this.choiceRttAfterRampMs.record(rttMs);
+  }
+
+  get errors(): number {
+    let total = 0;
+    for (const count of this.errorsByCode.values()) total += count;
+    return total;
+  }
+
+  error(code: string, detail?: string): void {
+    const seen = this.errorsByCode.get(code) ?? 0;
+    this.errorsByCode.set(code, seen + 1);
+    // The first of each code says enough; a thousand copies would drown the report.
+    if (seen === 0 && detail && this.errorSamples.length < MAX_ERROR_SAMPLES) this.errorSamples.push(`${code}: ${detail}`.slice(0, 240));
+  }
+
+  refusal(code: string): void {
+    this.refusalsByCode.set(code, (this.refusalsByCode.get(code) ?? 0) + 1);
+  }
+}

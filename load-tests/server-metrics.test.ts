@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { parseServerMetrics, serverFigures } from './server-metrics';
+
+const text = `# HELP storyverse_process_cpu_seconds_total Total user and system CPU time spent in seconds.
+# TYPE storyverse_process_cpu_seconds_total counter
+storyverse_process_cpu_user_seconds_total{transport="uws"} 9.5
+storyverse_process_cpu_seconds_total{transport="uws"} 12.25
+storyverse_process_resident_memory_bytes{transport="uws"} 165863424
+storyverse_nodejs_heap_size_used_bytes 40031112
+storyverse_nodejs_heap_size_used_bytes_extra 1
+storyverse_nodejs_eventloop_lag_p99_seconds{transport="uws"} 0.0125
+storyverse_nodejs_eventloop_lag_max_seconds{transport="uws"} 0.2
+storyverse_nodejs_gc_duration_seconds_sum{transport="uws",kind="minor"} 0.5
+storyverse_nodejs_gc_duration_seconds_sum{transport="uws",kind="major"} 0.25
+`;
+
+describe('server metrics', () => {
+  it('reads CPU, resident memory and used heap, with or without labels', () => {
+    expect(parseServerMetrics(text)).toEqual({
+      cpuSeconds: 12.25,
+      residentBytes: 165863424,
+      heapUsedBytes: 40031112,
+      gcSeconds: 0.75,
+      eventLoopDelay: { p99Seconds: 0.0125, maxSeconds: 0.2 },
+    });
+  });
+
+  it('is null when a figure is missing', () => {
+    expect(parseServerMetrics('storyverse_process_cpu_seconds_total 1\n')).toBeNull();
+    expect(parseServerMetrics('storyverse_process_cpu_seconds_total 1\nstoryverse_process_resident_memory_bytes 2\nstoryverse_nodejs_heap_size_used_bytes 3\n')).toEqual({
+      cpuSeconds: 1,
+      residentBytes: 2,
+      heapUsedBytes: 3,
+      gcSeconds: 0,
+      eventLoopDelay: null,
+    });
+  });
+
+  it('turns before and after into the run figures', () => {
+    const before = { cpuSeconds: 10, residentBytes: 100, heapUsedBytes: 1_000_000, gcSeconds: 1, eventLoopDelay: null };
+    const after = { cpuSeconds: 15, residentBytes: 200, heapUsedBytes: 33_768_000, gcSeconds: 1.5, eventLoopDelay: { p99Seconds: 0.0125, maxSeconds: 0.2 } };
+    expect(serverFigures(before, after, { durationS: 20, messagesSent: 2500, connectedAtEnd: 1000 })).toEqual({
+      before,
+      after,
+      cpuSeconds: 5,
+      cpuPercent: 25,
+      cpuMsPerMessage: 2,
+      heapPerSessionBytes: 32_768,
+      gcSeconds: 0.5,
+      // prom-client records whole 10 ms intervals; the delay is what exceeds them
+      eventLoopDelayMs: { p99: 2.5, max: 190 },
+    });
+    expect(serverFigures(null, after, { durationS: 1, messagesSent: 1, connectedAtEnd: 1 })).toBeNull();
+  });
+});
