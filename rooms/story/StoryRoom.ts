@@ -4,7 +4,7 @@ import { SerialQueue } from '../shared/serial-queue';
 import type { SessionRecorder, SessionRecording } from '../shared/session-recorder';
 import { applyAction, type Refusal, type StoryAction } from './engine';
 import { advanceSchema, chooseSchema, joinOptionsSchema, StoryMessage, type StoryErrorMessage, type StoryJoinOptions } from './protocol';
-import { renderSession, renderWallet } from './render-state';
+import { renderSession } from './render-state';
 import { StoryState } from './StoryState';
 import type { OpenedSession, PlayerAuthenticator, StorySessions } from './story-sessions';
 
@@ -134,9 +134,8 @@ export abstract class StoryRoom extends Room<StoryState> {
       return;
     }
     session.progress = outcome.progress;
-    session.wallet = saved.value;
+    if (saved.value) session.wallet = saved.value;
     renderSession(this.state, session);
-    renderWallet(this.state, saved.value);
     this.broadcastPatch();
     this.recordScene();
   }

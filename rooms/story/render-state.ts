@@ -31,7 +31,7 @@ export function renderSession(state: StoryState, session: OpenedSession): void {
   renderWallet(state, session.wallet);
 }
 
-export function renderWallet(state: StoryState, wallet: WalletSnapshot): void {
+function renderWallet(state: StoryState, wallet: WalletSnapshot): void {
   state.keys = wallet.keys;
   state.keysCap = wallet.keysCap;
   state.nextKeyAt = wallet.nextKeyAt ?? '';

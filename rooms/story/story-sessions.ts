@@ -31,9 +31,10 @@ export interface StorySessions {
   open(userId: string, storyId: string, chapterId?: string): Promise<Outcome<OpenedSession>>;
   /**
    * Saves `after` on top of `before` — only if nothing else saved since — and charges `diamonds`
-   * in the same transaction, once per step however often it is retried.
+   * in the same transaction, once per step however often it is retried. Answers the wallet after
+   * a charge, or null when nothing was charged (the wallet did not change).
    */
-  save(userId: string, before: StoryProgress, after: StoryProgress, charge: { diamonds: number; choiceId: string | null }): Promise<Outcome<WalletSnapshot>>;
+  save(userId: string, before: StoryProgress, after: StoryProgress, charge: { diamonds: number; choiceId: string | null }): Promise<Outcome<WalletSnapshot | null>>;
 }
 
 /** Verifies the access token a client joins with. */

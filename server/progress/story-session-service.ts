@@ -22,6 +22,9 @@ type ChapterRow = Pick<Chapter, 'id' | 'number' | 'sha256'>;
  * where they resume, and saving each step together with its charge (DESIGN.md §6).
  */
 export class StorySessionService implements StorySessions {
+  /** Bundles are immutable per content hash, so each is read and parsed once per process. */
+  private readonly chapters = new Map<string, { sha256: string; chapter: PlayableChapter }>();
+
   constructor(private readonly deps: StorySessionDeps) {}
 
   async storyExists(storyId: string): Promise<boolean> {
@@ -38,7 +41,7 @@ export class StorySessionService implements StorySessions {
     }
   }
 
-  async save(userId: string, before: StoryProgress, after: StoryProgress, charge: { diamonds: number; choiceId: string | null }): Promise<Outcome<WalletSnapshot>> {
+  async save(userId: string, before: StoryProgress, after: StoryProgress, charge: { diamonds: number; choiceId: string | null }): Promise<Outcome<WalletSnapshot | null>> {
     try {
       await this.deps.em.fork().transactional(async (tx) => {
         if (charge.diamonds > 0) {
@@ -53,7 +56,8 @@ export class StorySessionService implements StorySessions {
         }
         await this.writeProgress(tx, userId, before, after);
       });
-      return { ok: true, value: await this.walletOf(userId) };
+      // Only a charge changes the wallet; a free step spares the extra read.
+      return { ok: true, value: charge.diamonds > 0 ? await this.walletOf(userId) : null };
     } catch (error) {
       if (error instanceof DomainError && error.code === 'IDEMPOTENCY_CONFLICT') return refusalOf(progressMovedOn());
       return refusalOf(error);
@@ -83,7 +87,7 @@ export class StorySessionService implements StorySessions {
 
     const index = chooseChapter(chapters, saved, requestedChapterId);
     const target = chapters[index]!;
-    const chapter = await this.loadChapter(em, target.id);
+    const chapter = await this.loadChapter(em, target);
     const placed = placeInChapter(chapter, saved, requestedChapterId !== undefined);
     const moved = saved !== null && (placed.chapterId !== saved.chapterId || placed.sceneId !== saved.sceneId);
     // Moving to another chapter (or back to a start) is a saved step of its own.
@@ -120,9 +124,13 @@ export class StorySessionService implements StorySessions {
     if (updated !== 1) throw progressMovedOn();
   }
 
-  private async loadChapter(em: EntityManager, chapterId: string): Promise<PlayableChapter> {
-    const row = await em.findOneOrFail(Chapter, { id: chapterId }, { populate: ['bundle'] });
-    return row.bundle as unknown as PlayableChapter;
+  private async loadChapter(em: EntityManager, target: ChapterRow): Promise<PlayableChapter> {
+    const cached = this.chapters.get(target.id);
+    if (cached?.sha256 === target.sha256) return cached.chapter;
+    const row = await em.findOneOrFail(Chapter, { id: target.id }, { populate: ['bundle'] });
+    const chapter = row.bundle as unknown as PlayableChapter;
+    this.chapters.set(target.id, { sha256: row.sha256, chapter });
+    return chapter;
   }
 
   private async walletOf(userId: string): Promise<WalletSnapshot> {
