@@ -69,7 +69,7 @@ export abstract class StoryRoom extends Room<StoryState> {
     this.queue = new SerialQueue(MAX_QUEUED_MESSAGES, (error) => this.failed(error, 'message handler'));
     this.onMessage(StoryMessage.advance, (client, message: Parsed<unknown>) => this.receive(client, message, () => ({ type: 'advance' })), validator(advanceSchema));
     this.onMessage(StoryMessage.choose, (client, message: Parsed<{ choiceId: string }>) => this.receive(client, message, (m) => ({ type: 'choose', choiceId: m.choiceId })), validator(chooseSchema));
-    this.onMessage('*', (client, type) => this.refuse(client, { code: 'UNKNOWN_MESSAGE', message: `The story room has no message "${String(type)}"` }));
+    this.onMessage('*', (client, type) => this.refuse(client, { code: 'UNKNOWN_MESSAGE', message: `The story room has no message "${String(type)}"` }, false));
   }
 
   override async onJoin(client: Client, _options: unknown, auth: AuthData): Promise<void> {
@@ -99,11 +99,13 @@ export abstract class StoryRoom extends Room<StoryState> {
   }
 
   private receive<T>(client: Client, message: Parsed<T>, toAction: (value: T) => StoryAction): void {
-    if (!this.budgets.get(client.sessionId)?.take(this.clock.currentTime)) return this.refuse(client, { code: 'RATE_LIMITED', message: 'Too many messages; slow down' });
-    if (!message.ok) return this.refuse(client, { code: 'INVALID_MESSAGE', message: message.message });
-    this.recording?.input(toAction(message.value).type, message.value);
-    const accepted = this.queue.push(() => (this.session ? this.play(client, toAction(message.value)) : this.openSession(client)));
-    if (!accepted) this.refuse(client, { code: 'RATE_LIMITED', message: 'Still working on your earlier messages' });
+    // Refusals of messages that are not recorded (flooding, garbage) stay out of the recording too.
+    if (!this.budgets.get(client.sessionId)?.take(this.clock.currentTime)) return this.refuse(client, { code: 'RATE_LIMITED', message: 'Too many messages; slow down' }, false);
+    if (!message.ok) return this.refuse(client, { code: 'INVALID_MESSAGE', message: message.message }, false);
+    const action = toAction(message.value);
+    const accepted = this.queue.push(() => (this.session ? this.play(client, action) : this.openSession(client)));
+    if (!accepted) return this.refuse(client, { code: 'RATE_LIMITED', message: 'Still working on your earlier messages' }, false);
+    this.recording?.input(action.type, message.value);
   }
 
   /** Opens (or, while locked, retries opening) the chapter; a refusal leaves the session locked. */
@@ -149,10 +151,10 @@ export abstract class StoryRoom extends Room<StoryState> {
     this.recording = null;
   }
 
-  private refuse(client: Client, refusal: Refusal): void {
+  private refuse(client: Client, refusal: Refusal, recorded = true): void {
     const payload: StoryErrorMessage = { error: { code: refusal.code, message: refusal.message, details: refusal.details ?? {}, request_id: `${this.roomId}-${++this.errorCount}` } };
     client.send(StoryMessage.error, payload);
-    this.recording?.output({ kind: 'error', code: refusal.code });
+    if (recorded) this.recording?.output({ kind: 'error', code: refusal.code });
   }
 
   private failed(error: unknown, where: string): void {
