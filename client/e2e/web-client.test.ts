@@ -121,9 +121,11 @@ describe('the web client', () => {
       const tabTo = async (name: RegExp) => {
         for (let i = 0; i < 60; i++) {
           await page.keyboard.press('Tab');
+          // Only controls count: while a screen loads, focus may rest on the page itself.
           const focused = await page.evaluate(() => {
             const el = document.activeElement as HTMLElement | null;
-            return el ? `${el.getAttribute('aria-label') ?? ''} ${el.innerText ?? ''}` : '';
+            if (!el || !el.matches('button, a[href], [role="button"], [role="link"]')) return '';
+            return `${el.getAttribute('aria-label') ?? ''} ${el.innerText ?? ''}`;
           });
           if (name.test(focused)) return;
         }
@@ -134,6 +136,7 @@ describe('the web client', () => {
       await page.getByText(STORY).first().waitFor();
       await tabTo(new RegExp(STORY));
       await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: /start|continue|read|play|begin/i }).first().waitFor();
       await tabTo(/start|continue|read|play|begin/i);
       await page.keyboard.press('Enter');
       await page.getByText('Fetch me the blue shawl', { exact: false }).first().waitFor({ timeout: 20_000 });
