@@ -1,4 +1,5 @@
 // The shapes of the /v1 REST API the shell reads (README "REST API (v1)").
+import type { StoryProgress as EngineProgress } from '../../../rooms/story/engine';
 
 export interface User {
   id: string;
@@ -53,22 +54,7 @@ export interface Inventory {
   diamonds: number;
 }
 
-export interface ChoiceRecord {
-  chapterId: string;
-  sceneId: string;
-  choiceId: string;
-  at: string;
-}
+export type { ChoiceRecord } from '../../../rooms/story/engine';
 
-export interface StoryProgress {
-  storyId: string;
-  chapterId: string;
-  sceneId: string;
-  status: 'playing' | 'choice' | 'ended' | string;
-  step: number;
-  flags: Record<string, boolean>;
-  relationships: Record<string, number>;
-  history: ChoiceRecord[];
-  completedChapterIds: string[];
-  updatedAt: string;
-}
+/** GET /v1/progress/:storyId — the engine's progress record (the room's own type) plus when it was saved. */
+export type StoryProgress = EngineProgress & { updatedAt: string };
