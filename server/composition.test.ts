@@ -59,6 +59,13 @@ describe.each(['uws', 'ws'] as const)('the embedded server on the %s transport',
     expect(escape.status).toBe(404);
   });
 
+  it('answers a missing web-client file with a 404 in the error shape, without a year of caching', async () => {
+    const missing = await server.call('GET', '/assets/no-such-file-123.js');
+    expect(missing.status).toBe(404);
+    expect(missing.json.error.code).toBe('NOT_FOUND');
+    expect(missing.headers.get('cache-control') ?? '').not.toMatch(/immutable/);
+  });
+
   it('answers malformed JSON with 400 in the error shape', async () => {
     const response = await server.call('POST', '/v1/auth/login', { body: '{"email": ' });
     expect(response.status).toBe(400);

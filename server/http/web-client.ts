@@ -13,12 +13,14 @@ const TOP_LEVEL_FILES = new Set(['favicon.svg']);
 export function webClientRouter(distDir: string): Router {
   const router = Router();
   const send = (res: Response, next: (error?: unknown) => void, file: string, cacheControl: string, type?: string) => {
-    const path = join(distDir, file);
-    if (!existsSync(path)) return next(new ApiError(404, 'NOT_FOUND', existsSync(distDir) ? `No file ${file}` : 'The web client is not built: run `npm run client:build` (npm start does it for you)'));
     res.setHeader('Cache-Control', cacheControl);
     if (type) res.setHeader('Content-Type', type);
-    res.sendFile(path, (error?: Error) => {
-      if (error && !res.headersSent) next(new ApiError(404, 'NOT_FOUND', `No file ${file}`));
+    res.sendFile(join(distDir, file), (error?: Error) => {
+      if (!error || res.headersSent) return;
+      // Only a miss looks at the disk again, to say whether the whole client is missing.
+      res.removeHeader('Cache-Control');
+      res.removeHeader('Content-Type');
+      next(new ApiError(404, 'NOT_FOUND', existsSync(distDir) ? `No file ${file}` : 'The web client is not built: run `npm run client:build` (npm start does it for you)'));
     });
   };
   router.get(['/', '/index.html'], (_req, res, next) => send(res, next, 'index.html', 'no-cache', 'text/html; charset=utf-8'));

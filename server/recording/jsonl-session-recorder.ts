@@ -18,13 +18,19 @@ export interface JsonlRecorderOptions {
 
 /** Writes one JSONL file per session in the format of load-tests/recording-format.ts (version 1). */
 export class JsonlSessionRecorder implements SessionRecorder {
+  /** Folders already created: a join should not touch the disk synchronously more than it must. */
+  private readonly folders = new Set<string>();
+
   constructor(private readonly options: JsonlRecorderOptions) {}
 
   start(session: { room: string; userId: string; options: Record<string, unknown> }): SessionRecording | null {
     if (!this.options.rooms.has(session.room)) return null;
     const startedAt = this.options.clock.now();
     const folder = join(this.options.dir, session.room);
-    mkdirSync(folder, { recursive: true });
+    if (!this.folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      this.folders.add(folder);
+    }
     const file = join(folder, `${startedAt.toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}.jsonl`);
     const stream = createWriteStream(file, { flags: 'wx' });
     // A full disk must not take the game down: recording is best effort.
