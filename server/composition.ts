@@ -16,6 +16,7 @@ import { resolveJwtSecret } from './accounts/jwt-secret';
 import { RefreshTokenStore } from './accounts/refresh-token-store';
 import { CatalogService } from './catalog/catalog-service';
 import { catalogRouter } from './catalog/catalog-router';
+import { StoryDirectory } from './catalog/story-directory';
 import type { Config } from './config/config';
 import { openDatabase } from './database/open-database';
 import { createScaling } from './game/presence';
@@ -34,6 +35,10 @@ import { WalletService } from './wallet/wallet-service';
 import { walletRouter } from './wallet/wallet-router';
 
 const REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
+/** Listing pages and story details may lag plays by this much; a publish in this process clears them. */
+const CATALOG_CACHE_TTL_MS = 2000;
+/** Chapter layouts change only on a publish; another process's publish shows within this. */
+const STORY_LAYOUT_TTL_MS = 10_000;
 const WEB_CLIENT_DIR = fileURLToPath(new URL('../client/dist', import.meta.url));
 
 export interface Services {
@@ -138,7 +143,8 @@ function createServices(config: Config, orm: MikroORM, clock: Clock, jwtSecret: 
   const refreshTokens = new RefreshTokenStore({ em, clock, ttlSeconds: REFRESH_TOKEN_TTL_SECONDS });
   const wallet = new WalletService({ em, clock, rules: config.wallet });
   const accounts = new AccountService({ em, clock, accessTokens, refreshTokens, wallet });
-  const catalog = new CatalogService({ em, clock });
-  const storySessions = new StorySessionService({ em, clock, wallet });
+  const directory = new StoryDirectory({ em, clock, ttlMs: STORY_LAYOUT_TTL_MS });
+  const catalog = new CatalogService({ em, clock, cacheTtlMs: CATALOG_CACHE_TTL_MS, directory });
+  const storySessions = new StorySessionService({ em, clock, wallet, directory });
   return { accessTokens, accounts, wallet, catalog, storySessions };
 }

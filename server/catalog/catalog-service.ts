@@ -3,16 +3,25 @@ import type { LoadedStory } from '../../content-pipeline';
 import { Chapter, Story } from '../database/entities';
 import type { Clock } from '../shared/clock';
 import { DomainError } from '../shared/domain-error';
+import { TtlCache } from '../shared/ttl-cache';
 import { syncCatalog, type SyncReport } from './catalog-sync';
 import { decodeCursor, encodeCursor } from './page-cursor';
 import { StoryAssets } from './story-assets';
+import type { StoryDirectory } from './story-directory';
 import { afterKey, keyOf, orderFor, type StorySort } from './story-sort';
 import { toChapterSummary, toStorySummary, type StoryDetail, type StoryPage } from './story-views';
 
 export interface CatalogDeps {
   em: EntityManager;
   clock: Clock;
+  /** How long a listing page or story answer is served from memory (popularity moves with plays); 0 reads every time. */
+  cacheTtlMs?: number;
+  /** The story layouts sessions read; cleared whenever this process publishes. */
+  directory?: StoryDirectory;
 }
+
+/** Enough for every genre × sort × a few pages deep, and every story's detail. */
+const MAX_CACHED_ANSWERS = 2000;
 
 export interface ListStoriesQuery {
   genre?: string | undefined;
@@ -33,18 +42,36 @@ export interface ChapterBundleBody {
 export class CatalogService {
   /** storyId → its folder and servable assets, for this process (files are local to it). */
   private assets = new Map<string, StoryAssets>();
+  private readonly pages: TtlCache<string, StoryPage>;
+  private readonly details: TtlCache<string, StoryDetail>;
 
-  constructor(private readonly deps: CatalogDeps) {}
+  constructor(private readonly deps: CatalogDeps) {
+    const cache = { ttlMs: deps.cacheTtlMs ?? 0, maxEntries: MAX_CACHED_ANSWERS, clock: deps.clock };
+    this.pages = new TtlCache(cache);
+    this.details = new TtlCache(cache);
+  }
 
   /** Syncs the content into the database, then serves assets from the published folders. */
   async publish(loaded: readonly LoadedStory[]): Promise<SyncReport> {
     const report = await syncCatalog(this.deps.em, loaded, this.deps.clock);
     const rejected = new Set(report.rejected.map((r) => r.storyId));
     this.assets = new Map(loaded.filter((s) => !rejected.has(s.manifest.id)).map((s) => [s.manifest.id, new StoryAssets(s.dir, s.assets)]));
+    this.pages.clear();
+    this.details.clear();
+    this.deps.directory?.forgetAll();
     return report;
   }
 
-  async listStories(query: ListStoriesQuery): Promise<StoryPage> {
+  listStories(query: ListStoriesQuery): Promise<StoryPage> {
+    const key = `${query.sort}|${query.limit}|${query.genre ?? ''}|${query.cursor ?? ''}`;
+    return this.pages.get(key, () => this.readPage(query));
+  }
+
+  getStory(storyId: string): Promise<StoryDetail> {
+    return this.details.get(storyId, () => this.readStory(storyId));
+  }
+
+  private async readPage(query: ListStoriesQuery): Promise<StoryPage> {
     const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, query.sort);
     const conditions: FilterQuery<Story>[] = [{ listed: true }];
     if (query.genre !== undefined) conditions.push({ genre: query.genre });
@@ -61,7 +88,7 @@ export class CatalogService {
     };
   }
 
-  async getStory(storyId: string): Promise<StoryDetail> {
+  private async readStory(storyId: string): Promise<StoryDetail> {
     const em = this.deps.em.fork();
     const story = await em.findOne(Story, { id: storyId, listed: true });
     if (story === null) throw new DomainError('STORY_NOT_FOUND', `No story ${storyId}`, { storyId });

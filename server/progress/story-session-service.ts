@@ -3,6 +3,7 @@ import { raw, UniqueConstraintViolationException, type EntityManager } from '@mi
 import { resumeChapter, startChapter, type PlayableChapter, type Refusal, type StoryProgress } from '../../rooms/story/engine';
 import type { OpenedSession, Outcome, StorySessions, WalletSnapshot } from '../../rooms/story/story-sessions';
 import { bundleUrl } from '../catalog/catalog-urls';
+import type { ChapterLayout, StoryDirectory } from '../catalog/story-directory';
 import { Chapter, PlayerProgress, Story, User } from '../database/entities';
 import type { Clock } from '../shared/clock';
 import { DomainError } from '../shared/domain-error';
@@ -13,9 +14,8 @@ export interface StorySessionDeps {
   em: EntityManager;
   clock: Clock;
   wallet: WalletService;
+  directory: StoryDirectory;
 }
-
-type ChapterRow = Pick<Chapter, 'id' | 'number' | 'sha256'>;
 
 /**
  * Story sessions over the database: which chapter a player may open (keys, CHAPTER_LOCKED),
@@ -28,7 +28,7 @@ export class StorySessionService implements StorySessions {
   constructor(private readonly deps: StorySessionDeps) {}
 
   async storyExists(storyId: string): Promise<boolean> {
-    return (await this.deps.em.fork().count(Story, { id: storyId, listed: true })) > 0;
+    return (await this.deps.directory.chaptersOf(storyId)) !== null;
   }
 
   async open(userId: string, storyId: string, chapterId?: string): Promise<Outcome<OpenedSession>> {
@@ -78,10 +78,9 @@ export class StorySessionService implements StorySessions {
   }
 
   private async openOnce(userId: string, storyId: string, requestedChapterId?: string): Promise<OpenedSession> {
+    const chapters = await this.deps.directory.chaptersOf(storyId);
+    if (!chapters) throw new DomainError('STORY_NOT_FOUND', `There is no story ${storyId}`, { storyId });
     const em = this.deps.em.fork();
-    const story = await em.findOne(Story, { id: storyId, listed: true });
-    const chapters: ChapterRow[] = story ? await em.find(Chapter, { story: storyId, listed: true }, { orderBy: { number: 'asc' }, fields: ['id', 'number', 'sha256'] }) : [];
-    if (!story || chapters.length === 0) throw new DomainError('STORY_NOT_FOUND', `There is no story ${storyId}`, { storyId });
     const row = await em.findOne(PlayerProgress, { user: userId, story: storyId });
     const saved = row ? toStoryProgress(row, storyId) : null;
 
@@ -124,7 +123,7 @@ export class StorySessionService implements StorySessions {
     if (updated !== 1) throw progressMovedOn();
   }
 
-  private async loadChapter(em: EntityManager, target: ChapterRow): Promise<PlayableChapter> {
+  private async loadChapter(em: EntityManager, target: ChapterLayout): Promise<PlayableChapter> {
     const cached = this.chapters.get(target.id);
     if (cached?.sha256 === target.sha256) return cached.chapter;
     const row = await em.findOneOrFail(Chapter, { id: target.id }, { populate: ['bundle'] });
@@ -140,7 +139,7 @@ export class StorySessionService implements StorySessions {
 }
 
 /** Which chapter to open: the one asked for, else where the player is, else the first. */
-function chooseChapter(chapters: ChapterRow[], saved: StoryProgress | null, requested?: string): number {
+function chooseChapter(chapters: ChapterLayout[], saved: StoryProgress | null, requested?: string): number {
   const wanted = requested ?? saved?.chapterId;
   const index = wanted === undefined ? 0 : chapters.findIndex((c) => c.id === wanted);
   if (index < 0) {
