@@ -6,6 +6,7 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['story'])).toEqual({
       kind: 'story',
       json: false,
+      baselines: { echo: false, pgbenchUrl: null },
       options: { clients: 50, thinkMs: 3000, durationS: 60, rampS: 10, seed: '1', target: 'http://127.0.0.1:2567' },
     });
   });
@@ -15,6 +16,7 @@ describe('parseCliArgs', () => {
     expect(parsed).toEqual({
       kind: 'story',
       json: true,
+      baselines: { echo: false, pgbenchUrl: null },
       // ramp defaults to a quarter of a short run
       options: { clients: 300, thinkMs: 1000, durationS: 20, rampS: 5, seed: 'abc', target: 'http://127.0.0.1:25400' },
     });
@@ -26,11 +28,21 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['replay', 'recordings/', 'one.jsonl', '--clients', '20', '--speed', '2.5', '--count', '40'])).toEqual({
       kind: 'replay',
       json: false,
+      baselines: { echo: false, pgbenchUrl: null },
       options: { paths: ['recordings/', 'one.jsonl'], clients: 20, speed: 2.5, rampS: undefined, durationS: undefined, count: 40, target: 'http://127.0.0.1:2567' },
     });
   });
 
+  it('asks for the baselines after a run', () => {
+    expect(parseCliArgs(['story', '--echo-baseline', '--pgbench', 'postgres://postgres@127.0.0.1/bench'])).toMatchObject({
+      baselines: { echo: true, pgbenchUrl: 'postgres://postgres@127.0.0.1/bench' },
+    });
+    expect(parseCliArgs(['replay', 'x.jsonl', '--echo-baseline'])).toMatchObject({ baselines: { echo: true, pgbenchUrl: null } });
+  });
+
   it.each([
+    [['story', '--echo-baseline=yes'], '--echo-baseline takes no value'],
+    [['story', '--pgbench', 'mysql://x'], '--pgbench must be a postgres:// URL'],
     [['story', '--clients', '10', '--bogus', '1'], 'unknown option --bogus'],
     [['story', '--speed', '2'], 'unknown option --speed'],
     [['replay', 'x.jsonl', '--think-ms', '5'], 'unknown option --think-ms'],

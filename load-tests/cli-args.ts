@@ -1,7 +1,11 @@
+import type { BaselineRequest } from './baselines/measure-baselines';
 import type { ReplayOptions } from './run-replay';
 import type { StoryOptions } from './run-story';
 
-export type CliCommand = { kind: 'help' } | { kind: 'story'; options: StoryOptions; json: boolean } | { kind: 'replay'; options: ReplayOptions; json: boolean };
+export type CliCommand =
+  | { kind: 'help' }
+  | { kind: 'story'; options: StoryOptions; json: boolean; baselines: BaselineRequest }
+  | { kind: 'replay'; options: ReplayOptions; json: boolean; baselines: BaselineRequest };
 
 /** A command line we will not guess at; the CLI prints it with the usage and exits 2. */
 export class UsageError extends Error {
@@ -30,12 +34,19 @@ export const USAGE = `Usage: npm run loadtest -- <command> [options]
   common
     --target URL             the server or the cluster's public origin (default http://127.0.0.1:2567)
     --json                   end stdout with the summary as one JSON line
+    --echo-baseline          afterwards, drive a bare uWebSockets.js echo server with the same
+                             sockets and message rate; report server CPU per message as a ratio
+    --pgbench URL            afterwards, run pgbench -N against URL (a scratch database: pgbench
+                             creates its pgbench_* tables there); report saved steps/s ÷ its TPS
 
 Progress goes to stderr once a second; the report (and the JSON line) to stdout.`;
 
 const DEFAULT_TARGET = 'http://127.0.0.1:2567';
-const STORY_FLAGS = ['clients', 'think-ms', 'duration', 'ramp-s', 'seed', 'target', 'json'];
-const REPLAY_FLAGS = ['clients', 'speed', 'ramp-s', 'duration', 'count', 'target', 'json'];
+const COMMON_FLAGS = ['target', 'json', 'echo-baseline', 'pgbench'];
+const STORY_FLAGS = ['clients', 'think-ms', 'duration', 'ramp-s', 'seed', ...COMMON_FLAGS];
+const REPLAY_FLAGS = ['clients', 'speed', 'ramp-s', 'duration', 'count', ...COMMON_FLAGS];
+/** Options that are switches: present or not, no value. */
+const SWITCHES = ['json', 'echo-baseline'];
 
 /** Parses `<command> [options]` strictly: unknown options, missing or bad values are UsageErrors. */
 export function parseCliArgs(argv: readonly string[]): CliCommand {
@@ -48,6 +59,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     return {
       kind: 'story',
       json: flags.has('json'),
+      baselines: baselines(flags),
       options: {
         clients: wholeNumber(flags, 'clients') ?? 50,
         thinkMs: nonNegativeNumber(flags, 'think-ms') ?? 3000,
@@ -64,6 +76,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     return {
       kind: 'replay',
       json: flags.has('json'),
+      baselines: baselines(flags),
       options: {
         paths: positionals,
         clients: wholeNumber(flags, 'clients'),
@@ -78,7 +91,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   throw new UsageError(`unknown command "${command}"`);
 }
 
-/** `--name value`, `--name=value` and the bare `--json`; anything else starting with `-` is refused. */
+/** `--name value`, `--name=value` and bare switches (`--json`); anything else starting with `-` is refused. */
 function splitArgs(args: readonly string[], allowed: readonly string[]): { flags: Map<string, string>; positionals: string[] } {
   const flags = new Map<string, string>();
   const positionals: string[] = [];
@@ -92,8 +105,8 @@ function splitArgs(args: readonly string[], allowed: readonly string[]): { flags
     const name = match?.[1];
     if (!match || name === undefined || !allowed.includes(name)) throw new UsageError(`unknown option ${arg}`);
     if (flags.has(name)) throw new UsageError(`--${name} is given twice`);
-    if (name === 'json') {
-      if (match[2] !== undefined) throw new UsageError('--json takes no value');
+    if (SWITCHES.includes(name)) {
+      if (match[2] !== undefined) throw new UsageError(`--${name} takes no value`);
       flags.set(name, 'true');
       continue;
     }
@@ -115,6 +128,12 @@ function number(flags: Map<string, string>, name: string, valid: (n: number) => 
 const wholeNumber = (flags: Map<string, string>, name: string) => number(flags, name, (n) => Number.isInteger(n) && n >= 1 && n <= 100_000, 'a whole number from 1 to 100000');
 const positiveNumber = (flags: Map<string, string>, name: string) => number(flags, name, (n) => n > 0, 'a number above 0');
 const nonNegativeNumber = (flags: Map<string, string>, name: string) => number(flags, name, (n) => n >= 0, 'a number, 0 or more');
+
+function baselines(flags: Map<string, string>): BaselineRequest {
+  const pgbenchUrl = flags.get('pgbench') ?? null;
+  if (pgbenchUrl !== null && !/^postgres(ql)?:\/\//.test(pgbenchUrl)) throw new UsageError(`--pgbench must be a postgres:// URL (got "${pgbenchUrl}")`);
+  return { echo: flags.has('echo-baseline'), pgbenchUrl };
+}
 
 function target(flags: Map<string, string>): string {
   const raw = flags.get('target') ?? DEFAULT_TARGET;

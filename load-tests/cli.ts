@@ -4,6 +4,8 @@
  * errors the players met are figures, not failures of the tool; 2 for a bad command line or a bad
  * recording; 1 when the tool itself breaks.
  */
+import { measureBaselines } from './baselines/measure-baselines';
+import { PgbenchUnavailable } from './baselines/pgbench-baseline';
 import { parseCliArgs, USAGE, UsageError, type CliCommand } from './cli-args';
 import { RecordingError } from './recording-format';
 import { formatReport } from './report-table';
@@ -45,6 +47,14 @@ async function main(argv: string[]): Promise<number> {
       if (!(error instanceof RecordingError)) throw error;
       log(error.message);
       return 2;
+    }
+  }
+  if (command.baselines.echo || command.baselines.pgbenchUrl !== null) {
+    try {
+      summary = { ...summary, baselines: await measureBaselines(command.baselines, summary, log) };
+    } catch (error) {
+      if (!(error instanceof PgbenchUnavailable)) throw error;
+      log(error.message);
     }
   }
   process.stdout.write(`${formatReport(title, summary)}\n`);

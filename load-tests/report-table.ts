@@ -1,4 +1,5 @@
 import type { LatencySummary } from './latency-histogram';
+import type { BaselineFigures } from './baselines/measure-baselines';
 import type { ReplaySummary, RunSummary } from './run-summary';
 import type { ServerFigures } from './server-metrics';
 
@@ -23,6 +24,7 @@ export function formatReport(title: string, summary: RunSummary | ReplaySummary)
   lines.push(...serverLines(summary.server));
   const { generator } = summary;
   const delay = generator.eventLoopDelayMs;
+  if (summary.baselines) lines.push('', ...baselineLines(summary.baselines));
   lines.push(`load generator: CPU ${generator.cpuSeconds} s (${generator.cpuPercent} % of one core) · event-loop delay p50 ${delay.p50} / p99 ${delay.p99} / max ${delay.max} ms · resident ${mib(generator.residentBytes)}`);
   return lines.join('\n');
 }
@@ -38,8 +40,24 @@ function serverLines(server: ServerFigures | null): string[] {
     row('heap used', mib(server.before.heapUsedBytes), mib(server.after.heapUsedBytes), '', '', ''),
     `CPU during the run ${server.cpuSeconds} s (${server.cpuPercent} % of one core) · ${server.cpuMsPerMessage ?? '—'} ms per message sent · GC ${server.gcSeconds} s`,
     `server event-loop delay during the run ${server.eventLoopDelayMs ? `p99 ${server.eventLoopDelayMs.p99} / max ${server.eventLoopDelayMs.max} ms` : '—'}`,
+    server.steady
+      ? `after the ramp (${server.steady.durationS} s): CPU ${server.steady.cpuPercent} % of one core · ${server.steady.cpuMsPerMessage ?? '—'} ms per message sent`
+      : 'after the ramp: — (the run ended too soon after it)',
     `heap per connected session ${server.heapPerSessionBytes === null ? '—' : `${(server.heapPerSessionBytes / 1024).toFixed(1)} KiB`}`,
   ];
+}
+
+function baselineLines({ echo, pgbench }: BaselineFigures): string[] {
+  const lines: string[] = [];
+  if (echo) {
+    lines.push(`uWS echo baseline: ${echo.messages} echoes at ${echo.messagesPerSecond}/s over ${echo.clients} sockets · CPU ${echo.cpuSeconds} s · ${echo.cpuMsPerMessage ?? '—'} ms per message · rtt p99 ${echo.rttMs.p99?.toFixed(2) ?? '—'} ms`);
+    lines.push(`  StoryVerse ${echo.storyverseCpuMsPerMessage ?? '—'} ms per message = ${echo.ratio ?? '—'}× the echo`);
+  }
+  if (pgbench) {
+    lines.push(`pgbench -N: ${pgbench.tps.toFixed(0)} TPS (${pgbench.clients} clients, ${pgbench.durationS} s)`);
+    lines.push(`  StoryVerse saved ${pgbench.durableWritesPerSecond} steps/s = ${pgbench.ratio}× pgbench`);
+  }
+  return lines;
 }
 
 function latencyRow(name: string, count: number, latency: LatencySummary): string {

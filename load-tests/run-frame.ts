@@ -1,7 +1,7 @@
 import { watchGenerator, type GeneratorFigures } from './generator-figures';
 import { startProgressLine } from './progress-line';
 import type { RunStats } from './run-stats';
-import { readServerMetrics, serverFigures, type ServerFigures } from './server-metrics';
+import { readServerMetrics, serverFigures, type ServerFigures, type ServerSample } from './server-metrics';
 import { StopSignal } from './stop-signal';
 
 export interface RunHooks {
@@ -20,6 +20,14 @@ export interface FrameOptions {
 
 /** How long players get to finish their last round trip and leave once the run stops. */
 const WIND_DOWN_MS = 20_000;
+interface SteadyScrape {
+  sample: ServerSample | null;
+  at: number;
+  messagesSent: number;
+}
+
+/** The steady state starts this long after the last player joined (their first steps settle). */
+const SETTLE_MS = 2000;
 
 /**
  * What `story` and `replay` share: server figures before, players started over the ramp, a live
@@ -39,6 +47,13 @@ export async function runFrame(
   stats.rampEndsAt = started + options.rampS * 1000;
   const generatorWatch = watchGenerator();
   const progress = hooks.log ? startProgressLine(stats, hooks.log, progressExtra) : null;
+  // A second scrape once everyone is in: CPU per message without the join ramp in it.
+  const steady: { scrape: SteadyScrape | null } = { scrape: null };
+  const steadyTimer = setTimeout(() => {
+    const at = performance.now();
+    const messagesSent = stats.messagesSent;
+    void readServerMetrics(options.target).then((sample) => (steady.scrape = { sample, at, messagesSent }));
+  }, options.rampS * 1000 + SETTLE_MS);
   const runs: Promise<void>[] = [];
   const launched = (async () => {
     for (let index = 0; index < options.clients && !stop.stopped; index++) {
@@ -54,6 +69,7 @@ export async function runFrame(
   });
   await Promise.race([timeUp, everyoneDone]);
   clearTimeout(deadline);
+  clearTimeout(steadyTimer);
   const durationS = (performance.now() - started) / 1000;
   const generator = generatorWatch.stop();
   progress?.stop();
@@ -63,5 +79,7 @@ export async function runFrame(
   let windDown: NodeJS.Timeout | undefined;
   await Promise.race([everyoneDone, new Promise((resolve) => (windDown = setTimeout(resolve, WIND_DOWN_MS)))]);
   clearTimeout(windDown);
-  return { durationS, generator, server: serverFigures(before, after, { durationS, messagesSent: stats.messagesSent, connectedAtEnd }) };
+  const scrape = steady.scrape;
+  const steadyWindow = scrape && { start: scrape.sample, durationS: (started + durationS * 1000 - scrape.at) / 1000, messagesSent: stats.messagesSent - scrape.messagesSent };
+  return { durationS, generator, server: serverFigures(before, after, { durationS, messagesSent: stats.messagesSent, connectedAtEnd, steady: steadyWindow }) };
 }

@@ -1,3 +1,4 @@
+import type { BaselineFigures } from './baselines/measure-baselines';
 import type { GeneratorFigures } from './generator-figures';
 import type { LatencySummary } from './latency-histogram';
 import type { RunStats } from './run-stats';
@@ -33,6 +34,8 @@ export interface RunSummary {
   playersLocked: number;
   /** The first error of each code, in words. */
   errorSamples: string[];
+  /** This machine's limits measured after the run, when asked (`--echo-baseline`, `--pgbench`). */
+  baselines?: BaselineFigures;
 }
 
 export interface ReplaySummary extends RunSummary {

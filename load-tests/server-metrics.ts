@@ -28,6 +28,22 @@ export interface ServerFigures {
   gcSeconds: number;
   /** How late the server's event loop ran during the run: every message waited at least this long behind other work. */
   eventLoopDelayMs: { p99: number; max: number } | null;
+  /** From 2 s after the ramp to the end: the cost of a round trip without the join ramp; null for runs too short to have one. */
+  steady: SteadyFigures | null;
+}
+
+export interface SteadyFigures {
+  durationS: number;
+  messagesSent: number;
+  cpuPercent: number;
+  cpuMsPerMessage: number | null;
+}
+
+/** The window after the ramp: its first scrape and what the players sent since. */
+export interface SteadyWindow {
+  start: ServerSample | null;
+  durationS: number;
+  messagesSent: number;
 }
 
 const NAMES = {
@@ -73,7 +89,11 @@ export async function readServerMetrics(target: string): Promise<ServerSample | 
   }
 }
 
-export function serverFigures(before: ServerSample | null, after: ServerSample | null, run: { durationS: number; messagesSent: number; connectedAtEnd: number }): ServerFigures | null {
+export function serverFigures(
+  before: ServerSample | null,
+  after: ServerSample | null,
+  run: { durationS: number; messagesSent: number; connectedAtEnd: number; steady?: SteadyWindow | null },
+): ServerFigures | null {
   if (!before || !after) return null;
   const cpuSeconds = after.cpuSeconds - before.cpuSeconds;
   const lagMs = (seconds: number) => Math.max(0, round((seconds - LAG_RESOLUTION_S) * 1000, 1));
@@ -86,6 +106,18 @@ export function serverFigures(before: ServerSample | null, after: ServerSample |
     heapPerSessionBytes: run.connectedAtEnd > 0 ? Math.round((after.heapUsedBytes - before.heapUsedBytes) / run.connectedAtEnd) : null,
     gcSeconds: round(after.gcSeconds - before.gcSeconds, 3),
     eventLoopDelayMs: after.eventLoopDelay ? { p99: lagMs(after.eventLoopDelay.p99Seconds), max: lagMs(after.eventLoopDelay.maxSeconds) } : null,
+    steady: steadyFigures(after, run.steady ?? null),
+  };
+}
+
+function steadyFigures(after: ServerSample, window: SteadyWindow | null): SteadyFigures | null {
+  if (!window?.start || window.durationS <= 0) return null;
+  const cpuSeconds = after.cpuSeconds - window.start.cpuSeconds;
+  return {
+    durationS: round(window.durationS, 1),
+    messagesSent: window.messagesSent,
+    cpuPercent: round((cpuSeconds / window.durationS) * 100, 1),
+    cpuMsPerMessage: window.messagesSent > 0 ? round((cpuSeconds * 1000) / window.messagesSent, 3) : null,
   };
 }
 

@@ -43,21 +43,23 @@ export class StorySessionService implements StorySessions {
 
   async save(userId: string, before: StoryProgress, after: StoryProgress, charge: { diamonds: number; choiceId: string | null }): Promise<Outcome<WalletSnapshot | null>> {
     try {
+      // A free step is one conditional UPDATE, atomic on its own: no transaction to pay for.
+      if (charge.diamonds === 0) {
+        await this.writeProgress(this.deps.em.fork(), userId, before, after);
+        return { ok: true, value: null };
+      }
       await this.deps.em.fork().transactional(async (tx) => {
-        if (charge.diamonds > 0) {
-          await this.deps.wallet.spend(userId, {
-            currency: 'diamonds',
-            amount: charge.diamonds,
-            reason: 'premium_choice',
-            // One charge per progress step: a resent or retried choice finds this key and pays nothing.
-            idempotencyKey: `choice:${before.storyId}:${before.step}`,
-            metadata: { storyId: before.storyId, chapterId: before.chapterId, sceneId: before.sceneId, choiceId: charge.choiceId },
-          }, tx);
-        }
+        await this.deps.wallet.spend(userId, {
+          currency: 'diamonds',
+          amount: charge.diamonds,
+          reason: 'premium_choice',
+          // One charge per progress step: a resent or retried choice finds this key and pays nothing.
+          idempotencyKey: `choice:${before.storyId}:${before.step}`,
+          metadata: { storyId: before.storyId, chapterId: before.chapterId, sceneId: before.sceneId, choiceId: charge.choiceId },
+        }, tx);
         await this.writeProgress(tx, userId, before, after);
       });
-      // Only a charge changes the wallet; a free step spares the extra read.
-      return { ok: true, value: charge.diamonds > 0 ? await this.walletOf(userId) : null };
+      return { ok: true, value: await this.walletOf(userId) };
     } catch (error) {
       if (error instanceof DomainError && error.code === 'IDEMPOTENCY_CONFLICT') return refusalOf(progressMovedOn());
       return refusalOf(error);
@@ -92,6 +94,8 @@ export class StorySessionService implements StorySessions {
     // Moving to another chapter (or back to a start) is a saved step of its own.
     const progress = moved ? { ...placed, step: saved.step + 1 } : placed;
 
+    // Progress in a chapter was saved in the transaction that spent its key: resuming it costs nothing.
+    if (saved?.chapterId === target.id && !moved) return this.opened(userId, chapter, target, progress, chapters, index);
     try {
       await em.transactional(async (tx) => {
         // The ledger's idempotency key records that this chapter was opened: reopening replays it for free.
@@ -105,6 +109,10 @@ export class StorySessionService implements StorySessions {
       const { nextKeyAt } = await this.walletOf(userId);
       throw new DomainError('NO_KEYS', 'You have no keys left to open a new chapter', { chapterId: target.id, nextKeyAt });
     }
+    return this.opened(userId, chapter, target, progress, chapters, index);
+  }
+
+  private async opened(userId: string, chapter: PlayableChapter, target: ChapterLayout, progress: StoryProgress, chapters: ChapterLayout[], index: number): Promise<OpenedSession> {
     return { chapter, bundleUrl: bundleUrl(target.id, target.sha256), progress, wallet: await this.walletOf(userId), nextChapterId: chapters[index + 1]?.id ?? null };
   }
 

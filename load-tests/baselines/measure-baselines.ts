@@ -1,0 +1,52 @@
+import type { RunSummary } from '../run-summary';
+import { runEchoBaseline, type EchoFigures } from './echo-baseline';
+import { runPgbench, type PgbenchFigures } from './pgbench-baseline';
+
+/** What `--echo-baseline` and `--pgbench URL` ask for. */
+export interface BaselineRequest {
+  echo: boolean;
+  pgbenchUrl: string | null;
+}
+
+export interface EchoComparison extends EchoFigures {
+  /** StoryVerse's server CPU per message (steady state when the run had one). */
+  storyverseCpuMsPerMessage: number | null;
+  /** StoryVerse ÷ echo: how many bare echoes one story round trip costs. */
+  ratio: number | null;
+}
+
+export interface PgbenchComparison extends PgbenchFigures {
+  /** Choices and advances per second the run saved (each is one durable progress write). */
+  durableWritesPerSecond: number;
+  /** durableWritesPerSecond ÷ tps: meaningful when the run saturated the server (`--think-ms 0`). */
+  ratio: number;
+}
+
+export interface BaselineFigures {
+  echo: EchoComparison | null;
+  pgbench: PgbenchComparison | null;
+}
+
+const ECHO_SECONDS_MAX = 20;
+const PGBENCH_CLIENTS = 10; // the size of StoryVerse's database pool
+const PGBENCH_SECONDS = 15;
+
+/** Runs after the story or replay run, so the baselines do not share the machine with it. */
+export async function measureBaselines(request: BaselineRequest, summary: RunSummary, log: (line: string) => void): Promise<BaselineFigures> {
+  const figures: BaselineFigures = { echo: null, pgbench: null };
+  if (request.echo) {
+    const durationS = Math.min(ECHO_SECONDS_MAX, Math.max(5, summary.durationS));
+    log(`echo baseline: ${summary.clients} sockets · ${summary.messagesPerSecond} messages/s · ${durationS} s against a bare uWebSockets.js echo`);
+    const echo = await runEchoBaseline({ clients: Math.max(1, summary.clients), messagesPerSecond: Math.max(1, summary.messagesPerSecond), durationS });
+    const storyverse = summary.server?.steady?.cpuMsPerMessage ?? summary.server?.cpuMsPerMessage ?? null;
+    const ratio = storyverse !== null && echo.cpuMsPerMessage ? Math.round((storyverse / echo.cpuMsPerMessage) * 10) / 10 : null;
+    figures.echo = { ...echo, storyverseCpuMsPerMessage: storyverse, ratio };
+  }
+  if (request.pgbenchUrl !== null) {
+    log(`pgbench -N: ${PGBENCH_CLIENTS} clients · ${PGBENCH_SECONDS} s`);
+    const pgbench = await runPgbench(request.pgbenchUrl, { clients: PGBENCH_CLIENTS, durationS: PGBENCH_SECONDS });
+    const durableWritesPerSecond = summary.durationS > 0 ? Math.round(((summary.choices + summary.advances) / summary.durationS) * 10) / 10 : 0;
+    figures.pgbench = { ...pgbench, durableWritesPerSecond, ratio: Math.round((durableWritesPerSecond / pgbench.tps) * 100) / 100 };
+  }
+  return figures;
+}
