@@ -27,6 +27,7 @@ import { configureHttpApp } from './http/configure-http-app';
 import { Metrics } from './http/metrics';
 import { requireUser } from './http/require-user';
 import { webClientRouter } from './http/web-client';
+import { createPayments, type Payments } from './payments/create-payments';
 import { progressRouter } from './progress/progress-router';
 import { StorySessionService } from './progress/story-session-service';
 import { systemClock, type Clock } from './shared/clock';
@@ -47,6 +48,7 @@ export interface Services {
   wallet: WalletService;
   catalog: CatalogService;
   storySessions: StorySessionService;
+  payments: Payments;
 }
 
 export interface StoryVerse {
@@ -111,6 +113,7 @@ export async function startStoryVerse(config: Config, overrides: Overrides = {})
       walletRouter({ wallet: services.wallet, requireUser: userAuth }),
       catalogRouter({ catalog: services.catalog }),
       progressRouter({ sessions: services.storySessions, requireUser: userAuth }),
+      services.payments.router(userAuth),
       webClientRouter(WEB_CLIENT_DIR),
     ],
   });
@@ -146,5 +149,6 @@ function createServices(config: Config, orm: MikroORM, clock: Clock, jwtSecret: 
   const directory = new StoryDirectory({ em, clock, ttlMs: STORY_LAYOUT_TTL_MS });
   const catalog = new CatalogService({ em, clock, cacheTtlMs: CATALOG_CACHE_TTL_MS, directory });
   const storySessions = new StorySessionService({ em, clock, wallet, directory });
-  return { accessTokens, accounts, wallet, catalog, storySessions };
+  const payments = createPayments({ stripe: config.stripe, packs: config.store.packs, em, wallet, clock });
+  return { accessTokens, accounts, wallet, catalog, storySessions, payments };
 }

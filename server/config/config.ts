@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { DEFAULT_STORE_PACKS, parseStorePacks, type StorePack } from '../payments/store-packs';
 
 /** Where the repository's shipped stories live; the default CONTENT_DIR. */
 export const SHIPPED_CONTENT_DIR = fileURLToPath(new URL('../../content', import.meta.url));
@@ -60,6 +61,7 @@ const envSchema = z.object({
     .regex(/^(story|campaign|reading)(,(story|campaign|reading))*$/, 'must be a comma-separated list of room kinds: story, campaign, reading')
     .optional(),
   RECORDINGS_DIR: z.string().trim().min(1).optional(),
+  STORE_PACKS: z.string().trim().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be a pino level' }).default('info'),
 });
 
@@ -73,6 +75,8 @@ export interface Config {
   /** Absent in the embedded run: a secret is then generated once and kept under DATA_DIR. */
   jwtSecret?: string;
   stripe: { secretKey?: string; webhookSecret?: string; apiBase?: string };
+  /** The diamond packs on sale (STORE_PACKS, or the defaults). */
+  store: { packs: StorePack[] };
   openai: { apiKey?: string; baseUrl?: string; model?: string };
   transport: 'uws' | 'ws';
   publicAddress?: string;
@@ -113,6 +117,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Processes of a cluster must verify each other's tokens, so a per-process secret cannot work.
     throw new ConfigError(['JWT_SECRET must be set (32+ characters) when REDIS_URL selects the cluster']);
   }
+  if (e.STRIPE_SECRET_KEY && !e.STRIPE_WEBHOOK_SECRET) {
+    // Without it no payment could ever be confirmed: players would pay and receive nothing.
+    throw new ConfigError(['STRIPE_WEBHOOK_SECRET must be set (whsec_…) when STRIPE_SECRET_KEY is set']);
+  }
+  const packs = storePacks(e.STORE_PACKS);
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -122,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     contentDir: resolve(e.CONTENT_DIR),
     jwtSecret: e.JWT_SECRET,
     stripe: { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET, apiBase: e.STRIPE_API_BASE },
+    store: { packs },
     openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.GM_MODEL },
     transport: e.TRANSPORT,
     publicAddress: e.PUBLIC_ADDRESS,
@@ -132,4 +142,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     recording: { rooms: new Set(e.RECORD_SESSIONS?.split(',') ?? []), dir: resolve(e.RECORDINGS_DIR ?? resolve(dataDir, 'recordings')) },
     logLevel: e.LOG_LEVEL,
   };
+}
+
+function storePacks(value: string | undefined): StorePack[] {
+  if (value === undefined) return DEFAULT_STORE_PACKS.map((pack) => ({ ...pack }));
+  try {
+    return parseStorePacks(value);
+  } catch (error) {
+    throw new ConfigError([`STORE_PACKS ${(error as Error).message} (got ${JSON.stringify(value.length > 120 ? value.slice(0, 117) + '...' : value)})`]);
+  }
 }

@@ -3,6 +3,7 @@ import express, { type Express, type Router } from 'express';
 import type { Logger } from '../shared/logger';
 import { errorHandler, notFoundHandler } from './error-handler';
 import { healthHandler } from './health';
+import { keepRawBody } from './raw-body';
 import type { Metrics } from './metrics';
 import { requestId } from './request-id';
 
@@ -27,7 +28,7 @@ export function configureHttpApp(app: Express, deps: HttpAppDeps): void {
   app.use(deps.metrics.middleware);
   app.get('/healthz', healthHandler(deps.orm, deps.startedAt));
   app.get('/metrics', deps.metrics.handler);
-  app.use(express.json({ limit: '64kb', strict: false }));
+  app.use(express.json({ limit: '64kb', strict: false, verify: keepRawBody }));
   // One entity-manager context per request.
   app.use((_req, _res, next) => RequestContext.create(deps.orm.em, next));
   for (const router of deps.routers) app.use(router);

@@ -6,7 +6,7 @@ import { addKeys, currentKeys, nextKeyAt, takeKeys } from './key-regeneration';
 import { assertValidChangeRequest } from './validate-change-request';
 import { insufficientBalance, walletNotFound } from './wallet-errors';
 import { changeDiamonds, claimWallet, findLedgerEntry, insertLedgerEntry, readWallet, storeKeys } from './wallet-queries';
-import type { Currency, Inventory, WalletChange, WalletChangeRequest, WalletRules } from './wallet-types';
+import type { Currency, Inventory, WalletChange, WalletChangeRequest, WalletReclaim, WalletRules } from './wallet-types';
 
 export interface WalletServiceDeps {
   em: EntityManager;
@@ -51,6 +51,46 @@ export class WalletService {
 
   grant(userId: string, request: WalletChangeRequest, tx?: EntityManager): Promise<WalletChange> {
     return this.change(userId, request, request.amount, tx);
+  }
+
+  /**
+   * Takes back up to `request.amount` diamonds (a refund or a lost dispute): never below zero. What
+   * could not be taken because it was already spent is the `shortfall`. Once per idempotency key:
+   * a repeat answers the first result. Runs in the caller's transaction when given one.
+   */
+  reclaim(userId: string, request: WalletChangeRequest, tx?: EntityManager): Promise<WalletReclaim> {
+    assertValidChangeRequest(request);
+    if (request.currency !== 'diamonds') throw new TypeError('only diamonds are reclaimed');
+    if (!UUID.test(userId)) throw walletNotFound(userId);
+    const run = (t: EntityManager) => this.reclaimOnce(t, userId, request);
+    return tx ? run(tx) : this.deps.em.fork().transactional(run);
+  }
+
+  private async reclaimOnce(tx: EntityManager, userId: string, request: WalletChangeRequest): Promise<WalletReclaim> {
+    const earlier = await findLedgerEntry(tx, userId, request.idempotencyKey);
+    if (earlier) return { taken: -earlier.delta, shortfall: request.amount + earlier.delta, balanceAfter: earlier.balanceAfter, replayed: true };
+    return tx.transactional(async (inner) => {
+      const now = this.deps.clock.now();
+      // Lock the row first, so the balance read below is the one the update applies to.
+      if (!(await claimWallet(inner, userId, now))) throw walletNotFound(userId);
+      const wallet = await readWallet(inner, userId);
+      if (!wallet) throw walletNotFound(userId);
+      const taken = Math.min(wallet.diamonds, request.amount);
+      if (taken > 0 && !(await changeDiamonds(inner, userId, -taken, now))) throw insufficientBalance('diamonds', taken, wallet.diamonds);
+      const balanceAfter = wallet.diamonds - taken;
+      const shortfall = request.amount - taken;
+      await insertLedgerEntry(inner, {
+        userId,
+        currency: 'diamonds',
+        delta: -taken,
+        balanceAfter,
+        reason: request.reason,
+        idempotencyKey: request.idempotencyKey,
+        metadata: { ...request.metadata, requested: request.amount, shortfall },
+        createdAt: now,
+      });
+      return { taken, shortfall, balanceAfter, replayed: false };
+    });
   }
 
   /** In the caller's transaction when given one (so a charge commits with, e.g., saved progress), else in its own. */

@@ -39,3 +39,11 @@ export interface Inventory {
   nextKeyAt: string | null;
   diamonds: number;
 }
+
+/** What `reclaim` did: diamonds taken back, and the part already spent (never taken below zero). */
+export interface WalletReclaim {
+  taken: number;
+  shortfall: number;
+  balanceAfter: number;
+  replayed: boolean;
+}
