@@ -30,6 +30,7 @@ export function formatReport(title: string, summary: RunSummary | ReplaySummary)
 }
 
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+const kib = (bytes: number | null) => (bytes === null ? '—' : `${(bytes / 1024).toFixed(1)} KiB`);
 
 function serverLines(server: ServerFigures | null): string[] {
   if (!server) return ['server: /metrics not available'];
@@ -43,7 +44,7 @@ function serverLines(server: ServerFigures | null): string[] {
     server.steady
       ? `after the ramp (${server.steady.durationS} s): CPU ${server.steady.cpuPercent} % of one core · ${server.steady.cpuMsPerMessage ?? '—'} ms per message sent`
       : 'after the ramp: — (the run ended too soon after it)',
-    `heap per connected session ${server.heapPerSessionBytes === null ? '—' : `${(server.heapPerSessionBytes / 1024).toFixed(1)} KiB`}`,
+    `heap per connected session ${kib(server.heapPerSessionBytes)} (garbage included) · ${kib(server.liveHeapPerSessionBytes)} live, after the latest full GC`,
   ];
 }
 

@@ -8,6 +8,7 @@ storyverse_process_cpu_seconds_total{transport="uws"} 12.25
 storyverse_process_resident_memory_bytes{transport="uws"} 165863424
 storyverse_nodejs_heap_size_used_bytes 40031112
 storyverse_nodejs_heap_size_used_bytes_extra 1
+storyverse_nodejs_heap_live_bytes 30000000
 storyverse_nodejs_eventloop_lag_p99_seconds{transport="uws"} 0.0125
 storyverse_nodejs_eventloop_lag_max_seconds{transport="uws"} 0.2
 storyverse_nodejs_gc_duration_seconds_sum{transport="uws",kind="minor"} 0.5
@@ -20,6 +21,7 @@ describe('server metrics', () => {
       cpuSeconds: 12.25,
       residentBytes: 165863424,
       heapUsedBytes: 40031112,
+      liveHeapBytes: 30000000,
       gcSeconds: 0.75,
       eventLoopDelay: { p99Seconds: 0.0125, maxSeconds: 0.2 },
     });
@@ -31,25 +33,32 @@ describe('server metrics', () => {
       cpuSeconds: 1,
       residentBytes: 2,
       heapUsedBytes: 3,
+      liveHeapBytes: null,
       gcSeconds: 0,
       eventLoopDelay: null,
     });
   });
 
-  it('turns before and after into the run figures', () => {
-    const before = { cpuSeconds: 10, residentBytes: 100, heapUsedBytes: 1_000_000, gcSeconds: 1, eventLoopDelay: null };
-    const after = { cpuSeconds: 15, residentBytes: 200, heapUsedBytes: 33_768_000, gcSeconds: 1.5, eventLoopDelay: { p99Seconds: 0.0125, maxSeconds: 0.2 } };
-    expect(serverFigures(before, after, { durationS: 20, messagesSent: 2500, connectedAtEnd: 1000 })).toEqual({
+  it('turns before, after the ramp and after into the run figures', () => {
+    const before = { cpuSeconds: 10, residentBytes: 100, heapUsedBytes: 1_000_000, liveHeapBytes: 800_000, gcSeconds: 1, eventLoopDelay: null };
+    const afterRamp = { ...before, cpuSeconds: 13 };
+    const after = { cpuSeconds: 15, residentBytes: 200, heapUsedBytes: 33_768_000, liveHeapBytes: 10_800_000, gcSeconds: 1.5, eventLoopDelay: { p99Seconds: 0.0125, maxSeconds: 0.2 } };
+    const steady = { start: afterRamp, durationS: 10, messagesSent: 1000 };
+    expect(serverFigures(before, after, { durationS: 20, messagesSent: 2500, connectedAtEnd: 1000, steady })).toEqual({
       before,
       after,
       cpuSeconds: 5,
       cpuPercent: 25,
       cpuMsPerMessage: 2,
       heapPerSessionBytes: 32_768,
+      liveHeapPerSessionBytes: 10_000,
       gcSeconds: 0.5,
       // prom-client records whole 10 ms intervals; the delay is what exceeds them
       eventLoopDelayMs: { p99: 2.5, max: 190 },
+      steady: { durationS: 10, messagesSent: 1000, cpuPercent: 20, cpuMsPerMessage: 2 },
     });
+    const withoutLiveHeap = serverFigures({ ...before, liveHeapBytes: null }, after, { durationS: 20, messagesSent: 2500, connectedAtEnd: 1000 });
+    expect(withoutLiveHeap).toMatchObject({ liveHeapPerSessionBytes: null, steady: null });
     expect(serverFigures(null, after, { durationS: 1, messagesSent: 1, connectedAtEnd: 1 })).toBeNull();
   });
 });

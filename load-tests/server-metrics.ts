@@ -7,6 +7,8 @@ export interface ServerSample {
   cpuSeconds: number;
   residentBytes: number;
   heapUsedBytes: number;
+  /** Heap used right after the server's latest full GC (live data only); null before its first one or when not exported. */
+  liveHeapBytes: number | null;
   /** Time spent in garbage collection since the process started (all kinds); 0 if not exported. */
   gcSeconds: number;
   /** Event-loop delay since the previous scrape (prom-client resets it on each), null if not exported. */
@@ -22,8 +24,10 @@ export interface ServerFigures {
   cpuPercent: number;
   /** Server CPU per message a player sent (each is one round trip), in ms; joins are in it too. */
   cpuMsPerMessage: number | null;
-  /** (heap after − heap before) / players connected at the end. */
+  /** (heap after − heap before) / players connected at the end; garbage not yet collected included. */
   heapPerSessionBytes: number | null;
+  /** The same from the live heap after the latest full GCs: what a session really keeps. */
+  liveHeapPerSessionBytes: number | null;
   /** Garbage collection during the run. */
   gcSeconds: number;
   /** How late the server's event loop ran during the run: every message waited at least this long behind other work. */
@@ -52,6 +56,7 @@ const NAMES = {
   heapUsedBytes: 'storyverse_nodejs_heap_size_used_bytes',
 } as const;
 const GC_SUM = 'storyverse_nodejs_gc_duration_seconds_sum';
+const LIVE_HEAP = 'storyverse_nodejs_heap_live_bytes';
 const LAG_P99 = 'storyverse_nodejs_eventloop_lag_p99_seconds';
 const LAG_MAX = 'storyverse_nodejs_eventloop_lag_max_seconds';
 /** prom-client samples the loop every 10 ms and records whole intervals. */
@@ -76,7 +81,7 @@ export function parseServerMetrics(text: string): ServerSample | null {
   const p99 = values.get(LAG_P99);
   const max = values.get(LAG_MAX);
   const eventLoopDelay = p99 !== undefined && max !== undefined && Number.isFinite(p99) && Number.isFinite(max) ? { p99Seconds: p99, maxSeconds: max } : null;
-  return { cpuSeconds, residentBytes, heapUsedBytes, gcSeconds, eventLoopDelay };
+  return { cpuSeconds, residentBytes, heapUsedBytes, liveHeapBytes: values.get(LIVE_HEAP) ?? null, gcSeconds, eventLoopDelay };
 }
 
 /** GET /metrics; null when the target does not expose them (the run goes on without). */
@@ -104,6 +109,8 @@ export function serverFigures(
     cpuPercent: run.durationS > 0 ? round((cpuSeconds / run.durationS) * 100, 1) : 0,
     cpuMsPerMessage: run.messagesSent > 0 ? round((cpuSeconds * 1000) / run.messagesSent, 3) : null,
     heapPerSessionBytes: run.connectedAtEnd > 0 ? Math.round((after.heapUsedBytes - before.heapUsedBytes) / run.connectedAtEnd) : null,
+    liveHeapPerSessionBytes:
+      run.connectedAtEnd > 0 && after.liveHeapBytes !== null && before.liveHeapBytes !== null ? Math.round((after.liveHeapBytes - before.liveHeapBytes) / run.connectedAtEnd) : null,
     gcSeconds: round(after.gcSeconds - before.gcSeconds, 3),
     eventLoopDelayMs: after.eventLoopDelay ? { p99: lagMs(after.eventLoopDelay.p99Seconds), max: lagMs(after.eventLoopDelay.maxSeconds) } : null,
     steady: steadyFigures(after, run.steady ?? null),

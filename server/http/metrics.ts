@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { registerLiveHeapGauge } from './live-heap-gauge';
 
 /** One Prometheus registry per server instance, with process metrics and HTTP request metrics. */
 export class Metrics {
@@ -21,6 +22,7 @@ export class Metrics {
   constructor(defaultLabels: Record<string, string> = {}) {
     this.registry.setDefaultLabels(defaultLabels);
     collectDefaultMetrics({ register: this.registry, prefix: 'storyverse_' });
+    registerLiveHeapGauge(this.registry, 'storyverse_');
   }
 
   /** Records every request under its route pattern (not the raw path, which would explode label sets). */
