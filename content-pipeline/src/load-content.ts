@@ -9,6 +9,7 @@ import { analyzeStory, type StoryAnalysis } from './lint';
 import { readStoryFolder } from './read-story-folder';
 import { ContentIdRegistry } from './rules/unique-across-stories';
 import { scanContentDir, STORY_MANIFEST, WORLD_MANIFEST } from './scan-content-dir';
+import { readWorldFolder, type LoadedWorld } from './world/load-world';
 
 export type { ChapterBundle } from './chapter-bundle';
 
@@ -19,6 +20,8 @@ export type ContentLoadResult = {
   stories: LoadedStory[];
   /** Absolute paths of folders holding world.json (campaign worlds, loaded elsewhere). */
   worldDirs: string[];
+  /** The valid worlds (a world with any error is left out, like a story). */
+  worlds: LoadedWorld[];
   problems: ContentProblem[];
 };
 
@@ -52,7 +55,7 @@ export async function loadContentDir(dir: string): Promise<ContentLoadResult> {
   const folders = await scanContentDir(root).catch((error: unknown) => {
     throw new Error(`content directory ${root} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
   });
-  const result: ContentLoadResult = { stories: [], worldDirs: folders.worlds.map((name) => resolve(root, name)), problems: [] };
+  const result: ContentLoadResult = { stories: [], worldDirs: folders.worlds.map((name) => resolve(root, name)), worlds: [], problems: [] };
 
   for (const name of folders.unknown) {
     const reason = `folder is ignored: it has neither ${STORY_MANIFEST} (a story) nor ${WORLD_MANIFEST} (a world)`;
@@ -72,6 +75,20 @@ export async function loadContentDir(dir: string): Promise<ContentLoadResult> {
     if (!hasErrors(problems) && analysis.manifest !== undefined) {
       result.stories.push(toLoadedStory(resolve(root, name), input.manifestFile, analysis.manifest, analysis.chapters));
     }
+  }
+  const worldIds = new Map<string, string>();
+  for (const name of folders.worlds) {
+    const { world, problems } = await readWorldFolder(root, name);
+    result.problems.push(...problems);
+    if (!world) continue;
+    const claimedBy = worldIds.get(world.manifest.id);
+    if (claimedBy !== undefined) {
+      const reason = `world id "${world.manifest.id}" is already used by ${claimedBy}/${WORLD_MANIFEST}; this world is left out`;
+      result.problems.push(makeProblem({ code: 'DUPLICATE_WORLD', file: `${name}/${WORLD_MANIFEST}`, reason }));
+      continue;
+    }
+    worldIds.set(world.manifest.id, name);
+    result.worlds.push(world);
   }
   return result;
 }

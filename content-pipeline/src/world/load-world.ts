@@ -1,0 +1,71 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { makeProblem, type ContentProblem } from '../content-problem';
+import { parseJsonDocument, UnparsableJson } from '../json-document';
+import { schemaProblems } from '../schema-problems';
+import { worldManifestSchema, type WorldManifest } from './world-schema';
+
+export const WORLD_FILE = 'world.json';
+
+export type LoadedWorld = {
+  manifest: WorldManifest;
+  /** Absolute. */
+  dir: string;
+};
+
+/**
+ * Validates a parsed world.json: its schema, ids unique within each list, the start location
+ * and characters' locations known, lore keywords unique (one keyword, one entry). `file` is
+ * the path shown in problems (relative to the content dir).
+ */
+export function lintWorld(file: string, doc: unknown): { manifest?: WorldManifest; problems: ContentProblem[] } {
+  if (doc instanceof UnparsableJson) return { problems: [makeProblem({ code: 'INVALID_JSON', file, reason: `is not valid JSON: ${doc.reason}` })] };
+  const parsed = worldManifestSchema.safeParse(doc);
+  if (!parsed.success) return { problems: schemaProblems(file, doc, parsed.error.issues) };
+  const world = parsed.data;
+  const problems: ContentProblem[] = [];
+  const duplicates = (kind: string, ids: string[]) => {
+    const seen = new Set<string>();
+    for (const id of ids) {
+      if (seen.has(id)) problems.push(makeProblem({ code: 'DUPLICATE_WORLD_ID', file, reason: `${kind} id "${id}" is used more than once` }));
+      seen.add(id);
+    }
+  };
+  duplicates('location', world.locations.map((l) => l.id));
+  duplicates('character', world.characters.map((c) => c.id));
+  duplicates('quest', world.quests.map((q) => q.id));
+  duplicates('item', (world.items ?? []).map((i) => i.id));
+  const locations = new Set(world.locations.map((l) => l.id));
+  if (world.start !== undefined && !locations.has(world.start)) {
+    problems.push(makeProblem({ code: 'UNKNOWN_LOCATION', file, reason: `start is "${world.start}", which is not one of the locations` }));
+  }
+  world.characters.forEach((c, i) => {
+    if (c.location !== undefined && !locations.has(c.location)) {
+      problems.push(makeProblem({ code: 'UNKNOWN_LOCATION', file, reason: `characters[${i}].location is "${c.location}", which is not one of the locations` }));
+    }
+  });
+  const keys = new Map<string, number>();
+  world.lore.forEach((entry, i) => {
+    for (const key of entry.keys) {
+      const word = key.toLowerCase();
+      const first = keys.get(word);
+      if (first !== undefined && first !== i) {
+        problems.push(makeProblem({ code: 'DUPLICATE_LORE_KEY', file, reason: `lore[${i}] repeats the keyword "${key}" of lore[${first}]` }));
+      } else if (first === i) {
+        problems.push(makeProblem({ severity: 'warning', code: 'DUPLICATE_LORE_KEY', file, reason: `lore[${i}] lists the keyword "${key}" twice` }));
+      }
+      keys.set(word, first ?? i);
+    }
+  });
+  return problems.some((p) => p.severity === 'error') ? { problems } : { manifest: world, problems };
+}
+
+/** Reads and validates `<root>/<name>/world.json`. */
+export async function readWorldFolder(root: string, name: string): Promise<{ world?: LoadedWorld; problems: ContentProblem[] }> {
+  const file = `${name}/${WORLD_FILE}`;
+  const text = await readFile(join(root, name, WORLD_FILE), 'utf8').catch(() => undefined);
+  if (text === undefined) return { problems: [makeProblem({ code: 'UNREADABLE_FILE', file, reason: 'cannot be read' })] };
+  const { manifest, problems } = lintWorld(file, parseJsonDocument(text));
+  if (!manifest) return { problems };
+  return { world: { manifest, dir: join(root, name) }, problems };
+}
