@@ -1,19 +1,50 @@
-// PM2 ecosystem for the cluster (see README "Cluster"). Issue 6 completes it: N game processes,
-// the sidecars as their own processes, and nginx in front. Shared settings come from the
-// environment of `pm2 start`: DATABASE_URL, REDIS_URL and JWT_SECRET must be set.
-const GAME_PROCESSES = Number(process.env.GAME_PROCESSES || 2);
-const BASE_PORT = Number(process.env.GAME_BASE_PORT || 2567);
+// PM2 ecosystem of the StoryVerse cluster (README "Running a cluster"). `npm run cluster:start`
+// uses it; `pm2 start ecosystem.config.js` works too once DATABASE_URL, REDIS_URL and JWT_SECRET
+// are exported. PM2 loads it with require(); Node 20.19+ loads an ES module that way, so it is ESM
+// like the rest of the package and exports `apps` by name.
+//
+// Fork mode, one process per app: N game processes (GAME_PROCESSES, default the CPU count), each
+// on its own port bound to 127.0.0.1 with its own PUBLIC_ADDRESS pointing through nginx
+// (`<CLUSTER_PUBLIC_HOST>:<CLUSTER_PORT>/game-<i>`), and the accounts, catalog and payments sidecars.
+// Ports: sidecars at CLUSTER_PORT+1..+3, game processes at CLUSTER_PORT+11.. (see cluster/layout.js).
+import { clusterLayout } from './cluster/layout.js';
 
-module.exports = {
-  apps: Array.from({ length: GAME_PROCESSES }, (_, i) => ({
-    name: `storyverse-game-${i + 1}`,
-    script: 'node_modules/.bin/tsx',
-    args: 'server/main.ts',
-    env: {
-      NODE_ENV: 'production',
-      PORT: String(BASE_PORT + i),
-      PUBLIC_ADDRESS: `127.0.0.1:${BASE_PORT + i}`,
-    },
-    kill_timeout: 12000,
-  })),
-};
+const layout = clusterLayout(process.env);
+
+/** Settings every process shares, from the environment of `pm2 start` (or cluster:start). */
+const shared = Object.fromEntries(
+  [
+    'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'CONTENT_DIR', 'DATA_DIR', 'LOG_LEVEL', 'TRANSPORT', 'ADMIN_TOKEN',
+    'KEYS_CAP', 'KEY_REGEN_SECONDS', 'WELCOME_DIAMONDS', 'AUTH_RATE_LIMIT_PER_MINUTE', 'GUEST_RATE_LIMIT_PER_MINUTE',
+    'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_BASE', 'OPENAI_API_KEY', 'OPENAI_BASE_URL', 'GM_MODEL',
+    'RECORD_SESSIONS', 'RECORDINGS_DIR', 'CLUSTER_SWEEP_SECONDS',
+  ]
+    .filter((name) => process.env[name] !== undefined && process.env[name] !== '')
+    .map((name) => [name, process.env[name]]),
+);
+
+const app = (name, env) => ({
+  name,
+  script: 'cluster/process.mjs',
+  interpreter: 'node',
+  node_args: ['--import', 'tsx'],
+  exec_mode: 'fork',
+  instances: 1,
+  autorestart: true,
+  // The process sends 'ready' once listening (server/main.ts).
+  wait_ready: true,
+  listen_timeout: 60_000,
+  // SIGTERM: stop new joins, let rooms save, close connections; main.ts exits within 10 s.
+  kill_signal: 'SIGTERM',
+  kill_timeout: 15_000,
+  merge_logs: true,
+  time: false,
+  env: { NODE_ENV: 'production', TRUST_PROXY: 'true', BIND_ADDRESS: '127.0.0.1', ...shared, ...env },
+});
+
+export const apps = [
+  ...layout.sidecars.map((s) => app(s.name, { ROLE: s.role, PORT: String(s.port) })),
+  ...layout.games.map((g) => app(g.name, { ROLE: 'game', PORT: String(g.port), PUBLIC_ADDRESS: g.publicAddress })),
+];
+
+export default { apps };

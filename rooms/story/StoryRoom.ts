@@ -1,6 +1,7 @@
 import { Room, ServerError, type Client } from '@colyseus/core';
 import { MessageBudget } from '../shared/message-budget';
 import { SerialQueue } from '../shared/serial-queue';
+import type { RoomTelemetry } from '../shared/room-telemetry';
 import type { SessionRecorder, SessionRecording } from '../shared/session-recorder';
 import { applyAction, type Refusal, type StoryAction } from './engine';
 import { advanceSchema, chooseSchema, joinOptionsSchema, StoryMessage, type StoryErrorMessage, type StoryJoinOptions } from './protocol';
@@ -19,6 +20,8 @@ export interface StoryRoomDeps {
   clock: { now(): Date };
   logger: StoryRoomLogger;
   recorder: SessionRecorder;
+  /** Optional: messages and step latency for /metrics. */
+  telemetry?: RoomTelemetry;
 }
 
 interface AuthData {
@@ -90,6 +93,12 @@ export abstract class StoryRoom extends Room<StoryState> {
     }
   }
 
+  /** Graceful stop: let queued steps finish saving before the clients are let go. */
+  override async onBeforeShutdown(): Promise<void> {
+    await this.queue?.drained();
+    super.onBeforeShutdown();
+  }
+
   override onDispose(): void {
     this.endRecording('disposed');
   }
@@ -100,10 +109,12 @@ export abstract class StoryRoom extends Room<StoryState> {
 
   private receive<T>(client: Client, message: Parsed<T>, toAction: (value: T) => StoryAction): void {
     // Refusals of messages that are not recorded (flooding, garbage) stay out of the recording too.
+    this.deps.telemetry?.message('story');
     if (!this.budgets.get(client.sessionId)?.take(this.clock.currentTime)) return this.refuse(client, { code: 'RATE_LIMITED', message: 'Too many messages; slow down' }, false);
     if (!message.ok) return this.refuse(client, { code: 'INVALID_MESSAGE', message: message.message }, false);
     const action = toAction(message.value);
-    const accepted = this.queue.push(() => (this.session ? this.play(client, action) : this.openSession(client)));
+    const arrived = performance.now();
+    const accepted = this.queue.push(() => (this.session ? this.play(client, action) : this.openSession(client)).then(() => this.deps.telemetry?.step('story', action.type, (performance.now() - arrived) / 1000)));
     if (!accepted) return this.refuse(client, { code: 'RATE_LIMITED', message: 'Still working on your earlier messages' }, false);
     this.recording?.input(action.type, message.value);
   }

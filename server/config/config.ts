@@ -47,8 +47,12 @@ const envSchema = z.object({
   PUBLIC_ADDRESS: z
     .string()
     .trim()
-    .regex(/^[^\s/:]+:\d+$/, 'must be host:port without a scheme')
+    .regex(/^[^\s/:]+(:\d+)?(\/[A-Za-z0-9._~-]+)*$/, 'must be host:port (optionally followed by a /path) without a scheme')
     .optional(),
+  ROLE: z.enum(['all', 'game', 'accounts', 'catalog', 'payments'], { message: 'must be all, game, accounts, catalog or payments' }).default('all'),
+  BIND_ADDRESS: z.string().trim().regex(/^[0-9A-Za-z.:-]+$/, 'must be an IP address or host name to listen on').optional(),
+  ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  CLUSTER_SWEEP_SECONDS: integer(1, 300, 5),
   KEYS_CAP: integer(1, 1000, 5),
   KEY_REGEN_SECONDS: integer(1, 31 * 24 * 3600, 10800),
   WELCOME_DIAMONDS: integer(0, 1_000_000, 20),
@@ -80,6 +84,14 @@ export interface Config {
   openai: { apiKey?: string; baseUrl?: string; model?: string };
   transport: 'uws' | 'ws';
   publicAddress?: string;
+  /** What this process serves: everything (the embedded run), or one part of the cluster. */
+  role: Role;
+  /** Interface to listen on (all of them when unset); the cluster binds 127.0.0.1 behind nginx. */
+  bindAddress?: string;
+  /** Guards the @colyseus/monitor admin panel at /admin; the panel is off without it. */
+  adminToken?: string;
+  /** How often a game process republishes its vanished room listings and reaps dead processes' ones. */
+  clusterSweepSeconds: number;
   wallet: { keysCap: number; keyRegenSeconds: number; welcomeDiamonds: number };
   /** Sign-in, registration and upgrade attempts per IP per minute (password guessing). */
   authRateLimitPerMinute: number;
@@ -90,6 +102,8 @@ export interface Config {
   recording: { rooms: Set<string>; dir: string };
   logLevel: string;
 }
+
+export type Role = 'all' | 'game' | 'accounts' | 'catalog' | 'payments';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -135,6 +149,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.GM_MODEL },
     transport: e.TRANSPORT,
     publicAddress: e.PUBLIC_ADDRESS,
+    role: e.ROLE,
+    bindAddress: e.BIND_ADDRESS,
+    adminToken: e.ADMIN_TOKEN,
+    clusterSweepSeconds: e.CLUSTER_SWEEP_SECONDS,
     wallet: { keysCap: e.KEYS_CAP, keyRegenSeconds: e.KEY_REGEN_SECONDS, welcomeDiamonds: e.WELCOME_DIAMONDS },
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
     guestRateLimitPerMinute: e.GUEST_RATE_LIMIT_PER_MINUTE,

@@ -18,10 +18,10 @@ export interface ServingTransport {
  * uWebSockets.js when asked and loadable (REST rides on it through uwebsockets-express);
  * otherwise, or when TRANSPORT=ws, the `ws` transport on a Node HTTP server.
  */
-export async function createTransport(requested: TransportKind, logger: Logger): Promise<ServingTransport> {
+export async function createTransport(requested: TransportKind, logger: Logger, bindAddress?: string): Promise<ServingTransport> {
   if (requested === 'uws') {
     try {
-      return await createUwsTransport();
+      return await createUwsTransport(bindAddress);
     } catch (error) {
       logger.warn({ err: error }, 'uWebSockets.js failed to load; falling back to the ws transport');
     }
@@ -29,10 +29,11 @@ export async function createTransport(requested: TransportKind, logger: Logger):
   return createWsTransport();
 }
 
-async function createUwsTransport(): Promise<ServingTransport> {
+async function createUwsTransport(bindAddress?: string): Promise<ServingTransport> {
   const { uWebSocketsTransport } = await import('@colyseus/uwebsockets-transport');
   const uws = (await import('uWebSockets.js')).default;
   const transport = new uWebSocketsTransport({ maxPayloadLength: 16 * 1024 });
+  if (bindAddress) bindUwsTo(transport, bindAddress);
   return {
     kind: 'uws',
     transport,
@@ -42,6 +43,32 @@ async function createUwsTransport(): Promise<ServingTransport> {
       const socket = (transport as unknown as { _listeningSocket?: unknown })._listeningSocket;
       return socket ? uws.us_socket_local_port(socket as never) : requested;
     },
+  };
+}
+
+/**
+ * The uWS transport ignores the host given to listen() and binds every interface; in the cluster
+ * a game process must only be reachable through nginx, so listen on the uWS app ourselves.
+ */
+const LIBUS_LISTEN_EXCLUSIVE_PORT = 1;
+
+function bindUwsTo(transport: Transport, host: string): void {
+  const t = transport as unknown as {
+    app: { listen(host: string, port: number, options: number, cb: (socket: unknown) => void): void };
+    server: { emit(event: string): void };
+    _listeningSocket?: unknown;
+    listen(port: number, hostname?: string, backlog?: number, cb?: (error?: Error) => void): unknown;
+  };
+  t.listen = (port, _hostname, _backlog, cb) => {
+    // Exclusive: uWS otherwise sets SO_REUSEPORT, and a second process on the port would silently
+    // share its connections (rooms live in one process: "seat reservation expired").
+    t.app.listen(host, port, LIBUS_LISTEN_EXCLUSIVE_PORT, (socket) => {
+      if (!socket) return cb?.(new Error(`cannot listen on ${host}:${port}`));
+      t._listeningSocket = socket;
+      cb?.();
+      t.server.emit('listening');
+    });
+    return transport;
   };
 }
 
@@ -58,5 +85,37 @@ async function createWsTransport(): Promise<ServingTransport> {
       const address = server.address();
       return address && typeof address === 'object' ? address.port : requested;
     },
+  };
+}
+
+/** A sidecar's plain HTTP server (no rooms): Express on node:http. */
+export interface HttpOnlyServer {
+  kind: 'http';
+  expressApp: Express;
+  /** Listens and resolves with the bound port. */
+  listen(port: number, host?: string): Promise<number>;
+  /** Stops accepting, lets requests in flight finish (idle keep-alive sockets are closed). */
+  close(): Promise<void>;
+}
+
+export function createHttpOnly(): HttpOnlyServer {
+  const expressApp = express();
+  const server: HttpServer = createServer(expressApp);
+  return {
+    kind: 'http',
+    expressApp,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const address = server.address();
+          resolve(address && typeof address === 'object' ? address.port : port);
+        });
+      }),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
   };
 }

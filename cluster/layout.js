@@ -1,0 +1,29 @@
+// Where every process of the cluster listens: read by ecosystem.config.js (PM2), the nginx
+// config renderer and the cluster scripts, so they cannot disagree. Plain JS: PM2 loads it too.
+import { availableParallelism } from 'node:os';
+
+/**
+ * @param {Record<string, string | undefined>} env
+ * @returns {{ clusterPort: number, publicHost: string, sidecars: { name: string, role: string, port: number }[], games: { name: string, index: number, port: number, path: string, publicAddress: string }[] }}
+ */
+export function clusterLayout(env) {
+  const clusterPort = whole(env.CLUSTER_PORT, 8080, 'CLUSTER_PORT');
+  const base = whole(env.CLUSTER_INTERNAL_BASE_PORT, clusterPort, 'CLUSTER_INTERNAL_BASE_PORT');
+  const count = whole(env.GAME_PROCESSES, availableParallelism(), 'GAME_PROCESSES');
+  if (count < 1 || count > 64) throw new Error(`GAME_PROCESSES must be from 1 to 64 (got ${count})`);
+  // The host browsers reach nginx by; room sockets are addressed to it (Colyseus publicAddress).
+  const publicHost = env.CLUSTER_PUBLIC_HOST || `127.0.0.1:${clusterPort}`;
+  const sidecars = ['accounts', 'catalog', 'payments'].map((role, i) => ({ name: `storyverse-${role}`, role, port: base + 1 + i }));
+  const games = Array.from({ length: count }, (_, i) => {
+    const index = i + 1;
+    const path = `/game-${index}`;
+    return { name: `storyverse-game-${index}`, index, port: base + 10 + index, path, publicAddress: `${publicHost}${path}` };
+  });
+  return { clusterPort, publicHost, sidecars, games };
+}
+
+function whole(value, fallback, name) {
+  if (value === undefined || value === '') return fallback;
+  if (!/^\d+$/.test(value)) throw new Error(`${name} must be a whole number (got ${JSON.stringify(value)})`);
+  return Number(value);
+}
