@@ -21,6 +21,7 @@ export function sandboxPage(purchase: Purchase, title: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Sandbox checkout — no money moves</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <style>
   body { font-family: system-ui, sans-serif; background: #14121c; color: #f3eee6; display: grid; place-items: center; min-height: 100vh; margin: 0; }
   main { max-width: 26rem; padding: 2rem; border: 3px dashed #e8b04a; border-radius: 1rem; background: #1f1b2b; }

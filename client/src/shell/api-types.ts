@@ -58,3 +58,45 @@ export type { ChoiceRecord } from '../../../rooms/story/engine';
 
 /** GET /v1/progress/:storyId — the engine's progress record (the room's own type) plus when it was saved. */
 export type StoryProgress = EngineProgress & { updatedAt: string };
+
+/** GET /v1/store/packs: packs on sale; prices in the currency's minor unit. */
+export interface StorePack {
+  id: string;
+  title: string;
+  diamonds: number;
+  bonus: number;
+  /** diamonds + bonus: what lands in the wallet. */
+  total: number;
+  price: { amount: number; currency: string };
+}
+
+export interface StoreCatalogue {
+  items: StorePack[];
+  /** `sandbox` when the server takes no real payments. */
+  provider: 'stripe' | 'sandbox';
+}
+
+export type PurchaseStatus = 'pending' | 'paid' | 'refunded' | 'failed';
+
+export interface Purchase {
+  id: string;
+  packId: string;
+  diamonds: number;
+  price: { amount: number; currency: string };
+  status: PurchaseStatus;
+  provider: string;
+  diamondsGranted: number;
+  diamondsReclaimed: number;
+  shortfall: number;
+  createdAt: string;
+  paidAt: string | null;
+  refundedAt: string | null;
+}
+
+/** POST /v1/store/checkout: where to send the player to pay. */
+export interface CheckoutStarted {
+  purchase: Purchase;
+  sessionId: string;
+  checkoutUrl: string;
+  provider: string;
+}

@@ -3,11 +3,14 @@ import { authScreen } from './auth-screen';
 import { libraryScreen } from './library-screen';
 import { playerScreen } from './player-screen';
 import { Router } from './router';
-import type { Route } from './routes';
+import { parseRoute, routeHash, type Route } from './routes';
 import type { Screen, ShellContext } from './screen';
 import { SessionStore } from './session-store';
+import { storeReturnScreen, storeScreen } from './store-screen';
 import { storyScreen } from './story-screen';
 import { StoryverseApi } from './storyverse-api';
+
+const STORE_RETURN_KEY = 'storyverse.storeReturn';
 
 /** The app shell: one screen at a time, chosen by the hash route; signed-out players see auth. */
 export class App {
@@ -18,7 +21,6 @@ export class App {
   private screen: Screen | null = null;
   /** Where a signed-out player was headed; they land there after signing in. */
   private returnTo: Route | null = null;
-  private walletRequested = false;
 
   constructor(private readonly root: HTMLElement) {
     this.api = new StoryverseApi(new ApiClient(this.session, () => {}), this.session);
@@ -34,14 +36,16 @@ export class App {
         this.returnTo = null;
         this.router.navigate(target);
       },
-      showWallet: () => {
-        this.walletRequested = true;
-        this.router.navigate({ name: 'library' });
+      openStore: () => {
+        const from = this.router.current();
+        // Kept in sessionStorage: paying at Checkout leaves the page and comes back to a fresh app.
+        if (from.name === 'play' || from.name === 'story') sessionStorage.setItem(STORE_RETURN_KEY, routeHash(from));
+        else sessionStorage.removeItem(STORE_RETURN_KEY);
+        this.router.navigate({ name: 'store' });
       },
-      takeWalletRequest: () => {
-        const requested = this.walletRequested;
-        this.walletRequested = false;
-        return requested;
+      storeReturn: () => {
+        const hash = sessionStorage.getItem(STORE_RETURN_KEY);
+        return hash ? parseRoute(hash) : null;
       },
     };
   }
@@ -84,6 +88,10 @@ export class App {
         return storyScreen(this.context, route.storyId);
       case 'play':
         return playerScreen(this.context, route.storyId, route.chapterId);
+      case 'store':
+        return storeScreen(this.context);
+      case 'store-return':
+        return storeReturnScreen(this.context, route.outcome, route.purchaseId);
     }
   }
 }

@@ -99,11 +99,8 @@ export function libraryScreen(context: ShellContext): Screen {
     ]),
   ]);
 
-  if (context.takeWalletRequest()) requestAnimationFrame(() => header.wallet.spotlight());
-
   return {
     element,
-    // After "Get diamonds" focus lands on the wallet instead, which is the point of that trip.
     heading,
     destroy() {
       destroyed = true;

@@ -78,7 +78,7 @@ class PlayerScreen implements Screen {
       onAdvance: () => this.connection?.advance(),
       onChoose: (choiceId) => this.connection?.choose(choiceId),
       onChapterEnd: (end) => this.showChapterEnd(end),
-      onOpenStore: () => context.showWallet(),
+      onOpenStore: () => context.openStore(),
       onLoading: (chapterNumber) => this.showLoading(`Opening Chapter ${chapterNumber}`),
       onReady: () => {
         if (this.cover instanceof LoadingCard) this.setCover(null);
@@ -159,7 +159,7 @@ class PlayerScreen implements Screen {
     // Refused while opening the chapter: the session is locked (the state may say so just after).
     if (opening && (!this.director.hasPlayer || !this.latest || this.latest.status === 'locked')) return this.showLocked(repeated);
     const notice = refusalNotice(refusal, {
-      showWallet: () => this.context.showWallet(),
+      openStore: () => this.context.openStore(),
       lockReasonOf: (choiceId) => this.latest?.choices.find((c) => c.id === choiceId)?.lockReason,
     });
     if (notice && !this.director.showNotice(notice)) showToast(`${notice.title}. ${notice.message}`);

@@ -8,8 +8,8 @@ export interface Notice {
 }
 
 export interface NoticeContext {
-  /** Where "Get diamonds" leads until the store exists: the wallet in the library header. */
-  showWallet(): void;
+  /** Where "Get diamonds" leads: the diamond store. */
+  openStore(): void;
   /** The lock reason the room's state gives for an option (e.g. 'needs "gave_ring"'). */
   lockReasonOf(choiceId: string): string | undefined;
 }
@@ -26,9 +26,8 @@ export function refusalNotice(refusal: StoryRefusal, context: NoticeContext): No
       const amounts = needed !== null && available !== null ? `This choice costs ${needed} diamonds and you have ${available}. ` : '';
       return {
         title: 'Not enough diamonds',
-        message: `${amounts}The diamond store is coming soon.`,
-        // Honest label: for now this shows the balance in the library, not a store.
-        action: { label: 'See my diamonds', run: () => context.showWallet() },
+        message: `${amounts}Top up in the diamond store, then come back to this choice.`,
+        action: { label: 'Get diamonds', run: () => context.openStore() },
       };
     }
     case 'NO_KEYS': {

@@ -4,7 +4,10 @@ export type Route =
   | { name: 'library' }
   | { name: 'auth' }
   | { name: 'story'; storyId: string }
-  | { name: 'play'; storyId: string; chapterId?: string };
+  | { name: 'play'; storyId: string; chapterId?: string }
+  | { name: 'store' }
+  /** Where Checkout sends the player back: paid (`success`) or abandoned (`cancel`). */
+  | { name: 'store-return'; outcome: 'success' | 'cancel'; purchaseId: string };
 
 export function parseRoute(hash: string): Route | null {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '');
@@ -13,6 +16,8 @@ export function parseRoute(hash: string): Route | null {
   if (parts.length === 0) return { name: 'library' };
   if (head === 'auth' && parts.length === 1) return { name: 'auth' };
   if (head === 'story' && first && parts.length === 2) return { name: 'story', storyId: first };
+  if (head === 'store' && parts.length === 1) return { name: 'store' };
+  if (head === 'store' && (first === 'success' || first === 'cancel') && second && parts.length === 3) return { name: 'store-return', outcome: first, purchaseId: second };
   if (head === 'play' && first && parts.length <= 3) return second ? { name: 'play', storyId: first, chapterId: second } : { name: 'play', storyId: first };
   return null;
 }
@@ -25,6 +30,10 @@ export function routeHash(route: Route): string {
       return '#/auth';
     case 'story':
       return `#/story/${encodeURIComponent(route.storyId)}`;
+    case 'store':
+      return '#/store';
+    case 'store-return':
+      return `#/store/${route.outcome}/${encodeURIComponent(route.purchaseId)}`;
     case 'play':
       return `#/play/${encodeURIComponent(route.storyId)}${route.chapterId ? `/${encodeURIComponent(route.chapterId)}` : ''}`;
   }

@@ -1,4 +1,5 @@
 import type { Router } from './router';
+import type { Route } from './routes';
 import type { SessionStore } from './session-store';
 import type { StoryverseApi } from './storyverse-api';
 
@@ -18,10 +19,10 @@ export interface ShellContext {
   setTitle(title: string): void;
   /** The auth screen calls this once signed in: back to where the player was headed. */
   signedIn(): void;
-  /** Opens the library with its wallet in view (stands in for the store until it exists). */
-  showWallet(): void;
-  /** True once after showWallet(): the library focuses its wallet. */
-  takeWalletRequest(): boolean;
+  /** Opens the diamond store, remembering the story the player came from (to go back after buying). */
+  openStore(): void;
+  /** The screen the player opened the store from, if it is worth going back to (a story). */
+  storeReturn(): Route | null;
 }
 
 /** A heading that can take focus programmatically but stays out of the tab order. */

@@ -1,5 +1,5 @@
 import type { ApiClient } from './api-client';
-import type { AuthSession, Inventory, StoryDetail, StoryPage, StoryProgress, StorySort } from './api-types';
+import type { AuthSession, CheckoutStarted, Inventory, Purchase, StoreCatalogue, StoryDetail, StoryPage, StoryProgress, StorySort } from './api-types';
 import type { SessionStore } from './session-store';
 
 export interface Credentials {
@@ -81,6 +81,23 @@ export class StoryverseApi {
 
   inventory(): Promise<Inventory> {
     return this.http.get<Inventory>('/v1/inventory');
+  }
+
+  storePacks(): Promise<StoreCatalogue> {
+    return this.http.get<StoreCatalogue>('/v1/store/packs');
+  }
+
+  /** Only the pack is sent: the server sets the price and the diamonds. */
+  checkout(packId: string): Promise<CheckoutStarted> {
+    return this.http.post<CheckoutStarted>('/v1/store/checkout', { packId });
+  }
+
+  async purchases(): Promise<Purchase[]> {
+    return (await this.http.get<{ items: Purchase[] }>('/v1/store/purchases')).items;
+  }
+
+  purchase(purchaseId: string): Promise<Purchase> {
+    return this.http.get<Purchase>(`/v1/store/purchases/${encodeURIComponent(purchaseId)}`);
   }
 
   private signedIn(session: AuthSession): AuthSession {

@@ -18,18 +18,27 @@ export class WalletSummary {
   constructor(private readonly api: StoryverseApi) {
     this.element = h('section', { className: 'wallet', attrs: { 'aria-label': 'Your wallet', tabindex: -1 } }, [
       h('span', { className: 'wallet-item wallet-keys' }, [icon('key', 'icon wallet-icon'), this.keysLabel, this.keys]),
-      h('span', { className: 'wallet-item wallet-diamonds' }, [icon('diamond', 'icon wallet-icon'), h('span', { className: 'visually-hidden', text: 'Diamonds' }), this.diamonds]),
+      // The diamonds open the store (the HUD's way in, as in the player's top bar).
+      h('a', { className: 'wallet-item wallet-diamonds', attrs: { href: '#/store', title: 'Get diamonds' } }, [
+        icon('diamond', 'icon wallet-icon'),
+        h('span', { className: 'visually-hidden', text: 'Diamonds' }),
+        this.diamonds,
+        h('span', { className: 'visually-hidden', text: ', open the diamond store' }),
+        h('span', { className: 'wallet-add', attrs: { 'aria-hidden': 'true' }, text: '+' }),
+      ]),
       this.nextKey,
     ]);
     void this.load();
   }
 
-  /** Brings the wallet into view and focus (the "Get diamonds" destination until the store exists). */
-  spotlight(): void {
-    this.element.focus();
-    this.element.classList.remove('wallet-spotlight');
-    void this.element.offsetWidth; // restart the highlight animation
-    this.element.classList.add('wallet-spotlight');
+  /** Reads the balance again (after a purchase). */
+  refresh(): Promise<void> {
+    return this.load();
+  }
+
+  /** The diamonds shown, once loaded. */
+  get diamondCount(): number | null {
+    return this.inventory?.diamonds ?? null;
   }
 
   destroy(): void {
