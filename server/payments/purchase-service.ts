@@ -33,6 +33,8 @@ export interface CheckoutStarted {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HISTORY_LIMIT = 100;
+/** Unfinished checkouts a player may open per hour: each is a Stripe API call and a row. */
+export const MAX_OPEN_CHECKOUTS_PER_HOUR = 20;
 
 /** The store: packs from the server's configuration, checkouts, and a player's purchases. */
 export class PurchaseService {
@@ -55,6 +57,10 @@ export class PurchaseService {
     if (!pack) throw new DomainError('PACK_NOT_FOUND', `There is no pack "${packId}" in the store`, { packId });
     const em = this.deps.em.fork();
     const now = this.deps.clock.now();
+    const open = await em.count(Purchase, { user: userId, status: 'pending', createdAt: { $gte: new Date(now.getTime() - 3600_000) } });
+    if (open >= MAX_OPEN_CHECKOUTS_PER_HOUR) {
+      throw new DomainError('TOO_MANY_CHECKOUTS', 'Too many unfinished checkouts; finish or cancel one, or try again later', { limit: MAX_OPEN_CHECKOUTS_PER_HOUR });
+    }
     const purchaseId = randomUUID();
     await em.insert(Purchase, {
       id: purchaseId,
