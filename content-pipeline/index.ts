@@ -46,7 +46,7 @@ export type { ContentProblem } from './src/content-problem';
 export { loadContentDir } from './src/load-content';
 export { worldManifestSchema, WORLD_ID_PATTERN } from './src/world/world-schema';
 export type { WorldManifest, WorldLocation, WorldCharacter, WorldQuest, WorldItem, LoreEntry } from './src/world/world-schema';
-export { lintWorld, readWorldFolder } from './src/world/load-world';
+export { lintWorld, readWorldFolder, loadWorldsDir } from './src/world/load-world';
 export type { LoadedWorld } from './src/world/load-world';
 export type { ContentLoadResult, LoadedStory, LoadedChapter, ChapterBundle } from './src/load-content';
 export { buildChapterBundle } from './src/chapter-bundle';

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeProblem, type ContentProblem } from '../content-problem';
 import { parseJsonDocument, UnparsableJson } from '../json-document';
+import { scanContentDir } from '../scan-content-dir';
 import { schemaProblems } from '../schema-problems';
 import { worldManifestSchema, type WorldManifest } from './world-schema';
 
@@ -68,4 +69,17 @@ export async function readWorldFolder(root: string, name: string): Promise<{ wor
   const { manifest, problems } = lintWorld(file, parseJsonDocument(text));
   if (!manifest) return { problems };
   return { world: { manifest, dir: join(root, name) }, problems };
+}
+
+/** Only the worlds of a content dir (the game servers need no stories): valid ones and every problem. */
+export async function loadWorldsDir(root: string): Promise<{ worlds: LoadedWorld[]; problems: ContentProblem[] }> {
+  const folders = await scanContentDir(root);
+  const worlds: LoadedWorld[] = [];
+  const problems: ContentProblem[] = [];
+  for (const name of folders.worlds) {
+    const read = await readWorldFolder(root, name);
+    problems.push(...read.problems);
+    if (read.world && !worlds.some((w) => w.manifest.id === read.world!.manifest.id)) worlds.push(read.world);
+  }
+  return { worlds, problems };
 }

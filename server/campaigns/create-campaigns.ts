@@ -1,0 +1,36 @@
+import type { MikroORM } from '@mikro-orm/core';
+import { loadWorldsDir } from '../../content-pipeline';
+import { MemoryCampaignLog, unmetered, type CampaignLog, type CampaignMeter, type WorldCatalog } from '../../rooms/campaign/campaign-services';
+import type { CampaignRoomDeps } from '../../rooms/campaign/CampaignRoom';
+import type { CampaignWorld } from '../../rooms/campaign/rules/world';
+import type { PlayerAuthenticator } from '../../rooms/story/story-sessions';
+import type { Config } from '../config/config';
+import { chooseGameMaster } from '../game-master/choose-game-master';
+import type { Clock } from '../shared/clock';
+import type { Logger } from '../shared/logger';
+
+export interface CampaignsDeps {
+  config: Config;
+  orm: MikroORM;
+  auth: PlayerAuthenticator;
+  clock: Clock;
+  logger: Logger;
+}
+
+/**
+ * Everything the `campaign` room needs, chosen from the configuration: the worlds of CONTENT_DIR,
+ * the event log and meter, and the game master (an OpenAI-compatible server when OPENAI_BASE_URL
+ * or OPENAI_API_KEY is set, failing over to the offline narrator; else the offline narrator).
+ */
+export async function createCampaigns(deps: CampaignsDeps): Promise<CampaignRoomDeps> {
+  const { config, logger } = deps;
+  const loaded = await loadWorldsDir(config.contentDir);
+  for (const problem of loaded.problems) logger[problem.severity === 'error' ? 'error' : 'warn'](problem, `content: ${problem.message}`);
+  const worlds = new Map<string, CampaignWorld>(loaded.worlds.map((w) => [w.manifest.id, w.manifest]));
+  const catalog: WorldCatalog = { get: (id) => worlds.get(id) };
+  const log: CampaignLog = new MemoryCampaignLog();
+  const meter: CampaignMeter = unmetered;
+  const gameMaster = chooseGameMaster(config.openai, logger);
+  logger.info({ worlds: [...worlds.keys()], gameMaster: gameMaster.name }, `campaigns: ${worlds.size} worlds, game master ${gameMaster.name}`);
+  return { worlds: catalog, log, meter, gameMaster, auth: deps.auth, logger };
+}
