@@ -6,6 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { matchMaker, Server } from '@colyseus/core';
 import { STORY_ROOM } from '../rooms/story/protocol';
 import { storyRoom } from '../rooms/story/StoryRoom';
+import { CAMPAIGN_ROOM } from '../rooms/campaign/protocol';
+import { campaignRoom } from '../rooms/campaign/CampaignRoom';
+import { createCampaigns } from './campaigns/create-campaigns';
 import type { MikroORM } from '@mikro-orm/core';
 import { loadContentDir, type ContentProblem } from '../content-pipeline';
 import { AccessTokens } from './accounts/access-tokens';
@@ -198,6 +201,7 @@ async function createGame(config: Config, serving: ServingTransport, deps: GameD
     ? new JsonlSessionRecorder({ ...config.recording, pseudonymKey: jwtSecret, clock, logger })
     : noRecording;
   sweep.track(server.define(STORY_ROOM, storyRoom({ sessions: services.storySessions, auth: services.accessTokens, clock, logger, recorder, telemetry })));
+  sweep.track(server.define(CAMPAIGN_ROOM, campaignRoom(await createCampaigns({ config, orm, auth: services.accessTokens, clock, logger }))));
   return {
     server,
     scalingKind: scaling.kind,
