@@ -242,6 +242,6 @@ function createServices(config: Config, orm: MikroORM, clock: Clock, jwtSecret: 
   const directory = new StoryDirectory({ em, clock, ttlMs: STORY_LAYOUT_TTL_MS });
   const catalog = new CatalogService({ em, clock, cacheTtlMs: CATALOG_CACHE_TTL_MS, directory });
   const storySessions = new StorySessionService({ em, clock, wallet, directory });
-  const payments = createPayments({ stripe: config.stripe, packs: config.store.packs, em, wallet, clock });
+  const payments = createPayments({ stripe: config.stripe, store: config.store, em, wallet, clock });
   return { accessTokens, accounts, wallet, catalog, storySessions, payments };
 }

@@ -66,6 +66,7 @@ const envSchema = z.object({
     .optional(),
   RECORDINGS_DIR: z.string().trim().min(1).optional(),
   STORE_PACKS: z.string().trim().min(1).optional(),
+  PAYMENTS_SANDBOX: z.enum(['true', 'false'], { message: 'must be true or false' }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be a pino level' }).default('info'),
 });
 
@@ -79,8 +80,11 @@ export interface Config {
   /** Absent in the embedded run: a secret is then generated once and kept under DATA_DIR. */
   jwtSecret?: string;
   stripe: { secretKey?: string; webhookSecret?: string; apiBase?: string };
-  /** The diamond packs on sale (STORE_PACKS, or the defaults). */
-  store: { packs: StorePack[] };
+  /**
+   * The diamond packs on sale (STORE_PACKS, or the defaults), and whether the sandbox checkout
+   * (no money moves) stands in when there is no Stripe key: by default everywhere but production.
+   */
+  store: { packs: StorePack[]; sandbox: boolean };
   openai: { apiKey?: string; baseUrl?: string; model?: string };
   transport: 'uws' | 'ws';
   publicAddress?: string;
@@ -145,7 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     contentDir: resolve(e.CONTENT_DIR),
     jwtSecret: e.JWT_SECRET,
     stripe: { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET, apiBase: e.STRIPE_API_BASE },
-    store: { packs },
+    store: { packs, sandbox: !e.STRIPE_SECRET_KEY && (e.PAYMENTS_SANDBOX ? e.PAYMENTS_SANDBOX === 'true' : e.NODE_ENV !== 'production') },
     openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.GM_MODEL },
     transport: e.TRANSPORT,
     publicAddress: e.PUBLIC_ADDRESS,

@@ -212,3 +212,19 @@ describeEachEngine('the sandbox store (no STRIPE_SECRET_KEY)', (engine) => {
     expect(webhook.json.error.code).toBe('WEBHOOK_NOT_CONFIGURED');
   });
 });
+
+describe('a production server without a Stripe key', () => {
+  let server: TestServer;
+  beforeAll(async () => { server = await startTestServer('sqlite', { NODE_ENV: 'production', WELCOME_DIAMONDS: '0' }); }, 60_000);
+  afterAll(async () => { await server?.close(); });
+
+  it('lists its packs but takes no payments and has no sandbox: no free diamonds', async () => {
+    const { accessToken: token } = (await server.call('POST', '/v1/auth/guest')).json;
+    expect((await server.call('GET', '/v1/store/packs')).json.provider).toBe('disabled');
+    const refused = await server.call('POST', '/v1/store/checkout', { token, body: { packId: CHEST.id } });
+    expect(refused.status).toBe(503);
+    expect(refused.json.error.code).toBe('STORE_UNAVAILABLE');
+    expect((await server.call('GET', '/v1/store/purchases', { token })).json.items).toEqual([]);
+    expect((await server.call('POST', `/v1/store/sandbox/00000000-0000-4000-8000-000000000000/complete`)).status).toBe(404);
+  });
+});

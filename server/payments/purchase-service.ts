@@ -10,7 +10,8 @@ import { packDiamonds, type StorePack } from './store-packs';
 export interface PurchaseServiceDeps {
   em: EntityManager;
   clock: Clock;
-  provider: PaymentProvider;
+  /** Null when the store takes no payments (production without a Stripe key): checkout is refused. */
+  provider: PaymentProvider | null;
   packs: readonly StorePack[];
 }
 
@@ -41,7 +42,7 @@ export class PurchaseService {
   constructor(private readonly deps: PurchaseServiceDeps) {}
 
   get providerKind(): string {
-    return this.deps.provider.kind;
+    return this.deps.provider?.kind ?? 'disabled';
   }
 
   packs(): PackView[] {
@@ -55,6 +56,8 @@ export class PurchaseService {
   async checkout(userId: string, packId: string, returnTo: { success: (purchaseId: string) => string; cancel: (purchaseId: string) => string }): Promise<CheckoutStarted> {
     const pack = this.deps.packs.find((p) => p.id === packId);
     if (!pack) throw new DomainError('PACK_NOT_FOUND', `There is no pack "${packId}" in the store`, { packId });
+    const provider = this.deps.provider;
+    if (!provider) throw new DomainError('STORE_UNAVAILABLE', 'The store takes no payments on this server right now');
     const em = this.deps.em.fork();
     const now = this.deps.clock.now();
     const open = await em.count(Purchase, { user: userId, status: 'pending', createdAt: { $gte: new Date(now.getTime() - 3600_000) } });
@@ -69,14 +72,14 @@ export class PurchaseService {
       diamonds: packDiamonds(pack),
       priceAmount: pack.price,
       currency: pack.currency,
-      provider: this.deps.provider.kind,
+      provider: provider.kind,
       status: 'pending',
       createdAt: now,
       updatedAt: now,
     });
     let session;
     try {
-      session = await this.deps.provider.createCheckout({
+      session = await provider.createCheckout({
         purchaseId,
         userId,
         packId: pack.id,
@@ -93,7 +96,7 @@ export class PurchaseService {
     }
     await em.nativeUpdate(Purchase, { id: purchaseId }, { checkoutSessionId: session.sessionId, updatedAt: this.deps.clock.now() });
     const purchase = await this.find(em, userId, purchaseId);
-    return { purchase, sessionId: session.sessionId, checkoutUrl: session.url, provider: this.deps.provider.kind };
+    return { purchase, sessionId: session.sessionId, checkoutUrl: session.url, provider: provider.kind };
   }
 
   async purchases(userId: string): Promise<PurchaseView[]> {

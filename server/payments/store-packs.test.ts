@@ -40,6 +40,15 @@ describe('store packs from the configuration', () => {
     expect(() => parseStorePacks(value)).toThrow(message);
   });
 
+  it('offers the sandbox without a Stripe key, except in production unless PAYMENTS_SANDBOX=true', () => {
+    expect(loadConfig({}).store.sandbox).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).store.sandbox).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', PAYMENTS_SANDBOX: 'true' }).store.sandbox).toBe(true);
+    expect(loadConfig({ PAYMENTS_SANDBOX: 'false' }).store.sandbox).toBe(false);
+    expect(loadConfig({ STRIPE_SECRET_KEY: 'sk_test_x', STRIPE_WEBHOOK_SECRET: 'whsec_x', PAYMENTS_SANDBOX: 'true' }).store.sandbox).toBe(false);
+    expect(() => loadConfig({ PAYMENTS_SANDBOX: 'yes' })).toThrow(/PAYMENTS_SANDBOX must be true or false/);
+  });
+
   it('refuses a Stripe key without a webhook secret (payments could never be confirmed)', () => {
     expect(() => loadConfig({ STRIPE_SECRET_KEY: 'sk_test_x' })).toThrow(/STRIPE_WEBHOOK_SECRET must be set/);
     expect(loadConfig({ STRIPE_SECRET_KEY: 'sk_test_x', STRIPE_WEBHOOK_SECRET: 'whsec_x' }).stripe.secretKey).toBe('sk_test_x');

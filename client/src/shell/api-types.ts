@@ -72,8 +72,8 @@ export interface StorePack {
 
 export interface StoreCatalogue {
   items: StorePack[];
-  /** `sandbox` when the server takes no real payments. */
-  provider: 'stripe' | 'sandbox';
+  /** `sandbox` when the server takes no real payments; `disabled` when it takes none at all. */
+  provider: 'stripe' | 'sandbox' | 'disabled';
 }
 
 export type PurchaseStatus = 'pending' | 'paid' | 'refunded' | 'failed';

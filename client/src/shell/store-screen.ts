@@ -57,17 +57,18 @@ export function storeScreen(context: ShellContext): Screen {
 
   function renderPacks(catalogue: StoreCatalogue): void {
     if (catalogue.provider === 'sandbox') notice.textContent = 'Sandbox store: no real payments are taken, and no money moves.';
+    if (catalogue.provider === 'disabled') notice.textContent = 'The store is closed for now. Please come back later.';
     grid.setAttribute('aria-busy', 'false');
-    grid.replaceChildren(...catalogue.items.map(packCard));
+    grid.replaceChildren(...catalogue.items.map((pack) => packCard(pack, catalogue.provider !== 'disabled')));
   }
 
-  function packCard(pack: StorePack): HTMLElement {
+  function packCard(pack: StorePack, open: boolean): HTMLElement {
     const price = formatPrice(pack.price);
     return h('article', { className: 'pack-card' }, [
       h('h2', { className: 'pack-title', text: pack.title }),
       h('p', { className: 'pack-diamonds' }, [icon('diamond', 'icon pack-icon'), h('span', { text: ` ${pack.total}` }), h('span', { className: 'visually-hidden', text: ' diamonds' })]),
       pack.bonus > 0 ? h('p', { className: 'pack-bonus', text: `${pack.diamonds} + ${pack.bonus} bonus` }) : h('p', { className: 'pack-bonus', text: ' ' }),
-      button(`Buy for ${price}`, (event) => void buy(pack, event.currentTarget as HTMLButtonElement), 'btn btn-primary btn-block', { 'aria-label': `Buy ${pack.title}, ${pack.total} diamonds, for ${price}` }),
+      button(`Buy for ${price}`, (event) => void buy(pack, event.currentTarget as HTMLButtonElement), 'btn btn-primary btn-block', { 'aria-label': `Buy ${pack.title}, ${pack.total} diamonds, for ${price}`, disabled: !open }),
     ]);
   }
 
