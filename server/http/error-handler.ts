@@ -3,6 +3,7 @@ import { ZodError } from 'zod';
 import type { Logger } from '../shared/logger';
 import { DomainError } from '../shared/domain-error';
 import { ApiError, errorBody } from './api-error';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { statusForDomainCode } from './domain-status';
 import { zodIssues } from './validate';
 
@@ -41,6 +42,7 @@ function describe(error: unknown): Described {
   if (bodyParserType === 'encoding.unsupported' || bodyParserType === 'charset.unsupported') return plain(415, 'UNSUPPORTED_ENCODING', 'The request body encoding is not supported');
   const status = (error as { status?: unknown })?.status;
   if (typeof status === 'number' && status >= 400 && status < 500) return plain(status, 'BAD_REQUEST', 'The request could not be read');
+  if (isDatabaseUnavailable(error)) return { status: 503, code: 'DATABASE_UNAVAILABLE', message: 'The service cannot reach its database right now; try again shortly', details: {}, headers: { 'Retry-After': '2' } };
   return plain(500, 'INTERNAL', 'Something went wrong on our side');
 }
 
