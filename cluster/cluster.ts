@@ -14,8 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { clusterLayout } from './layout.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const RUNTIME = join(ROOT, '.cluster');
-const NGINX_CONF = join(RUNTIME, 'nginx.conf');
+const RUNTIME_ROOT = join(ROOT, '.cluster');
 const PM2 = join(ROOT, 'node_modules/.bin/pm2');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const ECOSYSTEM = join(ROOT, 'ecosystem.config.js');
@@ -33,7 +32,8 @@ function say(line: string): void {
 function clusterEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   if (!env.JWT_SECRET) {
-    const file = join(RUNTIME, 'jwt-secret');
+    mkdirSync(RUNTIME_ROOT, { recursive: true });
+    const file = join(RUNTIME_ROOT, 'jwt-secret');
     if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
     env.JWT_SECRET = readFileSync(file, 'utf8').trim();
   }
@@ -109,10 +109,11 @@ interface Pm2Process {
   monit?: { memory?: number; cpu?: number };
 }
 
-function pm2List(env: NodeJS.ProcessEnv): Pm2Process[] {
+/** This cluster's apps under PM2 (by the CLUSTER_NAME prefix). */
+function pm2List(env: NodeJS.ProcessEnv, layout: Layout): Pm2Process[] {
   try {
     const out = execFileSync(PM2, ['jlist'], { cwd: ROOT, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    return (JSON.parse(out.slice(out.indexOf('['))) as Pm2Process[]).filter((p) => p.name.startsWith('storyverse-'));
+    return (JSON.parse(out.slice(out.indexOf('['))) as Pm2Process[]).filter((p) => p.name.startsWith(`${layout.name}-`));
   } catch {
     return [];
   }
@@ -123,16 +124,17 @@ function pm2List(env: NodeJS.ProcessEnv): Pm2Process[] {
  * restarting it (after a kill -9) leaves the new process running, holding its port. Found by the
  * environment PM2 gave them (our script path), never by name.
  */
-function strayProcesses(env: NodeJS.ProcessEnv): number[] {
+function strayProcesses(env: NodeJS.ProcessEnv, layout: Layout): number[] {
   if (!existsSync('/proc')) return [];
-  const tracked = new Set(pm2List(env).map((p) => p.pid));
+  const tracked = new Set(pm2List(env, layout).map((p) => p.pid));
   const marker = `pm_exec_path=${join(ROOT, 'cluster/process.mjs')}`;
   const strays: number[] = [];
   for (const entry of readdirSync('/proc')) {
     const pid = Number(entry);
     if (!Number.isInteger(pid) || pid === process.pid || tracked.has(pid)) continue;
     try {
-      if (readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(marker)) strays.push(pid);
+      const environ = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+      if (environ.includes(marker) && environ.some((v) => v.startsWith(`name=${layout.name}-`))) strays.push(pid);
     } catch {
       // gone, or not ours to read
     }
@@ -140,8 +142,8 @@ function strayProcesses(env: NodeJS.ProcessEnv): number[] {
   return strays;
 }
 
-async function endStrays(env: NodeJS.ProcessEnv): Promise<void> {
-  const strays = strayProcesses(env);
+async function endStrays(env: NodeJS.ProcessEnv, layout: Layout): Promise<void> {
+  const strays = strayProcesses(env, layout);
   if (strays.length === 0) return;
   say(`• ending ${strays.length} StoryVerse process(es) PM2 lost track of: ${strays.join(', ')}`);
   const alive = (pid: number) => {
@@ -176,8 +178,14 @@ async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: n
   throw new ClusterError(`${what} did not come up within ${timeoutMs / 1000} s (see \`npx pm2 logs\` and .cluster/error.log)`);
 }
 
-function nginxRunning(): number | null {
-  const pidFile = join(RUNTIME, 'nginx.pid');
+function runtimeOf(layout: Layout): { dir: string; conf: string; nginxArgs: string[] } {
+  const dir = join(RUNTIME_ROOT, layout.name);
+  const conf = join(dir, 'nginx.conf');
+  return { dir, conf, nginxArgs: ['-p', dir, '-c', conf, '-e', join(dir, 'error.log')] };
+}
+
+function nginxRunning(layout: Layout): number | null {
+  const pidFile = join(runtimeOf(layout).dir, 'nginx.pid');
   if (!existsSync(pidFile)) return null;
   const pid = Number(readFileSync(pidFile, 'utf8').trim());
   try {
@@ -189,18 +197,19 @@ function nginxRunning(): number | null {
 }
 
 async function start(): Promise<void> {
-  mkdirSync(RUNTIME, { recursive: true });
   const env = clusterEnv();
   requireSettings(env);
   const layout = clusterLayout(env);
+  const runtime = runtimeOf(layout);
+  mkdirSync(runtime.dir, { recursive: true });
   const nginx = nginxBinary();
 
   say(`• migrations against ${redact(env.DATABASE_URL!)}`);
   run(TSX, ['server/database/cli.ts', 'up'], { ...env, LOG_LEVEL: 'warn' });
 
   say(`• PM2: ${layout.sidecars.length} sidecars and ${layout.games.length} game processes`);
-  if (pm2List(env).length > 0) run(PM2, ['delete', ECOSYSTEM], env, true);
-  await endStrays(env);
+  if (pm2List(env, layout).length > 0) run(PM2, ['delete', ECOSYSTEM], env, true);
+  await endStrays(env, layout);
   run(PM2, ['start', ECOSYSTEM, '--update-env'], env, true);
   const processes = [...layout.sidecars.map((s) => ({ name: s.name, port: s.port })), ...layout.games.map((g) => ({ name: g.name, port: g.port }))];
   await waitFor('the cluster processes', async () => (await Promise.all(processes.map((p) => healthy(`http://127.0.0.1:${p.port}/healthz`)))).every(Boolean), START_TIMEOUT_MS);
@@ -208,14 +217,14 @@ async function start(): Promise<void> {
   say('• nginx');
   const asRoot = userInfo().uid === 0;
   for (const folder of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) {
-    mkdirSync(join(RUNTIME, 'tmp', folder), { recursive: true });
+    mkdirSync(join(runtime.dir, 'tmp', folder), { recursive: true });
     // nginx's workers run as nobody when started by root.
-    if (asRoot) chmodSync(join(RUNTIME, 'tmp', folder), 0o1777);
+    if (asRoot) chmodSync(join(runtime.dir, 'tmp', folder), 0o1777);
   }
-  writeFileSync(NGINX_CONF, renderNginxConfig(layout, RUNTIME, asRoot));
-  const nginxArgs = ['-p', RUNTIME, '-c', NGINX_CONF, '-e', join(RUNTIME, 'error.log')];
+  writeFileSync(runtime.conf, renderNginxConfig(layout, runtime.dir, asRoot));
+  const nginxArgs = runtime.nginxArgs;
   run(nginx, [...nginxArgs, '-t', '-q'], env, true);
-  if (nginxRunning()) run(nginx, [...nginxArgs, '-s', 'reload'], env, true);
+  if (nginxRunning(layout)) run(nginx, [...nginxArgs, '-s', 'reload'], env, true);
   else run(nginx, nginxArgs, env, true);
   const origin = `http://127.0.0.1:${layout.clusterPort}`;
   await waitFor('nginx', () => healthy(`${origin}/healthz`), 15_000);
@@ -226,7 +235,7 @@ async function start(): Promise<void> {
 async function status(): Promise<void> {
   const env = clusterEnv();
   const layout = clusterLayout(env);
-  const listed = pm2List(env);
+  const listed = pm2List(env, layout);
   const ports = new Map([...layout.sidecars, ...layout.games].map((p) => [p.name, p.port]));
   say('process                  pid      status     restarts  memory   health');
   for (const p of listed) {
@@ -236,8 +245,8 @@ async function status(): Promise<void> {
       `${p.name.padEnd(24)} ${String(p.pid || '-').padEnd(8)} ${String(p.pm2_env?.status ?? '?').padEnd(10)} ${String(p.pm2_env?.restart_time ?? 0).padEnd(9)} ${`${Math.round((p.monit?.memory ?? 0) / 1048576)}M`.padEnd(8)} ${health}`,
     );
   }
-  if (listed.length === 0) say('(no StoryVerse processes under PM2)');
-  const nginxPid = nginxRunning();
+  if (listed.length === 0) say(`(no ${layout.name}-* processes under PM2)`);
+  const nginxPid = nginxRunning(layout);
   const origin = `http://127.0.0.1:${layout.clusterPort}`;
   say(`nginx                    ${String(nginxPid ?? '-').padEnd(8)} ${nginxPid ? 'online' : 'stopped'}`);
   say(`origin ${origin}: ${(await healthy(`${origin}/healthz`)) ? 'ok' : 'not answering'}`);
@@ -245,17 +254,18 @@ async function status(): Promise<void> {
 
 async function stop(): Promise<void> {
   const env = clusterEnv();
-  if (pm2List(env).length > 0) {
+  const layout = clusterLayout(env);
+  if (pm2List(env, layout).length > 0) {
     say('• PM2: stopping the StoryVerse apps (SIGTERM: rooms save, connections close)');
     run(PM2, ['delete', ECOSYSTEM], env, true);
   }
-  await endStrays(env);
-  const pid = nginxRunning();
+  await endStrays(env, layout);
+  const pid = nginxRunning(layout);
   if (pid) {
     say('• nginx: stopping');
-    run(nginxBinary(), ['-p', RUNTIME, '-c', NGINX_CONF, '-e', join(RUNTIME, 'error.log'), '-s', 'quit'], env, true);
+    run(nginxBinary(), [...runtimeOf(layout).nginxArgs, '-s', 'quit'], env, true);
     const deadline = Date.now() + 10_000;
-    while (nginxRunning() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    while (nginxRunning(layout) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
   }
   say('StoryVerse cluster stopped');
 }

@@ -1,5 +1,7 @@
 /** Types of cluster/layout.js (plain JS so that PM2 can load it through ecosystem.config.js). */
 export interface ClusterLayout {
+  /** CLUSTER_NAME (default storyverse): prefix of the PM2 app names, name of the runtime folder. */
+  name: string;
   clusterPort: number;
   /** host[:port] browsers reach nginx by (CLUSTER_PUBLIC_HOST). */
   publicHost: string;

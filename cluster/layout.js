@@ -4,22 +4,25 @@ import { availableParallelism } from 'node:os';
 
 /**
  * @param {Record<string, string | undefined>} env
- * @returns {{ clusterPort: number, publicHost: string, sidecars: { name: string, role: string, port: number }[], games: { name: string, index: number, port: number, path: string, publicAddress: string }[] }}
+ * @returns {{ name: string, clusterPort: number, publicHost: string, sidecars: { name: string, role: string, port: number }[], games: { name: string, index: number, port: number, path: string, publicAddress: string }[] }}
  */
 export function clusterLayout(env) {
+  // Names the PM2 apps (and the runtime folder): two clusters can share a machine and a PM2.
+  const name = env.CLUSTER_NAME || 'storyverse';
+  if (!/^[a-z][a-z0-9-]{0,30}$/.test(name)) throw new Error(`CLUSTER_NAME must be lower-case letters, digits and dashes (got ${JSON.stringify(name)})`);
   const clusterPort = whole(env.CLUSTER_PORT, 8080, 'CLUSTER_PORT');
   const base = whole(env.CLUSTER_INTERNAL_BASE_PORT, clusterPort, 'CLUSTER_INTERNAL_BASE_PORT');
   const count = whole(env.GAME_PROCESSES, availableParallelism(), 'GAME_PROCESSES');
   if (count < 1 || count > 64) throw new Error(`GAME_PROCESSES must be from 1 to 64 (got ${count})`);
   // The host browsers reach nginx by; room sockets are addressed to it (Colyseus publicAddress).
   const publicHost = env.CLUSTER_PUBLIC_HOST || `127.0.0.1:${clusterPort}`;
-  const sidecars = ['accounts', 'catalog', 'payments'].map((role, i) => ({ name: `storyverse-${role}`, role, port: base + 1 + i }));
+  const sidecars = ['accounts', 'catalog', 'payments'].map((role, i) => ({ name: `${name}-${role}`, role, port: base + 1 + i }));
   const games = Array.from({ length: count }, (_, i) => {
     const index = i + 1;
     const path = `/game-${index}`;
-    return { name: `storyverse-game-${index}`, index, port: base + 10 + index, path, publicAddress: `${publicHost}${path}` };
+    return { name: `${name}-game-${index}`, index, port: base + 10 + index, path, publicAddress: `${publicHost}${path}` };
   });
-  return { clusterPort, publicHost, sidecars, games };
+  return { name, clusterPort, publicHost, sidecars, games };
 }
 
 function whole(value, fallback, name) {

@@ -1,0 +1,127 @@
+/**
+ * `npm run cluster:start` end to end: PM2 (3 sidecars + 2 game processes) and nginx against a
+ * scratch PostgreSQL database and a private redis-server, then a scripted client — the web
+ * client's own calls and colyseus.js — through the one public origin, then `cluster:stop`.
+ * A CLUSTER_NAME of its own keeps it apart from any other cluster on the machine.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Client } from 'colyseus.js';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { createScratchPostgres, postgresReachable, type ScratchPostgres } from '../server/database/scratch-postgres';
+import { itWhenReachable } from '../server/testing/services';
+import { call, eventually, freePort, PrivateRedis, redisServerInstalled } from './testing/cluster-harness';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const nginxInstalled = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'].some((path) => existsSync(path));
+const up = nginxInstalled && redisServerInstalled() && (await postgresReachable());
+const it = itWhenReachable(up, 'nginx (apt-get install nginx), PostgreSQL and a redis-server binary');
+
+/** A port P such that P..P+12 are all free (the origin, the sidecars at +1..+3, two games at +11, +12). */
+async function freeBlock(): Promise<number> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const base = 20_000 + Math.floor(Math.random() * 30_000);
+    const ports = [0, 1, 2, 3, 11, 12].map((offset) => base + offset);
+    const free = await Promise.all(ports.map((port) => isFree(port)));
+    if (free.every(Boolean)) return base;
+  }
+  return freePort();
+}
+
+async function isFree(port: number): Promise<boolean> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+describe.runIf(up)('npm run cluster:start', () => {
+  let redis: PrivateRedis;
+  let scratch: ScratchPostgres;
+  let env: NodeJS.ProcessEnv;
+  let origin: string;
+  let started: ReturnType<typeof spawnSync>;
+
+  const cluster = (command: string) => spawnSync(process.execPath, ['--import', 'tsx', 'cluster/cluster.ts', command], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
+
+  beforeAll(async () => {
+    redis = await PrivateRedis.start();
+    scratch = await createScratchPostgres();
+    const port = await freeBlock();
+    origin = `http://127.0.0.1:${port}`;
+    env = {
+      ...process.env,
+      CLUSTER_NAME: `svtest-${process.pid}`,
+      CLUSTER_PORT: String(port),
+      GAME_PROCESSES: '2',
+      DATABASE_URL: scratch.url,
+      REDIS_URL: redis.url,
+      JWT_SECRET: 'cluster-start-test-secret-0123456789abcdef',
+      LOG_LEVEL: 'warn',
+    };
+    started = cluster('start');
+  }, 150_000);
+
+  afterAll(async () => {
+    if (env) cluster('stop');
+    if (env?.CLUSTER_NAME) rmSync(join(ROOT, '.cluster', env.CLUSTER_NAME), { recursive: true, force: true });
+    await redis?.down();
+    await scratch?.drop();
+  }, 60_000);
+
+  it('brings up PM2 and nginx and prints the public URL', () => {
+    expect(started.status, String(started.stderr) + String(started.stdout)).toBe(0);
+    expect(String(started.stdout)).toContain(`StoryVerse cluster is running: open ${origin.replace('http://', 'http://')}`);
+    const status = cluster('status');
+    expect(status.stdout).toMatch(/svtest-\d+-game-1\s+\d+\s+online/);
+    expect(status.stdout).toMatch(/svtest-\d+-game-2\s+\d+\s+online/);
+    expect(status.stdout).toMatch(/svtest-\d+-accounts\s+\d+\s+online/);
+  });
+
+  it('serves the web client, the REST sidecars and the rooms through the one origin', async () => {
+    const page = await fetch(`${origin}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/<html/i);
+
+    // The request id a caller (or nginx) sets comes back from the sidecar that answered.
+    const probe = await fetch(`${origin}/v1/stories`, { headers: { 'x-request-id': 'cluster-probe-1' } });
+    expect(probe.status).toBe(200);
+    expect(probe.headers.get('x-request-id')).toBe('cluster-probe-1');
+    const storyId = (await probe.json()).items[0].id as string;
+
+    const guest = await call(origin, 'POST', '/v1/auth/guest');
+    expect(guest.status).toBe(201);
+    const token = guest.json.accessToken as string;
+    expect((await call(origin, 'GET', '/v1/inventory', { token })).status).toBe(200);
+    expect((await call(origin, 'GET', '/v1/store/packs', { token })).status).toBe(200);
+    const missing = await call(origin, 'GET', '/v1/nothing-here');
+    expect(missing.json.error.code).toBe('ROUTE_NOT_FOUND');
+    // Per-process metrics and the admin panel are not public.
+    expect((await fetch(`${origin}/metrics`)).status).toBe(404);
+
+    // Story sessions through the origin: each room socket reaches its own process via /game-<i>/.
+    const client = new Client(origin.replace(/^http/, 'ws'));
+    client.auth.token = token;
+    const rooms = [];
+    for (let i = 0; i < 3; i++) rooms.push(await client.create('story', { storyId }));
+    for (const room of rooms) await eventually('a scene', async () => (room.state as { sceneId?: string }).sceneId, 10_000, 20);
+    const room = rooms[rooms.length - 1]!;
+    const before = (room.state as { sceneId: string }).sceneId;
+    room.send('advance', {});
+    await eventually('the next scene', async () => (room.state as { sceneId: string }).sceneId !== before, 10_000, 20);
+    for (const r of rooms) await r.leave();
+  }, 60_000);
+
+  it('stops everything with cluster:stop', async () => {
+    const stopped = cluster('stop');
+    expect(stopped.status, String(stopped.stderr)).toBe(0);
+    expect(cluster('status').stdout).toMatch(/no svtest-\d+-\* processes under PM2/);
+    await expect(fetch(`${origin}/healthz`)).rejects.toThrow();
+  }, 60_000);
+});
+
+if (!up) describe('npm run cluster:start', () => it('needs nginx, PostgreSQL and redis-server', () => undefined));
