@@ -115,6 +115,9 @@ export abstract class CampaignRoom extends Room<CampaignState> {
     const options = parsed.data;
     this.timings = { ...DEFAULT_TIMINGS, ...this.deps.timings };
     this.patchRate = 0;
+    // Without a simulation interval the room clock only ticks on a patch; turn and vote timers
+    // need it to run on its own (10 Hz is plenty for timers counted in seconds).
+    this.setSimulationInterval(() => undefined, 100);
     await this.setPrivate(true);
     if (options.resume) await this.resume(options.resume);
     else if (options.fork) await this.fork(options.fork);
@@ -227,16 +230,19 @@ export abstract class CampaignRoom extends Room<CampaignState> {
     this.connected.delete(client.sessionId);
     this.seatPresence.delete(client.sessionId);
     this.render();
+    this.broadcastPatch();
     if (!consented) {
-      await this.inMailbox(() => this.keepPlayMoving());
+      // Hold the seat first (a quick reconnect must find it), then pass a turn they cannot play.
+      const waiting = this.allowReconnection(client, this.timings.reconnectSeconds);
+      this.reconnections.set(client.sessionId, waiting);
+      void this.inMailbox(() => this.keepPlayMoving()).catch((error: unknown) => this.failed(error, 'onLeave'));
       try {
-        const waiting = this.allowReconnection(client, this.timings.reconnectSeconds);
-        this.reconnections.set(client.sessionId, waiting);
         await waiting;
         this.reconnections.delete(client.sessionId);
         this.connected.add(client.sessionId);
         this.seatPresence.set(client.sessionId, { typing: false, ready: false });
         this.render();
+        this.broadcastPatch();
         await this.inMailbox(() => this.keepPlayMoving());
         return;
       } catch {
@@ -292,7 +298,8 @@ export abstract class CampaignRoom extends Room<CampaignState> {
     if (userId !== this.model.hostId) return this.refuse(client, { code: 'NOT_HOST', message: 'Only the host can start the campaign' });
     if (this.model.phase !== 'lobby') return this.refuse(client, { code: 'ALREADY_STARTED', message: 'The campaign has already started' });
     await this.commit({ type: 'started' });
-    if (this.model.phase === 'narrating') this.beginNarration();
+    // Vote mode opens with a narrated beat; turns mode is acting at once (see the 'started' event).
+    if ((this.model.phase as string) === 'narrating') this.beginNarration();
     else await this.keepPlayMoving();
   }
 

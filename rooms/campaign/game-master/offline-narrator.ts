@@ -128,7 +128,8 @@ function offlineChoices(world: CampaignWorld, location: string, present: string[
 
 function mentionedLocation(world: CampaignWorld, text: string, current: string) {
   const lower = text.toLowerCase();
-  return world.locations.find((l) => l.id !== current && lower.includes(l.name.toLowerCase().replace(/^the\s+/, '')));
+  const words = (l: { id: string; name: string }) => [l.name.toLowerCase().replace(/^the\s+/, ''), l.id.replace(/-/g, ' ')];
+  return world.locations.find((l) => l.id !== current && words(l).some((w) => new RegExp(`\\b${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(lower)));
 }
 
 function trimAction(text: string): string {
