@@ -31,6 +31,7 @@ import { adminRouter } from './http/admin';
 import { configureHttpApp } from './http/configure-http-app';
 import { Metrics } from './http/metrics';
 import { requireUser } from './http/require-user';
+import { requestLogRouter } from './http/request-log';
 import { registerRuntimeMetrics } from './http/runtime-metrics';
 import { webClientRouter } from './http/web-client';
 import { createPayments, type Payments } from './payments/create-payments';
@@ -108,6 +109,7 @@ export async function startStoryVerse(config: Config, overrides: Overrides = {})
     trustProxy: config.trustProxy,
     startedAt,
     routers: [
+      requestLogRouter(logger, game ? 'debug' : 'info'),
       ...(game ? [adminRouter(config.adminToken, logger)] : []),
       ...(serves.accounts ? [
         accountsRouter({
@@ -135,16 +137,13 @@ export async function startStoryVerse(config: Config, overrides: Overrides = {})
     `StoryVerse (${config.role}) listening with the ${serving.kind} transport, ${config.database.kind}, ${game?.scalingKind ?? 'no'} presence`,
   );
 
-  return {
+  const storyVerse: StoryVerse = {
     url: `http://localhost:${port}`,
     port,
     role: config.role,
     transport: serving.kind,
     orm,
-    get gameServer(): Server {
-      if (!game) throw new Error(`the ${config.role} role runs no game server`);
-      return game.server;
-    },
+    gameServer: game?.server as Server,
     services,
     contentProblems: content.problems,
     close: async () => {
@@ -153,6 +152,9 @@ export async function startStoryVerse(config: Config, overrides: Overrides = {})
       await orm.close(true);
     },
   };
+  // A sidecar has no game server: reading it is a mistake worth an explicit error.
+  if (!game) Object.defineProperty(storyVerse, 'gameServer', { enumerable: false, get: () => { throw new Error(`the ${config.role} role runs no game server`); } });
+  return storyVerse;
 }
 
 /** What each role composes; `all` is the embedded run (everything in one process). */
