@@ -154,6 +154,8 @@ describe.runIf(up)('a two-process cluster', () => {
     expect(await advance(viaB.room)).toBeTruthy();
     const metrics = await (await fetch(`${b.url}/metrics`)).text();
     expect(metrics).toMatch(/storyverse_redis_up\{connection="presence_sub"[^}]*\} 1/);
+    expect(metrics).toMatch(/storyverse_db_pool_connections\{state="used"[^}]*\} \d+/);
+    expect(metrics).toMatch(/storyverse_rooms\{[^}]*room="story"[^}]*\} [1-9]/);
   }, 90_000);
 
   it('fails requests cleanly while PostgreSQL restarts (503, error shape, nothing written) and recovers without a restart', async () => {
