@@ -34,8 +34,9 @@ const app = (name, env) => ({
   // The process sends 'ready' once listening (server/main.ts).
   wait_ready: true,
   listen_timeout: 60_000,
-  // SIGTERM: stop new joins, let rooms save, close connections; main.ts exits within 10 s.
-  kill_signal: 'SIGTERM',
+  // PM2 stops a process with SIGINT (its daemon-wide PM2_KILL_SIGNAL; PM2 7 has no per-app signal).
+  // server/main.ts treats SIGINT and SIGTERM alike: stop new joins, let rooms save, close
+  // connections, exit within 10 s — before PM2 resorts to SIGKILL.
   kill_timeout: 15_000,
   merge_logs: true,
   time: false,

@@ -256,7 +256,7 @@ async function stop(): Promise<void> {
   const env = clusterEnv();
   const layout = clusterLayout(env);
   if (pm2List(env, layout).length > 0) {
-    say('• PM2: stopping the StoryVerse apps (SIGTERM: rooms save, connections close)');
+    say('• PM2: stopping the StoryVerse apps (rooms save, connections close)');
     run(PM2, ['delete', ECOSYSTEM], env, true);
   }
   await endStrays(env, layout);
