@@ -99,6 +99,8 @@ export abstract class CampaignRoom extends Room<CampaignState> {
   private timer: { clear(): void } | null = null;
   private deadline = 0;
   private errorCount = 0;
+  private closing = false;
+  private forkHosts: Set<string> | null = null;
 
   static async authenticate(auth: PlayerAuthenticator, token: string | undefined): Promise<AuthData> {
     if (!token) throw new ServerError(401, 'UNAUTHENTICATED: sign in and send your access token');
@@ -162,6 +164,8 @@ export abstract class CampaignRoom extends Room<CampaignState> {
     const leaves: CampaignEvent[] = partyOf(model).map((p) => ({ type: 'left', playerId: p.id, kicked: false }));
     this.model = replay(this.world, [...prefix, ...leaves]);
     this.record = { ...saved.record, code: this.roomId, hostUserId: null, forkOf: { code: from.code, atBeat: from.atBeat } };
+    // Rewinding is the host's call: the campaign's creator or its host now.
+    this.forkHosts = new Set([saved.record.hostUserId, replay(this.world, saved.events).hostId ?? '']);
     this.pendingEvents = [...prefix, ...leaves];
   }
 
@@ -204,6 +208,7 @@ export abstract class CampaignRoom extends Room<CampaignState> {
         this.dropSession(sessionId);
         waiting.reject(new Error('replaced by a new session'));
       }
+      if (this.record.hostUserId === null && this.forkHosts && !this.forkHosts.has(userId)) throw new ServerError(403, 'NOT_HOST: only the host of a campaign can fork it');
       if (this.record.hostUserId === null) this.record.hostUserId = userId;
       const player = playerOf(this.model, userId);
       if (!player?.inParty && partyOf(this.model).length >= this.model.seats) throw new ServerError(403, `CAMPAIGN_FULL: all ${this.model.seats} seats are taken`);
@@ -226,7 +231,8 @@ export abstract class CampaignRoom extends Room<CampaignState> {
 
   override async onLeave(client: Client, consented: boolean): Promise<void> {
     const userId = this.sessions.get(client.sessionId);
-    if (userId === undefined) return;
+    // A process shutting down is not the party leaving: the log keeps them seated for the resume.
+    if (userId === undefined || this.closing) return;
     this.connected.delete(client.sessionId);
     this.seatPresence.delete(client.sessionId);
     this.render();
@@ -259,6 +265,7 @@ export abstract class CampaignRoom extends Room<CampaignState> {
   }
 
   override async onBeforeShutdown(): Promise<void> {
+    this.closing = true;
     this.narration?.abort();
     await this.mailbox;
     super.onBeforeShutdown();
@@ -465,7 +472,9 @@ export abstract class CampaignRoom extends Room<CampaignState> {
     if (this.model.phase === 'acting') {
       const here = partyOf(this.model).filter((p) => this.isHere(p.id));
       if (here.length === 0) return this.clearTimer();
-      for (let i = 0; i < this.model.players.length && this.model.turn && !this.isHere(this.model.turn); i++) {
+      // A dropped player's turn passes at once; one who has not come back since a resume keeps
+      // it until the turn timer runs out (so a restarted campaign waits for its party).
+      for (let i = 0; i < this.model.players.length && this.model.turn && this.hasDropped(this.model.turn); i++) {
         await this.commit({ type: 'turn_skipped', playerId: this.model.turn });
       }
       this.armTimer('turn');
@@ -572,6 +581,11 @@ export abstract class CampaignRoom extends Room<CampaignState> {
       this.sheets.set(playerId, sheet);
     }
     return sheet;
+  }
+
+  private hasDropped(playerId: string): boolean {
+    for (const [sessionId, id] of this.sessions) if (id === playerId) return !this.connected.has(sessionId);
+    return false;
   }
 
   private isHere(playerId: string): boolean {

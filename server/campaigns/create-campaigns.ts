@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { loadWorldsDir } from '../../content-pipeline';
-import { MemoryCampaignLog, unmetered, type CampaignLog, type CampaignMeter, type WorldCatalog } from '../../rooms/campaign/campaign-services';
+import type { CampaignLog, CampaignMeter, WorldCatalog } from '../../rooms/campaign/campaign-services';
 import type { CampaignRoomDeps } from '../../rooms/campaign/CampaignRoom';
 import type { CampaignWorld } from '../../rooms/campaign/rules/world';
 import type { PlayerAuthenticator } from '../../rooms/story/story-sessions';
@@ -8,6 +8,8 @@ import type { Config } from '../config/config';
 import { chooseGameMaster } from '../game-master/choose-game-master';
 import type { Clock } from '../shared/clock';
 import type { Logger } from '../shared/logger';
+import { DatabaseCampaignMeter } from './campaign-meter';
+import { DatabaseCampaignLog } from './database-campaign-log';
 
 export interface CampaignsDeps {
   config: Config;
@@ -28,9 +30,10 @@ export async function createCampaigns(deps: CampaignsDeps): Promise<CampaignRoom
   for (const problem of loaded.problems) logger[problem.severity === 'error' ? 'error' : 'warn'](problem, `content: ${problem.message}`);
   const worlds = new Map<string, CampaignWorld>(loaded.worlds.map((w) => [w.manifest.id, w.manifest]));
   const catalog: WorldCatalog = { get: (id) => worlds.get(id) };
-  const log: CampaignLog = new MemoryCampaignLog();
-  const meter: CampaignMeter = unmetered;
+  const log: CampaignLog = new DatabaseCampaignLog({ em: deps.orm.em, clock: deps.clock });
+  const meter: CampaignMeter = new DatabaseCampaignMeter({ em: deps.orm.em, clock: deps.clock, dailyTurns: config.campaigns.dailyTurns });
   const gameMaster = chooseGameMaster(config.openai, logger);
   logger.info({ worlds: [...worlds.keys()], gameMaster: gameMaster.name }, `campaigns: ${worlds.size} worlds, game master ${gameMaster.name}`);
-  return { worlds: catalog, log, meter, gameMaster, auth: deps.auth, logger };
+  const timings = { turnSeconds: config.campaigns.turnSeconds, voteSeconds: config.campaigns.voteSeconds };
+  return { worlds: catalog, log, meter, gameMaster, auth: deps.auth, logger, timings };
 }

@@ -43,6 +43,9 @@ const envSchema = z.object({
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: urlWithScheme(['http', 'https']).optional(),
   GM_MODEL: optionalText,
+  CAMPAIGN_DAILY_TURNS: integer(0, 1_000_000, 300),
+  CAMPAIGN_TURN_SECONDS: integer(5, 3600, 90),
+  CAMPAIGN_VOTE_SECONDS: integer(5, 3600, 60),
   TRANSPORT: z.enum(['uws', 'ws'], { message: 'must be uws or ws' }).default('uws'),
   PUBLIC_ADDRESS: z
     .string()
@@ -86,6 +89,8 @@ export interface Config {
    */
   store: { packs: StorePack[]; sandbox: boolean };
   openai: { apiKey?: string; baseUrl?: string; model?: string };
+  /** Campaign turns an account may take per UTC day (0: unlimited), and the turn and vote timers. */
+  campaigns: { dailyTurns: number; turnSeconds: number; voteSeconds: number };
   transport: 'uws' | 'ws';
   publicAddress?: string;
   /** What this process serves: everything (the embedded run), or one part of the cluster. */
@@ -151,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     stripe: { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET, apiBase: e.STRIPE_API_BASE },
     store: { packs, sandbox: !e.STRIPE_SECRET_KEY && (e.PAYMENTS_SANDBOX ? e.PAYMENTS_SANDBOX === 'true' : e.NODE_ENV !== 'production') },
     openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.GM_MODEL },
+    campaigns: { dailyTurns: e.CAMPAIGN_DAILY_TURNS, turnSeconds: e.CAMPAIGN_TURN_SECONDS, voteSeconds: e.CAMPAIGN_VOTE_SECONDS },
     transport: e.TRANSPORT,
     publicAddress: e.PUBLIC_ADDRESS,
     role: e.ROLE,

@@ -152,6 +152,8 @@ export function applyEvent(world: CampaignWorld, model: CampaignModel, event: Ca
         model.players.push(newSheet(world, model, event.playerId, event.name));
       }
       model.hostId ??= event.playerId;
+      // Everyone had left mid-game: whoever comes back first takes the turn.
+      if (model.phase === 'acting' && model.turn === null) model.turn = event.playerId;
       return;
     }
     case 'left': {

@@ -1,4 +1,7 @@
 import { AccountFlagSchema } from './AccountFlag';
+import { CampaignSchema } from './Campaign';
+import { CampaignEventSchema } from './CampaignEvent';
+import { CampaignTurnAllowanceSchema, CampaignUsageSchema } from './CampaignUsage';
 import { ChapterSchema } from './Chapter';
 import { LedgerEntrySchema } from './LedgerEntry';
 import { PaymentEventSchema } from './PaymentEvent';
@@ -11,6 +14,9 @@ import { UserSchema } from './User';
 import { WalletSchema } from './Wallet';
 
 export { AccountFlag } from './AccountFlag';
+export { Campaign } from './Campaign';
+export { CampaignEvent } from './CampaignEvent';
+export { CampaignTurnAllowance, CampaignUsage } from './CampaignUsage';
 export { Chapter } from './Chapter';
 export { LedgerEntry, type Currency } from './LedgerEntry';
 export { PaymentEvent } from './PaymentEvent';
@@ -22,4 +28,4 @@ export { Story } from './Story';
 export { User } from './User';
 export { Wallet } from './Wallet';
 
-export const allEntities = [UserSchema, RefreshTokenSchema, WalletSchema, LedgerEntrySchema, StorySchema, ChapterSchema, PlayerProgressSchema, PurchaseSchema, PaymentEventSchema, PaymentIntentRecordSchema, AccountFlagSchema];
+export const allEntities = [UserSchema, RefreshTokenSchema, WalletSchema, LedgerEntrySchema, StorySchema, ChapterSchema, PlayerProgressSchema, PurchaseSchema, PaymentEventSchema, PaymentIntentRecordSchema, AccountFlagSchema, CampaignSchema, CampaignEventSchema, CampaignUsageSchema, CampaignTurnAllowanceSchema];

@@ -3,9 +3,11 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122013758_initial as M0 } from './Migration20261122013758_initial';
 import { Migration20261122015211_progress_completed_chapters as M1 } from './Migration20261122015211_progress_completed_chapters';
 import { Migration20261122040458_payments as M2 } from './Migration20261122040458_payments';
+import { Migration20261122043437_campaigns as M3 } from './Migration20261122043437_campaigns';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122013758_initial', class: M0 },
   { name: 'Migration20261122015211_progress_completed_chapters', class: M1 },
   { name: 'Migration20261122040458_payments', class: M2 },
+  { name: 'Migration20261122043437_campaigns', class: M3 },
 ];
