@@ -164,7 +164,16 @@ describe.runIf(up)('a two-process cluster', () => {
     const errors: unknown[] = [];
     session.room.onMessage('error', (message) => errors.push(message));
 
+    // A registration in flight when the database goes away: it fails cleanly and writes nothing.
+    proxy.freeze();
+    const inFlightEmail = `inflight-${Date.now()}@example.com`;
+    const inFlight = call(a.url, 'POST', '/v1/auth/register', { body: { email: inFlightEmail, password: 'correct horse battery staple' } });
+    await sleep(700);
     await proxy.cut();
+    const failed = await inFlight;
+    expect(failed.status).toBe(503);
+    expect(failed.json.error).toMatchObject({ code: 'DATABASE_UNAVAILABLE', request_id: expect.any(String) });
+
     const email = `cut-${Date.now()}@example.com`;
     const register = await call(a.url, 'POST', '/v1/auth/register', { body: { email, password: 'correct horse battery staple' } });
     expect(register.status).toBe(503);
@@ -181,7 +190,9 @@ describe.runIf(up)('a two-process cluster', () => {
     await proxy.restore();
 
     await eventually('REST to recover', async () => (await call(a.url, 'GET', '/v1/inventory', { token })).status === 200, 20_000, 250);
-    // Nothing of the refused registration was written: the email is free.
+    // Nothing of the failed registrations was written: both emails are free.
+    expect((await call(a.url, 'POST', '/v1/auth/login', { body: { email: inFlightEmail, password: 'correct horse battery staple' } })).status).toBe(401);
+    expect((await call(a.url, 'POST', '/v1/auth/register', { body: { email: inFlightEmail, password: 'correct horse battery staple' } })).status).toBe(201);
     expect((await call(a.url, 'POST', '/v1/auth/login', { body: { email, password: 'correct horse battery staple' } })).status).toBe(401);
     expect((await call(a.url, 'POST', '/v1/auth/register', { body: { email, password: 'correct horse battery staple' } })).status).toBe(201);
     // The same room plays on once the database is back.

@@ -118,6 +118,7 @@ function canConnect(port: number): Promise<boolean> {
 export class PgProxy {
   private server: Server | null = null;
   private readonly sockets = new Set<Socket>();
+  private frozen = false;
   private constructor(readonly port: number, private readonly target: { host: string; port: number }) {}
 
   static async start(targetUrl: string): Promise<PgProxy> {
@@ -149,6 +150,10 @@ export class PgProxy {
       client.on('error', drop).on('close', drop);
       upstream.on('error', drop).on('close', drop);
       client.pipe(upstream).pipe(client);
+      if (this.frozen) {
+        client.pause();
+        upstream.pause();
+      }
     });
     this.server = server;
     return new Promise((resolve, reject) => {
@@ -157,7 +162,14 @@ export class PgProxy {
     });
   }
 
+  /** Stops every byte in both directions: queries in flight hang, as on a stalled server. */
+  freeze(): void {
+    this.frozen = true;
+    for (const socket of this.sockets) socket.pause();
+  }
+
   async cut(): Promise<void> {
+    this.frozen = false;
     const server = this.server;
     this.server = null;
     for (const socket of this.sockets) socket.destroy();
