@@ -5,7 +5,8 @@
  * A CLUSTER_NAME of its own keeps it apart from any other cluster on the machine.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client } from 'colyseus.js';
@@ -56,6 +57,8 @@ describe.runIf(up)('npm run cluster:start', () => {
     env = {
       ...process.env,
       CLUSTER_NAME: `svtest-${process.pid}`,
+      // A PM2 daemon of its own, killed afterwards: the machine's PM2 (and its apps) stay untouched.
+      PM2_HOME: mkdtempSync(join(tmpdir(), 'sv-pm2-')),
       CLUSTER_PORT: String(port),
       GAME_PROCESSES: '2',
       DATABASE_URL: scratch.url,
@@ -68,6 +71,10 @@ describe.runIf(up)('npm run cluster:start', () => {
 
   afterAll(async () => {
     if (env) cluster('stop');
+    if (env?.PM2_HOME) {
+      spawnSync(join(ROOT, 'node_modules/.bin/pm2'), ['kill'], { env, stdio: 'ignore', timeout: 30_000 });
+      rmSync(env.PM2_HOME, { recursive: true, force: true });
+    }
     if (env?.CLUSTER_NAME) rmSync(join(ROOT, '.cluster', env.CLUSTER_NAME), { recursive: true, force: true });
     await redis?.down();
     await scratch?.drop();
