@@ -1,0 +1,89 @@
+/**
+ * Campaigns in real Chromium: two browser contexts (two guests) meet in one campaign by its
+ * invite code and see each other's actions, chat and the game master's narration.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { chromiumPath, launchChromium } from '../../server/testing/browser';
+import { itWhenReachable } from '../../server/testing/services';
+import { startTestServer, type TestServer } from '../../server/testing/test-server';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const shots = `${root}test-artifacts/screenshots`;
+const executable = chromiumPath();
+const itInBrowser = itWhenReachable(executable !== null, 'Debian chromium (apt-get install chromium)');
+
+describe('campaigns in the web client', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!executable) return;
+    const build = spawnSync(process.execPath, ['client/build-if-needed.mjs'], { cwd: root, encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`the client did not build: ${build.stdout}${build.stderr}`);
+    mkdirSync(shots, { recursive: true });
+    server = await startTestServer('sqlite');
+    browser = await launchChromium(executable);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function guestAtLobby(): Promise<{ page: Page; errors: string[] }> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.goto(`http://127.0.0.1:${server.port}/`, { waitUntil: 'load' });
+    await page.getByRole('button', { name: /guest/i }).first().click();
+    await page.getByRole('link', { name: 'Campaigns' }).click();
+    await page.getByRole('heading', { name: 'Campaigns' }).waitFor();
+    return { page, errors };
+  }
+
+  itInBrowser("two players join one campaign by code and see each other's actions and the narration", async () => {
+    const host = await guestAtLobby();
+    const guest = await guestAtLobby();
+    await host.page.getByRole('button', { name: 'Create campaign' }).click();
+    const code = (await host.page.locator('.campaign-code-value').textContent({ timeout: 10_000 }))!.trim();
+    expect(code).toMatch(/^[A-Z2-9]{6}$/);
+    await host.page.getByRole('heading', { name: 'The Glass Orchard' }).waitFor();
+
+    await guest.page.getByLabel('Invite code').fill(code.toLowerCase());
+    await guest.page.getByRole('button', { name: 'Join campaign' }).click();
+    await guest.page.getByRole('heading', { name: 'The Glass Orchard' }).waitFor();
+    await host.page.locator('.campaign-party li').nth(1).waitFor();
+    expect(await host.page.locator('.campaign-party li').count()).toBe(2);
+
+    await guest.page.getByLabel('Message the party').fill('Ready when you are.');
+    await guest.page.getByRole('button', { name: 'Send' }).click();
+    await host.page.getByRole('log', { name: 'Party chat' }).getByText('Ready when you are.').waitFor();
+
+    await host.page.getByRole('button', { name: 'Start the campaign' }).click();
+    await host.page.getByText('Your turn: what do you do?').waitFor();
+    await guest.page.getByText(/is acting/).waitFor();
+    expect(await guest.page.getByRole('button', { name: 'Act' }).isDisabled()).toBe(true);
+    // The opening is in the DOM for both, before any key press.
+    await guest.page.getByRole('log', { name: 'Narration' }).getByText(/glass/).first().waitFor();
+
+    await host.page.getByLabel('Your action').fill('I follow the ringing beads up the Market Stair.');
+    await host.page.getByRole('button', { name: 'Act' }).click();
+    for (const { page } of [host, guest]) {
+      await page.getByRole('log', { name: 'Narration' }).getByText('I follow the ringing beads up the Market Stair.', { exact: false }).waitFor({ timeout: 10_000 });
+    }
+    // Now it is the guest's turn; their action reaches the host.
+    await guest.page.getByText('Your turn: what do you do?').waitFor();
+    await guest.page.getByLabel('Your action').fill('I ask Widow Asha about the grey coats.');
+    await guest.page.getByRole('button', { name: 'Act' }).click();
+    await host.page.getByRole('log', { name: 'Narration' }).getByText('I ask Widow Asha about the grey coats.', { exact: false }).waitFor({ timeout: 10_000 });
+    // Choices are real buttons named by their text.
+    expect(await host.page.locator('.campaign-choice').count()).toBeGreaterThan(0);
+    await host.page.screenshot({ path: `${shots}/campaign-desktop.png` });
+    expect([...host.errors, ...guest.errors]).toEqual([]);
+    expect(await host.page.locator('.campaign-notice').textContent()).toBe('');
+  });
+});

@@ -1,0 +1,76 @@
+import { Client, type Room } from 'colyseus.js';
+import type { CampaignState } from '../../../rooms/campaign/CampaignState';
+import type { CampaignCreateOptions, CampaignErrorMessage, ChatMessage, StoryChunkMessage, StoryCompleteMessage } from '../../../rooms/campaign/protocol';
+import { roomEndpoint } from '../shell/room-endpoint';
+
+export type CampaignRefusal = CampaignErrorMessage['error'];
+
+export interface CampaignListener {
+  onState(state: CampaignState): void;
+  onChunk(chunk: StoryChunkMessage): void;
+  onComplete(beat: StoryCompleteMessage): void;
+  onChat(message: ChatMessage): void;
+  onRefusal(refusal: CampaignRefusal): void;
+  onLeave(code: number): void;
+}
+
+/** Rooms opened by the lobby, handed to the campaign screen the router shows next. */
+const handedOver = new Map<string, Room<CampaignState>>();
+
+/** Words a join refusal the way a player understands it. */
+export function joinRefusal(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  if (/not found|BAD_CODE|4212/i.test(text)) return 'No campaign has that code. Check it with your host.';
+  if (/CAMPAIGN_FULL/.test(text)) return 'That campaign is full.';
+  if (/KICKED/.test(text)) return 'The host removed you from that campaign.';
+  if (/WORLD_NOT_FOUND/.test(text)) return 'There is no world with that id.';
+  if (/ALREADY_JOINED/.test(text)) return 'You are already in that campaign in another window.';
+  return text.replace(/^[A-Z_]+: /, '') || 'Could not reach the campaign.';
+}
+
+/** One campaign seat over colyseus.js. */
+export class CampaignConnection {
+  private room: Room<CampaignState> | null = null;
+
+  constructor(private readonly accessToken: () => Promise<string>) {}
+
+  static async create(accessToken: () => Promise<string>, options: CampaignCreateOptions): Promise<string> {
+    const client = new Client(roomEndpoint());
+    client.auth.token = await accessToken();
+    const room = await client.create<CampaignState>('campaign', options);
+    handedOver.set(room.roomId, room);
+    return room.roomId;
+  }
+
+  async open(code: string, listener: CampaignListener): Promise<void> {
+    let room = handedOver.get(code);
+    handedOver.delete(code);
+    if (!room) {
+      const client = new Client(roomEndpoint());
+      client.auth.token = await this.accessToken();
+      room = await client.joinById<CampaignState>(code);
+    }
+    this.room = room;
+    room.onStateChange((state) => listener.onState(state));
+    room.onMessage('story:chunk', (m: StoryChunkMessage) => listener.onChunk(m));
+    room.onMessage('story:complete', (m: StoryCompleteMessage) => listener.onComplete(m));
+    room.onMessage('chat', (m: ChatMessage) => listener.onChat(m));
+    room.onMessage('error', (m: CampaignErrorMessage) => listener.onRefusal(m.error));
+    room.onLeave((closeCode) => listener.onLeave(closeCode));
+    if (room.state) listener.onState(room.state);
+  }
+
+  get sessionId(): string {
+    return this.room?.sessionId ?? '';
+  }
+
+  send(type: 'start' | 'action' | 'vote' | 'chat' | 'typing' | 'ready' | 'kick' | 'handover', payload: object): void {
+    this.room?.send(type, payload);
+  }
+
+  close(): void {
+    const room = this.room;
+    this.room = null;
+    room?.leave(true).catch(() => {});
+  }
+}
