@@ -6,6 +6,8 @@ export type Route =
   | { name: 'story'; storyId: string }
   | { name: 'play'; storyId: string; chapterId?: string }
   | { name: 'store' }
+  | { name: 'campaigns' }
+  | { name: 'campaign'; code: string }
   /** Where Checkout sends the player back: paid (`success`) or abandoned (`cancel`). */
   | { name: 'store-return'; outcome: 'success' | 'cancel'; purchaseId: string };
 
@@ -17,6 +19,8 @@ export function parseRoute(hash: string): Route | null {
   if (head === 'auth' && parts.length === 1) return { name: 'auth' };
   if (head === 'story' && first && parts.length === 2) return { name: 'story', storyId: first };
   if (head === 'store' && parts.length === 1) return { name: 'store' };
+  if (head === 'campaigns' && parts.length === 1) return { name: 'campaigns' };
+  if (head === 'campaign' && first && parts.length === 2) return { name: 'campaign', code: first.toUpperCase() };
   if (head === 'store' && (first === 'success' || first === 'cancel') && second && parts.length === 3) return { name: 'store-return', outcome: first, purchaseId: second };
   if (head === 'play' && first && parts.length <= 3) return second ? { name: 'play', storyId: first, chapterId: second } : { name: 'play', storyId: first };
   return null;
@@ -32,6 +36,10 @@ export function routeHash(route: Route): string {
       return `#/story/${encodeURIComponent(route.storyId)}`;
     case 'store':
       return '#/store';
+    case 'campaigns':
+      return '#/campaigns';
+    case 'campaign':
+      return `#/campaign/${encodeURIComponent(route.code)}`;
     case 'store-return':
       return `#/store/${route.outcome}/${encodeURIComponent(route.purchaseId)}`;
     case 'play':
