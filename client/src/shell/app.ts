@@ -1,3 +1,5 @@
+import { campaignLobbyScreen } from '../campaign/campaign-lobby-screen';
+import { campaignScreen } from '../campaign/campaign-screen';
 import { ApiClient } from './api-client';
 import { authScreen } from './auth-screen';
 import { libraryScreen } from './library-screen';
@@ -90,6 +92,10 @@ export class App {
         return playerScreen(this.context, route.storyId, route.chapterId);
       case 'store':
         return storeScreen(this.context);
+      case 'campaigns':
+        return campaignLobbyScreen(this.context);
+      case 'campaign':
+        return campaignScreen(this.context, route.code);
       case 'store-return':
         return storeReturnScreen(this.context, route.outcome, route.purchaseId);
     }
