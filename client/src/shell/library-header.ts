@@ -17,6 +17,7 @@ export class LibraryHeader {
     this.element = h('header', { className: 'app-header' }, [
       h('a', { className: 'brand-link', attrs: { href: '#/', 'aria-label': 'StoryVerse library' } }, [brandMark()]),
       this.wallet.element,
+      h('a', { className: 'btn btn-small btn-outline campaigns-link', attrs: { href: '#/campaigns' }, text: 'Campaigns' }),
       this.account,
     ]);
     this.renderAccount();
