@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { Client } from 'colyseus.js';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { createScratchPostgres, postgresReachable, type ScratchPostgres } from '../server/database/scratch-postgres';
+import { chromiumPath, launchChromium } from '../server/testing/browser';
 import { itWhenReachable } from '../server/testing/services';
 import { call, eventually, freePort, PrivateRedis, redisServerInstalled } from './testing/cluster-harness';
 
@@ -19,6 +20,8 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const nginxInstalled = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'].some((path) => existsSync(path));
 const up = nginxInstalled && redisServerInstalled() && (await postgresReachable());
 const it = itWhenReachable(up, 'nginx (apt-get install nginx), PostgreSQL and a redis-server binary');
+const chromium = chromiumPath();
+const itInBrowser = itWhenReachable(up && chromium !== null, 'nginx, PostgreSQL, redis-server and Debian chromium');
 
 /** A port P such that P..P+12 are all free (the origin, the sidecars at +1..+3, two games at +11, +12). */
 async function freeBlock(): Promise<number> {
@@ -122,6 +125,24 @@ describe.runIf(up)('npm run cluster:start', () => {
     await eventually('the next scene', async () => (room.state as { sceneId: string }).sceneId !== before, 10_000, 20);
     for (const r of rooms) await r.leave();
   }, 60_000);
+
+  itInBrowser('the unchanged web client plays a story in a browser through nginx', async () => {
+    const browser = await launchChromium(chromium!);
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(String(error)));
+      await page.goto(`${origin}/`, { waitUntil: 'load' });
+      await page.getByRole('button', { name: /guest/i }).first().click();
+      await page.getByText('The Lantern Keeper').first().click();
+      await page.getByRole('button', { name: /start|continue|read|play|begin/i }).first().click();
+      // The first line of the chapter: the room (on whichever game process) is playing.
+      await page.getByText('Fetch me the blue shawl', { exact: false }).first().waitFor({ timeout: 20_000 });
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 90_000);
 
   it('stops everything with cluster:stop', async () => {
     const stopped = cluster('stop');

@@ -204,6 +204,9 @@ async function start(): Promise<void> {
   mkdirSync(runtime.dir, { recursive: true });
   const nginx = nginxBinary();
 
+  say('• web client (built when a source is newer than the last build)');
+  run(process.execPath, ['client/build-if-needed.mjs'], env, true);
+
   say(`• migrations against ${redact(env.DATABASE_URL!)}`);
   run(TSX, ['server/database/cli.ts', 'up'], { ...env, LOG_LEVEL: 'warn' });
 
