@@ -165,6 +165,17 @@ describe('campaign room: vote mode', () => {
 });
 
 describe('campaign room: the party', () => {
+  it('players are shown by the name they give, made unique at the table', async () => {
+    const host = await createCampaign(server, 'nm1', { worldId: WORLD, mode: 'turns', name: 'Ann' });
+    open.push(host);
+    const twin = await joinCampaign(server, 'nm2', host.room.state.code, { name: 'Ann' });
+    open.push(twin);
+    const plain = await joinCampaign(server, 'nm3', host.room.state.code);
+    open.push(plain);
+    await until(() => host.room.state.players.size === 3);
+    expect([...host.room.state.players.values()].map((p) => p.name).sort()).toEqual(['Ann', 'Ann (2)', 'Player 3']);
+  });
+
   it('chat and typing reach everyone', async () => {
     const [a, b] = await party('turns', ['pia', 'quin']);
     b!.room.send('typing', { typing: true });

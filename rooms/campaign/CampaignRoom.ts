@@ -13,6 +13,7 @@ import {
   chatSchema,
   createOptionsSchema,
   emptySchema,
+  joinOptionsSchema,
   readySchema,
   targetSchema,
   typingSchema,
@@ -195,7 +196,9 @@ export abstract class CampaignRoom extends Room<CampaignState> {
     this.onMessage('*', (client, type) => this.refuse(client, { code: 'UNKNOWN_MESSAGE', message: `The campaign room has no message "${String(type)}"` }));
   }
 
-  override async onJoin(client: Client, _options: unknown, auth: AuthData): Promise<void> {
+  override async onJoin(client: Client, options: unknown, auth: AuthData): Promise<void> {
+    const wanted = joinOptionsSchema.safeParse(options ?? {});
+    const name = wanted.success ? wanted.data.name : undefined;
     await this.inMailbox(async () => {
       const userId = auth.userId;
       if (this.model.kicked.includes(userId)) throw new ServerError(403, 'KICKED: the host removed you from this campaign');
@@ -213,7 +216,7 @@ export abstract class CampaignRoom extends Room<CampaignState> {
       const player = playerOf(this.model, userId);
       if (!player?.inParty && partyOf(this.model).length >= this.model.seats) throw new ServerError(403, `CAMPAIGN_FULL: all ${this.model.seats} seats are taken`);
       await this.ensureLog();
-      if (!player?.inParty) await this.commit({ type: 'joined', playerId: userId, name: player?.name ?? `Player ${this.model.players.length + 1}` });
+      if (!player?.inParty) await this.commit({ type: 'joined', playerId: userId, name: uniqueName(this.model, userId, name ?? player?.name ?? `Player ${this.model.players.length + 1}`) });
       // No host with a seat in the room (a resumed or forked campaign): whoever comes first hosts.
       const host = this.model.hostId;
       if (host !== userId && (host === null || ![...this.sessions.values()].includes(host))) await this.commit({ type: 'host', playerId: userId });
@@ -609,6 +612,13 @@ export abstract class CampaignRoom extends Room<CampaignState> {
     this.deps.logger.error({ err: error, roomId: this.roomId, where }, 'campaign room failure');
     for (const client of this.clients) this.refuse(client, { code: 'INTERNAL', message: 'Something went wrong on our side; the campaign is saved up to the last beat' });
   }
+}
+
+/** Two players may not share a name at one table: the second "Ann" becomes "Ann (2)". */
+function uniqueName(model: CampaignModel, userId: string, wanted: string): string {
+  const taken = new Set(partyOf(model).filter((p) => p.id !== userId).map((p) => p.name));
+  if (!taken.has(wanted)) return wanted;
+  for (let n = 2; ; n++) if (!taken.has(`${wanted} (${n})`)) return `${wanted} (${n})`;
 }
 
 function allowanceRefusal(outcome: { used: number; limit: number; resetsAt: string }): Refusal {

@@ -1,8 +1,8 @@
 /**
  * The `campaign` room's protocol, shared by the server, the web client and the tests.
  *
- *   client.create('campaign', { worldId, mode: 'turns'|'vote', seed?, seats? })   (client.auth.token = accessToken)
- *   client.joinById(code)        the room id is the invite code (state.code)
+ *   client.create('campaign', { worldId, mode: 'turns'|'vote', seed?, seats?, name? })   (client.auth.token = accessToken)
+ *   client.joinById(code, { name? })   the room id is the invite code (state.code)
  *   → state: CampaignState
  *   send('start', {})            host: leave the lobby; the game master narrates the opening
  *   send('action', { text })     turns mode: the player whose turn it is acts
@@ -41,12 +41,17 @@ export const createOptionsSchema = z.object({
   mode: z.enum(CAMPAIGN_MODES),
   seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
   seats: z.number().int().min(2).max(6).optional(),
+  /** The name shown to the party (default "Player N"). */
+  name: z.string().trim().min(1).max(40).optional(),
   /** Host only: pick up a campaign from its log (after a restart), under the same code. */
   resume: z.string().regex(/^[A-Z0-9]{4,12}$/).optional(),
   /** Host only: fork a new campaign from another's log, up to and including beat `atBeat`. */
   fork: z.object({ code: z.string().regex(/^[A-Z0-9]{4,12}$/), atBeat: z.number().int().min(0) }).optional(),
 });
 export type CampaignCreateOptions = z.infer<typeof createOptionsSchema>;
+
+/** Options of `joinById(code, options)`. */
+export const joinOptionsSchema = z.object({ name: z.string().trim().min(1).max(40).optional() }).passthrough();
 
 export const emptySchema = z.object({}).strict();
 export const actionSchema = z.object({ text: z.string().trim().min(1, 'must not be empty').max(500) }).strict();

@@ -32,7 +32,7 @@ export function joinRefusal(error: unknown): string {
 export class CampaignConnection {
   private room: Room<CampaignState> | null = null;
 
-  constructor(private readonly accessToken: () => Promise<string>) {}
+  constructor(private readonly accessToken: () => Promise<string>, private readonly name?: string) {}
 
   static async create(accessToken: () => Promise<string>, options: CampaignCreateOptions): Promise<string> {
     const client = new Client(roomEndpoint());
@@ -48,7 +48,7 @@ export class CampaignConnection {
     if (!room) {
       const client = new Client(roomEndpoint());
       client.auth.token = await this.accessToken();
-      room = await client.joinById<CampaignState>(code);
+      room = await client.joinById<CampaignState>(code, this.name ? { name: this.name } : {});
     }
     this.room = room;
     room.onStateChange((state) => listener.onState(state));

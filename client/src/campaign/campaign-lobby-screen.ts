@@ -31,7 +31,7 @@ export function campaignLobbyScreen(context: ShellContext): Screen {
   create.addEventListener('submit', (event) => {
     event.preventDefault();
     status.textContent = 'Creating…';
-    CampaignConnection.create(token, { worldId: world.value.trim(), mode: mode.value === 'vote' ? 'vote' : 'turns', seats: Number(seats.value) })
+    CampaignConnection.create(token, { worldId: world.value.trim(), mode: mode.value === 'vote' ? 'vote' : 'turns', seats: Number(seats.value), ...nameOption(context) })
       .then((code) => context.router.navigate({ name: 'campaign', code }))
       .catch((error: unknown) => (status.textContent = joinRefusal(error)));
   });
@@ -58,4 +58,9 @@ export function campaignLobbyScreen(context: ShellContext): Screen {
     button('Back to the library', () => context.router.navigate({ name: 'library' }), 'btn btn-outline'),
   ]);
   return { element, heading, destroy: () => undefined };
+}
+
+function nameOption(context: ShellContext): { name?: string } {
+  const name = context.session.current()?.user.displayName.trim().slice(0, 40);
+  return name ? { name } : {};
 }

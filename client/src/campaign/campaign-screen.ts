@@ -13,7 +13,7 @@ import './campaign.css';
  */
 export function campaignScreen(context: ShellContext, code: string): Screen {
   context.setTitle(`Campaign ${code}`);
-  const connection = new CampaignConnection(() => context.api.http.freshAccessToken(60));
+  const connection = new CampaignConnection(() => context.api.http.freshAccessToken(60), context.session.current()?.user.displayName);
   const heading = focusableHeading(h('h1', { text: 'Campaign' }));
   const codeLine = h('p', { className: 'campaign-code' }, ['Invite code: ', h('strong', { className: 'campaign-code-value', text: code })]);
   const phaseLine = h('p', { className: 'campaign-phase', attrs: { 'aria-live': 'polite' } });
