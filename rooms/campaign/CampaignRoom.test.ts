@@ -176,6 +176,28 @@ describe('campaign room: the party', () => {
     expect([...host.room.state.players.values()].map((p) => p.name).sort()).toEqual(['Ann', 'Ann (2)', 'Player 3']);
   });
 
+  it('a campaign nobody has open is picked up from its log by its code', async () => {
+    const seats = await party('turns', ['rs1', 'rs2']);
+    seats[0]!.room.send('start', {});
+    await until(() => seats[0]!.room.state.turn !== '');
+    seats.find((s) => s.room.sessionId === seats[0]!.room.state.turn)!.room.send('action', { text: 'I pocket a glass pear.' });
+    await until(() => seats[0]!.room.state.beat === 1);
+    const code = seats[0]!.room.state.code;
+    const narrative = seats[0]!.room.state.narrative;
+    await leaveAll(...open.splice(0));
+    await until(() => false, 300); // the room disposes once empty
+    await expect(createCampaign(server, 'rs2', { resume: 'ZZZZZZ' })).rejects.toThrow(/BAD_CODE/);
+    const back = await createCampaign(server, 'rs2', { resume: code });
+    open.push(back);
+    expect(back.room.roomId).toBe(code);
+    expect(back.room.state.beat).toBe(1);
+    expect(back.room.state.narrative).toBe(narrative);
+    await expect(createCampaign(server, 'rs1', { resume: code })).rejects.toThrow(/CAMPAIGN_RUNNING/);
+    open.push(await joinCampaign(server, 'rs1', code));
+    await until(() => back.room.state.players.size === 2);
+    expect(back.room.state.phase).toBe('acting');
+  });
+
   it('chat and typing reach everyone', async () => {
     const [a, b] = await party('turns', ['pia', 'quin']);
     b!.room.send('typing', { typing: true });

@@ -132,9 +132,10 @@ export abstract class CampaignRoom extends Room<CampaignState> {
   }
 
   private async begin(options: CampaignCreateOptions): Promise<void> {
-    this.world = this.requireWorld(options.worldId);
+    const worldId = options.worldId!;
+    this.world = this.requireWorld(worldId);
     this.roomId = await this.freshCode();
-    const created: CampaignEvent = { type: 'created', worldId: options.worldId, mode: options.mode, seed: options.seed ?? Math.floor(Math.random() * 2 ** 31), seats: options.seats ?? 6 };
+    const created: CampaignEvent = { type: 'created', worldId, mode: options.mode ?? 'turns', seed: options.seed ?? Math.floor(Math.random() * 2 ** 31), seats: options.seats ?? 6 };
     this.model = newCampaign(this.world, created);
     this.record = { code: this.roomId, worldId: created.worldId, mode: created.mode, seed: created.seed, seats: created.seats, hostUserId: null, forkOf: null };
     this.pendingEvents = [created];

@@ -37,8 +37,9 @@ export const CampaignMessage = {
 export const CAMPAIGN_MODES = ['turns', 'vote'] as const;
 
 export const createOptionsSchema = z.object({
-  worldId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a world id'),
-  mode: z.enum(CAMPAIGN_MODES),
+  /** Required for a new campaign; a resume or fork takes both from the log. */
+  worldId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a world id').optional(),
+  mode: z.enum(CAMPAIGN_MODES).optional(),
   seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
   seats: z.number().int().min(2).max(6).optional(),
   /** The name shown to the party (default "Player N"). */
@@ -47,6 +48,10 @@ export const createOptionsSchema = z.object({
   resume: z.string().regex(/^[A-Z0-9]{4,12}$/).optional(),
   /** Host only: fork a new campaign from another's log, up to and including beat `atBeat`. */
   fork: z.object({ code: z.string().regex(/^[A-Z0-9]{4,12}$/), atBeat: z.number().int().min(0) }).optional(),
+}).superRefine((options, ctx) => {
+  if (options.resume || options.fork) return;
+  if (!options.worldId) ctx.addIssue({ code: 'custom', path: ['worldId'], message: 'is required for a new campaign' });
+  if (!options.mode) ctx.addIssue({ code: 'custom', path: ['mode'], message: 'is required for a new campaign (turns or vote)' });
 });
 export type CampaignCreateOptions = z.infer<typeof createOptionsSchema>;
 

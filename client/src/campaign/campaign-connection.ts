@@ -20,7 +20,7 @@ const handedOver = new Map<string, Room<CampaignState>>();
 /** Words a join refusal the way a player understands it. */
 export function joinRefusal(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  if (/not found|BAD_CODE|4212/i.test(text)) return 'No campaign has that code. Check it with your host.';
+  if (/not found|BAD_CODE|4212|INVALID_OPTIONS/i.test(text)) return 'No campaign has that code. Check it with your host.';
   if (/CAMPAIGN_FULL/.test(text)) return 'That campaign is full.';
   if (/KICKED/.test(text)) return 'The host removed you from that campaign.';
   if (/WORLD_NOT_FOUND/.test(text)) return 'There is no world with that id.';
@@ -48,7 +48,20 @@ export class CampaignConnection {
     if (!room) {
       const client = new Client(roomEndpoint());
       client.auth.token = await this.accessToken();
-      room = await client.joinById<CampaignState>(code, this.name ? { name: this.name } : {});
+      const options = this.name ? { name: this.name } : {};
+      try {
+        room = await client.joinById<CampaignState>(code, options);
+      } catch (error) {
+        // Not open anywhere (the server restarted, or everyone left): pick it up from its log.
+        if (!/not found|4212/i.test(error instanceof Error ? error.message : String(error))) throw error;
+        try {
+          room = await client.create<CampaignState>('campaign', { resume: code, ...options });
+        } catch (resumeError) {
+          // Someone else resumed it a moment earlier: join theirs.
+          if (!/CAMPAIGN_RUNNING/.test(resumeError instanceof Error ? resumeError.message : String(resumeError))) throw resumeError;
+          room = await client.joinById<CampaignState>(code, options);
+        }
+      }
     }
     this.room = room;
     room.onStateChange((state) => listener.onState(state));
