@@ -83,6 +83,14 @@ describe('campaigns in the web client', () => {
     // Choices are real buttons named by their text.
     expect(await host.page.locator('.campaign-choice').count()).toBeGreaterThan(0);
     await host.page.screenshot({ path: `${shots}/campaign-desktop.png` });
+    // The host rewinds to beat 1 and forks a new campaign from there.
+    await host.page.getByLabel('Rewind to').selectOption('1');
+    await host.page.getByRole('button', { name: 'Fork a new campaign from there' }).click();
+    await host.page.waitForFunction((old) => !location.hash.includes(old), code);
+    const forked = (await host.page.locator('.campaign-code-value').textContent())!.trim();
+    expect(forked).not.toBe(code);
+    await host.page.getByRole('log', { name: 'Narration' }).getByText('I follow the ringing beads up the Market Stair.', { exact: false }).waitFor({ timeout: 10_000 });
+    expect(await host.page.getByRole('log', { name: 'Narration' }).getByText('I ask Widow Asha about the grey coats.', { exact: false }).count()).toBe(0);
     expect([...host.errors, ...guest.errors]).toEqual([]);
     expect(await host.page.locator('.campaign-notice').textContent()).toBe('');
   });

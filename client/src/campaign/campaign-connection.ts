@@ -1,6 +1,7 @@
 import { Client, type Room } from 'colyseus.js';
 import type { CampaignState } from '../../../rooms/campaign/CampaignState';
 import type { CampaignCreateOptions, CampaignErrorMessage, ChatMessage, StoryChunkMessage, StoryCompleteMessage } from '../../../rooms/campaign/protocol';
+import { backoffDelay, waitOrOnline } from '../shell/backoff';
 import { roomEndpoint } from '../shell/room-endpoint';
 
 export type CampaignRefusal = CampaignErrorMessage['error'];
@@ -12,7 +13,14 @@ export interface CampaignListener {
   onChat(message: ChatMessage): void;
   onRefusal(refusal: CampaignRefusal): void;
   onLeave(code: number): void;
+  /** The socket dropped and we are getting the seat back (true), or are back (false). */
+  onReconnecting(reconnecting: boolean): void;
 }
+
+/** The room keeps a dropped seat this long (the server's reconnect window). */
+const RECONNECT_WINDOW_MS = 30_000;
+/** Closes that are final: a normal leave, a consented one, a kick. */
+const FINAL_CLOSES = new Set([1000, 4000, 4003]);
 
 /** Rooms opened by the lobby, handed to the campaign screen the router shows next. */
 const handedOver = new Map<string, Room<CampaignState>>();
@@ -42,11 +50,14 @@ export class CampaignConnection {
     return room.roomId;
   }
 
+  private closed = false;
+  private readonly client = new Client(roomEndpoint());
+
   async open(code: string, listener: CampaignListener): Promise<void> {
     let room = handedOver.get(code);
     handedOver.delete(code);
     if (!room) {
-      const client = new Client(roomEndpoint());
+      const client = this.client;
       client.auth.token = await this.accessToken();
       const options = this.name ? { name: this.name } : {};
       try {
@@ -63,14 +74,54 @@ export class CampaignConnection {
         }
       }
     }
+    if (this.closed) return void room.leave(true).catch(() => {});
+    this.attach(code, room, listener);
+  }
+
+  private attach(code: string, room: Room<CampaignState>, listener: CampaignListener): void {
     this.room = room;
-    room.onStateChange((state) => listener.onState(state));
-    room.onMessage('story:chunk', (m: StoryChunkMessage) => listener.onChunk(m));
-    room.onMessage('story:complete', (m: StoryCompleteMessage) => listener.onComplete(m));
-    room.onMessage('chat', (m: ChatMessage) => listener.onChat(m));
-    room.onMessage('error', (m: CampaignErrorMessage) => listener.onRefusal(m.error));
-    room.onLeave((closeCode) => listener.onLeave(closeCode));
-    if (room.state) listener.onState(room.state);
+    const current = () => this.room === room;
+    room.onStateChange((state) => current() && listener.onState(state));
+    room.onMessage('story:chunk', (m: StoryChunkMessage) => current() && listener.onChunk(m));
+    room.onMessage('story:complete', (m: StoryCompleteMessage) => current() && listener.onComplete(m));
+    room.onMessage('chat', (m: ChatMessage) => current() && listener.onChat(m));
+    room.onMessage('error', (m: CampaignErrorMessage) => current() && listener.onRefusal(m.error));
+    room.onLeave((closeCode) => {
+      if (!current() || this.closed) return;
+      this.room = null;
+      if (FINAL_CLOSES.has(closeCode)) listener.onLeave(closeCode);
+      else void this.recover(code, room.reconnectionToken, listener);
+    });
+    if (room.state?.players) listener.onState(room.state);
+  }
+
+  /** A dropped socket: take the seat back with the reconnection token, else come in again by code. */
+  private async recover(code: string, token: string, listener: CampaignListener): Promise<void> {
+    listener.onReconnecting(true);
+    const deadline = Date.now() + RECONNECT_WINDOW_MS;
+    for (let attempt = 0; !this.closed && Date.now() < deadline; attempt++) {
+      await waitOrOnline(backoffDelay(attempt));
+      try {
+        this.client.auth.token = await this.accessToken();
+        const room = await this.client.reconnect<CampaignState>(token);
+        listener.onReconnecting(false);
+        return this.attach(code, room, listener);
+      } catch (error) {
+        if (typeof (error as { code?: unknown }).code === 'number') break; // answered: the seat is gone
+      }
+    }
+    let failure: unknown = null;
+    for (let attempt = 0; !this.closed && attempt < 6; attempt++) {
+      try {
+        await this.open(code, listener);
+        listener.onReconnecting(false);
+        return;
+      } catch (error) {
+        failure = error;
+        await waitOrOnline(backoffDelay(attempt));
+      }
+    }
+    if (!this.closed) listener.onRefusal({ code: 'CONNECTION_LOST', message: `Lost the campaign: ${joinRefusal(failure)}`, details: {}, request_id: '' });
   }
 
   get sessionId(): string {
@@ -82,6 +133,7 @@ export class CampaignConnection {
   }
 
   close(): void {
+    this.closed = true;
     const room = this.room;
     this.room = null;
     room?.leave(true).catch(() => {});

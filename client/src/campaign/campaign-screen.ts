@@ -13,7 +13,11 @@ import './campaign.css';
  */
 export function campaignScreen(context: ShellContext, code: string): Screen {
   context.setTitle(`Campaign ${code}`);
-  const connection = new CampaignConnection(() => context.api.http.freshAccessToken(60), context.session.current()?.user.displayName);
+  const token = () => context.api.http.freshAccessToken(60);
+  const displayName = context.session.current()?.user.displayName;
+  const connection = new CampaignConnection(token, displayName);
+  const forkControls = h('div', { className: 'campaign-fork' });
+  let lastForkKey = '';
   const heading = focusableHeading(h('h1', { text: 'Campaign' }));
   const codeLine = h('p', { className: 'campaign-code' }, ['Invite code: ', h('strong', { className: 'campaign-code-value', text: code })]);
   const phaseLine = h('p', { className: 'campaign-phase', attrs: { 'aria-live': 'polite' } });
@@ -121,6 +125,24 @@ export function campaignScreen(context: ShellContext, code: string): Screen {
         ]),
       ),
     );
+    const forkKey = JSON.stringify([mine?.host, state.phase, state.recent.map((r) => r.beat)]);
+    if (forkKey !== lastForkKey) {
+      lastForkKey = forkKey;
+      forkControls.replaceChildren();
+      if (mine?.host && state.phase !== 'lobby' && state.recent.length > 0) {
+        const pick = h('select', { attrs: { id: 'campaign-fork-beat', name: 'beat' } }, state.recent.map((r) => h('option', { attrs: { value: r.beat }, text: `Beat ${r.beat}${r.prompt ? ` — ${r.prompt.slice(0, 60)}` : ''}` })));
+        append(forkControls, [
+          h('label', { attrs: { for: 'campaign-fork-beat' }, text: 'Rewind to' }),
+          pick,
+          button('Fork a new campaign from there', () => {
+            notice.textContent = 'Forking…';
+            CampaignConnection.create(token, { fork: { code, atBeat: Number(pick.value) }, ...(displayName ? { name: displayName } : {}) })
+              .then((forked) => context.router.navigate({ name: 'campaign', code: forked }))
+              .catch((error: unknown) => (notice.textContent = joinRefusal(error)));
+          }, 'btn btn-small btn-outline'),
+        ]);
+      }
+    }
     hostControls.replaceChildren(
       ...(state.phase === 'lobby'
         ? [
@@ -174,6 +196,9 @@ export function campaignScreen(context: ShellContext, code: string): Screen {
     onRefusal: (refusal: CampaignRefusal) => {
       notice.textContent = refusal.message;
     },
+    onReconnecting: (reconnecting: boolean) => {
+      notice.textContent = reconnecting ? 'Reconnecting…' : '';
+    },
     onLeave: (closeCode: number) => {
       if (closeCode !== 1000) notice.textContent = closeCode === 4003 ? 'The host removed you from this campaign.' : 'You left the campaign.';
     },
@@ -187,7 +212,7 @@ export function campaignScreen(context: ShellContext, code: string): Screen {
     notice,
     h('div', { className: 'campaign-layout' }, [
       h('section', { className: 'campaign-story', attrs: { 'aria-label': 'Story' } }, [art.element, sceneText, narration, streaming, dialogue, choices, actionForm, hostControls]),
-      h('aside', { className: 'campaign-side' }, [h('h2', { text: 'Party' }), party, sheet, h('h2', { text: 'Chat' }), chatLog, chatForm]),
+      h('aside', { className: 'campaign-side' }, [h('h2', { text: 'Party' }), party, sheet, h('h2', { text: 'Chat' }), chatLog, chatForm, forkControls]),
     ]),
   ]);
   return {
