@@ -94,4 +94,26 @@ describe('campaigns in the web client', () => {
     expect([...host.errors, ...guest.errors]).toEqual([]);
     expect(await host.page.locator('.campaign-notice').textContent()).toBe('');
   });
+
+  itInBrowser('in vote mode the party votes with buttons and the majority choice is narrated to both', async () => {
+    const host = await guestAtLobby();
+    const guest = await guestAtLobby();
+    await host.page.getByLabel('How the party plays').selectOption('vote');
+    await host.page.getByRole('button', { name: 'Create campaign' }).click();
+    const code = (await host.page.locator('.campaign-code-value').textContent({ timeout: 10_000 }))!.trim();
+    await guest.page.getByLabel('Invite code').fill(code);
+    await guest.page.getByRole('button', { name: 'Join campaign' }).click();
+    await host.page.locator('.campaign-party li').nth(1).waitFor();
+    await host.page.getByRole('button', { name: 'Start the campaign' }).click();
+    for (const { page } of [host, guest]) await page.getByText('The party votes on what happens next').waitFor({ timeout: 10_000 });
+    const first = host.page.getByRole('group', { name: 'Choices' }).getByRole('button').first();
+    const label = (await first.textContent())!.replace(/ \(\d+ votes?\)$/, '');
+    await first.click();
+    await guest.page.getByRole('button', { name: `${label} (1 vote)` }).waitFor();
+    await guest.page.getByRole('button', { name: `${label} (1 vote)` }).click();
+    for (const { page } of [host, guest]) {
+      await page.getByRole('log', { name: 'Narration' }).getByText(/The party decides together|Votes counted/).waitFor({ timeout: 10_000 });
+    }
+    expect([...host.errors, ...guest.errors]).toEqual([]);
+  });
 });
