@@ -198,6 +198,23 @@ describe('campaign room: the party', () => {
     expect(back.room.state.phase).toBe('acting');
   });
 
+  it('a late joiner sees the story so far and takes turns after the others', async () => {
+    const [a, b] = await party('turns', ['lj1', 'lj2']);
+    a!.room.send('start', {});
+    await until(() => a!.room.state.turn === a!.room.sessionId);
+    a!.room.send('action', { text: 'I knock on the Mirror House door.' });
+    await until(() => a!.room.state.beat === 1 && a!.room.state.turn === b!.room.sessionId);
+    const late = await joinCampaign(server, 'lj3', a!.room.state.code);
+    open.push(late);
+    await until(() => late.room.state.narrative !== '' && late.room.state.recent.length === 1);
+    expect(late.room.state.narrative).toBe(a!.room.state.narrative);
+    expect(late.room.state.turn).toBe(b!.room.sessionId);
+    b!.room.send('action', { text: 'I wait.' });
+    await until(() => a!.room.state.beat === 2);
+    await until(() => a!.room.state.turn === late.room.sessionId);
+    expect(a!.room.state.turn).toBe(late.room.sessionId);
+  });
+
   it('chat and typing reach everyone', async () => {
     const [a, b] = await party('turns', ['pia', 'quin']);
     b!.room.send('typing', { typing: true });
