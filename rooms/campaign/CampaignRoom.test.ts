@@ -152,13 +152,13 @@ describe('campaign room: vote mode', () => {
   });
 
   it('when the vote timer runs out, the most-voted choice wins', async () => {
-    server.deps.timings.voteSeconds = 0.4;
+    server.deps.timings.voteSeconds = 1;
     const seats = await party('vote', ['mo', 'ned', 'oz']);
     seats[0]!.room.send('start', {});
     await until(() => seats[0]!.room.state.phase === 'voting');
     const last = seats[0]!.room.state.choices.at(-1)!.id;
     seats[0]!.room.send('vote', { choiceId: last });
-    await until(() => seats[0]!.complete.some((c) => c.beat === 2), 4000);
+    await until(() => seats[0]!.complete.some((c) => c.beat === 2), 6000);
     const saved = await server.deps.log.load(seats[0]!.room.state.code);
     expect(saved!.events.find((e) => e.type === 'vote_closed')).toEqual({ type: 'vote_closed', choiceId: last });
   });
