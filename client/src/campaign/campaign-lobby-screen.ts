@@ -12,7 +12,19 @@ export function campaignLobbyScreen(context: ShellContext): Screen {
   const token = () => context.api.http.freshAccessToken(60);
   const status = h('p', { className: 'campaign-status', attrs: { role: 'alert' } });
 
-  const world = h('input', { attrs: { id: 'campaign-world', name: 'world', value: SHIPPED_WORLD, required: true, autocomplete: 'off' } });
+  const world = h('select', { attrs: { id: 'campaign-world', name: 'world', required: true } }, [h('option', { attrs: { value: SHIPPED_WORLD }, text: 'The Glass Orchard' })]);
+  const about = h('p', { className: 'campaign-world-setting' });
+  let settings = new Map<string, string>();
+  world.addEventListener('change', () => (about.textContent = settings.get(world.value) ?? ''));
+  context.api.http
+    .get<{ items: { id: string; title: string; setting: string }[] }>('/v1/worlds')
+    .then(({ items }) => {
+      if (items.length === 0) return;
+      settings = new Map(items.map((w) => [w.id, w.setting]));
+      world.replaceChildren(...items.map((w) => h('option', { attrs: { value: w.id }, text: w.title })));
+      about.textContent = settings.get(world.value) ?? '';
+    })
+    .catch(() => undefined);
   const mode = h('select', { attrs: { id: 'campaign-mode', name: 'mode' } }, [
     h('option', { attrs: { value: 'turns' }, text: 'Take turns' }),
     h('option', { attrs: { value: 'vote' }, text: 'Vote on choices' }),
@@ -22,6 +34,7 @@ export function campaignLobbyScreen(context: ShellContext): Screen {
     h('h2', { text: 'Start a campaign' }),
     h('label', { attrs: { for: 'campaign-world' }, text: 'World' }),
     world,
+    about,
     h('label', { attrs: { for: 'campaign-mode' }, text: 'How the party plays' }),
     mode,
     h('label', { attrs: { for: 'campaign-seats' }, text: 'Seats' }),
@@ -31,7 +44,7 @@ export function campaignLobbyScreen(context: ShellContext): Screen {
   create.addEventListener('submit', (event) => {
     event.preventDefault();
     status.textContent = 'Creating…';
-    CampaignConnection.create(token, { worldId: world.value.trim(), mode: mode.value === 'vote' ? 'vote' : 'turns', seats: Number(seats.value), ...nameOption(context) })
+    CampaignConnection.create(token, { worldId: world.value, mode: mode.value === 'vote' ? 'vote' : 'turns', seats: Number(seats.value), ...nameOption(context) })
       .then((code) => context.router.navigate({ name: 'campaign', code }))
       .catch((error: unknown) => (status.textContent = joinRefusal(error)));
   });
