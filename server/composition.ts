@@ -9,6 +9,7 @@ import { storyRoom } from '../rooms/story/StoryRoom';
 import { CAMPAIGN_ROOM } from '../rooms/campaign/protocol';
 import { campaignRoom } from '../rooms/campaign/CampaignRoom';
 import { createCampaigns } from './campaigns/create-campaigns';
+import { worldsRouter } from './campaigns/worlds-router';
 import type { MikroORM } from '@mikro-orm/core';
 import { loadContentDir, type ContentProblem } from '../content-pipeline';
 import { AccessTokens } from './accounts/access-tokens';
@@ -122,6 +123,7 @@ export async function startStoryVerse(config: Config, overrides: Overrides = {})
       ] : []),
       ...(serves.catalog ? [
         catalogRouter({ catalog: services.catalog }),
+        worldsRouter(config.contentDir),
         progressRouter({ sessions: services.storySessions, requireUser: userAuth }),
       ] : []),
       ...(serves.payments ? [
