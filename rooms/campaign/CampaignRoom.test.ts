@@ -215,6 +215,24 @@ describe('campaign room: the party', () => {
     expect(a!.room.state.turn).toBe(late.room.sessionId);
   });
 
+  it('a beat cut off mid-narration (the room went away) is told when the campaign is resumed', async () => {
+    server.useGameMaster({ name: 'hanging', narrate: (_request, sink) => (sink.chunk('The lamps'), new Promise(() => undefined)) });
+    const seats = await party('turns', ['mn1', 'mn2']);
+    seats[0]!.room.send('start', {});
+    await until(() => seats[0]!.room.state.turn === seats[0]!.room.sessionId);
+    seats[0]!.room.send('action', { text: 'I light the last lamp.' });
+    await until(() => seats[0]!.room.state.phase === 'narrating' && seats[0]!.chunks.length > 0);
+    const code = seats[0]!.room.state.code;
+    await leaveAll(...open.splice(0));
+    await until(() => false, 300);
+    server.useGameMaster(new OfflineNarrator());
+    const back = await createCampaign(server, 'mn1', { resume: code });
+    open.push(back);
+    await until(() => back.complete.length === 1);
+    expect(back.complete[0]?.beat).toBe(1);
+    expect(back.complete[0]?.narrative).toContain('I light the last lamp.');
+  });
+
   it('chat and typing reach everyone', async () => {
     const [a, b] = await party('turns', ['pia', 'quin']);
     b!.room.send('typing', { typing: true });

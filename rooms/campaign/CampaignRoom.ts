@@ -423,7 +423,10 @@ export abstract class CampaignRoom extends Room<CampaignState> {
     };
     const narrate = async (): Promise<NarratedBeat> => {
       try {
-        const narrated = await this.deps.gameMaster.narrate(request, sink, controller.signal);
+        // A game master that ignores the signal must not keep a disposed room waiting.
+        const aborted = new Promise<never>((_, reject) => controller.signal.addEventListener('abort', () => reject(new Error('narration cancelled')), { once: true }));
+        aborted.catch(() => undefined); // settled by the race, or never looked at
+        const narrated = await Promise.race([this.deps.gameMaster.narrate(request, sink, controller.signal), aborted]);
         const valid = beatOutputSchema.safeParse(narrated.output);
         if (valid.success) return { ...narrated, output: valid.data };
         this.deps.logger.warn({ roomId: this.roomId, beat, issues: valid.error.issues }, 'campaign: game master output is malformed; the offline narrator tells this beat');
