@@ -48,6 +48,8 @@ describe('campaigns in the web client', () => {
   itInBrowser("two players join one campaign by code and see each other's actions and the narration", async () => {
     const host = await guestAtLobby();
     const guest = await guestAtLobby();
+    await host.page.getByText(/glassblowers/).waitFor(); // the chosen world's setting, from GET /v1/worlds
+    await host.page.screenshot({ path: `${shots}/campaign-lobby-desktop.png` });
     await host.page.getByRole('button', { name: 'Create campaign' }).click();
     const code = (await host.page.locator('.campaign-code-value').textContent({ timeout: 10_000 }))!.trim();
     expect(code).toMatch(/^[A-Z2-9]{6}$/);
