@@ -11,14 +11,23 @@ import { clusterLayout } from './cluster/layout.js';
 
 const layout = clusterLayout(process.env);
 
-/** Settings every process shares, from the environment of `pm2 start` (or cluster:start). */
-const shared = Object.fromEntries(
-  [
+/**
+ * Settings every process shares, from the environment of `pm2 start` (or cluster:start). Every
+ * variable of server/config/config.ts is either here or set per process below
+ * (cluster/ecosystem.test.ts keeps the two in step).
+ */
+export const SHARED_SETTINGS = [
     'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'CONTENT_DIR', 'DATA_DIR', 'LOG_LEVEL', 'TRANSPORT', 'ADMIN_TOKEN',
     'KEYS_CAP', 'KEY_REGEN_SECONDS', 'WELCOME_DIAMONDS', 'AUTH_RATE_LIMIT_PER_MINUTE', 'GUEST_RATE_LIMIT_PER_MINUTE',
     'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_BASE', 'OPENAI_API_KEY', 'OPENAI_BASE_URL', 'GM_MODEL',
-    'RECORD_SESSIONS', 'RECORDINGS_DIR', 'CLUSTER_SWEEP_SECONDS',
-  ]
+    'RECORD_SESSIONS', 'RECORDINGS_DIR', 'CLUSTER_SWEEP_SECONDS', 'STORE_PACKS', 'PAYMENTS_SANDBOX',
+    'CAMPAIGN_DAILY_TURNS', 'CAMPAIGN_TURN_SECONDS', 'CAMPAIGN_VOTE_SECONDS',
+];
+/** Set by this file for each process. */
+export const PER_PROCESS_SETTINGS = ['NODE_ENV', 'TRUST_PROXY', 'BIND_ADDRESS', 'ROLE', 'PORT', 'PUBLIC_ADDRESS'];
+
+const shared = Object.fromEntries(
+  SHARED_SETTINGS
     .filter((name) => process.env[name] !== undefined && process.env[name] !== '')
     .map((name) => [name, process.env[name]]),
 );
