@@ -29,7 +29,8 @@ describe('server metrics', () => {
 
   it('is null when a figure is missing', () => {
     expect(parseServerMetrics('storyverse_process_cpu_seconds_total 1\n')).toBeNull();
-    expect(parseServerMetrics('storyverse_process_cpu_seconds_total 1\nstoryverse_process_resident_memory_bytes 2\nstoryverse_nodejs_heap_size_used_bytes 3\n')).toEqual({
+    // A live heap of 0: the server has had no full GC yet.
+    expect(parseServerMetrics('storyverse_process_cpu_seconds_total 1\nstoryverse_process_resident_memory_bytes 2\nstoryverse_nodejs_heap_size_used_bytes 3\nstoryverse_nodejs_heap_live_bytes 0\n')).toEqual({
       cpuSeconds: 1,
       residentBytes: 2,
       heapUsedBytes: 3,

@@ -81,7 +81,9 @@ export function parseServerMetrics(text: string): ServerSample | null {
   const p99 = values.get(LAG_P99);
   const max = values.get(LAG_MAX);
   const eventLoopDelay = p99 !== undefined && max !== undefined && Number.isFinite(p99) && Number.isFinite(max) ? { p99Seconds: p99, maxSeconds: max } : null;
-  return { cpuSeconds, residentBytes, heapUsedBytes, liveHeapBytes: values.get(LIVE_HEAP) ?? null, gcSeconds, eventLoopDelay };
+  // The gauge reads 0 until the server's first full GC: no figure yet.
+  const liveHeapBytes = values.get(LIVE_HEAP) || null;
+  return { cpuSeconds, residentBytes, heapUsedBytes, liveHeapBytes, gcSeconds, eventLoopDelay };
 }
 
 /** GET /metrics; null when the target does not expose them (the run goes on without). */

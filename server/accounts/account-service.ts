@@ -94,20 +94,28 @@ export class AccountService {
     const em = this.deps.em.fork();
     if (fields.email && (await em.count(User, { email: fields.email }))) throw emailTaken();
     const now = this.deps.clock.now();
+    let created: { user: User; refreshToken: string };
     try {
-      return await em.transactional(async (tx) => {
+      created = await em.transactional(async (tx) => {
         const user = tx.create(User, { id: randomUUID(), ...fields, createdAt: now, updatedAt: now });
         await this.deps.wallet.openWallet(tx, user);
-        return this.startSession(user, tx);
+        return { user, refreshToken: await this.deps.refreshTokens.issue(tx, user.id) };
       });
     } catch (error) {
       throw error instanceof UniqueConstraintViolationException ? emailTaken() : error;
     }
+    return this.sessionFor(created.user, created.refreshToken);
   }
 
-  private async startSession(user: User, tx?: EntityManager): Promise<Session> {
-    const issueRefresh = (em: EntityManager) => this.deps.refreshTokens.issue(em, user.id);
-    const refreshToken = tx ? await issueRefresh(tx) : await this.deps.em.fork().transactional(issueRefresh);
+  private async startSession(user: User): Promise<Session> {
+    return this.sessionFor(user, await this.deps.em.fork().transactional((tx) => this.deps.refreshTokens.issue(tx, user.id)));
+  }
+
+  /**
+   * Signs the access token once the transaction is over: signing waits on the crypto thread pool, and
+   * a transaction must not hold its connection (SQLite's only one) through that wait.
+   */
+  private async sessionFor(user: User, refreshToken: string): Promise<Session> {
     const accessToken = await this.deps.accessTokens.issue({ userId: user.id, isGuest: user.isGuest });
     return { user: userView(user), accessToken, refreshToken };
   }

@@ -5,7 +5,7 @@ import { Gauge, type Registry } from 'prom-client';
 /**
  * `<prefix>nodejs_heap_live_bytes`: heap in use just after the latest full (mark-sweep) GC — the
  * live data without the garbage still waiting to be collected, so memory per session can be read
- * off a running server without forcing a GC. Absent until the first full GC.
+ * off a running server without forcing a GC. It reads 0 until the first full GC.
  */
 export function registerLiveHeapGauge(registry: Registry, prefix: string): void {
   let liveBytes: number | null = null;
