@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const server = spawn('npm', ['start'], {
     detached: true,
     stdio: 'ignore',
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, TRANSPORT: transport, LOG_LEVEL: 'warn', AUTH_RATE_LIMIT_PER_MINUTE: '100000' },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, TRANSPORT: transport, LOG_LEVEL: 'warn', AUTH_RATE_LIMIT_PER_MINUTE: '100000', GUEST_RATE_LIMIT_PER_MINUTE: '1000000' },
   });
   try {
     await waitForHealth();

@@ -23,6 +23,7 @@ import { catalogRouter } from './catalog/catalog-router';
 import { StoryDirectory } from './catalog/story-directory';
 import type { Config, Role } from './config/config';
 import { openDatabase } from './database/open-database';
+import { preparedStatements } from './database/prepared-statements';
 import { ClusterSweep, liveProcessSelector } from './game/cluster-matchmaking';
 import { createScaling } from './game/presence';
 import { JsonlSessionRecorder } from './recording/jsonl-session-recorder';
@@ -245,7 +246,7 @@ function createServices(config: Config, orm: MikroORM, clock: Clock, jwtSecret: 
   const accounts = new AccountService({ em, clock, accessTokens, refreshTokens, wallet });
   const directory = new StoryDirectory({ em, clock, ttlMs: STORY_LAYOUT_TTL_MS });
   const catalog = new CatalogService({ em, clock, cacheTtlMs: CATALOG_CACHE_TTL_MS, directory });
-  const storySessions = new StorySessionService({ em, clock, wallet, directory });
+  const storySessions = new StorySessionService({ em, clock, wallet, directory, statements: preparedStatements(orm, config.database.kind) });
   const payments = createPayments({ stripe: config.stripe, store: config.store, em, wallet, clock });
   return { accessTokens, accounts, wallet, catalog, storySessions, payments };
 }

@@ -5,6 +5,7 @@ import type { OpenedSession, Outcome, StorySessions, WalletSnapshot } from '../.
 import { bundleUrl } from '../catalog/catalog-urls';
 import type { ChapterLayout, StoryDirectory } from '../catalog/story-directory';
 import { Chapter, PlayerProgress, Story, User } from '../database/entities';
+import type { PreparedStatements } from '../database/prepared-statements';
 import type { Clock } from '../shared/clock';
 import { DomainError } from '../shared/domain-error';
 import type { WalletService } from '../wallet/wallet-service';
@@ -15,7 +16,13 @@ export interface StorySessionDeps {
   clock: Clock;
   wallet: WalletService;
   directory: StoryDirectory;
+  statements: PreparedStatements;
 }
+
+/** A free step, conditional on the step it started from (see writeProgress). */
+const SAVE_STEP_SQL =
+  'update player_progress set chapter_id = ?, scene_id = ?, status = ?, step = ?, flags = ?, relationships = ?, history = ?, completed_chapters = ?, updated_at = ? ' +
+  'where user_id = ? and story_id = ? and step = ?';
 
 /**
  * Story sessions over the database: which chapter a player may open (keys, CHAPTER_LOCKED),
@@ -43,9 +50,9 @@ export class StorySessionService implements StorySessions {
 
   async save(userId: string, before: StoryProgress, after: StoryProgress, charge: { diamonds: number; choiceId: string | null }): Promise<Outcome<WalletSnapshot | null>> {
     try {
-      // A free step is one conditional UPDATE, atomic on its own: no transaction to pay for.
+      // A free step is one conditional UPDATE, atomic on its own: no transaction, and a prepared statement.
       if (charge.diamonds === 0) {
-        await this.writeProgress(this.deps.em.fork(), userId, before, after);
+        await this.saveStep(userId, before, after);
         return { ok: true, value: null };
       }
       await this.deps.em.fork().transactional(async (tx) => {
@@ -126,9 +133,19 @@ export class StorySessionService implements StorySessions {
 
   /** Conditional on the step the change started from: of two sessions racing, one wins. */
   private async writeProgress(tx: EntityManager, userId: string, before: StoryProgress, after: StoryProgress): Promise<void> {
-    if (after.step <= before.step) throw new Error(`a save must move the step on (${before.step} → ${after.step})`);
+    assertMovesOn(before, after);
     const updated = await tx.nativeUpdate(PlayerProgress, { user: userId, story: before.storyId, step: before.step }, progressColumns(after, this.deps.clock.now()));
     if (updated !== 1) throw progressMovedOn();
+  }
+
+  private async saveStep(userId: string, before: StoryProgress, after: StoryProgress): Promise<void> {
+    assertMovesOn(before, after);
+    const changed = await this.deps.statements.run(SAVE_STEP_SQL, [
+      after.chapterId, after.sceneId, after.status, after.step,
+      JSON.stringify(after.flags), JSON.stringify(after.relationships), JSON.stringify(after.history), JSON.stringify(after.completedChapterIds),
+      this.deps.clock.now(), userId, before.storyId, before.step,
+    ]);
+    if (changed !== 1) throw progressMovedOn();
   }
 
   private async loadChapter(em: EntityManager, target: ChapterLayout): Promise<PlayableChapter> {
@@ -165,6 +182,10 @@ function placeInChapter(chapter: PlayableChapter, saved: StoryProgress | null, e
   if (!saved) return startChapter(chapter, null);
   if (saved.chapterId === chapter.id && !(explicitlyRequested && saved.status === 'ended')) return resumeChapter(chapter, saved);
   return startChapter(chapter, saved);
+}
+
+function assertMovesOn(before: StoryProgress, after: StoryProgress): void {
+  if (after.step <= before.step) throw new Error(`a save must move the step on (${before.step} → ${after.step})`);
 }
 
 const progressMovedOn = () => new DomainError('PROGRESS_CONFLICT', 'This story moved on in another session; showing where it stands now');

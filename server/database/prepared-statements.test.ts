@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, expect, it } from 'vitest';
+import { describeOnEngines } from '../testing/test-database';
+import { User } from './entities';
+import { preparedStatements, type PreparedStatements } from './prepared-statements';
+
+const RENAME_SQL = 'update users set display_name = ?, is_guest = ?, updated_at = ? where id = ? and display_name = ?';
+
+describeOnEngines('prepared statements', (db) => {
+  let statements: PreparedStatements;
+  let userId: string;
+
+  beforeAll(async () => {
+    statements = preparedStatements(db().orm, db().config.kind);
+    userId = randomUUID();
+    const em = db().orm.em.fork();
+    em.create(User, { id: userId, displayName: 'Ann', isGuest: true, createdAt: new Date(), updatedAt: new Date() });
+    await em.flush();
+  });
+
+  const read = () => db().orm.em.fork().findOneOrFail(User, { id: userId });
+
+  it('writes values the ORM reads back the same, dates and booleans included', async () => {
+    const at = new Date('2026-05-04T03:02:01.234Z');
+    expect(await statements.run(RENAME_SQL, ['Bea', false, at, userId, 'Ann'])).toBe(1);
+    const user = await read();
+    expect({ displayName: user.displayName, isGuest: user.isGuest, updatedAt: user.updatedAt.toISOString() }).toEqual({ displayName: 'Bea', isGuest: false, updatedAt: at.toISOString() });
+  });
+
+  it('answers 0 when the condition matches no row, and changes nothing', async () => {
+    expect(await statements.run(RENAME_SQL, ['Cy', true, new Date(), userId, 'Ann'])).toBe(0);
+    expect((await read()).displayName).toBe('Bea');
+  });
+
+  it('lets exactly one of two racing conditional updates win', async () => {
+    const results = await Promise.all(['Dee', 'Eve'].map((name) => statements.run(RENAME_SQL, [name, false, new Date(), userId, 'Bea'])));
+    expect(results.sort()).toEqual([0, 1]);
+    expect(['Dee', 'Eve']).toContain((await read()).displayName);
+  });
+
+  it('waits for a transaction that holds the connection instead of running inside it', async () => {
+    const em = db().orm.em.fork();
+    const current = (await read()).displayName;
+    await em.transactional(async (tx) => {
+      await tx.nativeUpdate(User, { id: userId }, { displayName: 'Rolled back' });
+      // SQLite: the pool's one connection is held here, so the statement queues instead of joining this transaction.
+      // PostgreSQL: it runs on another connection and waits for the row lock.
+      const pending = statements.run(RENAME_SQL, ['Fay', false, new Date(), userId, current]);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      throw Object.assign(new Error('roll back'), { pending });
+    }).catch(async (error: { pending?: Promise<number> }) => {
+      expect(await error.pending).toBe(1);
+    });
+    expect((await read()).displayName).toBe('Fay');
+  });
+});
