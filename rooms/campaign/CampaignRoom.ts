@@ -1,6 +1,7 @@
 import { Room, ServerError, matchMaker, type Client, type Deferred } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
 import { MessageBudget } from '../shared/message-budget';
+import { validator, type Parsed } from '../shared/message-validator';
 import type { PlayerAuthenticator } from '../story/story-sessions';
 import type { CampaignLog, CampaignMeter, CampaignRecord, WorldCatalog } from './campaign-services';
 import { CampaignState, CharacterSheetState } from './CampaignState';
@@ -64,8 +65,6 @@ interface Refusal {
   message: string;
   details?: Record<string, unknown>;
 }
-
-type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
 const DEFAULT_TIMINGS: CampaignTimings = { turnSeconds: 90, voteSeconds: 60, reconnectSeconds: 30 };
 const MAX_PENDING_MESSAGES = 16;
@@ -630,15 +629,6 @@ function allowanceRefusal(outcome: { used: number; limit: number; resetsAt: stri
     code: 'TURN_ALLOWANCE_EXHAUSTED',
     message: `You have used all ${outcome.limit} turns of today's allowance; it renews at ${outcome.resetsAt}`,
     details: { used: outcome.used, limit: outcome.limit, resetsAt: outcome.resetsAt },
-  };
-}
-
-/** The onMessage validator: never throws (a throw would disconnect the client), tags the result instead. */
-function validator<T>(schema: { safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: { path: (string | number)[]; message: string }[] } } }) {
-  return (message: unknown): Parsed<T> => {
-    const parsed = schema.safeParse(message ?? {});
-    if (parsed.success) return { ok: true, value: parsed.data };
-    return { ok: false, message: `Invalid message: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(payload)'} ${i.message}`).join('; ')}` };
   };
 }
 

@@ -1,5 +1,6 @@
 import { Room, ServerError, type Client } from '@colyseus/core';
 import { MessageBudget } from '../shared/message-budget';
+import { validator, type Parsed } from '../shared/message-validator';
 import { SerialQueue } from '../shared/serial-queue';
 import type { RoomTelemetry } from '../shared/room-telemetry';
 import type { SessionRecorder, SessionRecording } from '../shared/session-recorder';
@@ -27,8 +28,6 @@ export interface StoryRoomDeps {
 interface AuthData {
   userId: string;
 }
-
-type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
 const RECONNECT_SECONDS = 30;
 const MAX_QUEUED_MESSAGES = 8;
@@ -172,15 +171,6 @@ export abstract class StoryRoom extends Room<StoryState> {
     this.deps.logger.error({ err: error, roomId: this.roomId, where }, 'story room failure');
     for (const client of this.clients) this.refuse(client, { code: 'INTERNAL', message: 'Something went wrong on our side; your progress up to the last step is saved' });
   }
-}
-
-/** The onMessage validator: never throws (a throw would disconnect the client), tags the result instead. */
-function validator<T>(schema: { safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: { path: (string | number)[]; message: string }[] } } }) {
-  return (message: unknown): Parsed<T> => {
-    const parsed = schema.safeParse(message ?? {});
-    if (parsed.success) return { ok: true, value: parsed.data };
-    return { ok: false, message: `Invalid message: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(payload)'} ${i.message}`).join('; ')}` };
-  };
 }
 
 /** The room class to define, bound to its services (the composition root calls this). */
