@@ -3,7 +3,7 @@ import { ZodError } from 'zod';
 import type { Logger } from '../shared/logger';
 import { DomainError } from '../shared/domain-error';
 import { ApiError, errorBody } from './api-error';
-import { isDatabaseUnavailable } from './database-unavailable';
+import { isDatabaseUnavailable } from '../database/database-unavailable';
 import { statusForDomainCode } from './domain-status';
 import { zodIssues } from './validate';
 

@@ -5,6 +5,7 @@ import type { OpenedSession, Outcome, StorySessions, WalletSnapshot } from '../.
 import { bundleUrl } from '../catalog/catalog-urls';
 import type { ChapterLayout, StoryDirectory } from '../catalog/story-directory';
 import { Chapter, PlayerProgress, Story, User } from '../database/entities';
+import { isDatabaseUnavailable } from '../database/database-unavailable';
 import type { PreparedStatements } from '../database/prepared-statements';
 import type { Clock } from '../shared/clock';
 import { DomainError } from '../shared/domain-error';
@@ -192,5 +193,7 @@ const progressMovedOn = () => new DomainError('PROGRESS_CONFLICT', 'This story m
 
 function refusalOf(error: unknown): { ok: false; refusal: Refusal } {
   if (error instanceof DomainError) return { ok: false, refusal: { code: error.code, message: error.message, details: error.details } };
+  // Nothing was saved (the step's write is one statement or one transaction): the player can simply try again.
+  if (isDatabaseUnavailable(error)) return { ok: false, refusal: { code: 'DATABASE_UNAVAILABLE', message: 'We cannot save your story right now; nothing was lost — try again in a moment' } };
   throw error;
 }
