@@ -2,7 +2,7 @@ import { Room, ServerError, matchMaker, type Client, type Deferred } from '@coly
 import { StateView } from '@colyseus/schema';
 import { MessageBudget } from '../shared/message-budget';
 import { validator, type Parsed } from '../shared/message-validator';
-import type { PlayerAuthenticator } from '../story/story-sessions';
+import { authenticatePlayer, type PlayerAuthData, type PlayerAuthenticator } from '../shared/player-auth';
 import type { CampaignLog, CampaignMeter, CampaignRecord, WorldCatalog } from './campaign-services';
 import { CampaignState, CharacterSheetState } from './CampaignState';
 import { beatOutputSchema, type GameMaster, type NarratedBeat } from './game-master/game-master';
@@ -56,10 +56,6 @@ export interface CampaignRoomDeps {
   timings?: Partial<CampaignTimings>;
 }
 
-interface AuthData {
-  userId: string;
-}
-
 interface Refusal {
   code: string;
   message: string;
@@ -101,15 +97,6 @@ export abstract class CampaignRoom extends Room<CampaignState> {
   private errorCount = 0;
   private closing = false;
   private forkHosts: Set<string> | null = null;
-
-  static async authenticate(auth: PlayerAuthenticator, token: string | undefined): Promise<AuthData> {
-    if (!token) throw new ServerError(401, 'UNAUTHENTICATED: sign in and send your access token');
-    try {
-      return { userId: (await auth.verify(token)).userId };
-    } catch {
-      throw new ServerError(401, 'INVALID_TOKEN: the access token is not valid; refresh it');
-    }
-  }
 
   override async onCreate(rawOptions: unknown): Promise<void> {
     const parsed = createOptionsSchema.safeParse(rawOptions);
@@ -196,7 +183,7 @@ export abstract class CampaignRoom extends Room<CampaignState> {
     this.onMessage('*', (client, type) => this.refuse(client, { code: 'UNKNOWN_MESSAGE', message: `The campaign room has no message "${String(type)}"` }));
   }
 
-  override async onJoin(client: Client, options: unknown, auth: AuthData): Promise<void> {
+  override async onJoin(client: Client, options: unknown, auth: PlayerAuthData): Promise<void> {
     const wanted = joinOptionsSchema.safeParse(options ?? {});
     const name = wanted.success ? wanted.data.name : undefined;
     await this.inMailbox(async () => {
@@ -636,8 +623,8 @@ function allowanceRefusal(outcome: { used: number; limit: number; resetsAt: stri
 export function campaignRoom(deps: CampaignRoomDeps) {
   return class ConfiguredCampaignRoom extends CampaignRoom {
     protected override readonly deps = deps;
-    static override async onAuth(token: string): Promise<AuthData> {
-      return CampaignRoom.authenticate(deps.auth, token);
+    static override async onAuth(token: string): Promise<PlayerAuthData> {
+      return authenticatePlayer(deps.auth, token);
     }
   };
 }

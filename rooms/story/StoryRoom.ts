@@ -1,6 +1,7 @@
 import { Room, ServerError, type Client } from '@colyseus/core';
 import { MessageBudget } from '../shared/message-budget';
 import { validator, type Parsed } from '../shared/message-validator';
+import { authenticatePlayer, type PlayerAuthData, type PlayerAuthenticator } from '../shared/player-auth';
 import { SerialQueue } from '../shared/serial-queue';
 import type { RoomTelemetry } from '../shared/room-telemetry';
 import type { SessionRecorder, SessionRecording } from '../shared/session-recorder';
@@ -8,7 +9,7 @@ import { applyAction, type Refusal, type StoryAction } from './engine';
 import { advanceSchema, chooseSchema, joinOptionsSchema, StoryMessage, type StoryErrorMessage, type StoryJoinOptions } from './protocol';
 import { renderSession } from './render-state';
 import { StoryState } from './StoryState';
-import type { OpenedSession, PlayerAuthenticator, StorySessions } from './story-sessions';
+import type { OpenedSession, StorySessions } from './story-sessions';
 
 export interface StoryRoomLogger {
   warn(details: object, message: string): void;
@@ -23,10 +24,6 @@ export interface StoryRoomDeps {
   recorder: SessionRecorder;
   /** Optional: messages and step latency for /metrics. */
   telemetry?: RoomTelemetry;
-}
-
-interface AuthData {
-  userId: string;
 }
 
 const RECONNECT_SECONDS = 30;
@@ -47,16 +44,6 @@ export abstract class StoryRoom extends Room<StoryState> {
   private errorCount = 0;
   private recording: SessionRecording | null = null;
 
-  /** Token → user; the subclass made by `storyRoom(deps)` wires this to the real verifier. */
-  static async authenticate(auth: PlayerAuthenticator, token: string | undefined): Promise<AuthData> {
-    if (!token) throw new ServerError(401, 'UNAUTHENTICATED: sign in and send your access token');
-    try {
-      return { userId: (await auth.verify(token)).userId };
-    } catch {
-      throw new ServerError(401, 'INVALID_TOKEN: the access token is not valid; refresh it');
-    }
-  }
-
   override async onCreate(rawOptions: unknown): Promise<void> {
     const parsed = joinOptionsSchema.safeParse(rawOptions);
     if (!parsed.success) throw new ServerError(400, `INVALID_OPTIONS: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
@@ -74,7 +61,7 @@ export abstract class StoryRoom extends Room<StoryState> {
     this.onMessage('*', (client, type) => this.refuse(client, { code: 'UNKNOWN_MESSAGE', message: `The story room has no message "${String(type)}"` }, false));
   }
 
-  override async onJoin(client: Client, _options: unknown, auth: AuthData): Promise<void> {
+  override async onJoin(client: Client, _options: unknown, auth: PlayerAuthData): Promise<void> {
     if (this.ownerId !== null && this.ownerId !== auth.userId) throw new ServerError(403, 'FORBIDDEN: this story session belongs to another player');
     this.ownerId = auth.userId;
     this.recording ??= this.deps.recorder.start({ room: 'story', userId: auth.userId, options: { ...this.options } });
@@ -177,8 +164,8 @@ export abstract class StoryRoom extends Room<StoryState> {
 export function storyRoom(deps: StoryRoomDeps) {
   return class ConfiguredStoryRoom extends StoryRoom {
     protected override readonly deps = deps;
-    static override async onAuth(token: string): Promise<AuthData> {
-      return StoryRoom.authenticate(deps.auth, token);
+    static override async onAuth(token: string): Promise<PlayerAuthData> {
+      return authenticatePlayer(deps.auth, token);
     }
   };
 }

@@ -37,7 +37,4 @@ export interface StorySessions {
   save(userId: string, before: StoryProgress, after: StoryProgress, charge: { diamonds: number; choiceId: string | null }): Promise<Outcome<WalletSnapshot | null>>;
 }
 
-/** Verifies the access token a client joins with. */
-export interface PlayerAuthenticator {
-  verify(token: string): Promise<{ userId: string }>;
-}
+export type { PlayerAuthenticator } from '../shared/player-auth';

@@ -3,7 +3,7 @@ import { loadWorldsDir } from '../../content-pipeline';
 import type { CampaignLog, CampaignMeter, WorldCatalog } from '../../rooms/campaign/campaign-services';
 import type { CampaignRoomDeps } from '../../rooms/campaign/CampaignRoom';
 import type { CampaignWorld } from '../../rooms/campaign/rules/world';
-import type { PlayerAuthenticator } from '../../rooms/story/story-sessions';
+import type { PlayerAuthenticator } from '../../rooms/shared/player-auth';
 import type { Config } from '../config/config';
 import { chooseGameMaster } from '../game-master/choose-game-master';
 import type { Clock } from '../shared/clock';
