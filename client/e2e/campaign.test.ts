@@ -2,19 +2,13 @@
  * Campaigns in real Chromium: two browser contexts (two guests) meet in one campaign by its
  * invite code and see each other's actions, chat and the game master's narration.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { chromiumPath, launchChromium } from '../../server/testing/browser';
-import { itWhenReachable } from '../../server/testing/services';
+import { chromiumPath, itWithChromium, launchChromium, prepareWebClient, SCREENSHOT_DIR } from '../../server/testing/browser';
 import { startTestServer, type TestServer } from '../../server/testing/test-server';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const shots = `${root}test-artifacts/screenshots`;
 const executable = chromiumPath();
-const itInBrowser = itWhenReachable(executable !== null, 'Debian chromium (apt-get install chromium)');
+const itInBrowser = itWithChromium(executable);
 
 describe('campaigns in the web client', () => {
   let server: TestServer;
@@ -22,9 +16,7 @@ describe('campaigns in the web client', () => {
 
   beforeAll(async () => {
     if (!executable) return;
-    const build = spawnSync(process.execPath, ['client/build-if-needed.mjs'], { cwd: root, encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`the client did not build: ${build.stdout}${build.stderr}`);
-    mkdirSync(shots, { recursive: true });
+    prepareWebClient();
     server = await startTestServer('sqlite');
     browser = await launchChromium(executable);
   }, 120_000);
@@ -49,7 +41,7 @@ describe('campaigns in the web client', () => {
     const host = await guestAtLobby();
     const guest = await guestAtLobby();
     await host.page.getByText(/glassblowers/).waitFor(); // the chosen world's setting, from GET /v1/worlds
-    await host.page.screenshot({ path: `${shots}/campaign-lobby-desktop.png` });
+    await host.page.screenshot({ path: `${SCREENSHOT_DIR}/campaign-lobby-desktop.png` });
     await host.page.getByRole('button', { name: 'Create campaign' }).click();
     const code = (await host.page.locator('.campaign-code-value').textContent({ timeout: 10_000 }))!.trim();
     expect(code).toMatch(/^[A-Z2-9]{6}$/);
@@ -84,7 +76,7 @@ describe('campaigns in the web client', () => {
     await host.page.getByRole('log', { name: 'Narration' }).getByText('I ask Widow Asha about the grey coats.', { exact: false }).waitFor({ timeout: 10_000 });
     // Choices are real buttons named by their text.
     expect(await host.page.locator('.campaign-choice').count()).toBeGreaterThan(0);
-    await host.page.screenshot({ path: `${shots}/campaign-desktop.png` });
+    await host.page.screenshot({ path: `${SCREENSHOT_DIR}/campaign-desktop.png` });
     // The host rewinds to beat 1 and forks a new campaign from there.
     await host.page.getByLabel('Rewind to').selectOption('1');
     await host.page.getByRole('button', { name: 'Fork a new campaign from there' }).click();

@@ -3,20 +3,14 @@
  * a refused premium choice leads to the store, a pack is bought on the sandbox checkout page, and
  * the balance rises once — not again on a second click, a reload or a return to the checkout page.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { chromiumPath, launchChromium } from '../../server/testing/browser';
-import { itWhenReachable } from '../../server/testing/services';
+import { chromiumPath, itWithChromium, launchChromium, prepareWebClient, SCREENSHOT_DIR } from '../../server/testing/browser';
 import { startTestServer, type TestServer } from '../../server/testing/test-server';
 import { DEFAULT_STORE_PACKS, packDiamonds } from '../../server/payments/store-packs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const shots = `${root}test-artifacts/screenshots`;
 const executable = chromiumPath();
-const itInBrowser = itWhenReachable(executable !== null, 'Debian chromium (apt-get install chromium)');
+const itInBrowser = itWithChromium(executable);
 
 const STORY = 'The Lantern Keeper';
 const FREE_OPTION = 'Sit with the lamp and ask what it wants.';
@@ -30,9 +24,7 @@ describe('the diamond store', () => {
 
   beforeAll(async () => {
     if (!executable) return;
-    const build = spawnSync(process.execPath, ['client/build-if-needed.mjs'], { cwd: root, encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`the client did not build: ${build.stdout}${build.stderr}`);
-    mkdirSync(shots, { recursive: true });
+    prepareWebClient();
     server = await startTestServer('sqlite', { WELCOME_DIAMONDS: String(WELCOME) });
     browser = await launchChromium(executable);
   }, 120_000);
@@ -77,13 +69,13 @@ describe('the diamond store', () => {
       await page.getByRole('heading', { name: 'Diamond store' }).waitFor();
       await page.getByText(/no money moves/i).first().waitFor();
       await page.getByRole('link', { name: 'Back to the story' }).waitFor();
-      await page.screenshot({ path: `${shots}/store.png` });
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/store.png` });
 
       await page.getByRole('button', { name: new RegExp(`Buy ${CHEST.title}`) }).click();
       await page.waitForURL(/\/v1\/store\/sandbox\//);
       await page.getByText('Sandbox — no money moves').waitFor();
       const checkoutUrl = page.url();
-      await page.screenshot({ path: `${shots}/store-sandbox-checkout.png` });
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/store-sandbox-checkout.png` });
       // A double click on "Complete purchase": the second submit is a duplicate delivery at most.
       await page.getByRole('button', { name: 'Complete purchase' }).dblclick();
 
@@ -91,7 +83,7 @@ describe('the diamond store', () => {
       const expected = WELCOME + packDiamonds(CHEST);
       await page.getByText(`You now have ${expected}.`).waitFor();
       expect(await headerDiamonds(page)).toBe(expected);
-      await page.screenshot({ path: `${shots}/store-success.png` });
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/store-success.png` });
 
       // Reloading the landing page or going back to the checkout page grants nothing more.
       await page.reload({ waitUntil: 'load' });
@@ -135,7 +127,7 @@ describe('the diamond store', () => {
       await page.getByText('Sandbox — no money moves').waitFor();
       await page.getByRole('button', { name: 'Cancel' }).click();
       await page.getByRole('heading', { name: /not completed|cancelled/i }).waitFor({ timeout: 15_000 });
-      await page.screenshot({ path: `${shots}/store-cancelled-phone.png` });
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/store-cancelled-phone.png` });
       expect(await headerDiamonds(page)).toBe(WELCOME);
     } finally {
       await context.close();

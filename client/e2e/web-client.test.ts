@@ -2,19 +2,13 @@
  * The web client in real Chromium (Debian's package, driven by playwright-core) against the real
  * composition serving the built client. Screenshots land in test-artifacts/screenshots/.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { chromiumPath, launchChromium } from '../../server/testing/browser';
-import { itWhenReachable } from '../../server/testing/services';
+import { chromiumPath, itWithChromium, launchChromium, prepareWebClient, SCREENSHOT_DIR } from '../../server/testing/browser';
 import { startTestServer, type TestServer } from '../../server/testing/test-server';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const shots = `${root}test-artifacts/screenshots`;
 const executable = chromiumPath();
-const itInBrowser = itWhenReachable(executable !== null, 'Debian chromium (apt-get install chromium)');
+const itInBrowser = itWithChromium(executable);
 
 const STORY = 'The Lantern Keeper';
 const FREE_OPTION = 'Sit with the lamp and ask what it wants.';
@@ -32,9 +26,7 @@ describe('the web client', () => {
 
   beforeAll(async () => {
     if (!executable) return;
-    const build = spawnSync(process.execPath, ['client/build-if-needed.mjs'], { cwd: root, encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`the client did not build: ${build.stdout}${build.stderr}`);
-    mkdirSync(shots, { recursive: true });
+    prepareWebClient();
     // Fewer diamonds than the premium option costs, so its refusal can be seen.
     server = await startTestServer('sqlite', { WELCOME_DIAMONDS: '3' });
     browser = await launchChromium(executable);
@@ -58,7 +50,7 @@ describe('the web client', () => {
   async function shoot(page: Page, name: string): Promise<void> {
     await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'), undefined, { timeout: 5000 }).catch(() => undefined);
     await page.waitForTimeout(300);
-    await page.screenshot({ path: `${shots}/${name}.png` });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png` });
   }
 
   /** Presses a key until `target` shows up, like a reader tapping through dialogue. */
