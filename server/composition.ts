@@ -242,11 +242,12 @@ function createServices(config: Config, orm: MikroORM, clock: Clock, jwtSecret: 
   const em = orm.em;
   const accessTokens = new AccessTokens(jwtSecret, clock);
   const refreshTokens = new RefreshTokenStore({ em, clock, ttlSeconds: REFRESH_TOKEN_TTL_SECONDS });
-  const wallet = new WalletService({ em, clock, rules: config.wallet });
+  const statements = preparedStatements(orm);
+  const wallet = new WalletService({ em, clock, rules: config.wallet, statements });
   const accounts = new AccountService({ em, clock, accessTokens, refreshTokens, wallet });
   const directory = new StoryDirectory({ em, clock, ttlMs: STORY_LAYOUT_TTL_MS });
   const catalog = new CatalogService({ em, clock, cacheTtlMs: CATALOG_CACHE_TTL_MS, directory });
-  const storySessions = new StorySessionService({ em, clock, wallet, directory, statements: preparedStatements(orm, config.database.kind) });
+  const storySessions = new StorySessionService({ em, clock, wallet, directory, statements });
   const payments = createPayments({ stripe: config.stripe, store: config.store, em, wallet, clock });
   return { accessTokens, accounts, wallet, catalog, storySessions, payments };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { describeOnEngines } from '../testing/test-database';
-import { User } from './entities';
+import { LedgerEntry, User } from './entities';
 import { preparedStatements, type PreparedStatements } from './prepared-statements';
 
 const RENAME_SQL = 'update users set display_name = ?, is_guest = ?, updated_at = ? where id = ? and display_name = ?';
@@ -11,7 +11,7 @@ describeOnEngines('prepared statements', (db) => {
   let userId: string;
 
   beforeAll(async () => {
-    statements = preparedStatements(db().orm, db().config.kind);
+    statements = preparedStatements(db().orm);
     userId = randomUUID();
     const em = db().orm.em.fork();
     em.create(User, { id: userId, displayName: 'Ann', isGuest: true, createdAt: new Date(), updatedAt: new Date() });
@@ -52,5 +52,31 @@ describeOnEngines('prepared statements', (db) => {
       expect(await error.pending).toBe(1);
     });
     expect((await read()).displayName).toBe('Fay');
+  });
+
+  describe('first', () => {
+    const LEDGER_SQL = 'select reason, delta, metadata, created_at as "createdAt" from currency_ledger where user_id = ? and idempotency_key = ?';
+    const shape = { reason: 'text', delta: 'integer', metadata: 'json', createdAt: 'date' } as const;
+    const at = new Date('2026-03-02T01:00:00.500Z');
+
+    beforeAll(async () => {
+      const em = db().orm.em.fork();
+      em.create(LedgerEntry, { user: userId, currency: 'diamonds', delta: -7, balanceAfter: 3, reason: 'premium_choice', idempotencyKey: 'with-metadata', metadata: { choiceId: 'left', path: [1, 2] }, createdAt: at });
+      em.create(LedgerEntry, { user: userId, currency: 'keys', delta: 1, balanceAfter: 1, reason: 'welcome', idempotencyKey: 'without-metadata', metadata: null, createdAt: at });
+      await em.flush();
+    });
+
+    it('reads text, integers, JSON and dates the same on either engine', async () => {
+      expect(await statements.first(LEDGER_SQL, [userId, 'with-metadata'], shape)).toEqual({ reason: 'premium_choice', delta: -7, metadata: { choiceId: 'left', path: [1, 2] }, createdAt: at });
+      expect(await statements.first(LEDGER_SQL, [userId, 'without-metadata'], shape)).toMatchObject({ reason: 'welcome', metadata: null });
+    });
+
+    it('answers null when no row matches', async () => {
+      expect(await statements.first(LEDGER_SQL, [userId, 'no-such-key'], shape)).toBeNull();
+    });
+
+    it('says which column a query forgot to select', async () => {
+      await expect(statements.first('select reason from currency_ledger where user_id = ? and idempotency_key = ?', [userId, 'with-metadata'], shape)).rejects.toThrow('the query selects no column "delta"');
+    });
   });
 });

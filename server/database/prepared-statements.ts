@@ -1,5 +1,6 @@
+import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import type { MikroORM } from '@mikro-orm/core';
-import type { DatabaseConfig } from './orm-options';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 
 /**
  * The hottest statements (a story step saves one row), run straight on the driver with a statement
@@ -11,9 +12,18 @@ import type { DatabaseConfig } from './orm-options';
 export interface PreparedStatements {
   /** Runs one statement on its own (autocommit); answers the number of rows it changed. */
   run(sql: string, params: readonly SqlParam[]): Promise<number>;
+  /**
+   * Reads the first row of a query, or null. Each selected column is aliased to a key of `shape`
+   * (`select scene_id as "sceneId"`), which says how to read it the same way on either engine.
+   */
+  first<T extends object>(sql: string, params: readonly SqlParam[], shape: RowShape<T>): Promise<T | null>;
 }
 
 export type SqlParam = string | number | boolean | Date | null;
+
+/** How a selected column is read: SQLite keeps JSON as text and dates as epoch milliseconds. */
+export type ColumnKind = 'text' | 'integer' | 'json' | 'date';
+export type RowShape<T> = { readonly [K in keyof T]: ColumnKind };
 
 interface KnexClient {
   acquireConnection(): Promise<unknown>;
@@ -22,6 +32,7 @@ interface KnexClient {
 
 interface SqliteStatement {
   run(...params: unknown[]): { changes: number };
+  get(...params: unknown[]): Record<string, unknown> | undefined;
 }
 
 interface SqliteDatabase {
@@ -29,12 +40,15 @@ interface SqliteDatabase {
 }
 
 interface PgClient {
-  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rowCount: number | null }>;
+  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rowCount: number | null; rows: Record<string, unknown>[] }>;
 }
 
-export function preparedStatements(orm: MikroORM, kind: DatabaseConfig['kind']): PreparedStatements {
+export function preparedStatements(orm: MikroORM): PreparedStatements {
   const knex = (orm.em.getConnection() as unknown as { getKnex(): { client: KnexClient } }).getKnex();
-  return kind === 'sqlite' ? new SqliteStatements(knex.client) : new PostgresStatements(knex.client);
+  const driver = orm.config.get('driver');
+  if (driver === BetterSqliteDriver) return new SqliteStatements(knex.client);
+  if (driver === PostgreSqlDriver) return new PostgresStatements(knex.client);
+  throw new Error(`prepared statements support SQLite and PostgreSQL, not ${driver?.name ?? 'this driver'}`);
 }
 
 async function withConnection<C, T>(client: KnexClient, use: (connection: C) => T | Promise<T>): Promise<T> {
@@ -53,6 +67,10 @@ class SqliteStatements implements PreparedStatements {
 
   run(sql: string, params: readonly SqlParam[]): Promise<number> {
     return withConnection(this.client, (db: SqliteDatabase) => this.statement(db, sql).run(...params.map(toSqlite)).changes);
+  }
+
+  first<T extends object>(sql: string, params: readonly SqlParam[], shape: RowShape<T>): Promise<T | null> {
+    return withConnection(this.client, (db: SqliteDatabase) => decodeRow(this.statement(db, sql).get(...params.map(toSqlite)), shape));
   }
 
   private statement(db: SqliteDatabase, sql: string): SqliteStatement {
@@ -82,6 +100,11 @@ class PostgresStatements implements PreparedStatements {
     return withConnection(this.client, async (pg: PgClient) => (await pg.query({ name, text, values: [...params] })).rowCount ?? 0);
   }
 
+  first<T extends object>(sql: string, params: readonly SqlParam[], shape: RowShape<T>): Promise<T | null> {
+    const { name, text } = this.named(sql);
+    return withConnection(this.client, async (pg: PgClient) => decodeRow((await pg.query({ name, text, values: [...params] })).rows[0], shape));
+  }
+
   private named(sql: string): { name: string; text: string } {
     let named = this.names.get(sql);
     if (!named) {
@@ -90,5 +113,29 @@ class PostgresStatements implements PreparedStatements {
       this.names.set(sql, named);
     }
     return named;
+  }
+}
+
+function decodeRow<T extends object>(row: Record<string, unknown> | undefined, shape: RowShape<T>): T | null {
+  if (!row) return null;
+  const decoded: Record<string, unknown> = {};
+  for (const [key, kind] of Object.entries(shape) as [string, ColumnKind][]) {
+    if (!(key in row)) throw new Error(`the query selects no column "${key}" (alias it: as "${key}")`);
+    decoded[key] = decodeValue(row[key], kind);
+  }
+  return decoded as T;
+}
+
+function decodeValue(value: unknown, kind: ColumnKind): unknown {
+  if (value === null || value === undefined) return null;
+  switch (kind) {
+    case 'text':
+      return String(value);
+    case 'integer':
+      return Number(value);
+    case 'json':
+      return typeof value === 'string' ? JSON.parse(value) : value;
+    case 'date':
+      return value instanceof Date ? value : new Date(value as number | string);
   }
 }

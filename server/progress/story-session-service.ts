@@ -6,7 +6,7 @@ import { bundleUrl } from '../catalog/catalog-urls';
 import type { ChapterLayout, StoryDirectory } from '../catalog/story-directory';
 import { Chapter, PlayerProgress, Story, User } from '../database/entities';
 import { isDatabaseUnavailable } from '../database/database-unavailable';
-import type { PreparedStatements } from '../database/prepared-statements';
+import type { PreparedStatements, RowShape } from '../database/prepared-statements';
 import type { Clock } from '../shared/clock';
 import { DomainError } from '../shared/domain-error';
 import type { WalletService } from '../wallet/wallet-service';
@@ -24,6 +24,15 @@ export interface StorySessionDeps {
 const SAVE_STEP_SQL =
   'update player_progress set chapter_id = ?, scene_id = ?, status = ?, step = ?, flags = ?, relationships = ?, history = ?, completed_chapters = ?, updated_at = ? ' +
   'where user_id = ? and story_id = ? and step = ?';
+
+const READ_PROGRESS_SQL =
+  'select chapter_id as "chapterId", scene_id as "sceneId", status, step, flags, relationships, history, completed_chapters as "completedChapterIds" ' +
+  'from player_progress where user_id = ? and story_id = ?';
+
+type SavedColumns = Omit<StoryProgress, 'storyId'>;
+const SAVED_COLUMNS: RowShape<SavedColumns> = {
+  chapterId: 'text', sceneId: 'text', status: 'text', step: 'integer', flags: 'json', relationships: 'json', history: 'json', completedChapterIds: 'json',
+};
 
 /**
  * Story sessions over the database: which chapter a player may open (keys, CHAPTER_LOCKED),
@@ -90,13 +99,10 @@ export class StorySessionService implements StorySessions {
   private async openOnce(userId: string, storyId: string, requestedChapterId?: string): Promise<OpenedSession> {
     const chapters = await this.deps.directory.chaptersOf(storyId);
     if (!chapters) throw new DomainError('STORY_NOT_FOUND', `There is no story ${storyId}`, { storyId });
-    const em = this.deps.em.fork();
-    const row = await em.findOne(PlayerProgress, { user: userId, story: storyId });
-    const saved = row ? toStoryProgress(row, storyId) : null;
-
+    const saved = await this.readProgress(userId, storyId);
     const index = chooseChapter(chapters, saved, requestedChapterId);
     const target = chapters[index]!;
-    const chapter = await this.loadChapter(em, target);
+    const chapter = await this.loadChapter(target);
     const placed = placeInChapter(chapter, saved, requestedChapterId !== undefined);
     const moved = saved !== null && (placed.chapterId !== saved.chapterId || placed.sceneId !== saved.sceneId);
     // Moving to another chapter (or back to a start) is a saved step of its own.
@@ -105,7 +111,7 @@ export class StorySessionService implements StorySessions {
     // Progress in a chapter was saved in the transaction that spent its key: resuming it costs nothing.
     if (saved?.chapterId === target.id && !moved) return this.opened(userId, chapter, target, progress, chapters, index);
     try {
-      await em.transactional(async (tx) => {
+      await this.deps.em.fork().transactional(async (tx) => {
         // The ledger's idempotency key records that this chapter was opened: reopening replays it for free.
         await this.deps.wallet.spend(userId, { currency: 'keys', amount: 1, reason: 'chapter_open', idempotencyKey: `chapter:${target.id}`, metadata: { storyId, chapterId: target.id } }, tx);
         if (!saved) await this.createProgress(tx, userId, storyId, progress);
@@ -149,10 +155,16 @@ export class StorySessionService implements StorySessions {
     if (changed !== 1) throw progressMovedOn();
   }
 
-  private async loadChapter(em: EntityManager, target: ChapterLayout): Promise<PlayableChapter> {
+  /** Every join reads this row, so it goes through a prepared statement rather than the ORM. */
+  private async readProgress(userId: string, storyId: string): Promise<StoryProgress | null> {
+    const row = await this.deps.statements.first(READ_PROGRESS_SQL, [userId, storyId], SAVED_COLUMNS);
+    return row && { storyId, ...row };
+  }
+
+  private async loadChapter(target: ChapterLayout): Promise<PlayableChapter> {
     const cached = this.chapters.get(target.id);
     if (cached?.sha256 === target.sha256) return cached.chapter;
-    const row = await em.findOneOrFail(Chapter, { id: target.id }, { populate: ['bundle'] });
+    const row = await this.deps.em.fork().findOneOrFail(Chapter, { id: target.id }, { populate: ['bundle'] });
     const chapter = row.bundle as unknown as PlayableChapter;
     this.chapters.set(target.id, { sha256: row.sha256, chapter });
     return chapter;

@@ -1,5 +1,6 @@
 import { raw, type EntityManager } from '@mikro-orm/core';
 import { LedgerEntry, Wallet } from '../database/entities';
+import type { PreparedStatements } from '../database/prepared-statements';
 import type { KeyState } from './key-regeneration';
 import type { Currency } from './wallet-types';
 
@@ -18,6 +19,13 @@ export async function readWallet(tx: EntityManager, userId: string): Promise<Wal
   const wallet = await tx.findOne(Wallet, { user: userId }, { disableIdentityMap: true });
   if (!wallet) return null;
   return { keys: wallet.keys, keysAnchorAt: wallet.keysAnchorAt, diamonds: wallet.diamonds };
+}
+
+const READ_WALLET_SQL = 'select "keys", keys_anchor_at as "keysAnchorAt", diamonds from wallets where user_id = ?';
+
+/** The same read on its own connection, through a prepared statement (the hot path of a story join). */
+export function readWalletOutsideTransaction(statements: PreparedStatements, userId: string): Promise<WalletBalances | null> {
+  return statements.first<WalletBalances>(READ_WALLET_SQL, [userId], { keys: 'integer', keysAnchorAt: 'date', diamonds: 'integer' });
 }
 
 /**

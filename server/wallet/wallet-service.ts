@@ -1,17 +1,20 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { LedgerEntry, Wallet, type User } from '../database/entities';
+import type { PreparedStatements } from '../database/prepared-statements';
 import type { Clock } from '../shared/clock';
 import { replayOf } from './idempotent-replay';
 import { addKeys, currentKeys, nextKeyAt, takeKeys } from './key-regeneration';
 import { assertValidChangeRequest } from './validate-change-request';
 import { insufficientBalance, walletNotFound } from './wallet-errors';
-import { changeDiamonds, claimWallet, findLedgerEntry, insertLedgerEntry, readWallet, storeKeys } from './wallet-queries';
+import { changeDiamonds, claimWallet, findLedgerEntry, insertLedgerEntry, readWallet, readWalletOutsideTransaction, storeKeys } from './wallet-queries';
 import type { Currency, Inventory, WalletChange, WalletChangeRequest, WalletReclaim, WalletRules } from './wallet-types';
 
 export interface WalletServiceDeps {
   em: EntityManager;
   clock: Clock;
   rules: WalletRules;
+  /** Balance reads outside a transaction (every story join) skip the ORM. */
+  statements: PreparedStatements;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -37,7 +40,7 @@ export class WalletService {
   }
 
   async inventory(userId: string): Promise<Inventory> {
-    const wallet = UUID.test(userId) ? await readWallet(this.deps.em.fork(), userId) : null;
+    const wallet = UUID.test(userId) ? await readWalletOutsideTransaction(this.deps.statements, userId) : null;
     if (!wallet) throw walletNotFound(userId);
     const now = this.deps.clock.now();
     const next = nextKeyAt(wallet, this.deps.rules, now);

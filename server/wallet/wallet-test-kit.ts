@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import { LedgerEntry, User, Wallet } from '../database/entities';
+import { preparedStatements } from '../database/prepared-statements';
 import { ManualClock } from '../shared/clock';
 import { WalletService } from './wallet-service';
 import type { WalletRules } from './wallet-types';
@@ -11,7 +12,7 @@ export const testRules: WalletRules = { keysCap: 5, keyRegenSeconds: 10_800, wel
 
 export function walletServiceFor(orm: MikroORM, rules: WalletRules = testRules): { wallet: WalletService; clock: ManualClock } {
   const clock = new ManualClock();
-  return { wallet: new WalletService({ em: orm.em, clock, rules }), clock };
+  return { wallet: new WalletService({ em: orm.em, clock, rules, statements: preparedStatements(orm) }), clock };
 }
 
 /** Registers a user the way the accounts service will: user and wallet in one transaction. */
