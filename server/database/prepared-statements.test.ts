@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeOnEngines } from '../testing/test-database';
 import { LedgerEntry, User } from './entities';
@@ -77,6 +78,28 @@ describeOnEngines('prepared statements', (db) => {
 
     it('says which column a query forgot to select', async () => {
       await expect(statements.first('select reason from currency_ledger where user_id = ? and idempotency_key = ?', [userId, 'with-metadata'], shape)).rejects.toThrow('the query selects no column "delta"');
+    });
+  });
+
+  describe('within a transaction', () => {
+    const INSERT_SQL = 'insert into currency_ledger (user_id, currency, delta, balance_after, reason, idempotency_key, metadata, created_at) values (?, ?, ?, ?, ?, ?, ?, ?) returning id';
+    const COUNT_SQL = 'select count(*) as "count" from currency_ledger where user_id = ? and idempotency_key = ?';
+    const entry = (key: string) => [userId, 'keys', 1, 1, 'test', key, null, new Date()];
+    const countOf = async (key: string) => (await statements.first<{ count: number }>(COUNT_SQL, [userId, key], { count: 'integer' }))?.count;
+
+    it('runs on the transaction\'s connection and rolls back with it', async () => {
+      await db().orm.em.fork().transactional(async (tx) => {
+        await statements.first(INSERT_SQL, entry('rolled-back'), { id: 'integer' }, tx);
+        expect(await statements.first<{ count: number }>(COUNT_SQL, [userId, 'rolled-back'], { count: 'integer' }, tx)).toEqual({ count: 1 });
+        throw new Error('roll back');
+      }).catch((error: Error) => expect(error.message).toBe('roll back'));
+      expect(await countOf('rolled-back')).toBe(0);
+    });
+
+    it('commits with the transaction, and reports a duplicate key as the ORM\'s unique-constraint exception', async () => {
+      await db().orm.em.fork().transactional((tx) => statements.first(INSERT_SQL, entry('committed'), { id: 'integer' }, tx));
+      expect(await countOf('committed')).toBe(1);
+      await expect(statements.first(INSERT_SQL, entry('committed'), { id: 'integer' })).rejects.toBeInstanceOf(UniqueConstraintViolationException);
     });
   });
 });

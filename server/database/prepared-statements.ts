@@ -1,22 +1,29 @@
+import { createHash } from 'node:crypto';
 import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
-import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 
 /**
- * The hottest statements (a story step saves one row), run straight on the driver with a statement
- * prepared once per connection — the ORM builds, formats and prepares every query anew, which cost
- * more CPU than the write itself. Each call takes a connection from the ORM's own pool, so it waits
- * for (and never runs inside) a transaction that holds it. SQL uses `?` placeholders and plain
- * snake_case names; dates are passed as Date and stored the way the ORM stores them.
+ * The hottest statements (a story step saves one row, a join reads two, a chapter's key is one short
+ * transaction), run straight on the driver with a statement prepared once per connection — the ORM
+ * builds, formats and prepares every query anew, which cost more CPU than the query itself.
+ *
+ * Without `within`, a call takes a connection from the ORM's own pool, so it waits for (and never
+ * runs inside) a transaction that holds it. With `within` — an entity manager inside
+ * `transactional()` — it runs on that transaction's connection and commits or rolls back with it.
+ * Driver errors come back as the ORM's exceptions (UniqueConstraintViolationException, …), the same
+ * as from the ORM's own queries. SQL uses `?` placeholders and plain snake_case names; dates are
+ * passed as Date and stored the way the ORM stores them, JSON columns as JSON text.
  */
 export interface PreparedStatements {
-  /** Runs one statement on its own (autocommit); answers the number of rows it changed. */
-  run(sql: string, params: readonly SqlParam[]): Promise<number>;
+  /** Runs one statement; answers the number of rows it changed. */
+  run(sql: string, params: readonly SqlParam[], within?: EntityManager): Promise<number>;
   /**
-   * Reads the first row of a query, or null. Each selected column is aliased to a key of `shape`
-   * (`select scene_id as "sceneId"`), which says how to read it the same way on either engine.
+   * The first row of a query (or of an `insert/update … returning`), or null. Each selected column
+   * is aliased to a key of `shape` (`select scene_id as "sceneId"`), which says how to read it the
+   * same way on either engine.
    */
-  first<T extends object>(sql: string, params: readonly SqlParam[], shape: RowShape<T>): Promise<T | null>;
+  first<T extends object>(sql: string, params: readonly SqlParam[], shape: RowShape<T>, within?: EntityManager): Promise<T | null>;
 }
 
 export type SqlParam = string | number | boolean | Date | null;
@@ -30,6 +37,49 @@ interface KnexClient {
   releaseConnection(connection: unknown): Promise<unknown>;
 }
 
+interface Outcome {
+  changes: number;
+  row: Record<string, unknown> | undefined;
+}
+
+export function preparedStatements(orm: MikroORM): PreparedStatements {
+  const knex = (orm.em.getConnection() as unknown as { getKnex(): { client: KnexClient } }).getKnex();
+  const driver = orm.em.getDriver();
+  const convert = (error: unknown) => driver.convertException(error as Error);
+  const kind = orm.config.get('driver');
+  if (kind === BetterSqliteDriver) return new SqliteStatements(knex.client, convert);
+  if (kind === PostgreSqlDriver) return new PostgresStatements(knex.client, convert);
+  throw new Error(`prepared statements support SQLite and PostgreSQL, not ${kind?.name ?? 'this driver'}`);
+}
+
+abstract class DriverStatements<Connection> implements PreparedStatements {
+  constructor(private readonly pool: KnexClient, private readonly convert: (error: unknown) => Error) {}
+
+  async run(sql: string, params: readonly SqlParam[], within?: EntityManager): Promise<number> {
+    return (await this.execute(sql, params, false, within)).changes;
+  }
+
+  async first<T extends object>(sql: string, params: readonly SqlParam[], shape: RowShape<T>, within?: EntityManager): Promise<T | null> {
+    return decodeRow((await this.execute(sql, params, true, within)).row, shape);
+  }
+
+  protected abstract executeOn(connection: Connection, sql: string, params: readonly SqlParam[], returnsRows: boolean): Outcome | Promise<Outcome>;
+
+  private async execute(sql: string, params: readonly SqlParam[], returnsRows: boolean, within?: EntityManager): Promise<Outcome> {
+    // A knex transaction's client hands out the transaction's own connection and never releases it.
+    const transaction = within?.getTransactionContext<{ client: KnexClient }>();
+    const client = transaction?.client ?? this.pool;
+    const connection = (await client.acquireConnection()) as Connection;
+    try {
+      return await this.executeOn(connection, sql, params, returnsRows);
+    } catch (error) {
+      throw this.convert(error);
+    } finally {
+      await client.releaseConnection(connection);
+    }
+  }
+}
+
 interface SqliteStatement {
   run(...params: unknown[]): { changes: number };
   get(...params: unknown[]): Record<string, unknown> | undefined;
@@ -39,38 +89,14 @@ interface SqliteDatabase {
   prepare(sql: string): SqliteStatement;
 }
 
-interface PgClient {
-  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rowCount: number | null; rows: Record<string, unknown>[] }>;
-}
-
-export function preparedStatements(orm: MikroORM): PreparedStatements {
-  const knex = (orm.em.getConnection() as unknown as { getKnex(): { client: KnexClient } }).getKnex();
-  const driver = orm.config.get('driver');
-  if (driver === BetterSqliteDriver) return new SqliteStatements(knex.client);
-  if (driver === PostgreSqlDriver) return new PostgresStatements(knex.client);
-  throw new Error(`prepared statements support SQLite and PostgreSQL, not ${driver?.name ?? 'this driver'}`);
-}
-
-async function withConnection<C, T>(client: KnexClient, use: (connection: C) => T | Promise<T>): Promise<T> {
-  const connection = (await client.acquireConnection()) as C;
-  try {
-    return await use(connection);
-  } finally {
-    await client.releaseConnection(connection);
-  }
-}
-
-class SqliteStatements implements PreparedStatements {
+class SqliteStatements extends DriverStatements<SqliteDatabase> {
   private readonly prepared = new WeakMap<SqliteDatabase, Map<string, SqliteStatement>>();
 
-  constructor(private readonly client: KnexClient) {}
-
-  run(sql: string, params: readonly SqlParam[]): Promise<number> {
-    return withConnection(this.client, (db: SqliteDatabase) => this.statement(db, sql).run(...params.map(toSqlite)).changes);
-  }
-
-  first<T extends object>(sql: string, params: readonly SqlParam[], shape: RowShape<T>): Promise<T | null> {
-    return withConnection(this.client, (db: SqliteDatabase) => decodeRow(this.statement(db, sql).get(...params.map(toSqlite)), shape));
+  protected executeOn(db: SqliteDatabase, sql: string, params: readonly SqlParam[], returnsRows: boolean): Outcome {
+    const statement = this.statement(db, sql);
+    const values = params.map(toSqlite);
+    if (returnsRows) return { changes: 0, row: statement.get(...values) };
+    return { changes: statement.run(...values).changes, row: undefined };
   }
 
   private statement(db: SqliteDatabase, sql: string): SqliteStatement {
@@ -89,27 +115,25 @@ function toSqlite(param: SqlParam): string | number | null {
   return param;
 }
 
-class PostgresStatements implements PreparedStatements {
+interface PgClient {
+  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rowCount: number | null; rows: Record<string, unknown>[] }>;
+}
+
+class PostgresStatements extends DriverStatements<PgClient> {
   private readonly names = new Map<string, { name: string; text: string }>();
 
-  constructor(private readonly client: KnexClient) {}
-
-  run(sql: string, params: readonly SqlParam[]): Promise<number> {
-    const { name, text } = this.named(sql);
+  protected async executeOn(pg: PgClient, sql: string, params: readonly SqlParam[]): Promise<Outcome> {
     // A named statement is parsed and planned once per connection, then only bound and executed.
-    return withConnection(this.client, async (pg: PgClient) => (await pg.query({ name, text, values: [...params] })).rowCount ?? 0);
-  }
-
-  first<T extends object>(sql: string, params: readonly SqlParam[], shape: RowShape<T>): Promise<T | null> {
-    const { name, text } = this.named(sql);
-    return withConnection(this.client, async (pg: PgClient) => decodeRow((await pg.query({ name, text, values: [...params] })).rows[0], shape));
+    const result = await pg.query({ ...this.named(sql), values: [...params] });
+    return { changes: result.rowCount ?? 0, row: result.rows[0] };
   }
 
   private named(sql: string): { name: string; text: string } {
     let named = this.names.get(sql);
     if (!named) {
       let index = 0;
-      named = { name: `storyverse_${this.names.size + 1}`, text: sql.replace(/\?/g, () => `$${++index}`) };
+      // Named by content: every instance over the same pool (tests make several) agrees on each name.
+      named = { name: `storyverse_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`, text: sql.replace(/\?/g, () => `$${++index}`) };
       this.names.set(sql, named);
     }
     return named;

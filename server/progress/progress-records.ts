@@ -15,18 +15,3 @@ export function toStoryProgress(row: PlayerProgress, storyId: string): StoryProg
     completedChapterIds: row.completedChapters,
   };
 }
-
-/** The columns a save writes. */
-export function progressColumns(progress: StoryProgress, now: Date) {
-  return {
-    chapterId: progress.chapterId,
-    sceneId: progress.sceneId,
-    status: progress.status,
-    step: progress.step,
-    flags: progress.flags,
-    relationships: progress.relationships,
-    history: progress.history,
-    completedChapters: progress.completedChapterIds,
-    updatedAt: now,
-  };
-}

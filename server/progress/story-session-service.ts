@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { raw, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { resumeChapter, startChapter, type PlayableChapter, type Refusal, type StoryProgress } from '../../rooms/story/engine';
 import type { OpenedSession, Outcome, StorySessions, WalletSnapshot } from '../../rooms/story/story-sessions';
 import { bundleUrl } from '../catalog/catalog-urls';
 import type { ChapterLayout, StoryDirectory } from '../catalog/story-directory';
-import { Chapter, PlayerProgress, Story, User } from '../database/entities';
+import { Chapter, PlayerProgress } from '../database/entities';
 import { isDatabaseUnavailable } from '../database/database-unavailable';
-import type { PreparedStatements, RowShape } from '../database/prepared-statements';
+import type { PreparedStatements, RowShape, SqlParam } from '../database/prepared-statements';
 import type { Clock } from '../shared/clock';
 import { DomainError } from '../shared/domain-error';
 import type { WalletService } from '../wallet/wallet-service';
-import { progressColumns, toStoryProgress } from './progress-records';
+import { toStoryProgress } from './progress-records';
 
 export interface StorySessionDeps {
   em: EntityManager;
@@ -20,10 +20,16 @@ export interface StorySessionDeps {
   statements: PreparedStatements;
 }
 
-/** A free step, conditional on the step it started from (see writeProgress). */
+/** A step, conditional on the step it started from (see writeProgress). */
 const SAVE_STEP_SQL =
   'update player_progress set chapter_id = ?, scene_id = ?, status = ?, step = ?, flags = ?, relationships = ?, history = ?, completed_chapters = ?, updated_at = ? ' +
   'where user_id = ? and story_id = ? and step = ?';
+
+const INSERT_PROGRESS_SQL =
+  'insert into player_progress (id, user_id, story_id, chapter_id, scene_id, status, step, flags, relationships, history, completed_chapters, created_at, updated_at) ' +
+  'values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+
+const COUNT_PLAY_SQL = 'update stories set plays = plays + 1 where id = ?';
 
 const READ_PROGRESS_SQL =
   'select chapter_id as "chapterId", scene_id as "sceneId", status, step, flags, relationships, history, completed_chapters as "completedChapterIds" ' +
@@ -62,7 +68,7 @@ export class StorySessionService implements StorySessions {
     try {
       // A free step is one conditional UPDATE, atomic on its own: no transaction, and a prepared statement.
       if (charge.diamonds === 0) {
-        await this.saveStep(userId, before, after);
+        await this.writeProgress(userId, before, after);
         return { ok: true, value: null };
       }
       await this.deps.em.fork().transactional(async (tx) => {
@@ -74,7 +80,7 @@ export class StorySessionService implements StorySessions {
           idempotencyKey: `choice:${before.storyId}:${before.step}`,
           metadata: { storyId: before.storyId, chapterId: before.chapterId, sceneId: before.sceneId, choiceId: charge.choiceId },
         }, tx);
-        await this.writeProgress(tx, userId, before, after);
+        await this.writeProgress(userId, before, after, tx);
       });
       return { ok: true, value: await this.walletOf(userId) };
     } catch (error) {
@@ -115,7 +121,7 @@ export class StorySessionService implements StorySessions {
         // The ledger's idempotency key records that this chapter was opened: reopening replays it for free.
         await this.deps.wallet.spend(userId, { currency: 'keys', amount: 1, reason: 'chapter_open', idempotencyKey: `chapter:${target.id}`, metadata: { storyId, chapterId: target.id } }, tx);
         if (!saved) await this.createProgress(tx, userId, storyId, progress);
-        else if (moved) await this.writeProgress(tx, userId, saved, progress);
+        else if (moved) await this.writeProgress(userId, saved, progress, tx);
       });
     } catch (error) {
       if (!(error instanceof DomainError && error.code === 'INSUFFICIENT_KEYS')) throw error;
@@ -132,26 +138,18 @@ export class StorySessionService implements StorySessions {
 
   private async createProgress(tx: EntityManager, userId: string, storyId: string, progress: StoryProgress): Promise<void> {
     const now = this.deps.clock.now();
-    tx.create(PlayerProgress, { id: randomUUID(), user: tx.getReference(User, userId), story: tx.getReference(Story, storyId), ...progressColumns(progress, now), createdAt: now });
-    await tx.flush();
+    await this.deps.statements.run(INSERT_PROGRESS_SQL, [randomUUID(), userId, storyId, ...progressValues(progress), now, now], tx);
     // Popularity counts players, so only a first opening adds one.
-    await tx.nativeUpdate(Story, { id: storyId }, { plays: raw('plays + 1') });
+    await this.deps.statements.run(COUNT_PLAY_SQL, [storyId], tx);
   }
 
-  /** Conditional on the step the change started from: of two sessions racing, one wins. */
-  private async writeProgress(tx: EntityManager, userId: string, before: StoryProgress, after: StoryProgress): Promise<void> {
-    assertMovesOn(before, after);
-    const updated = await tx.nativeUpdate(PlayerProgress, { user: userId, story: before.storyId, step: before.step }, progressColumns(after, this.deps.clock.now()));
-    if (updated !== 1) throw progressMovedOn();
-  }
-
-  private async saveStep(userId: string, before: StoryProgress, after: StoryProgress): Promise<void> {
-    assertMovesOn(before, after);
-    const changed = await this.deps.statements.run(SAVE_STEP_SQL, [
-      after.chapterId, after.sceneId, after.status, after.step,
-      JSON.stringify(after.flags), JSON.stringify(after.relationships), JSON.stringify(after.history), JSON.stringify(after.completedChapterIds),
-      this.deps.clock.now(), userId, before.storyId, before.step,
-    ]);
+  /**
+   * Conditional on the step the change started from: of two sessions racing, one wins. A free step
+   * runs on its own (one UPDATE is atomic); a charged one inside the charge's transaction `tx`.
+   */
+  private async writeProgress(userId: string, before: StoryProgress, after: StoryProgress, tx?: EntityManager): Promise<void> {
+    if (after.step <= before.step) throw new Error(`a save must move the step on (${before.step} → ${after.step})`);
+    const changed = await this.deps.statements.run(SAVE_STEP_SQL, [...progressValues(after), this.deps.clock.now(), userId, before.storyId, before.step], tx);
     if (changed !== 1) throw progressMovedOn();
   }
 
@@ -197,8 +195,10 @@ function placeInChapter(chapter: PlayableChapter, saved: StoryProgress | null, e
   return startChapter(chapter, saved);
 }
 
-function assertMovesOn(before: StoryProgress, after: StoryProgress): void {
-  if (after.step <= before.step) throw new Error(`a save must move the step on (${before.step} → ${after.step})`);
+/** The saved columns of SAVE_STEP_SQL and INSERT_PROGRESS_SQL, in their order. */
+function progressValues(progress: StoryProgress): SqlParam[] {
+  const { chapterId, sceneId, status, step, flags, relationships, history, completedChapterIds } = progress;
+  return [chapterId, sceneId, status, step, JSON.stringify(flags), JSON.stringify(relationships), JSON.stringify(history), JSON.stringify(completedChapterIds)];
 }
 
 const progressMovedOn = () => new DomainError('PROGRESS_CONFLICT', 'This story moved on in another session; showing where it stands now');

@@ -1,61 +1,15 @@
-import { raw, type EntityManager } from '@mikro-orm/core';
-import { LedgerEntry, Wallet } from '../database/entities';
-import type { PreparedStatements } from '../database/prepared-statements';
+import type { EntityManager } from '@mikro-orm/core';
+import type { LedgerEntry } from '../database/entities';
+import type { PreparedStatements, RowShape } from '../database/prepared-statements';
 import type { KeyState } from './key-regeneration';
 import type { Currency } from './wallet-types';
-
-/**
- * The wallet's SQL, one statement per function, always on the caller's entity manager so it joins
- * that manager's transaction. Native statements (not the unit of work) keep a caller's identity map
- * untouched and make each write visible at once to the statements that follow it.
- */
 
 export interface WalletBalances extends KeyState {
   diamonds: number;
 }
 
-/** A fresh read of the row (never a copy cached in the identity map). */
-export async function readWallet(tx: EntityManager, userId: string): Promise<WalletBalances | null> {
-  const wallet = await tx.findOne(Wallet, { user: userId }, { disableIdentityMap: true });
-  if (!wallet) return null;
-  return { keys: wallet.keys, keysAnchorAt: wallet.keysAnchorAt, diamonds: wallet.diamonds };
-}
-
-const READ_WALLET_SQL = 'select "keys", keys_anchor_at as "keysAnchorAt", diamonds from wallets where user_id = ?';
-
-/** The same read on its own connection, through a prepared statement (the hot path of a story join). */
-export function readWalletOutsideTransaction(statements: PreparedStatements, userId: string): Promise<WalletBalances | null> {
-  return statements.first<WalletBalances>(READ_WALLET_SQL, [userId], { keys: 'integer', keysAnchorAt: 'date', diamonds: 'integer' });
-}
-
-/**
- * Takes the row's write lock for the rest of the transaction (a portable SELECT … FOR UPDATE):
- * PostgreSQL blocks other writers of this row until we commit; SQLite takes its database write
- * lock now rather than failing on a read-to-write upgrade. False when there is no wallet.
- */
-export async function claimWallet(tx: EntityManager, userId: string, now: Date): Promise<boolean> {
-  return (await tx.nativeUpdate(Wallet, { user: userId }, { updatedAt: now })) === 1;
-}
-
-/**
- * Adds `delta` diamonds in one conditional statement that never takes the balance below zero:
- * concurrent spends queue on the row lock and each re-checks `diamonds >= amount` on the latest
- * committed value. False when nothing changed (too few diamonds, or no wallet).
- */
-export async function changeDiamonds(tx: EntityManager, userId: string, delta: number, now: Date): Promise<boolean> {
-  const where = delta < 0 ? { user: userId, diamonds: { $gte: -delta } } : { user: userId };
-  const data = { diamonds: raw('diamonds + ?', [delta]), updatedAt: now };
-  return (await tx.nativeUpdate(Wallet, where, data)) === 1;
-}
-
-/** Stores a settled key count; only called while the row is claimed. */
-export async function storeKeys(tx: EntityManager, userId: string, keys: KeyState, now: Date): Promise<void> {
-  await tx.nativeUpdate(Wallet, { user: userId }, { keys: keys.keys, keysAnchorAt: keys.keysAnchorAt, updatedAt: now });
-}
-
-export async function findLedgerEntry(tx: EntityManager, userId: string, idempotencyKey: string): Promise<LedgerEntry | null> {
-  return tx.findOne(LedgerEntry, { user: userId, idempotencyKey }, { disableIdentityMap: true });
-}
+/** What a replay needs of an earlier ledger row. */
+export type LedgerRecord = Pick<LedgerEntry, 'id' | 'currency' | 'delta' | 'balanceAfter'>;
 
 export interface NewLedgerEntry {
   userId: string;
@@ -68,9 +22,70 @@ export interface NewLedgerEntry {
   createdAt: Date;
 }
 
-/** Appends a ledger row; a reused idempotency key fails here with a unique-constraint violation. */
-export async function insertLedgerEntry(tx: EntityManager, entry: NewLedgerEntry): Promise<number> {
-  const { userId, ...columns } = entry;
-  const id = await tx.insert(LedgerEntry, { ...columns, user: userId });
-  return Number(id);
+const BALANCES = '"keys", keys_anchor_at as "keysAnchorAt", diamonds';
+const BALANCES_SHAPE: RowShape<WalletBalances> = { keys: 'integer', keysAnchorAt: 'date', diamonds: 'integer' };
+const LEDGER_SHAPE: RowShape<LedgerRecord> = { id: 'integer', currency: 'text', delta: 'integer', balanceAfter: 'integer' };
+
+const READ_SQL = `select ${BALANCES} from wallets where user_id = ?`;
+const CLAIM_SQL = `update wallets set updated_at = ? where user_id = ? returning ${BALANCES}`;
+const TAKE_DIAMONDS_SQL = 'update wallets set diamonds = diamonds + ?, updated_at = ? where user_id = ? and diamonds >= ? returning diamonds';
+const ADD_DIAMONDS_SQL = 'update wallets set diamonds = diamonds + ?, updated_at = ? where user_id = ? returning diamonds';
+const STORE_KEYS_SQL = 'update wallets set "keys" = ?, keys_anchor_at = ?, updated_at = ? where user_id = ?';
+const FIND_LEDGER_SQL = 'select id, currency, delta, balance_after as "balanceAfter" from currency_ledger where user_id = ? and idempotency_key = ?';
+const INSERT_LEDGER_SQL =
+  'insert into currency_ledger (user_id, currency, delta, balance_after, reason, idempotency_key, metadata, created_at) values (?, ?, ?, ?, ?, ?, ?, ?) returning id';
+
+/**
+ * The wallet's SQL, one statement per method, each a statement prepared once per connection. `tx`
+ * is the caller's entity manager inside `transactional()`: the statement joins that transaction, and
+ * each write is visible at once to the statements after it. Reads without `tx` use a connection of
+ * their own.
+ */
+export class WalletQueries {
+  constructor(private readonly statements: PreparedStatements) {}
+
+  /** A fresh read of the row. */
+  read(tx: EntityManager | undefined, userId: string): Promise<WalletBalances | null> {
+    return this.statements.first(READ_SQL, [userId], BALANCES_SHAPE, tx);
+  }
+
+  /**
+   * Takes the row's write lock for the rest of the transaction (a portable SELECT … FOR UPDATE) and
+   * answers the balances under it: PostgreSQL blocks other writers of this row until we commit;
+   * SQLite takes its database write lock now rather than failing on a read-to-write upgrade.
+   * Null when there is no wallet.
+   */
+  claim(tx: EntityManager, userId: string, now: Date): Promise<WalletBalances | null> {
+    return this.statements.first(CLAIM_SQL, [now, userId], BALANCES_SHAPE, tx);
+  }
+
+  /**
+   * Adds `delta` diamonds in one conditional statement that never takes the balance below zero:
+   * concurrent spends queue on the row lock and each re-checks `diamonds >= amount` on the latest
+   * committed value. Answers the new balance, or null when nothing changed (too few diamonds, or no wallet).
+   */
+  async changeDiamonds(tx: EntityManager, userId: string, delta: number, now: Date): Promise<number | null> {
+    const row = delta < 0
+      ? await this.statements.first<{ diamonds: number }>(TAKE_DIAMONDS_SQL, [delta, now, userId, -delta], { diamonds: 'integer' }, tx)
+      : await this.statements.first<{ diamonds: number }>(ADD_DIAMONDS_SQL, [delta, now, userId], { diamonds: 'integer' }, tx);
+    return row?.diamonds ?? null;
+  }
+
+  /** Stores a settled key count; only called while the row is claimed. */
+  async storeKeys(tx: EntityManager, userId: string, keys: KeyState, now: Date): Promise<void> {
+    await this.statements.run(STORE_KEYS_SQL, [keys.keys, keys.keysAnchorAt, now, userId], tx);
+  }
+
+  findLedgerEntry(tx: EntityManager, userId: string, idempotencyKey: string): Promise<LedgerRecord | null> {
+    return this.statements.first(FIND_LEDGER_SQL, [userId, idempotencyKey], LEDGER_SHAPE, tx);
+  }
+
+  /** Appends a ledger row; a reused idempotency key fails here with a unique-constraint violation. */
+  async insertLedgerEntry(tx: EntityManager, entry: NewLedgerEntry): Promise<number> {
+    const { userId, currency, delta, balanceAfter, reason, idempotencyKey, metadata, createdAt } = entry;
+    const params = [userId, currency, delta, balanceAfter, reason, idempotencyKey, metadata === null ? null : JSON.stringify(metadata), createdAt];
+    const row = await this.statements.first<{ id: number }>(INSERT_LEDGER_SQL, params, { id: 'integer' }, tx);
+    if (!row) throw new Error('the ledger insert returned no id');
+    return row.id;
+  }
 }

@@ -6,14 +6,14 @@ import { replayOf } from './idempotent-replay';
 import { addKeys, currentKeys, nextKeyAt, takeKeys } from './key-regeneration';
 import { assertValidChangeRequest } from './validate-change-request';
 import { insufficientBalance, walletNotFound } from './wallet-errors';
-import { changeDiamonds, claimWallet, findLedgerEntry, insertLedgerEntry, readWallet, readWalletOutsideTransaction, storeKeys } from './wallet-queries';
+import { WalletQueries } from './wallet-queries';
 import type { Currency, Inventory, WalletChange, WalletChangeRequest, WalletReclaim, WalletRules } from './wallet-types';
 
 export interface WalletServiceDeps {
   em: EntityManager;
   clock: Clock;
   rules: WalletRules;
-  /** Balance reads outside a transaction (every story join) skip the ORM. */
+  /** The wallet's statements run prepared, on the driver (a chapter's key is spent on every new chapter). */
   statements: PreparedStatements;
 }
 
@@ -24,7 +24,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * (never below zero) and a ledger row whose per-user idempotency key makes retries harmless.
  */
 export class WalletService {
-  constructor(private readonly deps: WalletServiceDeps) {}
+  private readonly queries: WalletQueries;
+
+  constructor(private readonly deps: WalletServiceDeps) {
+    this.queries = new WalletQueries(deps.statements);
+  }
 
   /** Called inside the registration transaction: a full set of keys and the welcome diamonds. */
   async openWallet(tx: EntityManager, user: User): Promise<void> {
@@ -40,7 +44,7 @@ export class WalletService {
   }
 
   async inventory(userId: string): Promise<Inventory> {
-    const wallet = UUID.test(userId) ? await readWalletOutsideTransaction(this.deps.statements, userId) : null;
+    const wallet = UUID.test(userId) ? await this.queries.read(undefined, userId) : null;
     if (!wallet) throw walletNotFound(userId);
     const now = this.deps.clock.now();
     const next = nextKeyAt(wallet, this.deps.rules, now);
@@ -70,19 +74,18 @@ export class WalletService {
   }
 
   private async reclaimOnce(tx: EntityManager, userId: string, request: WalletChangeRequest): Promise<WalletReclaim> {
-    const earlier = await findLedgerEntry(tx, userId, request.idempotencyKey);
+    const earlier = await this.queries.findLedgerEntry(tx, userId, request.idempotencyKey);
     if (earlier) return { taken: -earlier.delta, shortfall: request.amount + earlier.delta, balanceAfter: earlier.balanceAfter, replayed: true };
     return tx.transactional(async (inner) => {
       const now = this.deps.clock.now();
-      // Lock the row first, so the balance read below is the one the update applies to.
-      if (!(await claimWallet(inner, userId, now))) throw walletNotFound(userId);
-      const wallet = await readWallet(inner, userId);
+      // Lock the row first, so the balance read with the lock is the one the update applies to.
+      const wallet = await this.queries.claim(inner, userId, now);
       if (!wallet) throw walletNotFound(userId);
       const taken = Math.min(wallet.diamonds, request.amount);
-      if (taken > 0 && !(await changeDiamonds(inner, userId, -taken, now))) throw insufficientBalance('diamonds', taken, wallet.diamonds);
+      if (taken > 0 && (await this.queries.changeDiamonds(inner, userId, -taken, now)) === null) throw insufficientBalance('diamonds', taken, wallet.diamonds);
       const balanceAfter = wallet.diamonds - taken;
       const shortfall = request.amount - taken;
-      await insertLedgerEntry(inner, {
+      await this.queries.insertLedgerEntry(inner, {
         userId,
         currency: 'diamonds',
         delta: -taken,
@@ -105,7 +108,7 @@ export class WalletService {
   }
 
   private async applyOnce(tx: EntityManager, userId: string, request: WalletChangeRequest, delta: number): Promise<WalletChange> {
-    const earlier = await findLedgerEntry(tx, userId, request.idempotencyKey);
+    const earlier = await this.queries.findLedgerEntry(tx, userId, request.idempotencyKey);
     if (earlier) return replayOf(earlier, request, delta);
     try {
       // A savepoint: losing a race on the idempotency key undoes only this change, never the caller's work.
@@ -113,7 +116,7 @@ export class WalletService {
     } catch (error) {
       if (!(error instanceof UniqueConstraintViolationException)) throw error;
       // A concurrent call with the same key committed first; under READ COMMITTED its row is visible now.
-      const winner = await findLedgerEntry(tx, userId, request.idempotencyKey);
+      const winner = await this.queries.findLedgerEntry(tx, userId, request.idempotencyKey);
       if (!winner) throw error;
       return replayOf(winner, request, delta);
     }
@@ -122,7 +125,7 @@ export class WalletService {
   private async apply(tx: EntityManager, userId: string, request: WalletChangeRequest, delta: number): Promise<WalletChange> {
     const now = this.deps.clock.now();
     const balanceAfter = await this.applyDelta(tx, userId, request.currency, delta, now);
-    const ledgerEntryId = await insertLedgerEntry(tx, {
+    const ledgerEntryId = await this.queries.insertLedgerEntry(tx, {
       userId,
       currency: request.currency,
       delta,
@@ -141,22 +144,21 @@ export class WalletService {
   }
 
   private async applyDiamonds(tx: EntityManager, userId: string, delta: number, now: Date): Promise<number> {
-    const changed = await changeDiamonds(tx, userId, delta, now);
-    const wallet = await readWallet(tx, userId);
+    const balance = await this.queries.changeDiamonds(tx, userId, delta, now);
+    if (balance !== null) return balance;
+    const wallet = await this.queries.read(tx, userId);
     if (!wallet) throw walletNotFound(userId);
-    if (!changed) throw insufficientBalance('diamonds', -delta, wallet.diamonds);
-    return wallet.diamonds;
+    throw insufficientBalance('diamonds', -delta, wallet.diamonds);
   }
 
   /** Keys regenerate with time, so the new count is computed here while the row is claimed. */
   private async applyKeys(tx: EntityManager, userId: string, delta: number, now: Date): Promise<number> {
-    if (!(await claimWallet(tx, userId, now))) throw walletNotFound(userId);
-    const wallet = await readWallet(tx, userId);
+    const wallet = await this.queries.claim(tx, userId, now);
     if (!wallet) throw walletNotFound(userId);
     const available = currentKeys(wallet, this.deps.rules, now);
     if (delta < 0 && available < -delta) throw insufficientBalance('keys', -delta, available);
     const next = delta < 0 ? takeKeys(wallet, this.deps.rules, now, -delta) : addKeys(wallet, this.deps.rules, now, delta);
-    await storeKeys(tx, userId, next, now);
+    await this.queries.storeKeys(tx, userId, next, now);
     return next.keys;
   }
 }
