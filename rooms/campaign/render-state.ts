@@ -1,4 +1,5 @@
-import { ArraySchema } from '@colyseus/schema';
+import type { ArraySchema } from '@colyseus/schema';
+import { syncArraySchema } from '../shared/sync-array-schema';
 import { BeatState, CampaignChoiceState, CampaignPlayerState, type CharacterSheetState, DialogueLineState, type CampaignState } from './CampaignState';
 import { partyOf, type CampaignModel } from './rules/model';
 import { characterOf, locationOf, questOf, type CampaignWorld } from './rules/world';
@@ -66,19 +67,12 @@ export function renderCampaign(state: CampaignState, world: CampaignWorld, model
   const tally = new Map<string, number>();
   for (const choiceId of Object.values(model.votes)) tally.set(choiceId, (tally.get(choiceId) ?? 0) + 1);
   const choices = model.phase === 'lobby' || model.phase === 'ended' ? [] : model.choices;
-  if (state.choices.length !== choices.length || choices.some((c, i) => state.choices[i]?.id !== c.id || state.choices[i]?.text !== c.text)) {
-    state.choices = new ArraySchema<CampaignChoiceState>(...choices.map((c) => Object.assign(new CampaignChoiceState(), { id: c.id, text: c.text, votes: 0 })));
-  }
-  for (const choice of state.choices) choice.votes = tally.get(choice.id) ?? 0;
+  syncArraySchema(state.choices, choices, () => new CampaignChoiceState(), (choice, c) => choice.assign({ id: c.id, text: c.text, votes: tally.get(c.id) ?? 0 }));
 
   const last = model.lastBeat;
   state.narrative = last?.narrative ?? '';
-  if (JSON.stringify(state.dialogue.map((d) => [d.character, d.text])) !== JSON.stringify((last?.dialogue ?? []).map((d) => [d.character, d.text]))) {
-    state.dialogue = new ArraySchema<DialogueLineState>(...(last?.dialogue ?? []).map((d) => Object.assign(new DialogueLineState(), d)));
-  }
-  if (state.recent.length !== model.recent.length || state.recent.at(-1)?.beat !== model.recent.at(-1)?.beat) {
-    state.recent = new ArraySchema<BeatState>(...model.recent.map((r) => Object.assign(new BeatState(), r)));
-  }
+  syncArraySchema(state.dialogue, last?.dialogue ?? [], () => new DialogueLineState(), (line, d) => line.assign(d));
+  syncArraySchema(state.recent, model.recent, () => new BeatState(), (beat, r) => beat.assign(r));
 }
 
 function syncStrings(target: ArraySchema<string>, values: readonly string[]): void {

@@ -1,4 +1,4 @@
-import { ArraySchema } from '@colyseus/schema';
+import { syncArraySchema } from '../shared/sync-array-schema';
 import { viewScene } from './engine';
 import { ChoiceOptionState } from './ChoiceOptionState';
 import type { StoryState } from './StoryState';
@@ -19,10 +19,10 @@ export function renderSession(state: StoryState, session: OpenedSession): void {
   state.background = view.background;
   state.music = view.music;
   state.prompt = view.prompt;
-  state.timeline = new ArraySchema(
-    ...view.timeline.map((step) => new TimelineLineState().assign({ kind: step.type, character: step.character ?? '', text: step.text ?? '', mood: step.mood ?? '', position: step.position ?? '' })),
+  syncArraySchema(state.timeline, view.timeline, () => new TimelineLineState(), (line, step) =>
+    line.assign({ kind: step.type, character: step.character ?? '', text: step.text ?? '', mood: step.mood ?? '', position: step.position ?? '' }),
   );
-  state.choices = new ArraySchema(...view.choices.map((choice) => new ChoiceOptionState().assign(choice)));
+  syncArraySchema(state.choices, view.choices, () => new ChoiceOptionState(), (option, choice) => option.assign(choice));
   syncMap(state.flags, progress.flags);
   syncMap(state.relationships, progress.relationships);
   state.endingTitle = view.ending?.title ?? '';
