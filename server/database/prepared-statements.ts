@@ -124,7 +124,7 @@ class PostgresStatements extends DriverStatements<PgClient> {
 
   protected async executeOn(pg: PgClient, sql: string, params: readonly SqlParam[]): Promise<Outcome> {
     // A named statement is parsed and planned once per connection, then only bound and executed.
-    const result = await pg.query({ ...this.named(sql), values: [...params] });
+    const result = await pg.query({ ...this.named(sql), values: params.map(toPostgres) });
     return { changes: result.rowCount ?? 0, row: result.rows[0] };
   }
 
@@ -138,6 +138,11 @@ class PostgresStatements extends DriverStatements<PgClient> {
     }
     return named;
   }
+}
+
+/** ISO-8601 with its zone, which timestamptz reads exactly: cheaper than the driver's local-time formatting of a Date. */
+function toPostgres(param: SqlParam): SqlParam {
+  return param instanceof Date ? param.toISOString() : param;
 }
 
 function decodeRow<T extends object>(row: Record<string, unknown> | undefined, shape: RowShape<T>): T | null {
