@@ -1,0 +1,132 @@
+/**
+ * Server CPU per step and per join, measured apart (the `story` command's figure mixes them: its
+ * readers rejoin at every chapter end). Against a running server (`--target`), from its /metrics:
+ *
+ *   steps: P players join once, then each steps every T ms until its chapter ends; the server's CPU
+ *          over S seconds after everyone joined, divided by the steps answered in that window;
+ *   joins: 20 players each re-open their story in a loop (a resumed chapter: no key spent) for S
+ *          seconds; the server's CPU per join, each join including its room's dispose on leave.
+ *
+ *   npm run bench:costs -- [--target URL] [--players P] [--period-ms T] [--seconds S]
+ */
+import { Client, type Room } from 'colyseus.js';
+import { STORY_ROOM, StoryMessage } from '../rooms/story/protocol';
+import type { StoryState } from '../rooms/story/StoryState';
+import { readServerMetrics } from './server-metrics';
+import { GuestAccount, listStoryIds } from './storyverse-api';
+
+interface Options {
+  target: string;
+  players: number;
+  periodMs: number;
+  seconds: number;
+}
+
+const JOINING_PLAYERS = 20;
+
+function parseOptions(argv: string[]): Options {
+  const options: Options = { target: 'http://127.0.0.1:2567', players: 1000, periodMs: 3000, seconds: 20 };
+  for (let i = 0; i < argv.length; i += 2) {
+    const [flag, value] = [argv[i], argv[i + 1]];
+    if (flag === '--target' && value) options.target = value.replace(/\/$/, '');
+    else if (flag === '--players' || flag === '--period-ms' || flag === '--seconds') {
+      const number = Number(value);
+      if (!Number.isInteger(number) || number <= 0) throw new Error(`${flag} needs a positive whole number, got ${String(value)}`);
+      options[flag === '--players' ? 'players' : flag === '--period-ms' ? 'periodMs' : 'seconds'] = number;
+    } else throw new Error(`unknown option ${String(flag)} (options: --target URL --players P --period-ms T --seconds S)`);
+  }
+  return options;
+}
+
+async function serverCpuSeconds(target: string): Promise<number> {
+  const sample = await readServerMetrics(target);
+  if (!sample) throw new Error(`${target}/metrics does not answer: the costs are read from the server's own CPU counter`);
+  return sample.cpuSeconds;
+}
+
+async function openStory(target: string, account: GuestAccount, storyId: string): Promise<Room<StoryState>> {
+  const client = new Client(target.replace(/^http/, 'ws'));
+  client.auth.token = await account.accessToken();
+  const room = await client.create<StoryState>(STORY_ROOM, { storyId });
+  await new Promise<void>((resolve) => {
+    const opened = () => room.state?.sceneId && resolve();
+    room.onStateChange(opened);
+    opened();
+  });
+  return room;
+}
+
+/** Steps at a fixed pace until the chapter ends: advance, or the first free unlocked option. */
+function stepEvery(room: Room<StoryState>, periodMs: number, onAnswer: () => void): void {
+  let waiting = false;
+  room.onStateChange(() => {
+    if (waiting) onAnswer();
+    waiting = false;
+  });
+  room.onMessage(StoryMessage.error, () => (waiting = false));
+  const timer = setInterval(() => {
+    const state = room.state;
+    if (waiting) return;
+    if (state.status !== 'playing' && state.status !== 'choice') return clearInterval(timer);
+    waiting = true;
+    const free = state.choices.find((option) => !option.locked && option.cost === 0);
+    if (state.status === 'choice' && free) room.send(StoryMessage.choose, { choiceId: free.id });
+    else if (state.status === 'choice') clearInterval(timer);
+    else room.send(StoryMessage.advance, {});
+  }, periodMs);
+}
+
+async function measureSteps(options: Options, stories: string[]): Promise<string> {
+  let answered = 0;
+  let counting = false;
+  const joins: Promise<void>[] = [];
+  for (let i = 0; i < options.players; i++) {
+    joins.push(GuestAccount.create(options.target).then((account) => openStory(options.target, account, stories[i % stories.length]!)).then((room) => {
+      // Spread the players over the period so the load is even.
+      setTimeout(() => stepEvery(room, options.periodMs, () => counting && answered++), Math.random() * options.periodMs);
+    }));
+    if (i % 50 === 49) await Promise.all(joins.slice(-50));
+  }
+  await Promise.all(joins);
+  await sleep(options.periodMs);
+  counting = true;
+  const before = await serverCpuSeconds(options.target);
+  await sleep(options.seconds * 1000);
+  const cpu = (await serverCpuSeconds(options.target)) - before;
+  counting = false;
+  return `steps: ${options.players} players, one step per ${options.periodMs} ms · ${answered} steps in ${options.seconds} s · server ${(100 * cpu / options.seconds).toFixed(1)} % of one core · ${(1000 * cpu / answered).toFixed(3)} ms CPU per step`;
+}
+
+async function measureJoins(options: Options, stories: string[]): Promise<string> {
+  const accounts = await Promise.all(Array.from({ length: JOINING_PLAYERS }, () => GuestAccount.create(options.target)));
+  const rejoin = async (account: GuestAccount, i: number) => (await openStory(options.target, account, stories[i % stories.length]!)).leave(true);
+  // The first opening spends the chapter's key; the measured ones resume it.
+  await Promise.all(accounts.map(rejoin));
+  let joins = 0;
+  const before = await serverCpuSeconds(options.target);
+  const until = performance.now() + options.seconds * 1000;
+  await Promise.all(accounts.map(async (account, i) => {
+    while (performance.now() < until) {
+      await rejoin(account, i);
+      joins++;
+    }
+  }));
+  const cpu = (await serverCpuSeconds(options.target)) - before;
+  return `joins: ${JOINING_PLAYERS} players re-opening their chapter · ${joins} joins in ${options.seconds} s · ${(1000 * cpu / joins).toFixed(3)} ms CPU per join`;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const stories = await listStoryIds(options.target);
+  if (stories.length === 0) throw new Error(`${options.target} lists no stories`);
+  console.log(await measureJoins(options, stories));
+  console.log(await measureSteps(options, stories));
+  process.exit(0);
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench:costs: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
