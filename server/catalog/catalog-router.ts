@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { asyncRoute } from '../http/async-route';
+import { JsonResponseMemo } from '../http/json-response-memo';
 import { parseInput } from '../http/validate';
 import { assetRoute } from './asset-route';
 import { bundleRoute } from './bundle-route';
@@ -10,11 +11,13 @@ import type { CatalogService } from './catalog-service';
 export function catalogRouter(deps: { catalog: CatalogService }): Router {
   const { catalog } = deps;
   const router = Router();
+  // Listing pages and details are cached objects: each is serialized once, however many readers.
+  const answers = new JsonResponseMemo();
 
   router.get(
     '/v1/stories',
     asyncRoute(async (req, res) => {
-      res.json(await catalog.listStories(parseInput(listStoriesQuery, req.query, 'query')));
+      answers.send(req, res, await catalog.listStories(parseInput(listStoriesQuery, req.query, 'query')));
     }),
   );
 
@@ -22,7 +25,7 @@ export function catalogRouter(deps: { catalog: CatalogService }): Router {
     '/v1/stories/:storyId',
     asyncRoute(async (req, res) => {
       const { storyId } = parseInput(storyParams, req.params, 'path');
-      res.json(await catalog.getStory(storyId));
+      answers.send(req, res, await catalog.getStory(storyId));
     }),
   );
 
