@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { ColyseusTestServer } from '@colyseus/testing';
 import { Client } from 'colyseus.js';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { LedgerEntry } from '../../server/database/entities';
+import { LedgerEntry, Story } from '../../server/database/entities';
 import { describeEachEngine } from '../../server/testing/test-database';
 import { startTestServer, type TestServer } from '../../server/testing/test-server';
 import { STORY_ROOM } from './protocol';
@@ -187,6 +187,20 @@ describeEachEngine('story room', (engine) => {
     expect(lastError(refused[0]!)?.details).toMatchObject({ needed: LAMP_COST, available: WELCOME - LAMP_COST });
     expect((await inventory(server, player)).diamonds).toBe(WELCOME - LAMP_COST);
     expect(await premiumLedgerRows(player)).toBe(1);
+  });
+
+  it('counts a story\'s players: a first opening adds one play; reopening it or its next chapter adds none', async () => {
+    const plays = async () => (await server.orm.em.fork().findOneOrFail(Story, { id: 'tide-test' }, { disableIdentityMap: true })).plays;
+    const before = await plays();
+    const player = await newPlayer(server);
+    const first = await start(player);
+    expect(await plays()).toBe(before + 1);
+    await playToEnd(first);
+    await first.room.leave();
+    await (await start(player)).room.leave();
+    const next = await start(player, 'tide-test', 'tide-test-ch2');
+    expect(next.room.state.chapterId).toBe('tide-test-ch2');
+    expect(await plays()).toBe(before + 1);
   });
 
   it('refuses an option not offered or locked, and a malformed message, changing nothing', async () => {

@@ -129,6 +129,10 @@ export class StorySessionService implements StorySessions {
       const { nextKeyAt } = await this.walletOf(userId);
       throw new DomainError('NO_KEYS', 'You have no keys left to open a new chapter', { chapterId: target.id, nextKeyAt });
     }
+    // Popularity counts players, so only a first opening adds one — after its transaction: inside
+    // it, the story's one row stayed locked until the commit, and every new reader of the story
+    // queued on it holding a pooled connection (under load that starved the whole pool).
+    if (!saved) await this.deps.statements.run(COUNT_PLAY_SQL, [storyId]);
     return this.opened(userId, chapter, target, progress, chapters, index);
   }
 
@@ -139,8 +143,6 @@ export class StorySessionService implements StorySessions {
   private async createProgress(tx: EntityManager, userId: string, storyId: string, progress: StoryProgress): Promise<void> {
     const now = this.deps.clock.now();
     await this.deps.statements.run(INSERT_PROGRESS_SQL, [randomUUID(), userId, storyId, ...progressValues(progress), now, now], tx);
-    // Popularity counts players, so only a first opening adds one.
-    await this.deps.statements.run(COUNT_PLAY_SQL, [storyId], tx);
   }
 
   /**
