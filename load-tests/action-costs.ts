@@ -9,10 +9,11 @@
  *
  *   npm run bench:costs -- [--target URL] [--players P] [--period-ms T] [--seconds S]
  */
-import { Client, type Room } from 'colyseus.js';
-import { STORY_ROOM, StoryMessage } from '../rooms/story/protocol';
-import type { StoryState } from '../rooms/story/StoryState';
+import { Client } from 'colyseus.js';
+import { StoryMessage } from '../rooms/story/protocol';
+import { RunStats } from './run-stats';
 import { readServerMetrics } from './server-metrics';
+import { StorySession } from './story-session';
 import { GuestAccount, listStoryIds } from './storyverse-api';
 
 interface Options {
@@ -44,47 +45,39 @@ async function serverCpuSeconds(target: string): Promise<number> {
   return sample.cpuSeconds;
 }
 
-async function openStory(target: string, account: GuestAccount, storyId: string): Promise<Room<StoryState>> {
+/** A guest's session in a story, through the load tool's own instrumented room (first scene awaited). */
+async function openStory(target: string, account: GuestAccount, storyId: string, stats: RunStats): Promise<StorySession> {
   const client = new Client(target.replace(/^http/, 'ws'));
   client.auth.token = await account.accessToken();
-  const room = await client.create<StoryState>(STORY_ROOM, { storyId });
-  await new Promise<void>((resolve) => {
-    const opened = () => room.state?.sceneId && resolve();
-    room.onStateChange(opened);
-    opened();
-  });
-  return room;
+  return StorySession.open(client, { storyId }, stats);
 }
 
-/** Steps at a fixed pace until the chapter ends: advance, or the first free unlocked option. */
-function stepEvery(room: Room<StoryState>, periodMs: number, onAnswer: () => void): void {
-  let waiting = false;
-  room.onStateChange(() => {
-    if (waiting) onAnswer();
-    waiting = false;
-  });
-  room.onMessage(StoryMessage.error, () => (waiting = false));
-  const timer = setInterval(() => {
-    const state = room.state;
-    if (waiting) return;
-    if (state.status !== 'playing' && state.status !== 'choice') return clearInterval(timer);
-    waiting = true;
-    const free = state.choices.find((option) => !option.locked && option.cost === 0);
-    if (state.status === 'choice' && free) room.send(StoryMessage.choose, { choiceId: free.id });
-    else if (state.status === 'choice') clearInterval(timer);
-    else room.send(StoryMessage.advance, {});
-  }, periodMs);
+/** One step every `periodMs` until the chapter ends: advance, or the first free unlocked option. */
+async function stepEvery(session: StorySession, periodMs: number, onAnswer: () => void): Promise<void> {
+  // Spread the players over the period so the load is even.
+  await sleep(Math.random() * periodMs);
+  for (;;) {
+    const { status, choices } = session.state;
+    const free = choices.find((option) => !option.locked && option.cost === 0);
+    const answer = status === 'playing' ? await session.act(StoryMessage.advance, {})
+      : status === 'choice' && free ? await session.act(StoryMessage.choose, { choiceId: free.id })
+      : null;
+    if (!answer) return;
+    if (answer.outcome?.kind === 'scene') onAnswer();
+    await sleep(periodMs);
+  }
 }
 
 async function measureSteps(options: Options, stories: string[]): Promise<string> {
+  const stats = new RunStats();
   let answered = 0;
   let counting = false;
   const joins: Promise<void>[] = [];
   for (let i = 0; i < options.players; i++) {
-    joins.push(GuestAccount.create(options.target).then((account) => openStory(options.target, account, stories[i % stories.length]!)).then((room) => {
-      // Spread the players over the period so the load is even.
-      setTimeout(() => stepEvery(room, options.periodMs, () => counting && answered++), Math.random() * options.periodMs);
-    }));
+    joins.push((async () => {
+      const session = await openStory(options.target, await GuestAccount.create(options.target), stories[i % stories.length]!, stats);
+      void stepEvery(session, options.periodMs, () => counting && answered++);
+    })());
     if (i % 50 === 49) await Promise.all(joins.slice(-50));
   }
   await Promise.all(joins);
@@ -99,7 +92,8 @@ async function measureSteps(options: Options, stories: string[]): Promise<string
 
 async function measureJoins(options: Options, stories: string[]): Promise<string> {
   const accounts = await Promise.all(Array.from({ length: JOINING_PLAYERS }, () => GuestAccount.create(options.target)));
-  const rejoin = async (account: GuestAccount, i: number) => (await openStory(options.target, account, stories[i % stories.length]!)).leave(true);
+  const stats = new RunStats();
+  const rejoin = async (account: GuestAccount, i: number) => (await openStory(options.target, account, stories[i % stories.length]!, stats)).leave();
   // The first opening spends the chapter's key; the measured ones resume it.
   await Promise.all(accounts.map(rejoin));
   let joins = 0;
