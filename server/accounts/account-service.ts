@@ -112,8 +112,8 @@ export class AccountService {
   }
 
   /**
-   * Signs the access token once the transaction is over: signing waits on the crypto thread pool, and
-   * a transaction must not hold its connection (SQLite's only one) through that wait.
+   * Signs the access token once the transaction is over: the transaction holds a connection (SQLite's
+   * only one) and should hold it for its statements alone — `issue` is async, whatever signs behind it.
    */
   private async sessionFor(user: User, refreshToken: string): Promise<Session> {
     const accessToken = await this.deps.accessTokens.issue({ userId: user.id, isGuest: user.isGuest });
