@@ -44,22 +44,20 @@ export function campaignScreen(context: ShellContext, code: string): Screen {
   let lastChoices = '';
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
 
-  actionForm.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const text = actionInput.value.trim();
-    if (!text) return;
-    connection.send('action', { text });
-    actionInput.value = '';
-  });
-  actionInput.addEventListener('input', () => typing());
-  chatInput.addEventListener('input', () => typing());
-  chatForm.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const text = chatInput.value.trim();
-    if (!text) return;
-    connection.send('chat', { text });
-    chatInput.value = '';
-  });
+  sendsText(actionForm, actionInput, 'action');
+  sendsText(chatForm, chatInput, 'chat');
+
+  /** A one-line form: submitting sends its trimmed text (if any) and clears it; typing in it shows the party you are typing. */
+  function sendsText(form: HTMLFormElement, input: HTMLInputElement, message: 'action' | 'chat'): void {
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const text = input.value.trim();
+      if (!text) return;
+      connection.send(message, { text });
+      input.value = '';
+    });
+    input.addEventListener('input', () => typing());
+  }
 
   let lastNarrative = '';
   function showNarrative(text: string): void {
