@@ -1,5 +1,5 @@
 import { type Client, type Room } from 'colyseus.js';
-import { STORY_ROOM, StoryMessage, type StoryErrorMessage, type StoryJoinOptions } from '../rooms/story/protocol';
+import { STORY_ROOM, StoryMessage, type RoomErrorMessage, type StoryJoinOptions } from '../rooms/story/protocol';
 import type { StoryState } from '../rooms/story/StoryState';
 import type { RunStats } from './run-stats';
 
@@ -128,7 +128,7 @@ export class StorySession {
         }
         this.deliver({ kind: 'scene', chapterId: state.chapterId, sceneId: state.sceneId, status: state.status });
       });
-      this.room.onMessage(StoryMessage.error, (message: StoryErrorMessage) => {
+      this.room.onMessage(StoryMessage.error, (message: RoomErrorMessage) => {
         this.stats.messagesReceived++;
         this.deliver({ kind: 'error', code: message.error.code });
       });

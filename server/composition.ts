@@ -26,8 +26,8 @@ import { openDatabase } from './database/open-database';
 import { preparedStatements } from './database/prepared-statements';
 import { ClusterSweep, liveProcessSelector } from './game/cluster-matchmaking';
 import { createScaling } from './game/presence';
-import { JsonlSessionRecorder } from './recording/jsonl-session-recorder';
-import { noRecording } from '../rooms/shared/session-recorder';
+import { JsonlRoomRecorder } from './recording/jsonl-room-recorder';
+import { noRecording } from '../rooms/shared/room-recorder';
 import { createHttpOnly, createTransport, type ServingTransport, type TransportKind } from './game/transport';
 import { adminRouter } from './http/admin';
 import { configureHttpApp } from './http/configure-http-app';
@@ -203,7 +203,7 @@ async function createGame(config: Config, serving: ServingTransport, deps: GameD
     redis: () => scaling.connections(),
   });
   const recorder = config.recording.rooms.size > 0
-    ? new JsonlSessionRecorder({ ...config.recording, pseudonymKey: jwtSecret, clock, logger })
+    ? new JsonlRoomRecorder({ ...config.recording, pseudonymKey: jwtSecret, clock, logger })
     : noRecording;
   sweep.track(server.define(STORY_ROOM, storyRoom({ sessions: services.storySessions, auth: services.accessTokens, clock, logger, recorder, telemetry })));
   sweep.track(server.define(CAMPAIGN_ROOM, campaignRoom(await createCampaigns({ config, orm, auth: services.accessTokens, clock, logger }))));

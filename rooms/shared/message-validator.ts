@@ -1,8 +1,19 @@
 /** A client message after validation: its payload, or why it was refused. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
-interface SafeParser<T> {
-  safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: { path: (string | number)[]; message: string }[] } };
+interface Issue {
+  path: (string | number)[];
+  message: string;
+}
+
+/** A zod schema, as far as rooms need one. */
+export interface SafeParser<T> {
+  safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: Issue[] } };
+}
+
+/** "choiceId Expected string, received number; …": zod's issues in one line for a refusal. */
+export function describeIssues(issues: Issue[], whole = '(payload)'): string {
+  return issues.map((i) => `${i.path.join('.') || whole} ${i.message}`).join('; ');
 }
 
 /** The onMessage validator: never throws (a throw would disconnect the client), tags the result instead. */
@@ -10,6 +21,6 @@ export function validator<T>(schema: SafeParser<T>) {
   return (message: unknown): Parsed<T> => {
     const parsed = schema.safeParse(message ?? {});
     if (parsed.success) return { ok: true, value: parsed.data };
-    return { ok: false, message: `Invalid message: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(payload)'} ${i.message}`).join('; ')}` };
+    return { ok: false, message: `Invalid message: ${describeIssues(parsed.error.issues)}` };
   };
 }

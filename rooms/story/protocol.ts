@@ -8,13 +8,16 @@
  *   ← 'error' { error: { code, message, details, request_id } }   a refusal; state is unchanged
  */
 import { z } from 'zod';
+import { ROOM_ERROR_MESSAGE } from '../shared/room-error';
+
+export type { RoomErrorMessage } from '../shared/room-error';
 
 export const STORY_ROOM = 'story';
 
 export const StoryMessage = {
   advance: 'advance',
   choose: 'choose',
-  error: 'error',
+  error: ROOM_ERROR_MESSAGE,
 } as const;
 
 export const joinOptionsSchema = z.object({
@@ -28,8 +31,3 @@ export type AdvanceMessage = z.infer<typeof advanceSchema>;
 
 export const chooseSchema = z.object({ choiceId: z.string().min(1).max(128) }).strict();
 export type ChooseMessage = z.infer<typeof chooseSchema>;
-
-/** The REST error shape (DESIGN.md §4), sent as the `error` message. */
-export interface StoryErrorMessage {
-  error: { code: string; message: string; details: Record<string, unknown>; request_id: string };
-}

@@ -4,7 +4,7 @@
  */
 import { Client, type Room } from 'colyseus.js';
 import type { TestServer } from '../../server/testing/test-server';
-import { STORY_ROOM, type StoryErrorMessage, type StoryJoinOptions } from './protocol';
+import { STORY_ROOM, type RoomErrorMessage, type StoryJoinOptions } from './protocol';
 import type { StoryState } from './StoryState';
 
 export interface Player {
@@ -15,7 +15,7 @@ export interface Player {
 export interface Session {
   client: Client;
   room: Room<StoryState>;
-  errors: StoryErrorMessage['error'][];
+  errors: RoomErrorMessage['error'][];
 }
 
 export async function until(predicate: () => boolean, ms = 3000): Promise<boolean> {
@@ -41,7 +41,7 @@ export async function openSession(server: TestServer, player: Player, options: S
 
 export function track(client: Client, room: Room<StoryState>): Session {
   const errors: Session['errors'] = [];
-  room.onMessage('error', (message: StoryErrorMessage) => errors.push(message.error));
+  room.onMessage('error', (message: RoomErrorMessage) => errors.push(message.error));
   return { client, room, errors };
 }
 

@@ -1,6 +1,7 @@
 import { Client, type Room } from 'colyseus.js';
 import type { CampaignState } from '../../../rooms/campaign/CampaignState';
 import type { CampaignCreateOptions, CampaignErrorMessage, ChatMessage, StoryChunkMessage, StoryCompleteMessage } from '../../../rooms/campaign/protocol';
+import { RECONNECT_SECONDS } from '../../../rooms/shared/reconnect-window';
 import { backoffDelay, waitOrOnline } from '../shell/backoff';
 import { roomEndpoint } from '../shell/room-endpoint';
 
@@ -17,8 +18,6 @@ export interface CampaignListener {
   onReconnecting(reconnecting: boolean): void;
 }
 
-/** The room keeps a dropped seat this long (the server's reconnect window). */
-const RECONNECT_WINDOW_MS = 30_000;
 /** Closes that are final: a normal leave, a consented one, a kick. */
 const FINAL_CLOSES = new Set([1000, 4000, 4003]);
 
@@ -98,7 +97,8 @@ export class CampaignConnection {
   /** A dropped socket: take the seat back with the reconnection token, else come in again by code. */
   private async recover(code: string, token: string, listener: CampaignListener): Promise<void> {
     listener.onReconnecting(true);
-    const deadline = Date.now() + RECONNECT_WINDOW_MS;
+    // The room keeps a dropped seat this long (the server's reconnect window).
+    const deadline = Date.now() + RECONNECT_SECONDS * 1000;
     for (let attempt = 0; !this.closed && Date.now() < deadline; attempt++) {
       await waitOrOnline(backoffDelay(attempt));
       try {

@@ -1,11 +1,12 @@
 import { Client, type Room } from 'colyseus.js';
-import type { StoryErrorMessage, StoryJoinOptions } from '../../../rooms/story/protocol';
+import { RECONNECT_SECONDS } from '../../../rooms/shared/reconnect-window';
+import type { RoomErrorMessage, StoryJoinOptions } from '../../../rooms/story/protocol';
 import type { StoryState } from '../../../rooms/story/StoryState';
 import { backoffDelay, waitOrOnline } from './backoff';
 import { JoinFailure } from './join-failure';
 import { roomEndpoint } from './room-endpoint';
 
-export type StoryRefusal = StoryErrorMessage['error'];
+export type StoryRefusal = RoomErrorMessage['error'];
 export type ConnectionStatus = 'connected' | 'reconnecting' | 'lost';
 
 export interface StoryConnectionOptions {
@@ -20,8 +21,6 @@ export interface StoryConnectionOptions {
   onStatus(status: ConnectionStatus): void;
 }
 
-/** The server keeps a dropped seat this long; after it, a new session resumes from saved progress. */
-const RECONNECT_WINDOW_MS = 30_000;
 const NORMAL_CLOSURE = 1000;
 const JOIN_TIMEOUT_MS = 15_000;
 
@@ -110,7 +109,7 @@ export class StoryConnection {
     room.onStateChange((state) => {
       if (this.room === room) this.options.onState(state);
     });
-    room.onMessage('error', (message: StoryErrorMessage) => {
+    room.onMessage('error', (message: RoomErrorMessage) => {
       if (this.room === room) this.options.onRefusal(message.error);
     });
     room.onLeave((code) => {
@@ -123,7 +122,8 @@ export class StoryConnection {
 
   private async recover(reconnectionToken: string): Promise<void> {
     this.options.onStatus('reconnecting');
-    const deadline = Date.now() + RECONNECT_WINDOW_MS;
+    // The server keeps a dropped seat this long; after it, a new story session resumes from saved progress.
+    const deadline = Date.now() + RECONNECT_SECONDS * 1000;
     let attempt = 0;
     while (!this.closed && Date.now() < deadline) {
       await waitOrOnline(backoffDelay(attempt++));

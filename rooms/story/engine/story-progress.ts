@@ -22,8 +22,4 @@ export interface StoryProgress {
 }
 
 /** A rule said no: the player's action is refused and nothing changes. */
-export interface Refusal {
-  code: string;
-  message: string;
-  details?: Record<string, unknown>;
-}
+export type { Refusal } from '../../shared/room-error';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../shared/clock';
 import { silentLogger } from '../shared/logger';
-import { JsonlSessionRecorder } from './jsonl-session-recorder';
+import { JsonlRoomRecorder } from './jsonl-room-recorder';
 
 const dirs: string[] = [];
 afterEach(() => { for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true }); });
@@ -13,7 +13,7 @@ function recorder(rooms = ['story']) {
   const dir = mkdtempSync(join(tmpdir(), 'sv-recordings-'));
   dirs.push(dir);
   const clock = new ManualClock('2026-06-01T12:00:00Z');
-  return { dir, clock, recorder: new JsonlSessionRecorder({ dir, rooms: new Set(rooms), pseudonymKey: 'a-key-that-is-long-enough-for-hmac', clock, logger: silentLogger }) };
+  return { dir, clock, recorder: new JsonlRoomRecorder({ dir, rooms: new Set(rooms), pseudonymKey: 'a-key-that-is-long-enough-for-hmac', clock, logger: silentLogger }) };
 }
 
 async function linesOf(dir: string, room: string): Promise<object[]> {
@@ -22,20 +22,20 @@ async function linesOf(dir: string, room: string): Promise<object[]> {
   return readFileSync(join(dir, room, file!), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
 }
 
-describe('JsonlSessionRecorder', () => {
-  it('writes a session as JSONL: header, inputs and outcomes with relative times, end', async () => {
+describe('JsonlRoomRecorder', () => {
+  it('writes a recording as JSONL: header, inputs and outcomes with relative times, end', async () => {
     const { dir, clock, recorder: r } = recorder();
-    const session = r.start({ room: 'story', userId: 'user-1', options: { storyId: 'dead-air' } })!;
-    session.output({ kind: 'scene', chapterId: 'c1', sceneId: 'a', status: 'playing' });
+    const recording = r.start('story', { userId: 'user-1', options: { storyId: 'dead-air' } })!;
+    recording.output({ kind: 'scene', chapterId: 'c1', sceneId: 'a', status: 'playing' });
     clock.advance(1.5);
-    session.input('advance', {});
+    recording.input('advance', {});
     clock.advance(0.01);
-    session.output({ kind: 'scene', chapterId: 'c1', sceneId: 'b', status: 'choice' });
+    recording.output({ kind: 'scene', chapterId: 'c1', sceneId: 'b', status: 'choice' });
     clock.advance(2);
-    session.input('choose', { choiceId: 'x' });
-    session.output({ kind: 'error', code: 'INVALID_CHOICE' });
-    session.end('left');
-    session.end('disposed'); // a second end is ignored
+    recording.input('choose', { choiceId: 'x' });
+    recording.output({ kind: 'error', code: 'INVALID_CHOICE' });
+    recording.end('left');
+    recording.end('disposed'); // a second end is ignored
     expect(await linesOf(dir, 'story')).toEqual([
       { type: 'session', version: 1, room: 'story', player: r.pseudonym('user-1'), startedAt: '2026-06-01T12:00:00.000Z', options: { storyId: 'dead-air' } },
       { type: 'out', t: 0, kind: 'scene', chapterId: 'c1', sceneId: 'a', status: 'playing' },
@@ -56,7 +56,7 @@ describe('JsonlSessionRecorder', () => {
 
   it('records only the room kinds it was asked to', () => {
     const { dir, recorder: r } = recorder(['campaign']);
-    expect(r.start({ room: 'story', userId: 'u', options: {} })).toBeNull();
+    expect(r.start('story', { userId: 'u', options: {} })).toBeNull();
     expect(readdirSync(dir)).toEqual([]);
   });
 });

@@ -1,12 +1,12 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RecordedOutcome, SessionRecorder, SessionRecording } from '../../rooms/shared/session-recorder';
+import type { RecordedOutcome, RecordedPlayer, RoomRecorder, RoomRecording } from '../../rooms/shared/room-recorder';
 import type { Clock } from '../shared/clock';
 import type { Logger } from '../shared/logger';
 
 export interface JsonlRecorderOptions {
-  /** Sessions land in `<dir>/<room>/<time>-<random>.jsonl`. */
+  /** Recordings land in `<dir>/<room kind>/<time>-<random>.jsonl`. */
   dir: string;
   /** Room kinds to record (RECORD_SESSIONS); others are not recorded at all. */
   rooms: ReadonlySet<string>;
@@ -16,17 +16,17 @@ export interface JsonlRecorderOptions {
   logger: Logger;
 }
 
-/** Writes one JSONL file per session in the format of load-tests/recording-format.ts (version 1). */
-export class JsonlSessionRecorder implements SessionRecorder {
+/** Writes one JSONL file per recorded player in a room, in the format of load-tests/recording-format.ts (version 1). */
+export class JsonlRoomRecorder implements RoomRecorder {
   /** Folders already created: a join should not touch the disk synchronously more than it must. */
   private readonly folders = new Set<string>();
 
   constructor(private readonly options: JsonlRecorderOptions) {}
 
-  start(session: { room: string; userId: string; options: Record<string, unknown> }): SessionRecording | null {
-    if (!this.options.rooms.has(session.room)) return null;
+  start(kind: string, player: RecordedPlayer): RoomRecording | null {
+    if (!this.options.rooms.has(kind)) return null;
     const startedAt = this.options.clock.now();
-    const folder = join(this.options.dir, session.room);
+    const folder = join(this.options.dir, kind);
     if (!this.folders.has(folder)) {
       mkdirSync(folder, { recursive: true });
       this.folders.add(folder);
@@ -34,10 +34,10 @@ export class JsonlSessionRecorder implements SessionRecorder {
     const file = join(folder, `${startedAt.toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}.jsonl`);
     const stream = createWriteStream(file, { flags: 'wx' });
     // A full disk must not take the game down: recording is best effort.
-    stream.on('error', (error) => this.options.logger.warn({ err: error, file }, 'session recording failed'));
+    stream.on('error', (error) => this.options.logger.warn({ err: error, file }, 'room recording failed'));
     const write = (line: object) => { if (!stream.destroyed) stream.write(JSON.stringify(line) + '\n'); };
     const t = () => this.options.clock.now().getTime() - startedAt.getTime();
-    write({ type: 'session', version: 1, room: session.room, player: this.pseudonym(session.userId), startedAt: startedAt.toISOString(), options: session.options });
+    write({ type: 'session', version: 1, room: kind, player: this.pseudonym(player.userId), startedAt: startedAt.toISOString(), options: player.options });
     let ended = false;
     return {
       input: (message, payload) => write({ type: 'in', t: t(), message, payload }),

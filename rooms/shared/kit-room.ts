@@ -1,0 +1,105 @@
+/**
+ * The room kit: what every room kind stands on. A room kind extends KitRoom, says how its
+ * messages are guarded, registers them, and is bound to its services with configuredRoom:
+ *
+ *   export class StoryRoom extends KitRoom<StoryState, StoryRoomDeps> {
+ *     protected readonly settings = { kind: 'story', budget: { burst: 20, perSecond: 10 }, capacity: 8,
+ *       busyMessage: 'Still working on your earlier messages', failureMessage: 'Something went wrong…' };
+ *     override async onCreate(raw: unknown) {
+ *       const options = parseJoinOptions(joinOptionsSchema, raw);          // 400 INVALID_OPTIONS
+ *       this.onSerialMessage('choose', chooseSchema, (client, m) => this.choose(client, m.choiceId));
+ *       this.onDirectMessage('typing', typingSchema, (client, m) => this.setTyping(client, m.typing));
+ *       this.refuseUnknownMessages();
+ *     }
+ *     override async onJoin(client: Client) { await this.inMailbox(() => this.seat(client)); }
+ *   }
+ *   server.define('story', configuredRoom(StoryRoom, deps));             // static onAuth included
+ *
+ * Serial messages run one at a time in the room's mailbox (bounded: a full mailbox answers
+ * RATE_LIMITED); direct ones at once; both are counted, budgeted per client and validated first.
+ * `refuse` answers one client in the REST error shape; a job that throws ends in `failed`, which
+ * logs it and refuses INTERNAL to everyone in the room.
+ */
+import { Room, type Client } from '@colyseus/core';
+import { MessageGuard, type GuardSettings } from './message-guard';
+import { validator, type Parsed, type SafeParser } from './message-validator';
+import type { PlayerAuthenticator } from './player-auth';
+import type { Refusal } from './room-error';
+import type { RoomLogger } from './room-logger';
+import type { RoomTelemetry } from './room-telemetry';
+
+/** The services every room kind receives. */
+export interface KitDeps {
+  auth: PlayerAuthenticator;
+  logger: RoomLogger;
+  /** Optional: messages and step latency for /metrics. */
+  telemetry?: RoomTelemetry;
+}
+
+export interface RoomKitSettings extends GuardSettings {
+  /** What everyone in the room is told when the room's own code failed. */
+  failureMessage: string;
+}
+
+export abstract class KitRoom<State extends object, Deps extends KitDeps = KitDeps> extends Room<State> {
+  protected abstract readonly deps: Deps;
+  protected abstract readonly settings: RoomKitSettings;
+  private kitGuard: MessageGuard | null = null;
+
+  /** Made on first use: the subclass's `settings` and `deps` are set after this constructor. */
+  protected get guard(): MessageGuard {
+    this.kitGuard ??= new MessageGuard(this, this.settings, { telemetry: this.deps.telemetry, failed: (error, where) => this.failed(error, where) });
+    return this.kitGuard;
+  }
+
+  /** A message whose work runs in the mailbox, one job at a time with the room's other work. */
+  protected onSerialMessage<T>(type: string, schema: SafeParser<T>, work: (client: Client, value: T) => Promise<void>): void {
+    this.onMessage(type, (client, message: Parsed<T>) => {
+      if (this.guard.serial(client, type, message, (value) => work(client, value)) && message.ok) this.messageAccepted(client, type, message.value);
+    }, validator(schema));
+  }
+
+  /** A message handled at once, outside the mailbox (chat, presence). */
+  protected onDirectMessage<T>(type: string, schema: SafeParser<T>, handle: (client: Client, value: T) => void): void {
+    this.onMessage(type, (client, message: Parsed<T>) => this.guard.direct(client, message, (value) => handle(client, value)), validator(schema));
+  }
+
+  /** Any other message type is answered UNKNOWN_MESSAGE (and the client stays connected). */
+  protected refuseUnknownMessages(): void {
+    this.onMessage('*', (client, type) => this.guard.refuseUnknown(client, type));
+  }
+
+  /** The room's own work (joins, leaves, timers) through the mailbox; its result or error comes back. */
+  protected inMailbox<T>(job: () => Promise<T>): Promise<T> {
+    return this.guard.inMailbox(job);
+  }
+
+  /** Called when a serial message was accepted into the mailbox (a story room records it). */
+  protected messageAccepted(_client: Client, _type: string, _value: unknown): void {}
+
+  /** Refuses one client's request in the REST error shape; state is unchanged. */
+  protected refuse(client: Client, refusal: Refusal): void {
+    this.guard.refuse(client, refusal);
+  }
+
+  /** The room's own code failed: log it and tell everyone, in the error shape. */
+  protected failed(error: unknown, where: string): void {
+    this.deps.logger.error({ err: error, roomId: this.roomId, where }, `${this.settings.kind} room failure`);
+    for (const client of this.clients) this.refuse(client, { code: 'INTERNAL', message: this.settings.failureMessage });
+  }
+
+  /** A client gone for good (left, kicked, its reconnection window over). */
+  protected forgetClient(client: Client): void {
+    this.guard.forget(client);
+  }
+
+  /** Graceful stop: let queued work finish (and save) before the clients are let go. */
+  override async onBeforeShutdown(): Promise<void> {
+    await this.guard.drained();
+    super.onBeforeShutdown();
+  }
+
+  override onUncaughtException(error: Error, methodName: string): void {
+    this.failed(error, methodName);
+  }
+}
