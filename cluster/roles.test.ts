@@ -4,7 +4,7 @@
  * /metrics reports rooms, messages and step latency.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { act, newPlayer, openSession, ready } from '../rooms/story/story-test-kit';
+import { act, newPlayer, openSession, ready } from '../testing/story-test-kit';
 import { loadConfig } from '../server/config/config';
 import { startTestServer, type TestServer } from '../server/testing/test-server';
 

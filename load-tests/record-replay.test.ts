@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { act, newPlayer, openSession, ready } from '../rooms/story/story-test-kit';
+import { act, newPlayer, openSession, ready } from '../testing/story-test-kit';
 import { startTestServer, type TestServer } from '../server/testing/test-server';
 import { runReplay } from './run-replay';
 

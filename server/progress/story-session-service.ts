@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
-import { resumeChapter, startChapter, type PlayableChapter, type Refusal, type StoryProgress } from '../../rooms/story/engine';
+import { chooseChapter, placeInChapter, type PlayableChapter, type Refusal, type StoryProgress } from '../../rooms/story/engine';
 import type { OpenedSession, Outcome, StorySessions, WalletSnapshot } from '../../rooms/story/story-sessions';
 import { bundleUrl } from '../catalog/catalog-urls';
 import type { ChapterLayout, StoryDirectory } from '../catalog/story-directory';
@@ -106,7 +106,9 @@ export class StorySessionService implements StorySessions {
     const chapters = await this.deps.directory.chaptersOf(storyId);
     if (!chapters) throw new DomainError('STORY_NOT_FOUND', `There is no story ${storyId}`, { storyId });
     const saved = await this.readProgress(userId, storyId);
-    const index = chooseChapter(chapters, saved, requestedChapterId);
+    const choice = chooseChapter(chapters.map((c) => c.id), saved, requestedChapterId);
+    if (!choice.ok) throw new DomainError(choice.refusal.code, choice.refusal.message, choice.refusal.details);
+    const index = choice.index;
     const target = chapters[index]!;
     const chapter = await this.loadChapter(target);
     const placed = placeInChapter(chapter, saved, requestedChapterId !== undefined);
@@ -174,27 +176,6 @@ export class StorySessionService implements StorySessions {
     const { keys, keysCap, nextKeyAt, diamonds } = await this.deps.wallet.inventory(userId);
     return { keys, keysCap, nextKeyAt, diamonds };
   }
-}
-
-/** Which chapter to open: the one asked for, else where the player is, else the first. */
-function chooseChapter(chapters: ChapterLayout[], saved: StoryProgress | null, requested?: string): number {
-  const wanted = requested ?? saved?.chapterId;
-  const index = wanted === undefined ? 0 : chapters.findIndex((c) => c.id === wanted);
-  if (index < 0) {
-    if (requested !== undefined) throw new DomainError('CHAPTER_NOT_FOUND', `The story has no chapter ${requested}`, { chapterId: requested });
-    return 0; // the saved chapter was withdrawn: start over at the first
-  }
-  const previous = chapters[index - 1];
-  const reached = saved?.chapterId === chapters[index]!.id || (previous !== undefined && saved?.completedChapterIds.includes(previous.id));
-  if (previous && !reached) throw new DomainError('CHAPTER_LOCKED', 'Finish the chapter before this one first', { chapterId: chapters[index]!.id, requires: previous.id });
-  return index;
-}
-
-/** Resume where the player stands; asking again for a chapter already finished replays it from the start. */
-function placeInChapter(chapter: PlayableChapter, saved: StoryProgress | null, explicitlyRequested: boolean): StoryProgress {
-  if (!saved) return startChapter(chapter, null);
-  if (saved.chapterId === chapter.id && !(explicitlyRequested && saved.status === 'ended')) return resumeChapter(chapter, saved);
-  return startChapter(chapter, saved);
 }
 
 /** The saved columns of SAVE_STEP_SQL and INSERT_PROGRESS_SQL, in their order. */

@@ -5,3 +5,4 @@ export { conditionHolds, lockReason } from './conditions';
 export { statusOf, viewScene, type ChoiceView, type SceneView } from './scene-view';
 export { resumeChapter, startChapter } from './chapter-start';
 export { applyAction, type ActionOutcome, type StoryAction } from './apply-action';
+export { chooseChapter, placeInChapter } from './chapter-choice';

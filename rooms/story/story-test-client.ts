@@ -1,16 +1,11 @@
 /**
- * Test helpers for the story room: a real colyseus.js client per player against the real
- * composition (server/testing/test-server), and small waits on state and messages.
+ * Test helpers for the story room on the client's side: a real colyseus.js client per player
+ * against any server that hosts the room (a bare one in StoryRoom.test.ts, the whole composition
+ * in testing/), and small waits on state and messages.
  */
 import { Client, type Room } from 'colyseus.js';
-import type { TestServer } from '../../server/testing/test-server';
 import { STORY_ROOM, type RoomErrorMessage, type StoryJoinOptions } from './protocol';
 import type { StoryState } from './StoryState';
-
-export interface Player {
-  token: string;
-  userId: string;
-}
 
 export interface Session {
   client: Client;
@@ -27,14 +22,10 @@ export async function until(predicate: () => boolean, ms = 3000): Promise<boolea
   return predicate();
 }
 
-export async function newPlayer(server: TestServer): Promise<Player> {
-  const response = await server.call('POST', '/v1/auth/guest');
-  return { token: response.json.accessToken, userId: response.json.user.id };
-}
-
-export async function openSession(server: TestServer, player: Player, options: StoryJoinOptions): Promise<Session> {
-  const client = new Client(`ws://127.0.0.1:${server.port}`);
-  client.auth.token = player.token;
+/** Opens a story session on the server at `port` with an access token. */
+export async function openSession(port: number, token: string, options: StoryJoinOptions): Promise<Session> {
+  const client = new Client(`ws://127.0.0.1:${port}`);
+  client.auth.token = token;
   const room = await client.create<StoryState>(STORY_ROOM, options);
   return track(client, room);
 }
@@ -63,10 +54,6 @@ export async function act(session: Session, type: 'advance' | 'choose', payload:
 
 export const choiceIds = (session: Session) => session.room.state.choices.map((c) => c.id);
 export const lastError = (session: Session) => session.errors.at(-1);
-
-export async function inventory(server: TestServer, player: Player) {
-  return (await server.call('GET', '/v1/inventory', { token: player.token })).json as { keys: number; diamonds: number };
-}
 
 /** Plays to the chapter's end: advances, and at each choice takes the first unlocked free option. */
 export async function playToEnd(session: Session, maxSteps = 200): Promise<string[]> {
