@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { AllowanceOutcome } from '../campaign-services';
 import { decide, type CampaignCommand, type Decision } from './commands';
 import { replay, type CampaignEvent, type CampaignMode } from './model';
 import type { CampaignWorld } from './world';
@@ -54,7 +53,7 @@ describe('decide: host-only commands', () => {
 });
 
 describe('decide: actions (turns mode)', () => {
-  const action = (playerId: string, allowance?: AllowanceOutcome): CampaignCommand => ({ type: 'action', playerId, text: 'I ring the bell.', ...(allowance ? { allowance } : {}) });
+  const action = (playerId: string): CampaignCommand => ({ type: 'action', playerId, text: 'I ring the bell.' });
 
   it('refuses by mode and phase before anything else', () => {
     expect(code(decide(campaign('vote', { type: 'started' }), action('a'), table))).toBe('WRONG_MODE');
@@ -73,8 +72,8 @@ describe('decide: actions (turns mode)', () => {
   it('asks for the allowance, then commits the action or refuses an exhausted one', () => {
     const model = campaign('turns', { type: 'started' });
     expect(decide(model, action('a'), table)).toEqual({ kind: 'needs-allowance', playerId: 'a' });
-    expect(decide(model, action('a', ok), table)).toEqual({ kind: 'accepted', events: [{ type: 'action', playerId: 'a', text: 'I ring the bell.' }], charged: true });
-    expect(decide(model, action('a', exhausted), table)).toEqual({
+    expect(decide(model, action('a'), table, ok)).toEqual({ kind: 'accepted', events: [{ type: 'action', playerId: 'a', text: 'I ring the bell.' }], charged: true });
+    expect(decide(model, action('a'), table, exhausted)).toEqual({
       kind: 'refused',
       refusal: { code: 'TURN_ALLOWANCE_EXHAUSTED', message: "You have used all 20 turns of today's allowance; it renews at 2026-06-02T00:00:00.000Z", details: { used: 20, limit: 20, resetsAt: '2026-06-02T00:00:00.000Z' } },
     });
@@ -87,7 +86,7 @@ describe('decide: votes (vote mode)', () => {
     expect(model.phase).toBe('voting');
     return model;
   };
-  const vote = (choiceId: string, paid: boolean, allowance?: AllowanceOutcome): CampaignCommand => ({ type: 'vote', playerId: 'b', choiceId, paid, ...(allowance ? { allowance } : {}) });
+  const vote = (choiceId: string, paid: boolean): CampaignCommand => ({ type: 'vote', playerId: 'b', choiceId, paid });
 
   it('refuses by mode, phase and unknown choice', () => {
     expect(code(decide(campaign('turns', { type: 'started' }), vote('search', false), table))).toBe('WRONG_MODE');
@@ -99,8 +98,8 @@ describe('decide: votes (vote mode)', () => {
 
   it('charges the first vote of a beat, not a changed one', () => {
     expect(decide(voting(), vote('search', false), table)).toEqual({ kind: 'needs-allowance', playerId: 'b' });
-    expect(code(decide(voting(), vote('search', false, exhausted), table))).toBe('TURN_ALLOWANCE_EXHAUSTED');
-    expect(decide(voting(), vote('search', false, ok), table)).toEqual({ kind: 'accepted', events: [{ type: 'voted', playerId: 'b', choiceId: 'search' }], charged: true });
+    expect(code(decide(voting(), vote('search', false), table, exhausted))).toBe('TURN_ALLOWANCE_EXHAUSTED');
+    expect(decide(voting(), vote('search', false), table, ok)).toEqual({ kind: 'accepted', events: [{ type: 'voted', playerId: 'b', choiceId: 'search' }], charged: true });
     expect(decide(voting(), vote('wait', true), table)).toEqual({ kind: 'accepted', events: [{ type: 'voted', playerId: 'b', choiceId: 'wait' }], charged: false });
   });
 });

@@ -15,14 +15,13 @@ export interface CommandTarget {
 }
 
 /**
- * A player's game command, with what the room knows about it: `allowance` is the meter's answer
- * (asked only when `decide` says it needs one), `paid` whether this player's allowance was already
- * taken this beat (changing a vote is free).
+ * A player's game command, with what the room knows about it: `paid` is whether this player's
+ * allowance was already taken this beat (changing a vote is free), a target is resolved to its seat.
  */
 export type CampaignCommand =
   | { type: 'start'; playerId: string }
-  | { type: 'action'; playerId: string; text: string; allowance?: AllowanceOutcome }
-  | { type: 'vote'; playerId: string; choiceId: string; paid: boolean; allowance?: AllowanceOutcome }
+  | { type: 'action'; playerId: string; text: string }
+  | { type: 'vote'; playerId: string; choiceId: string; paid: boolean }
   | { type: 'kick'; playerId: string; target: CommandTarget | null }
   | { type: 'handover'; playerId: string; target: CommandTarget | null };
 
@@ -41,9 +40,10 @@ export interface CommandTable {
 /**
  * The campaign's command rules, pure: given the model and a command, the events to commit or a
  * refusal. Host-only commands, turn order, phase and mode, choices and targets are checked here;
- * the allowance is the one answer that needs I/O, so the room asks the meter and decides again.
+ * the allowance is the one answer that needs I/O, so the room asks the meter when told to and
+ * decides again with its `allowance` outcome.
  */
-export function decide(model: CampaignModel, command: CampaignCommand, table: CommandTable): Decision {
+export function decide(model: CampaignModel, command: CampaignCommand, table: CommandTable, allowance?: AllowanceOutcome): Decision {
   switch (command.type) {
     case 'start':
       if (command.playerId !== model.hostId) return refused({ code: 'NOT_HOST', message: 'Only the host can start the campaign' });
@@ -57,7 +57,7 @@ export function decide(model: CampaignModel, command: CampaignCommand, table: Co
         const name = playerOf(model, model.turn ?? '')?.name ?? 'someone else';
         return refused({ code: 'NOT_YOUR_TURN', message: `It is ${name}'s turn`, details: { turn: (model.turn && table.seatOf(model.turn)) ?? '' } });
       }
-      return charge(command.playerId, command.allowance, [{ type: 'action', playerId: command.playerId, text: command.text }]);
+      return charge(command.playerId, allowance, [{ type: 'action', playerId: command.playerId, text: command.text }]);
     }
     case 'vote': {
       if (model.mode !== 'vote') return refused({ code: 'WRONG_MODE', message: 'This campaign is played in turns: act when it is your turn' });
@@ -65,7 +65,7 @@ export function decide(model: CampaignModel, command: CampaignCommand, table: Co
       if (phase) return refused(phase);
       if (!model.choices.some((c) => c.id === command.choiceId)) return refused({ code: 'INVALID_CHOICE', message: `"${command.choiceId}" is not one of the choices`, details: { choices: model.choices.map((c) => c.id) } });
       const events: CampaignEvent[] = [{ type: 'voted', playerId: command.playerId, choiceId: command.choiceId }];
-      return command.paid ? accepted(events) : charge(command.playerId, command.allowance, events);
+      return command.paid ? accepted(events) : charge(command.playerId, allowance, events);
     }
     case 'kick':
       if (command.playerId !== model.hostId) return refused({ code: 'NOT_HOST', message: 'Only the host can remove players' });
