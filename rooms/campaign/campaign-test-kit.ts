@@ -29,6 +29,8 @@ export interface CampaignTestServer {
   useGameMaster(gameMaster: GameMaster): void;
   useMeter(meter: CampaignMeter): void;
   warnings: { details: object; message: string }[];
+  /** What the rooms reported for /metrics: message room kinds, and steps as `room:kind`. */
+  telemetry: { messages: string[]; steps: string[] };
   close(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export async function startCampaignServer(options: { worlds?: CampaignWorld[]; t
   const worlds = options.worlds ?? (await loadWorldsDir(SHIPPED_CONTENT)).worlds.map((w) => w.manifest);
   const byId = new Map(worlds.map((w) => [w.id, w]));
   const warnings: CampaignTestServer['warnings'] = [];
+  const telemetry: CampaignTestServer['telemetry'] = { messages: [], steps: [] };
   let gameMaster: GameMaster = new OfflineNarrator();
   let meter: CampaignMeter = unmetered;
   const deps = {
@@ -55,6 +58,7 @@ export async function startCampaignServer(options: { worlds?: CampaignWorld[]; t
     clock: { now: () => new Date() },
     random: seededRandom(mixSeed('campaign-test-kit', ++serversStarted)),
     timings: { turnSeconds: 30, voteSeconds: 30, reconnectSeconds: 1, ...options.timings },
+    telemetry: { message: (room: string) => void telemetry.messages.push(room), step: (room: string, kind: string) => void telemetry.steps.push(`${room}:${kind}`) },
   };
   const server = new Server({ transport: new WebSocketTransport(), greet: false, gracefullyShutdown: false });
   server.define(CAMPAIGN_ROOM, campaignRoom(deps));
@@ -66,6 +70,7 @@ export async function startCampaignServer(options: { worlds?: CampaignWorld[]; t
     useGameMaster: (next) => (gameMaster = next),
     useMeter: (next) => (meter = next),
     warnings,
+    telemetry,
     close: () => server.gracefullyShutdown(false),
   };
 }
