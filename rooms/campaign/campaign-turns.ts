@@ -1,5 +1,6 @@
 import type { CampaignTimings } from './campaign-room-deps';
-import { partyOf, voteOutcome, type CampaignEvent, type CampaignModel } from './rules/model';
+import { partyOf, type CampaignEvent, type CampaignModel } from './rules/model';
+import { voteOutcome } from './rules/vote-outcome';
 import { PlayTimer, type TimerClock } from './play-timer';
 
 /** What keeping play moving needs from the room. Every method runs inside the room's mailbox. */
