@@ -68,7 +68,7 @@ export abstract class CampaignRoom extends Room<CampaignState> {
       hasDropped: (playerId: string) => this.seats.hasDropped(playerId),
       commit: (event: CampaignEvent) => this.commit(event),
       narrate: () => this.narrate(),
-      inMailbox: (job: () => Promise<void>) => void this.inMailbox(job).catch((error: unknown) => this.failed(error, 'timer')),
+      inMailbox: (job: () => Promise<void>) => this.inMailboxOrFail(job, 'timer'),
       show: () => this.show(),
     };
     this.turns = new CampaignTurns(table, this.clock, () => this.deps.clock.now().getTime(), this.timings);
@@ -119,19 +119,13 @@ export abstract class CampaignRoom extends Room<CampaignState> {
     this.show();
     if (!consented) {
       // Hold the seat first (a quick reconnect must find it), then pass a turn they cannot play.
-      const waiting = this.allowReconnection(client, this.timings.reconnectSeconds);
-      this.seats.hold(seat, waiting);
-      void this.inMailbox(() => this.turns.keepPlayMoving()).catch((error: unknown) => this.failed(error, 'onLeave'));
-      try {
-        await waiting;
-        this.seats.reconnected(seat);
+      const back = this.seats.holdUntilBack(seat, this.allowReconnection(client, this.timings.reconnectSeconds));
+      this.keepPlayMoving('onLeave');
+      if (await back) {
         this.show();
-        await this.inMailbox(() => this.turns.keepPlayMoving());
-        return;
-      } catch {
-        this.seats.released(seat);
-        if (this.seats.playerAt(seat) !== userId) return; // replaced by a newer client
+        return this.keepPlayMoving('reconnect');
       }
+      if (this.seats.playerAt(seat) !== userId) return; // replaced by a newer client
     }
     await this.inMailbox(async () => {
       this.seats.leave(seat);
@@ -251,6 +245,15 @@ export abstract class CampaignRoom extends Room<CampaignState> {
   private async commit(event: CampaignEvent): Promise<void> {
     await this.journal.commit(event);
     this.show();
+  }
+
+  /** Keeps play moving from outside the mailbox (a client left or came back). */
+  private keepPlayMoving(where: string): void {
+    this.inMailboxOrFail(() => this.turns.keepPlayMoving(), where);
+  }
+
+  private inMailboxOrFail(job: () => Promise<void>, where: string): void {
+    void this.inMailbox(job).catch((error: unknown) => this.failed(error, where));
   }
 
   private inMailbox<T>(job: () => Promise<T>): Promise<T> {

@@ -52,16 +52,19 @@ describe('CampaignSeats: joining', () => {
     expect(refusal(() => new CampaignSeats(new Set(['a'])).admit(campaign(), 'a', true))).toBeNull();
   });
 
-  it('a reload takes over the seat still waiting for its reconnection', () => {
+  it('a reload takes over the seat still waiting for its reconnection', async () => {
     const seats = new CampaignSeats(null);
     const model = campaign({ type: 'joined', playerId: 'a', name: 'Ann' });
     const rejected: string[] = [];
     seats.sit('old', 'a', 0);
     seats.disconnect('old');
-    seats.hold('old', { reject: (error: Error) => rejected.push(error.message) } as unknown as Deferred<Client>);
+    let reject: (error: Error) => void = () => undefined;
+    const waiting = new Promise<Client>((_, no) => (reject = no));
+    const back = seats.holdUntilBack('old', Object.assign(waiting, { reject: (error: Error) => (rejected.push(error.message), reject(error)) }) as unknown as Deferred<Client>);
     expect(seats.hasDropped('a')).toBe(true);
     seats.admit(model, 'a', false);
     expect(rejected).toEqual(['replaced by a new session']);
+    expect(await back).toBe(false);
     expect(seats.seatOf('a')).toBeUndefined();
   });
 });

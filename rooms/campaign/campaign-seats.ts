@@ -68,21 +68,22 @@ export class CampaignSeats {
     this.presence.set(seat, { typing: false, ready: false });
   }
 
-  /** A disconnected seat stays the player's while `waiting` for them to come back. */
-  hold(seat: string, waiting: Deferred<Client>): void {
+  /**
+   * Holds a disconnected seat for its player while `waiting` for them to come back: true when they
+   * did, false when the window closed or was cancelled (kicked, or a reload took the seat over).
+   */
+  async holdUntilBack(seat: string, waiting: Deferred<Client>): Promise<boolean> {
     this.reconnections.set(seat, waiting);
-  }
-
-  /** The player came back to a held seat. */
-  reconnected(seat: string): void {
-    this.reconnections.delete(seat);
-    this.connected.add(seat);
-    this.presence.set(seat, { typing: false, ready: false });
-  }
-
-  /** The reconnection window closed (or was cancelled). */
-  released(seat: string): void {
-    this.reconnections.delete(seat);
+    try {
+      await waiting;
+      this.connected.add(seat);
+      this.presence.set(seat, { typing: false, ready: false });
+      return true;
+    } catch {
+      return false;
+    } finally {
+      this.reconnections.delete(seat);
+    }
   }
 
   /** Stops holding a seat for a kicked player's reconnection. */
