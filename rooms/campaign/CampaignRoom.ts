@@ -2,6 +2,7 @@ import { Room, ServerError, matchMaker, type Client } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
 import { validator, type Parsed } from '../shared/message-validator';
 import { authenticatePlayer, type PlayerAuthData } from '../shared/player-auth';
+import { CampaignInbox } from './campaign-inbox';
 import type { CampaignJournal } from './campaign-journal';
 import { CampaignNarration } from './campaign-narration';
 import { openCampaign } from './campaign-opening';
@@ -10,16 +11,14 @@ import { CampaignSeats } from './campaign-seats';
 import { CampaignTurns } from './campaign-turns';
 import { CampaignState } from './CampaignState';
 import type { NarratedBeat } from './game-master/game-master';
-import { actionSchema, CampaignMessage, chatSchema, createOptionsSchema, emptySchema, joinOptionsSchema, readySchema, targetSchema, typingSchema, voteSchema, type CampaignErrorMessage, type ChatMessage, type StoryCompleteMessage } from './protocol';
+import { actionSchema, CampaignMessage, chatSchema, createOptionsSchema, emptySchema, joinOptionsSchema, readySchema, targetSchema, typingSchema, voteSchema, type ChatMessage, type StoryCompleteMessage } from './protocol';
 import { renderCampaign } from './render-state';
 import { beatEvent } from './rules/beat-outcome';
 import { beatRequest } from './rules/beat-request';
-import { decide, type CampaignCommand, type CommandRefusal } from './rules/commands';
+import { decide, type CampaignCommand } from './rules/commands';
 import { playerOf, type CampaignEvent, type CampaignModel } from './rules/model';
 
 export type { CampaignRoomDeps, CampaignTimings } from './campaign-room-deps';
-
-const MAX_PENDING_MESSAGES = 16;
 
 /**
  * One campaign: a room actor holding the authoritative world state of a party. Every change is
@@ -37,9 +36,12 @@ export abstract class CampaignRoom extends Room<CampaignState> {
   private timings!: CampaignTimings;
   /** Players whose allowance paid for this beat already (changing a vote is free). */
   private readonly paidThisBeat = new Set<string>();
-  private mailbox: Promise<void> = Promise.resolve();
-  private pendingMessages = 0;
-  private errorCount = 0;
+  private readonly inbox = new CampaignInbox({
+    roomId: () => this.roomId,
+    takeMessage: (client) => this.seats.takeMessage(client.sessionId, this.clock.currentTime),
+    counted: () => this.deps.telemetry?.message('campaign'),
+    failed: (error, where) => this.failed(error, where),
+  });
   private closing = false;
 
   private get model(): CampaignModel {
@@ -80,22 +82,24 @@ export abstract class CampaignRoom extends Room<CampaignState> {
 
   private registerMessages(): void {
     const command = <T>(type: string, schema: Parameters<typeof validator<T>>[0], toCommand: (playerId: string, value: T) => CampaignCommand) =>
-      this.onMessage(type, (client, m: Parsed<T>) => this.receive(client, m, (value) => this.run(client, (playerId) => toCommand(playerId, value))), validator(schema));
+      this.onMessage(type, (client, m: Parsed<T>) => this.inbox.queue(client, m, (value) => this.run(client, (playerId) => toCommand(playerId, value))), validator(schema));
+    const direct = <T>(type: string, schema: Parameters<typeof validator<T>>[0], handle: (client: Client, value: T) => void) =>
+      this.onMessage(type, (client, m: Parsed<T>) => this.inbox.direct(client, m, (value) => handle(client, value)), validator(schema));
     command<unknown>(CampaignMessage.start, emptySchema, (playerId) => ({ type: 'start', playerId }));
     command<{ text: string }>(CampaignMessage.action, actionSchema, (playerId, v) => ({ type: 'action', playerId, text: v.text }));
     command<{ choiceId: string }>(CampaignMessage.vote, voteSchema, (playerId, v) => ({ type: 'vote', playerId, choiceId: v.choiceId, paid: this.paidThisBeat.has(playerId) }));
     command<{ sessionId: string }>(CampaignMessage.kick, targetSchema, (playerId, v) => ({ type: 'kick', playerId, target: this.seats.target(v.sessionId) }));
     command<{ sessionId: string }>(CampaignMessage.handover, targetSchema, (playerId, v) => ({ type: 'handover', playerId, target: this.seats.target(v.sessionId) }));
-    this.onMessage(CampaignMessage.chat, (client, m: Parsed<{ text: string }>) => this.direct(client, m, (v) => this.chat(client, v.text)), validator(chatSchema));
-    this.onMessage(CampaignMessage.typing, (client, m: Parsed<{ typing: boolean }>) => this.direct(client, m, (v) => this.setPresence(client, { typing: v.typing })), validator(typingSchema));
-    this.onMessage(CampaignMessage.ready, (client, m: Parsed<{ ready: boolean }>) => this.direct(client, m, (v) => this.setPresence(client, { ready: v.ready })), validator(readySchema));
-    this.onMessage('*', (client, type) => this.refuse(client, { code: 'UNKNOWN_MESSAGE', message: `The campaign room has no message "${String(type)}"` }));
+    direct<{ text: string }>(CampaignMessage.chat, chatSchema, (client, v) => this.chat(client, v.text));
+    direct<{ typing: boolean }>(CampaignMessage.typing, typingSchema, (client, v) => this.setPresence(client, { typing: v.typing }));
+    direct<{ ready: boolean }>(CampaignMessage.ready, readySchema, (client, v) => this.setPresence(client, { ready: v.ready }));
+    this.onMessage('*', (client, type) => this.inbox.refuse(client, { code: 'UNKNOWN_MESSAGE', message: `The campaign room has no message "${String(type)}"` }));
   }
 
   override async onJoin(client: Client, options: unknown, auth: PlayerAuthData): Promise<void> {
     const wanted = joinOptionsSchema.safeParse(options ?? {});
     const name = wanted.success ? wanted.data.name : undefined;
-    await this.inMailbox(async () => {
+    await this.inbox.run(async () => {
       const userId = auth.userId;
       this.seats.admit(this.model, userId, this.journal.record.hostUserId === null);
       this.journal.claimHost(userId);
@@ -127,7 +131,7 @@ export abstract class CampaignRoom extends Room<CampaignState> {
       }
       if (this.seats.playerAt(seat) !== userId) return; // replaced by a newer client
     }
-    await this.inMailbox(async () => {
+    await this.inbox.run(async () => {
       this.seats.leave(seat);
       if (playerOf(this.model, userId)?.inParty) await this.commit({ type: 'left', playerId: userId, kicked: false });
       await this.turns.handOverIfHostAway();
@@ -138,7 +142,7 @@ export abstract class CampaignRoom extends Room<CampaignState> {
   override async onBeforeShutdown(): Promise<void> {
     this.closing = true;
     this.narration?.abort();
-    await this.mailbox;
+    await this.inbox.drained();
     super.onBeforeShutdown();
   }
 
@@ -153,26 +157,6 @@ export abstract class CampaignRoom extends Room<CampaignState> {
 
   // ---- messages ---------------------------------------------------------------------------
 
-  /** Game messages go through the mailbox, one at a time, in arrival order. */
-  private receive<T>(client: Client, message: Parsed<T>, handle: (value: T) => Promise<void>): void {
-    this.deps.telemetry?.message('campaign');
-    if (!this.seats.takeMessage(client.sessionId, this.clock.currentTime)) return this.refuse(client, { code: 'RATE_LIMITED', message: 'Too many messages; slow down' });
-    if (!message.ok) return this.refuse(client, { code: 'INVALID_MESSAGE', message: message.message });
-    if (this.pendingMessages >= MAX_PENDING_MESSAGES) return this.refuse(client, { code: 'RATE_LIMITED', message: 'The table is busy; try again in a moment' });
-    this.pendingMessages++;
-    void this.inMailbox(() => handle(message.value))
-      .catch((error: unknown) => this.failed(error, 'message'))
-      .finally(() => this.pendingMessages--);
-  }
-
-  /** Chat and presence need no ordering with the game: handled at once. */
-  private direct<T>(client: Client, message: Parsed<T>, handle: (value: T) => void): void {
-    this.deps.telemetry?.message('campaign');
-    if (!this.seats.takeMessage(client.sessionId, this.clock.currentTime)) return this.refuse(client, { code: 'RATE_LIMITED', message: 'Too many messages; slow down' });
-    if (!message.ok) return this.refuse(client, { code: 'INVALID_MESSAGE', message: message.message });
-    handle(message.value);
-  }
-
   /** Decides a player's command by the rules (asking the meter when they say so) and applies it. */
   private async run(client: Client, toCommand: (playerId: string) => CampaignCommand): Promise<void> {
     const arrived = performance.now();
@@ -182,7 +166,7 @@ export abstract class CampaignRoom extends Room<CampaignState> {
     let decision = decide(this.model, command, this.seats);
     if (decision.kind === 'needs-allowance') decision = decide(this.model, command, this.seats, await this.deps.meter.takeTurn(decision.playerId));
     if (decision.kind === 'needs-allowance') throw new Error('the rules asked for the allowance twice');
-    if (decision.kind === 'refused') return this.refuse(client, decision.refusal);
+    if (decision.kind === 'refused') return this.inbox.refuse(client, decision.refusal);
     if (decision.charged) this.paidThisBeat.add(playerId);
     if (command.type === 'action') this.setPresence(client, { typing: false });
     for (const event of decision.events) await this.commit(event);
@@ -198,7 +182,7 @@ export abstract class CampaignRoom extends Room<CampaignState> {
     this.seats.leave(seat);
     this.show();
     if (kicked) {
-      this.refuse(kicked, { code: 'KICKED', message: 'The host removed you from this campaign' });
+      this.inbox.refuse(kicked, { code: 'KICKED', message: 'The host removed you from this campaign' });
       kicked.leave(4003);
     }
     this.seats.cancelReconnection(seat, 'kicked');
@@ -223,7 +207,7 @@ export abstract class CampaignRoom extends Room<CampaignState> {
     this.turns.clear();
     this.narration.begin(beatRequest(this.journal.world, this.model), {
       chunk: (message) => this.broadcast(CampaignMessage.chunk, message),
-      told: (narrated) => this.inMailbox(() => this.finishBeat(narrated)),
+      told: (narrated) => this.inbox.run(() => this.finishBeat(narrated)),
       failed: (error) => this.failed(error, 'narration'),
     });
   }
@@ -253,16 +237,7 @@ export abstract class CampaignRoom extends Room<CampaignState> {
   }
 
   private inMailboxOrFail(job: () => Promise<void>, where: string): void {
-    void this.inMailbox(job).catch((error: unknown) => this.failed(error, where));
-  }
-
-  private inMailbox<T>(job: () => Promise<T>): Promise<T> {
-    const run = this.mailbox.then(job);
-    this.mailbox = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    return run;
+    void this.inbox.run(job).catch((error: unknown) => this.failed(error, where));
   }
 
   private render(): void {
@@ -274,14 +249,9 @@ export abstract class CampaignRoom extends Room<CampaignState> {
     this.broadcastPatch();
   }
 
-  private refuse(client: Client, refusal: CommandRefusal): void {
-    const payload: CampaignErrorMessage = { error: { code: refusal.code, message: refusal.message, details: refusal.details ?? {}, request_id: `${this.roomId}-${++this.errorCount}` } };
-    client.send(CampaignMessage.error, payload);
-  }
-
   private failed(error: unknown, where: string): void {
     this.deps.logger.error({ err: error, roomId: this.roomId, where }, 'campaign room failure');
-    for (const client of this.clients) this.refuse(client, { code: 'INTERNAL', message: 'Something went wrong on our side; the campaign is saved up to the last beat' });
+    for (const client of this.clients) this.inbox.refuse(client, { code: 'INTERNAL', message: 'Something went wrong on our side; the campaign is saved up to the last beat' });
   }
 }
 
