@@ -18,8 +18,6 @@ import { beatRequest } from './rules/beat-request';
 import { decide, type CampaignCommand } from './rules/commands';
 import { playerOf, type CampaignEvent, type CampaignModel } from './rules/model';
 
-export type { CampaignRoomDeps, CampaignTimings } from './campaign-room-deps';
-
 /**
  * One campaign: a room actor holding the authoritative world state of a party. Every change is
  * an event (rules/model.ts) the journal persists before it is applied, so the campaign can be
@@ -66,16 +64,14 @@ export abstract class CampaignRoom extends Room<CampaignState> {
     const table = {
       model: () => this.model,
       narrating: () => this.narration.running,
-      isHere: (playerId: string) => this.seats.isHere(playerId),
-      hasDropped: (playerId: string) => this.seats.hasDropped(playerId),
+      seats: this.seats,
       commit: (event: CampaignEvent) => this.commit(event),
       narrate: () => this.narrate(),
-      inMailbox: (job: () => Promise<void>) => this.inMailboxOrFail(job, 'timer'),
+      inMailbox: (job: () => Promise<void>) => this.inbox.post(job, 'timer'),
       show: () => this.show(),
     };
     this.turns = new CampaignTurns(table, this.clock, () => this.deps.clock.now().getTime(), this.timings);
-    this.state = new CampaignState();
-    this.state.code = this.roomId;
+    this.state = new CampaignState().assign({ code: this.roomId });
     this.render();
     this.registerMessages();
   }
@@ -97,8 +93,7 @@ export abstract class CampaignRoom extends Room<CampaignState> {
   }
 
   override async onJoin(client: Client, options: unknown, auth: PlayerAuthData): Promise<void> {
-    const wanted = joinOptionsSchema.safeParse(options ?? {});
-    const name = wanted.success ? wanted.data.name : undefined;
+    const name = joinOptionsSchema.safeParse(options ?? {}).data?.name;
     await this.inbox.run(async () => {
       const userId = auth.userId;
       this.seats.admit(this.model, userId, this.journal.record.hostUserId === null);
@@ -124,10 +119,10 @@ export abstract class CampaignRoom extends Room<CampaignState> {
     if (!consented) {
       // Hold the seat first (a quick reconnect must find it), then pass a turn they cannot play.
       const back = this.seats.holdUntilBack(seat, this.allowReconnection(client, this.timings.reconnectSeconds));
-      this.keepPlayMoving('onLeave');
+      this.inbox.post(() => this.turns.keepPlayMoving(), 'onLeave');
       if (await back) {
         this.show();
-        return this.keepPlayMoving('reconnect');
+        return this.inbox.post(() => this.turns.keepPlayMoving(), 'reconnect');
       }
       if (this.seats.playerAt(seat) !== userId) return; // replaced by a newer client
     }
@@ -155,8 +150,6 @@ export abstract class CampaignRoom extends Room<CampaignState> {
     this.failed(error, methodName);
   }
 
-  // ---- messages ---------------------------------------------------------------------------
-
   /** Decides a player's command by the rules (asking the meter when they say so) and applies it. */
   private async run(client: Client, toCommand: (playerId: string) => CampaignCommand): Promise<void> {
     const arrived = performance.now();
@@ -165,7 +158,6 @@ export abstract class CampaignRoom extends Room<CampaignState> {
     const command = toCommand(playerId);
     let decision = decide(this.model, command, this.seats);
     if (decision.kind === 'needs-allowance') decision = decide(this.model, command, this.seats, await this.deps.meter.takeTurn(decision.playerId));
-    if (decision.kind === 'needs-allowance') throw new Error('the rules asked for the allowance twice');
     if (decision.kind === 'refused') return this.inbox.refuse(client, decision.refusal);
     if (decision.charged) this.paidThisBeat.add(playerId);
     if (command.type === 'action') this.setPresence(client, { typing: false });
@@ -176,16 +168,13 @@ export abstract class CampaignRoom extends Room<CampaignState> {
   }
 
   private removeKicked(playerId: string): void {
-    const seat = this.seats.seatOf(playerId);
-    if (seat === undefined) return;
+    const seat = this.seats.evict(playerId);
     const kicked = this.clients.find((c) => c.sessionId === seat);
-    this.seats.leave(seat);
     this.show();
     if (kicked) {
       this.inbox.refuse(kicked, { code: 'KICKED', message: 'The host removed you from this campaign' });
       kicked.leave(4003);
     }
-    this.seats.cancelReconnection(seat, 'kicked');
   }
 
   private chat(client: Client, text: string): void {
@@ -199,8 +188,6 @@ export abstract class CampaignRoom extends Room<CampaignState> {
   private setPresence(client: Client, change: Partial<{ typing: boolean; ready: boolean }>): void {
     if (this.seats.setPresence(client.sessionId, change)) this.show();
   }
-
-  // ---- the game master ----------------------------------------------------------------------
 
   /** Narrates the pending beat outside the mailbox; the result is committed through it. */
   private narrate(): void {
@@ -223,21 +210,10 @@ export abstract class CampaignRoom extends Room<CampaignState> {
     await this.turns.keepPlayMoving();
   }
 
-  // ---- the journal and the state --------------------------------------------------------------
-
   /** Persists an event, then applies it and sends the patch. Only called inside the mailbox. */
   private async commit(event: CampaignEvent): Promise<void> {
     await this.journal.commit(event);
     this.show();
-  }
-
-  /** Keeps play moving from outside the mailbox (a client left or came back). */
-  private keepPlayMoving(where: string): void {
-    this.inMailboxOrFail(() => this.turns.keepPlayMoving(), where);
-  }
-
-  private inMailboxOrFail(job: () => Promise<void>, where: string): void {
-    void this.inbox.run(job).catch((error: unknown) => this.failed(error, where));
   }
 
   private render(): void {

@@ -55,6 +55,11 @@ export class CampaignInbox {
     return new Promise<T>((resolve, reject) => void this.mailbox.push(() => job().then(resolve, reject)));
   }
 
+  /** Runs `job` in the mailbox for someone who does not wait for it: a failure goes to `failed(where)`. */
+  post(job: () => Promise<void>, where: string): void {
+    this.run(job).catch((error: unknown) => this.deps.failed(error, where));
+  }
+
   /** Resolves once everything queued so far has run. */
   drained(): Promise<void> {
     return this.mailbox.drained();

@@ -86,9 +86,13 @@ export class CampaignSeats {
     }
   }
 
-  /** Stops holding a seat for a kicked player's reconnection. */
-  cancelReconnection(seat: string, reason: string): void {
-    this.reconnections.get(seat)?.reject(new Error(reason));
+  /** Takes a kicked player's seat away, connected or waiting for them; returns the seat it was. */
+  evict(playerId: string): string | undefined {
+    const seat = this.seatOf(playerId);
+    if (seat === undefined) return undefined;
+    this.leave(seat);
+    this.reconnections.get(seat)?.reject(new Error('kicked'));
+    return seat;
   }
 
   /** Marks a seat as gone without giving it up yet (the socket closed). */

@@ -1,4 +1,5 @@
 import type { CampaignTimings } from './campaign-room-deps';
+import type { CampaignSeats } from './campaign-seats';
 import { partyOf, type CampaignEvent, type CampaignModel } from './rules/model';
 import { voteOutcome } from './rules/vote-outcome';
 import { PlayTimer, type TimerClock } from './play-timer';
@@ -6,10 +7,8 @@ import { PlayTimer, type TimerClock } from './play-timer';
 /** What keeping play moving needs from the room. Every method runs inside the room's mailbox. */
 export interface TurnsTable {
   model(): CampaignModel;
-  /** Seated and connected. */
-  isHere(playerId: string): boolean;
-  /** Seated, but the socket dropped. */
-  hasDropped(playerId: string): boolean;
+  /** Who is here, and who dropped. */
+  seats: Pick<CampaignSeats, 'isHere' | 'hasDropped'>;
   commit(event: CampaignEvent): Promise<void>;
   /** Whether the game master is telling a beat now. */
   narrating(): boolean;
@@ -42,11 +41,11 @@ export class CampaignTurns {
   async keepPlayMoving(): Promise<void> {
     const model = this.table.model();
     if (model.phase === 'acting') {
-      const here = partyOf(model).filter((p) => this.table.isHere(p.id));
+      const here = partyOf(model).filter((p) => this.table.seats.isHere(p.id));
       if (here.length === 0) return this.clear();
       // A dropped player's turn passes at once; one who has not come back since a resume keeps
       // it until the turn timer runs out (so a restarted campaign waits for its party).
-      for (let i = 0; i < model.players.length && model.turn && this.table.hasDropped(model.turn); i++) {
+      for (let i = 0; i < model.players.length && model.turn && this.table.seats.hasDropped(model.turn); i++) {
         await this.table.commit({ type: 'turn_skipped', playerId: model.turn });
       }
       this.arm('turn');
@@ -62,7 +61,7 @@ export class CampaignTurns {
   async closeVoteIfDecided(timedOut: boolean): Promise<boolean> {
     const model = this.table.model();
     if (model.phase !== 'voting') return false;
-    const voters = partyOf(model).filter((p) => this.table.isHere(p.id)).map((p) => p.id);
+    const voters = partyOf(model).filter((p) => this.table.seats.isHere(p.id)).map((p) => p.id);
     if (voters.length === 0) return false;
     const winner = voteOutcome(model, voters, timedOut);
     if (winner === null) return false;
@@ -74,8 +73,8 @@ export class CampaignTurns {
   /** The host left: the first player still here hosts. */
   async handOverIfHostAway(): Promise<void> {
     const model = this.table.model();
-    if (model.hostId !== null && this.table.isHere(model.hostId)) return;
-    const next = partyOf(model).find((p) => this.table.isHere(p.id));
+    if (model.hostId !== null && this.table.seats.isHere(model.hostId)) return;
+    const next = partyOf(model).find((p) => this.table.seats.isHere(p.id));
     if (next && next.id !== model.hostId) await this.table.commit({ type: 'host', playerId: next.id });
   }
 

@@ -43,6 +43,8 @@ export interface CommandTable {
  * the allowance is the one answer that needs I/O, so the room asks the meter when told to and
  * decides again with its `allowance` outcome.
  */
+export function decide(model: CampaignModel, command: CampaignCommand, table: CommandTable): Decision;
+export function decide(model: CampaignModel, command: CampaignCommand, table: CommandTable, allowance: AllowanceOutcome): Exclude<Decision, { kind: 'needs-allowance' }>;
 export function decide(model: CampaignModel, command: CampaignCommand, table: CommandTable, allowance?: AllowanceOutcome): Decision {
   switch (command.type) {
     case 'start':
