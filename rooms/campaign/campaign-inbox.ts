@@ -29,25 +29,25 @@ export class CampaignInbox {
   private refusals = 0;
 
   constructor(private readonly deps: InboxDeps) {
-    // Jobs report their own errors (see run); nothing reaches the queue's handler.
+    // Jobs hand their errors to their callers (see run); the queue's handler is a last resort.
     this.mailbox = new SerialQueue(Number.POSITIVE_INFINITY, (error) => deps.failed(error, 'mailbox'));
   }
 
   /** A game message: handled in the mailbox, in arrival order. */
   queue<T>(client: Client, message: Parsed<T>, handle: (value: T) => Promise<void>): void {
-    const value = this.admit(client, message);
-    if (value === undefined) return;
+    const admitted = this.admit(client, message);
+    if (admitted === undefined) return;
     if (this.waitingMessages >= MAX_WAITING_MESSAGES) return this.refuse(client, { code: 'RATE_LIMITED', message: 'The table is busy; try again in a moment' });
     this.waitingMessages++;
-    this.run(() => handle(value.ok))
+    this.run(() => handle(admitted.value))
       .catch((error: unknown) => this.deps.failed(error, 'message'))
       .finally(() => this.waitingMessages--);
   }
 
   /** Chat and presence need no ordering with the game: handled at once. */
   direct<T>(client: Client, message: Parsed<T>, handle: (value: T) => void): void {
-    const value = this.admit(client, message);
-    if (value !== undefined) handle(value.ok);
+    const admitted = this.admit(client, message);
+    if (admitted !== undefined) handle(admitted.value);
   }
 
   /** Runs `job` in the mailbox after everything queued before it; never refused. */
@@ -70,11 +70,11 @@ export class CampaignInbox {
     client.send(CampaignMessage.error, payload);
   }
 
-  /** The message's value (boxed, as it may be anything), or undefined once refused. */
-  private admit<T>(client: Client, message: Parsed<T>): { ok: T } | undefined {
+  /** The message's value (boxed: it may itself be undefined), or undefined once refused. */
+  private admit<T>(client: Client, message: Parsed<T>): { value: T } | undefined {
     this.deps.counted();
     if (!this.deps.takeMessage(client)) return void this.refuse(client, { code: 'RATE_LIMITED', message: 'Too many messages; slow down' });
     if (!message.ok) return void this.refuse(client, { code: 'INVALID_MESSAGE', message: message.message });
-    return { ok: message.value };
+    return { value: message.value };
   }
 }
