@@ -206,7 +206,7 @@ async function createGame(config: Config, serving: ServingTransport, deps: GameD
     ? new JsonlRoomRecorder({ ...config.recording, pseudonymKey: jwtSecret, clock, logger })
     : noRecording;
   sweep.track(server.define(STORY_ROOM, storyRoom({ sessions: services.storySessions, auth: services.accessTokens, clock, logger, recorder, telemetry })));
-  sweep.track(server.define(CAMPAIGN_ROOM, campaignRoom(await createCampaigns({ config, orm, auth: services.accessTokens, clock, logger }))));
+  sweep.track(server.define(CAMPAIGN_ROOM, campaignRoom(await createCampaigns({ config, orm, auth: services.accessTokens, clock, logger, telemetry }))));
   return {
     server,
     scalingKind: scaling.kind,

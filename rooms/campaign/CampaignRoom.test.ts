@@ -114,6 +114,20 @@ describe('campaign room: turns mode', () => {
     expect(host!.room.state.phase).toBe('lobby');
   });
 
+  it('reports each client message and each applied command for /metrics', async () => {
+    const [host, guest] = await party('turns', ['tm1', 'tm2']);
+    const { messages, steps } = server.telemetry;
+    const [messagesBefore, stepsBefore] = [messages.length, steps.length];
+    expect(await refusalOf(guest!, () => guest!.room.send('start', {}))).toBe('NOT_HOST');
+    host!.room.send('chat', { text: 'Ready?' });
+    host!.room.send('start', {});
+    await until(() => host!.room.state.turn === host!.room.sessionId);
+    host!.room.send('action', { text: 'I open the gate.' });
+    await until(() => steps.length === stepsBefore + 2);
+    expect(messages.slice(messagesBefore)).toEqual(['campaign', 'campaign', 'campaign', 'campaign']);
+    expect(steps.slice(stepsBefore)).toEqual(['campaign:start', 'campaign:action']); // a refusal is not a step
+  });
+
   it('a turn that runs out passes to the next player', async () => {
     server.deps.timings.turnSeconds = 0.3;
     const seats = await party('turns', ['jo', 'kai', 'lu']);

@@ -1,7 +1,9 @@
 /**
  * Test helpers for the campaign room: a bare Colyseus server (ws transport, no database) with
  * the room bound to test services — tokens are user ids, the log lives in memory, the game
- * master can be swapped per test — and a real colyseus.js client per simulated player.
+ * master can be swapped per test (inside a chain ending in the offline narrator, as the server
+ * builds it), invite codes come from a seeded random — and a real colyseus.js client per
+ * simulated player.
  */
 import { createServer } from 'node:net';
 import { Server } from '@colyseus/core';
@@ -9,11 +11,14 @@ import { WebSocketTransport } from '@colyseus/ws-transport';
 import { Client, type Room } from 'colyseus.js';
 import { loadWorldsDir } from '../../content-pipeline';
 import { MemoryCampaignLog, unmetered, type CampaignMeter } from './campaign-services';
-import { campaignRoom, type CampaignRoomDeps, type CampaignTimings } from './CampaignRoom';
+import type { CampaignRoomDeps, CampaignTimings } from './campaign-room-deps';
+import { campaignRoom } from './CampaignRoom';
+import { FailoverGameMaster } from './game-master/failover';
 import type { CampaignState } from './CampaignState';
 import type { GameMaster } from './game-master/game-master';
 import { OfflineNarrator } from './game-master/offline-narrator';
 import { CAMPAIGN_ROOM, type CampaignCreateOptions, type CampaignErrorMessage, type ChatMessage, type StoryChunkMessage, type StoryCompleteMessage } from './protocol';
+import { mixSeed, seededRandom } from './rules/random';
 import type { CampaignWorld } from './rules/world';
 
 export const SHIPPED_CONTENT = new URL('../../content', import.meta.url).pathname;
@@ -21,31 +26,40 @@ export const SHIPPED_CONTENT = new URL('../../content', import.meta.url).pathnam
 export interface CampaignTestServer {
   port: number;
   deps: CampaignRoomDeps & { log: MemoryCampaignLog; timings: Partial<CampaignTimings> };
-  /** Swaps the game master for the rooms created from now on (and the running ones). */
+  /** Swaps the chain's first game master for the rooms created from now on (and the running ones). */
   useGameMaster(gameMaster: GameMaster): void;
   useMeter(meter: CampaignMeter): void;
   warnings: { details: object; message: string }[];
+  /** What the rooms reported for /metrics: message room kinds, and steps as `room:kind`. */
+  telemetry: { messages: string[]; steps: string[] };
   close(): Promise<void>;
 }
+
+let serversStarted = 0;
 
 export async function startCampaignServer(options: { worlds?: CampaignWorld[]; timings?: Partial<CampaignTimings> } = {}): Promise<CampaignTestServer> {
   const worlds = options.worlds ?? (await loadWorldsDir(SHIPPED_CONTENT)).worlds.map((w) => w.manifest);
   const byId = new Map(worlds.map((w) => [w.id, w]));
   const warnings: CampaignTestServer['warnings'] = [];
+  const telemetry: CampaignTestServer['telemetry'] = { messages: [], steps: [] };
   let gameMaster: GameMaster = new OfflineNarrator();
   let meter: CampaignMeter = unmetered;
   const deps = {
     worlds: { get: (id: string) => byId.get(id) },
     log: new MemoryCampaignLog(),
     meter: { takeTurn: (userId: string) => meter.takeTurn(userId), recordUsage: (...args: Parameters<CampaignMeter['recordUsage']>) => meter.recordUsage(...args) },
-    gameMaster: { name: 'test', narrate: (...args: Parameters<GameMaster['narrate']>) => gameMaster.narrate(...args) },
+    // Long timeouts: a test's game master hangs or fails on purpose, and the chain must not step in first.
+    gameMaster: new FailoverGameMaster([{ name: 'test', narrate: (...args: Parameters<GameMaster['narrate']>) => gameMaster.narrate(...args) }, new OfflineNarrator()], { idleTimeoutMs: 60_000, attemptTimeoutMs: 120_000, retries: 0 }),
     auth: { verify: async (token: string) => ({ userId: token }) },
     logger: {
       info: () => undefined,
       warn: (details: object, message: string) => warnings.push({ details, message }),
       error: (details: object, message: string) => warnings.push({ details, message }),
     },
+    clock: { now: () => new Date() },
+    random: seededRandom(mixSeed('campaign-test-kit', ++serversStarted)),
     timings: { turnSeconds: 30, voteSeconds: 30, reconnectSeconds: 1, ...options.timings },
+    telemetry: { message: (room: string) => void telemetry.messages.push(room), step: (room: string, kind: string) => void telemetry.steps.push(`${room}:${kind}`) },
   };
   const server = new Server({ transport: new WebSocketTransport(), greet: false, gracefullyShutdown: false });
   server.define(CAMPAIGN_ROOM, campaignRoom(deps));
@@ -57,6 +71,7 @@ export async function startCampaignServer(options: { worlds?: CampaignWorld[]; t
     useGameMaster: (next) => (gameMaster = next),
     useMeter: (next) => (meter = next),
     warnings,
+    telemetry,
     close: () => server.gracefullyShutdown(false),
   };
 }

@@ -1,9 +1,11 @@
+import { randomInt } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import { loadWorldsDir } from '../../content-pipeline';
 import type { CampaignLog, CampaignMeter, WorldCatalog } from '../../rooms/campaign/campaign-services';
-import type { CampaignRoomDeps } from '../../rooms/campaign/CampaignRoom';
+import type { CampaignRoomDeps } from '../../rooms/campaign/campaign-room-deps';
 import type { CampaignWorld } from '../../rooms/campaign/rules/world';
 import type { PlayerAuthenticator } from '../../rooms/shared/player-auth';
+import type { RoomTelemetry } from '../../rooms/shared/room-telemetry';
 import type { Config } from '../config/config';
 import { chooseGameMaster } from '../game-master/choose-game-master';
 import type { Clock } from '../shared/clock';
@@ -17,7 +19,14 @@ export interface CampaignsDeps {
   auth: PlayerAuthenticator;
   clock: Clock;
   logger: Logger;
+  /** Messages and step latency for /metrics. */
+  telemetry?: RoomTelemetry;
+  /** Uniform in [0, 1): seeds and invite codes (default: cryptographic, so codes cannot be guessed). */
+  random?: () => number;
 }
+
+/** 48 random bits as a number in [0, 1). */
+const cryptoRandom = (): number => randomInt(2 ** 48 - 1) / 2 ** 48;
 
 /**
  * Everything the `campaign` room needs, chosen from the configuration: the worlds of CONTENT_DIR,
@@ -35,5 +44,5 @@ export async function createCampaigns(deps: CampaignsDeps): Promise<CampaignRoom
   const gameMaster = chooseGameMaster(config.openai, logger);
   logger.info({ worlds: [...worlds.keys()], gameMaster: gameMaster.name }, `campaigns: ${worlds.size} worlds, game master ${gameMaster.name}`);
   const timings = { turnSeconds: config.campaigns.turnSeconds, voteSeconds: config.campaigns.voteSeconds };
-  return { worlds: catalog, log, meter, gameMaster, auth: deps.auth, logger, timings };
+  return { worlds: catalog, log, meter, gameMaster, auth: deps.auth, logger, timings, clock: deps.clock, random: deps.random ?? cryptoRandom, ...(deps.telemetry ? { telemetry: deps.telemetry } : {}) };
 }

@@ -31,8 +31,8 @@ describe('loadConfig', () => {
 
   it('records no sessions unless asked, and the asked room kinds under DATA_DIR/recordings', () => {
     expect(loadConfig({}).recording.rooms.size).toBe(0);
-    const config = loadConfig({ RECORD_SESSIONS: 'story,campaign', DATA_DIR: '/tmp/sv' });
-    expect([...config.recording.rooms]).toEqual(['story', 'campaign']);
+    const config = loadConfig({ RECORD_SESSIONS: 'story', DATA_DIR: '/tmp/sv' });
+    expect([...config.recording.rooms]).toEqual(['story']);
     expect(config.recording.dir).toBe('/tmp/sv/recordings');
   });
 
@@ -51,7 +51,8 @@ describe('loadConfig', () => {
     ['REDIS_URL', 'localhost:6379', /REDIS_URL must be a URL starting with redis:\/\//],
     ['JWT_SECRET', 'short', /JWT_SECRET must be at least 32 characters/],
     ['PUBLIC_ADDRESS', 'http://a:1', /PUBLIC_ADDRESS must be host:port/],
-    ['RECORD_SESSIONS', 'story,chat', /RECORD_SESSIONS must be a comma-separated list of room kinds/],
+    ['RECORD_SESSIONS', 'story,chat', /RECORD_SESSIONS must name the room kinds to record/],
+    ['RECORD_SESSIONS', 'story,campaign', /RECORD_SESSIONS .*only story rooms can be recorded \(campaign rooms cannot\)/],
   ])('refuses %s=%s with a line naming it', (name, value, message) => {
     const problems = problemsOf({ [name]: value });
     expect(problems).toHaveLength(1);

@@ -62,10 +62,11 @@ const envSchema = z.object({
   AUTH_RATE_LIMIT_PER_MINUTE: integer(1, 100_000, 30),
   GUEST_RATE_LIMIT_PER_MINUTE: integer(1, 1_000_000, 600),
   TRUST_PROXY: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
+  // Only kinds the recording format and the replay tool understand: a campaign's beats are not scenes.
   RECORD_SESSIONS: z
     .string()
     .trim()
-    .regex(/^(story|campaign|reading)(,(story|campaign|reading))*$/, 'must be a comma-separated list of room kinds: story, campaign, reading')
+    .regex(/^story$/, 'must name the room kinds to record; only story rooms can be recorded (campaign rooms cannot)')
     .optional(),
   RECORDINGS_DIR: z.string().trim().min(1).optional(),
   STORE_PACKS: z.string().trim().min(1).optional(),

@@ -1,0 +1,38 @@
+import type { PlayerAuthenticator } from '../shared/player-auth';
+import type { RoomTelemetry } from '../shared/room-telemetry';
+import type { CampaignLog, CampaignMeter, WorldCatalog } from './campaign-services';
+import type { GameMaster } from './game-master/game-master';
+
+export interface CampaignRoomLogger {
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+export interface CampaignTimings {
+  /** Seconds a player has for their turn before it passes on. */
+  turnSeconds: number;
+  /** Seconds a vote stays open before the most-voted choice wins. */
+  voteSeconds: number;
+  /** Seconds a dropped player's seat waits for them. */
+  reconnectSeconds: number;
+}
+
+export const DEFAULT_TIMINGS: CampaignTimings = { turnSeconds: 90, voteSeconds: 60, reconnectSeconds: 30 };
+
+export interface CampaignRoomDeps {
+  worlds: WorldCatalog;
+  log: CampaignLog;
+  meter: CampaignMeter;
+  /** The game master chain: it validates its providers' output and ends in the offline narrator. */
+  gameMaster: GameMaster;
+  auth: PlayerAuthenticator;
+  logger: CampaignRoomLogger;
+  /** Wall-clock time: chat timestamps and the turn/vote deadline shown to players. */
+  clock: { now(): Date };
+  /** Uniform in [0, 1): campaign seeds and invite codes. */
+  random(): number;
+  timings?: Partial<CampaignTimings>;
+  /** Optional: messages and step latency for /metrics. */
+  telemetry?: RoomTelemetry;
+}
