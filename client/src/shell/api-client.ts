@@ -1,5 +1,5 @@
 import { ApiFailure } from './api-failure';
-import type { AuthSession } from './api-types';
+import type { RefreshRequest, SignIn } from '../../../api';
 import { expiresWithin } from './jwt-expiry';
 import type { SessionStore } from './session-store';
 
@@ -14,7 +14,7 @@ export interface RequestOptions {
  * refreshed transparently once (one refresh at a time, across tabs too) before the request is retried.
  */
 export class ApiClient {
-  private refreshing: Promise<AuthSession> | null = null;
+  private refreshing: Promise<SignIn> | null = null;
 
   constructor(
     private readonly session: SessionStore,
@@ -53,14 +53,14 @@ export class ApiClient {
   }
 
   /** Refreshes the pair `staleAccessToken` belonged to; concurrent callers share one refresh. */
-  refresh(staleAccessToken: string): Promise<AuthSession> {
+  refresh(staleAccessToken: string): Promise<SignIn> {
     this.refreshing ??= this.refreshAcrossTabs(staleAccessToken).finally(() => {
       this.refreshing = null;
     });
     return this.refreshing;
   }
 
-  private refreshAcrossTabs(staleAccessToken: string): Promise<AuthSession> {
+  private refreshAcrossTabs(staleAccessToken: string): Promise<SignIn> {
     // Two tabs spending the same refresh token would look like token theft and revoke the family.
     if (typeof navigator !== 'undefined' && navigator.locks) {
       return navigator.locks.request('storyverse.refresh', () => this.refreshNow(staleAccessToken));
@@ -68,19 +68,19 @@ export class ApiClient {
     return this.refreshNow(staleAccessToken);
   }
 
-  private async refreshNow(staleAccessToken: string): Promise<AuthSession> {
+  private async refreshNow(staleAccessToken: string): Promise<SignIn> {
     const stored = this.session.current();
     if (!stored) throw this.signedOut(new ApiFailure(401, 'UNAUTHENTICATED', 'Your session ended. Sign in again.'));
     // Someone else (another tab, an earlier refresh) already rotated the pair: use theirs.
     if (stored.accessToken !== staleAccessToken && !expiresWithin(stored.accessToken, 60)) return stored;
-    const response = await this.send('POST', '/v1/auth/refresh', { refreshToken: stored.refreshToken }, null);
+    const response = await this.send('POST', '/v1/auth/refresh', { refreshToken: stored.refreshToken } satisfies RefreshRequest, null);
     if (!response.ok) {
       const failure = await ApiFailure.fromResponse(response);
       // 401 (invalid, reused) or 400: that refresh token will never work again. 5xx/429: try later.
       if (failure.status === 401 || failure.status === 400) throw this.signedOut(failure);
       throw failure;
     }
-    const renewed = await parseBody<AuthSession>(response);
+    const renewed = await parseBody<SignIn>(response);
     this.session.save(renewed);
     return renewed;
   }

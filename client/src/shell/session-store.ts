@@ -1,8 +1,8 @@
-import type { AuthSession } from './api-types';
+import type { SignIn } from '../../../api';
 
 const STORAGE_KEY = 'storyverse.session';
 
-type Listener = (session: AuthSession | null) => void;
+type Listener = (session: SignIn | null) => void;
 
 /**
  * The signed-in session (access + refresh token + user) in localStorage. Always read from storage,
@@ -18,19 +18,19 @@ export class SessionStore {
     });
   }
 
-  current(): AuthSession | null {
+  current(): SignIn | null {
     try {
       const raw = localStorage.getItem(STORAGE_KEY);
       if (!raw) return null;
-      const parsed = JSON.parse(raw) as Partial<AuthSession>;
+      const parsed = JSON.parse(raw) as Partial<SignIn>;
       if (typeof parsed.accessToken !== 'string' || typeof parsed.refreshToken !== 'string' || typeof parsed.user !== 'object' || parsed.user === null) return null;
-      return parsed as AuthSession;
+      return parsed as SignIn;
     } catch {
       return null;
     }
   }
 
-  save(session: AuthSession): void {
+  save(session: SignIn): void {
     localStorage.setItem(STORAGE_KEY, JSON.stringify({ user: session.user, accessToken: session.accessToken, refreshToken: session.refreshToken }));
     this.emit();
   }
