@@ -75,6 +75,6 @@ export function campaignLobbyScreen(context: ShellContext): Screen {
 }
 
 function nameOption(context: ShellContext): { name?: string } {
-  const name = context.session.current()?.user.displayName.trim().slice(0, 40);
+  const name = context.signIns.current()?.user.displayName.trim().slice(0, 40);
   return name ? { name } : {};
 }

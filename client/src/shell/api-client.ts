@@ -1,7 +1,7 @@
 import { ApiFailure } from './api-failure';
 import type { RefreshRequest, SignIn } from '../../../api';
 import { expiresWithin } from './jwt-expiry';
-import type { SessionStore } from './session-store';
+import type { SignInStore } from './sign-in-store';
 
 export interface RequestOptions {
   body?: unknown;
@@ -17,8 +17,8 @@ export class ApiClient {
   private refreshing: Promise<SignIn> | null = null;
 
   constructor(
-    private readonly session: SessionStore,
-    /** Called when the refresh token was refused: the session is gone, show the auth screen. */
+    private readonly signIns: SignInStore,
+    /** Called when the refresh token was refused: the sign-in is gone, show the auth screen. */
     private readonly onSignedOut: (reason: ApiFailure) => void,
   ) {}
 
@@ -31,7 +31,7 @@ export class ApiClient {
   }
 
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-    let token = options.auth === false ? null : (this.session.current()?.accessToken ?? null);
+    let token = options.auth === false ? null : (this.signIns.current()?.accessToken ?? null);
     // About to expire: renew first rather than collect a 401 (the retry below still covers the rest).
     if (token !== null && expiresWithin(token, 30)) token = (await this.refresh(token)).accessToken;
     const response = await this.send(method, path, options.body, token);
@@ -46,7 +46,7 @@ export class ApiClient {
 
   /** An access token still good for `minSeconds` (refreshed first if not): the room join needs one. */
   async freshAccessToken(minSeconds = 60): Promise<string> {
-    const current = this.session.current();
+    const current = this.signIns.current();
     if (!current) throw new ApiFailure(401, 'UNAUTHENTICATED', 'Sign in to play');
     if (!expiresWithin(current.accessToken, minSeconds)) return current.accessToken;
     return (await this.refresh(current.accessToken)).accessToken;
@@ -69,7 +69,7 @@ export class ApiClient {
   }
 
   private async refreshNow(staleAccessToken: string): Promise<SignIn> {
-    const stored = this.session.current();
+    const stored = this.signIns.current();
     if (!stored) throw this.signedOut(new ApiFailure(401, 'UNAUTHENTICATED', 'Your session ended. Sign in again.'));
     // Someone else (another tab, an earlier refresh) already rotated the pair: use theirs.
     if (stored.accessToken !== staleAccessToken && !expiresWithin(stored.accessToken, 60)) return stored;
@@ -81,12 +81,12 @@ export class ApiClient {
       throw failure;
     }
     const renewed = await parseBody<SignIn>(response);
-    this.session.save(renewed);
+    this.signIns.save(renewed);
     return renewed;
   }
 
   private signedOut(failure: ApiFailure): ApiFailure {
-    this.session.clear();
+    this.signIns.clear();
     this.onSignedOut(failure);
     return failure;
   }

@@ -16,7 +16,7 @@ import type {
   StoryProgress,
   StorySort,
 } from '../../../api';
-import type { SessionStore } from './session-store';
+import type { SignInStore } from './sign-in-store';
 
 /** What the sign-in forms collect: a registration (login sends only email and password). */
 export type Credentials = RegisterRequest;
@@ -27,7 +27,7 @@ export class StoryverseApi {
 
   constructor(
     readonly http: ApiClient,
-    private readonly session: SessionStore,
+    private readonly signIns: SignInStore,
   ) {}
 
   async playAsGuest(): Promise<SignIn> {
@@ -48,13 +48,13 @@ export class StoryverseApi {
   }
 
   async signOut(): Promise<void> {
-    const current = this.session.current();
+    const current = this.signIns.current();
     try {
       if (current) await this.http.post<void>('/v1/auth/logout', { refreshToken: current.refreshToken } satisfies LogoutRequest);
     } catch {
       // Signing out locally is what matters; the refresh token expires on its own.
     }
-    this.session.clear();
+    this.signIns.clear();
   }
 
   stories(query: { genre?: string; sort: StorySort; cursor?: string | null; limit?: number }): Promise<StoryPage> {
@@ -87,7 +87,7 @@ export class StoryverseApi {
     return this.progressCache.request;
   }
 
-  /** Progress changed (a session opened or moved on): the next question goes to the server. */
+  /** Progress changed (a story session opened or moved on): the next question goes to the server. */
   forgetProgress(): void {
     this.progressCache = null;
   }
@@ -114,7 +114,7 @@ export class StoryverseApi {
   }
 
   private signedIn(signIn: SignIn): SignIn {
-    this.session.save(signIn);
+    this.signIns.save(signIn);
     return signIn;
   }
 }
