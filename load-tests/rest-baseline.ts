@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { RegisterRequest, SignIn, StoryPage } from '../api';
 
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -31,13 +32,13 @@ async function main(): Promise<void> {
   });
   try {
     await waitForHealth();
-    const session = await (await post('/v1/auth/register', { email: `bench.${Date.now()}@example.test`, password: 'benchmark password' })).json() as { accessToken: string };
-    const story = ((await (await fetch(`${base}/v1/stories?limit=1`)).json()) as { items: { id: string }[] }).items[0]?.id;
+    const signIn = await (await post('/v1/auth/register', { email: `bench.${Date.now()}@example.test`, password: 'benchmark password' } satisfies RegisterRequest)).json() as SignIn;
+    const story = ((await (await fetch(`${base}/v1/stories?limit=1`)).json()) as StoryPage).items[0]?.id;
     const scenarios: Scenario[] = [
       { name: 'GET /healthz', call: () => fetch(`${base}/healthz`) },
       { name: 'GET /v1/stories', call: () => fetch(`${base}/v1/stories?limit=20`) },
       { name: `GET /v1/stories/${story}`, call: () => fetch(`${base}/v1/stories/${story}`) },
-      { name: 'GET /v1/inventory', call: () => fetch(`${base}/v1/inventory`, { headers: { authorization: `Bearer ${session.accessToken}` } }) },
+      { name: 'GET /v1/inventory', call: () => fetch(`${base}/v1/inventory`, { headers: { authorization: `Bearer ${signIn.accessToken}` } }) },
       { name: 'POST /v1/auth/guest (writes)', call: () => post('/v1/auth/guest', {}) },
     ];
     console.log(`REST baseline · transport ${transport} · ${concurrency} concurrent callers · ${seconds} s per scenario · node ${process.version}`);

@@ -1,7 +1,8 @@
 /**
  * The few REST calls a virtual player makes: a guest account (with token refresh for runs longer
- * than an access token lives) and the story catalog.
+ * than an access token lives) and the story catalog. Shapes come from api/, the REST contract.
  */
+import type { ApiErrorBody, RefreshRequest, SignIn, StoryPage, TokenPair } from '../api';
 
 /** A failed REST call, with the error code the player counts it under. */
 export class RestFailure extends Error {
@@ -9,11 +10,6 @@ export class RestFailure extends Error {
     super(message);
     this.name = 'RestFailure';
   }
-}
-
-interface TokenPair {
-  accessToken: string;
-  refreshToken: string;
 }
 
 /** Access tokens live 15 minutes; renew a little before that. */
@@ -32,7 +28,7 @@ export class GuestAccount {
   /** An access token good for a join (refreshed once it is old). */
   async accessToken(): Promise<string> {
     if (performance.now() - this.issuedAt > RENEW_AFTER_MS) {
-      this.tokens = await postTokens(this.target, '/v1/auth/refresh', { refreshToken: this.tokens.refreshToken }, 'REFRESH');
+      this.tokens = await postTokens(this.target, '/v1/auth/refresh', { refreshToken: this.tokens.refreshToken } satisfies RefreshRequest, 'REFRESH');
       this.issuedAt = performance.now();
     }
     return this.tokens.accessToken;
@@ -56,8 +52,9 @@ export async function listStoryIds(target: string): Promise<string[]> {
     throw new TargetUnavailable(`cannot reach ${target}: ${String((error as Error).cause ?? error)}`);
   }
   if (!response.ok) throw new TargetUnavailable(`GET ${target}/v1/stories answered ${response.status}`);
-  const body = (await response.json()) as { items?: { id?: unknown }[] };
-  return (body.items ?? []).map((item) => item.id).filter((id): id is string => typeof id === 'string');
+  // Checked, not trusted: the target may be any server (a wrong URL answers some other JSON).
+  const body = (await response.json()) as Partial<StoryPage>;
+  return (body.items ?? []).map((item): unknown => item.id).filter((id): id is string => typeof id === 'string');
 }
 
 async function postTokens(target: string, path: string, body: unknown, codePrefix: string): Promise<TokenPair> {
@@ -78,14 +75,14 @@ async function postTokens(target: string, path: string, body: unknown, codePrefi
     const hint = path === '/v1/auth/guest' && response.status === 429 ? ' — raise GUEST_RATE_LIMIT_PER_MINUTE on the server for runs that create more guests a minute' : '';
     throw new RestFailure(`${codePrefix}_${code}`, `POST ${path} → ${response.status}${hint}: ${text.slice(0, 160)}`);
   }
-  const parsed = JSON.parse(text) as Partial<TokenPair>;
+  const parsed = JSON.parse(text) as Partial<SignIn>;
   if (typeof parsed.accessToken !== 'string' || typeof parsed.refreshToken !== 'string') throw new RestFailure(`${codePrefix}_BAD_ANSWER`, `POST ${path} answered without tokens`);
   return { accessToken: parsed.accessToken, refreshToken: parsed.refreshToken };
 }
 
 function restErrorCode(text: string): string | undefined {
   try {
-    const code = (JSON.parse(text) as { error?: { code?: unknown } }).error?.code;
+    const code: unknown = (JSON.parse(text) as Partial<ApiErrorBody>).error?.code;
     return typeof code === 'string' ? code : undefined;
   } catch {
     return undefined;

@@ -1,5 +1,6 @@
 import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
+import type { MeResponse, SignIn } from '../../api/accounts';
 import { asyncRoute } from '../http/async-route';
 import { userIdOf } from '../http/require-user';
 import { parseInput } from '../http/validate';
@@ -20,26 +21,26 @@ export function accountsRouter(deps: { accounts: AccountService; requireUser: Re
   const router = Router();
 
   router.post('/v1/auth/register', credentialLimit, asyncRoute(async (req, res) => {
-    res.status(201).json(await accounts.register(parseInput(registerBody, req.body, 'registration')));
+    res.status(201).json((await accounts.register(parseInput(registerBody, req.body, 'registration'))) satisfies SignIn);
   }));
   router.post('/v1/auth/login', credentialLimit, asyncRoute(async (req, res) => {
-    res.json(await accounts.login(parseInput(loginBody, req.body, 'sign-in')));
+    res.json((await accounts.login(parseInput(loginBody, req.body, 'sign-in'))) satisfies SignIn);
   }));
   router.post('/v1/auth/guest', guestLimit, asyncRoute(async (_req, res) => {
-    res.status(201).json(await accounts.registerGuest());
+    res.status(201).json((await accounts.registerGuest()) satisfies SignIn);
   }));
   router.post('/v1/auth/upgrade', credentialLimit, requireUser, asyncRoute(async (req, res) => {
-    res.json(await accounts.upgradeGuest(userIdOf(res), parseInput(registerBody, req.body, 'upgrade')));
+    res.json((await accounts.upgradeGuest(userIdOf(res), parseInput(registerBody, req.body, 'upgrade'))) satisfies SignIn);
   }));
   router.post('/v1/auth/refresh', asyncRoute(async (req, res) => {
-    res.json(await accounts.refresh(parseInput(refreshBody, req.body).refreshToken));
+    res.json((await accounts.refresh(parseInput(refreshBody, req.body).refreshToken)) satisfies SignIn);
   }));
   router.post('/v1/auth/logout', requireUser, asyncRoute(async (req, res) => {
     await accounts.logout(userIdOf(res), parseInput(logoutBody, req.body ?? {}));
     res.status(204).end();
   }));
   router.get('/v1/user/me', requireUser, asyncRoute(async (_req, res) => {
-    res.json({ user: await accounts.me(userIdOf(res)) });
+    res.json({ user: await accounts.me(userIdOf(res)) } satisfies MeResponse);
   }));
   return router;
 }

@@ -1,12 +1,8 @@
+import type { User as UserJson } from '../../api/accounts';
 import type { User } from '../database/entities';
 
-export interface UserView {
-  id: string;
-  email: string | null;
-  displayName: string;
-  isGuest: boolean;
-  createdAt: string;
-}
+/** An account as every /v1 route answers it (api/accounts.ts). */
+export type UserView = UserJson;
 
 /** What clients see of an account: never the password hash. */
 export function userView(user: User): UserView {

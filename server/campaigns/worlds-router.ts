@@ -1,14 +1,7 @@
 import { Router } from 'express';
 import { loadWorldsDir } from '../../content-pipeline';
+import type { WorldList, WorldSummary } from '../../api/worlds';
 import { asyncRoute } from '../http/async-route';
-
-export interface WorldSummary {
-  id: string;
-  title: string;
-  setting: string;
-  locations: number;
-  quests: number;
-}
 
 /**
  * `GET /v1/worlds`: the campaign worlds of CONTENT_DIR (id, title, setting), for the campaign
@@ -26,7 +19,7 @@ export function worldsRouter(contentDir: string): Router {
   router.get(
     '/v1/worlds',
     asyncRoute(async (_req, res) => {
-      res.json({ items: await load() });
+      res.json({ items: await load() } satisfies WorldList);
     }),
   );
   return router;

@@ -1,35 +1,9 @@
+import type { ChapterSummary, StorySummary } from '../../api/catalog';
 import type { Story } from '../database/entities';
 import { assetUrl, bundleUrl } from './catalog-urls';
 
-/** One story as the catalog lists it. */
-export interface StorySummary {
-  id: string;
-  title: string;
-  description: string;
-  genre: string;
-  coverUrl: string | null;
-  chapterCount: number;
-  plays: number;
-  /** ISO 8601. */
-  publishedAt: string;
-}
-
-export interface ChapterSummary {
-  id: string;
-  number: number;
-  title: string;
-  sha256: string;
-  bundleUrl: string;
-}
-
-export interface StoryDetail extends StorySummary {
-  chapters: ChapterSummary[];
-}
-
-export interface StoryPage {
-  items: StorySummary[];
-  nextCursor: string | null;
-}
+// The catalog's answers are the REST contract's types: a field changed here must change there.
+export type { ChapterSummary, StoryDetail, StoryPage, StorySummary } from '../../api/catalog';
 
 export function toStorySummary(story: Story, chapterCount: number): StorySummary {
   return {

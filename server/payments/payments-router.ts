@@ -1,5 +1,6 @@
 import express, { Router, type Request, type RequestHandler } from 'express';
 import { z } from 'zod';
+import type { CheckoutStarted, Purchase, PurchaseList, SandboxLanding, StoreCatalogue, WebhookReceipt } from '../../api/payments';
 import { ApiError } from '../http/api-error';
 import { asyncRoute } from '../http/async-route';
 import { rawBodyOf } from '../http/raw-body';
@@ -34,7 +35,7 @@ export function paymentsRouter(deps: PaymentsRouterDeps): Router {
   const router = Router();
 
   router.get('/v1/store/packs', (_req, res) => {
-    res.set('Cache-Control', 'no-cache').json({ items: deps.purchases.packs(), provider: deps.purchases.providerKind });
+    res.set('Cache-Control', 'no-cache').json({ items: deps.purchases.packs(), provider: deps.purchases.providerKind } satisfies StoreCatalogue);
   });
 
   router.post(
@@ -47,7 +48,7 @@ export function paymentsRouter(deps: PaymentsRouterDeps): Router {
         success: (id) => `${origin}/#/store/success/${id}`,
         cancel: (id) => `${origin}/#/store/cancel/${id}`,
       });
-      res.status(201).set('Cache-Control', 'no-store').json(started);
+      res.status(201).set('Cache-Control', 'no-store').json(started satisfies CheckoutStarted);
     }),
   );
 
@@ -55,7 +56,7 @@ export function paymentsRouter(deps: PaymentsRouterDeps): Router {
     '/v1/store/purchases',
     deps.requireUser,
     asyncRoute(async (_req, res) => {
-      res.set('Cache-Control', 'no-store').json({ items: await deps.purchases.purchases(userIdOf(res)) });
+      res.set('Cache-Control', 'no-store').json({ items: await deps.purchases.purchases(userIdOf(res)) } satisfies PurchaseList);
     }),
   );
 
@@ -63,7 +64,7 @@ export function paymentsRouter(deps: PaymentsRouterDeps): Router {
     '/v1/store/purchases/:purchaseId',
     deps.requireUser,
     asyncRoute(async (req, res) => {
-      res.set('Cache-Control', 'no-store').json(await deps.purchases.purchase(userIdOf(res), String(req.params.purchaseId)));
+      res.set('Cache-Control', 'no-store').json((await deps.purchases.purchase(userIdOf(res), String(req.params.purchaseId))) satisfies Purchase);
     }),
   );
 
@@ -77,7 +78,7 @@ export function paymentsRouter(deps: PaymentsRouterDeps): Router {
       if (!raw) throw new ApiError(400, 'MISSING_BODY', 'The webhook has no body');
       const event = deps.webhook.verify(raw, req.get('stripe-signature'));
       const processed = await deps.events.process(event, 'stripe');
-      res.json({ received: true, outcome: processed.outcome, duplicate: processed.duplicate });
+      res.json({ received: true, outcome: processed.outcome, duplicate: processed.duplicate } satisfies WebhookReceipt);
     }),
   );
 
@@ -103,7 +104,7 @@ export function paymentsRouter(deps: PaymentsRouterDeps): Router {
             if (!(error instanceof DomainError && error.code === 'PURCHASE_NOT_PENDING')) throw error;
           }
           const landed = (await sandbox.pending(purchaseId)).status === 'paid' ? 'success' : 'cancel';
-          if (req.accepts(['html', 'json']) === 'json') res.json({ status: landed });
+          if (req.accepts(['html', 'json']) === 'json') res.json({ status: landed } satisfies SandboxLanding);
           else res.redirect(303, `${clientOrigin(req)}/#/store/${landed}/${purchaseId}`);
         }),
       );

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
+import type { CheckoutStarted, StoreCatalogue, StorePack as PackView } from '../../api/payments';
 import { Purchase } from '../database/entities';
 import type { Clock } from '../shared/clock';
 import { DomainError } from '../shared/domain-error';
@@ -15,22 +16,6 @@ export interface PurchaseServiceDeps {
   packs: readonly StorePack[];
 }
 
-export interface PackView {
-  id: string;
-  title: string;
-  diamonds: number;
-  bonus: number;
-  /** diamonds + bonus: what lands in the wallet. */
-  total: number;
-  price: { amount: number; currency: string };
-}
-
-export interface CheckoutStarted {
-  purchase: PurchaseView;
-  sessionId: string;
-  checkoutUrl: string;
-  provider: string;
-}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HISTORY_LIMIT = 100;
@@ -41,7 +26,7 @@ export const MAX_OPEN_CHECKOUTS_PER_HOUR = 20;
 export class PurchaseService {
   constructor(private readonly deps: PurchaseServiceDeps) {}
 
-  get providerKind(): string {
+  get providerKind(): StoreCatalogue['provider'] {
     return this.deps.provider?.kind ?? 'disabled';
   }
 

@@ -1,20 +1,8 @@
-import type { Purchase, PurchaseStatus } from '../database/entities';
+import type { Purchase as PurchaseJson } from '../../api/payments';
+import type { Purchase } from '../database/entities';
 
-/** A purchase as the player sees it (GET /v1/store/purchases). */
-export interface PurchaseView {
-  id: string;
-  packId: string;
-  diamonds: number;
-  price: { amount: number; currency: string };
-  status: PurchaseStatus;
-  provider: string;
-  diamondsGranted: number;
-  diamondsReclaimed: number;
-  shortfall: number;
-  createdAt: string;
-  paidAt: string | null;
-  refundedAt: string | null;
-}
+/** A purchase as the player sees it (GET /v1/store/purchases): api/payments.ts's `Purchase`. */
+export type PurchaseView = PurchaseJson;
 
 export function purchaseView(p: Purchase): PurchaseView {
   return {

@@ -1,5 +1,6 @@
 import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
+import type { ProgressList, StoryProgress } from '../../api/progress';
 import { asyncRoute } from '../http/async-route';
 import { userIdOf } from '../http/require-user';
 import { parseInput } from '../http/validate';
@@ -15,12 +16,12 @@ export function progressRouter(deps: { sessions: StorySessionService; requireUse
   const router = Router();
   router.get('/v1/progress', deps.requireUser, asyncRoute(async (_req, res) => {
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ items: await deps.sessions.progressList(userIdOf(res)) });
+    res.json({ items: await deps.sessions.progressList(userIdOf(res)) } satisfies ProgressList);
   }));
   router.get('/v1/progress/:storyId', deps.requireUser, asyncRoute(async (req, res) => {
     const { storyId } = parseInput(params, req.params, 'path');
     res.setHeader('Cache-Control', 'no-store');
-    res.json(await deps.sessions.progressOf(userIdOf(res), storyId));
+    res.json((await deps.sessions.progressOf(userIdOf(res), storyId)) satisfies StoryProgress);
   }));
   return router;
 }

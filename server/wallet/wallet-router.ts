@@ -1,4 +1,5 @@
 import { Router, type RequestHandler } from 'express';
+import type { Inventory } from '../../api/wallet';
 import { asyncRoute } from '../http/async-route';
 import { userIdOf } from '../http/require-user';
 import type { WalletService } from './wallet-service';
@@ -17,7 +18,7 @@ export function walletRouter(deps: WalletRouterDeps): Router {
     asyncRoute(async (_req, res) => {
       const inventory = await deps.wallet.inventory(userIdOf(res));
       // Per player and changing with time: never to be cached by a proxy or the browser.
-      res.set('Cache-Control', 'no-store').json(inventory);
+      res.set('Cache-Control', 'no-store').json(inventory satisfies Inventory);
     }),
   );
   return router;

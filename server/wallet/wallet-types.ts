@@ -31,14 +31,8 @@ export interface WalletChange {
   replayed: boolean;
 }
 
-/** GET /v1/inventory. */
-export interface Inventory {
-  keys: number;
-  keysCap: number;
-  /** ISO time of the next regenerated key; null when keys are at the cap. */
-  nextKeyAt: string | null;
-  diamonds: number;
-}
+/** GET /v1/inventory: the REST contract's type. */
+export type { Inventory } from '../../api/wallet';
 
 /** What `reclaim` did: diamonds taken back, and the part already spent (never taken below zero). */
 export interface WalletReclaim {

@@ -1,3 +1,4 @@
+import type { WorldList } from '../../../api';
 import { button, h } from '../shell/dom';
 import { focusableHeading, type Screen, type ShellContext } from '../shell/screen';
 import { CampaignConnection, joinRefusal } from './campaign-connection';
@@ -17,7 +18,7 @@ export function campaignLobbyScreen(context: ShellContext): Screen {
   let settings = new Map<string, string>();
   world.addEventListener('change', () => (about.textContent = settings.get(world.value) ?? ''));
   context.api.http
-    .get<{ items: { id: string; title: string; setting: string }[] }>('/v1/worlds')
+    .get<WorldList>('/v1/worlds')
     .then(({ items }) => {
       if (items.length === 0) return;
       settings = new Map(items.map((w) => [w.id, w.setting]));
@@ -74,6 +75,6 @@ export function campaignLobbyScreen(context: ShellContext): Screen {
 }
 
 function nameOption(context: ShellContext): { name?: string } {
-  const name = context.session.current()?.user.displayName.trim().slice(0, 40);
+  const name = context.signIns.current()?.user.displayName.trim().slice(0, 40);
   return name ? { name } : {};
 }

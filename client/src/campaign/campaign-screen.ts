@@ -14,7 +14,7 @@ import './campaign.css';
 export function campaignScreen(context: ShellContext, code: string): Screen {
   context.setTitle(`Campaign ${code}`);
   const token = () => context.api.http.freshAccessToken(60);
-  const displayName = context.session.current()?.user.displayName;
+  const displayName = context.signIns.current()?.user.displayName;
   const connection = new CampaignConnection(token, displayName);
   const forkControls = h('div', { className: 'campaign-fork' });
   let lastForkKey = '';

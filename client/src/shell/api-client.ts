@@ -1,7 +1,7 @@
 import { ApiFailure } from './api-failure';
-import type { AuthSession } from './api-types';
+import type { RefreshRequest, SignIn } from '../../../api';
 import { expiresWithin } from './jwt-expiry';
-import type { SessionStore } from './session-store';
+import type { SignInStore } from './sign-in-store';
 
 export interface RequestOptions {
   body?: unknown;
@@ -14,11 +14,11 @@ export interface RequestOptions {
  * refreshed transparently once (one refresh at a time, across tabs too) before the request is retried.
  */
 export class ApiClient {
-  private refreshing: Promise<AuthSession> | null = null;
+  private refreshing: Promise<SignIn> | null = null;
 
   constructor(
-    private readonly session: SessionStore,
-    /** Called when the refresh token was refused: the session is gone, show the auth screen. */
+    private readonly signIns: SignInStore,
+    /** Called when the refresh token was refused: the sign-in is gone, show the auth screen. */
     private readonly onSignedOut: (reason: ApiFailure) => void,
   ) {}
 
@@ -31,7 +31,7 @@ export class ApiClient {
   }
 
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-    let token = options.auth === false ? null : (this.session.current()?.accessToken ?? null);
+    let token = options.auth === false ? null : (this.signIns.current()?.accessToken ?? null);
     // About to expire: renew first rather than collect a 401 (the retry below still covers the rest).
     if (token !== null && expiresWithin(token, 30)) token = (await this.refresh(token)).accessToken;
     const response = await this.send(method, path, options.body, token);
@@ -46,21 +46,21 @@ export class ApiClient {
 
   /** An access token still good for `minSeconds` (refreshed first if not): the room join needs one. */
   async freshAccessToken(minSeconds = 60): Promise<string> {
-    const current = this.session.current();
+    const current = this.signIns.current();
     if (!current) throw new ApiFailure(401, 'UNAUTHENTICATED', 'Sign in to play');
     if (!expiresWithin(current.accessToken, minSeconds)) return current.accessToken;
     return (await this.refresh(current.accessToken)).accessToken;
   }
 
   /** Refreshes the pair `staleAccessToken` belonged to; concurrent callers share one refresh. */
-  refresh(staleAccessToken: string): Promise<AuthSession> {
+  refresh(staleAccessToken: string): Promise<SignIn> {
     this.refreshing ??= this.refreshAcrossTabs(staleAccessToken).finally(() => {
       this.refreshing = null;
     });
     return this.refreshing;
   }
 
-  private refreshAcrossTabs(staleAccessToken: string): Promise<AuthSession> {
+  private refreshAcrossTabs(staleAccessToken: string): Promise<SignIn> {
     // Two tabs spending the same refresh token would look like token theft and revoke the family.
     if (typeof navigator !== 'undefined' && navigator.locks) {
       return navigator.locks.request('storyverse.refresh', () => this.refreshNow(staleAccessToken));
@@ -68,25 +68,25 @@ export class ApiClient {
     return this.refreshNow(staleAccessToken);
   }
 
-  private async refreshNow(staleAccessToken: string): Promise<AuthSession> {
-    const stored = this.session.current();
+  private async refreshNow(staleAccessToken: string): Promise<SignIn> {
+    const stored = this.signIns.current();
     if (!stored) throw this.signedOut(new ApiFailure(401, 'UNAUTHENTICATED', 'Your session ended. Sign in again.'));
     // Someone else (another tab, an earlier refresh) already rotated the pair: use theirs.
     if (stored.accessToken !== staleAccessToken && !expiresWithin(stored.accessToken, 60)) return stored;
-    const response = await this.send('POST', '/v1/auth/refresh', { refreshToken: stored.refreshToken }, null);
+    const response = await this.send('POST', '/v1/auth/refresh', { refreshToken: stored.refreshToken } satisfies RefreshRequest, null);
     if (!response.ok) {
       const failure = await ApiFailure.fromResponse(response);
       // 401 (invalid, reused) or 400: that refresh token will never work again. 5xx/429: try later.
       if (failure.status === 401 || failure.status === 400) throw this.signedOut(failure);
       throw failure;
     }
-    const renewed = await parseBody<AuthSession>(response);
-    this.session.save(renewed);
+    const renewed = await parseBody<SignIn>(response);
+    this.signIns.save(renewed);
     return renewed;
   }
 
   private signedOut(failure: ApiFailure): ApiFailure {
-    this.session.clear();
+    this.signIns.clear();
     this.onSignedOut(failure);
     return failure;
   }

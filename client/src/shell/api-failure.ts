@@ -1,3 +1,5 @@
+import type { ApiErrorBody, ValidationIssue } from '../../../api';
+
 /** A refused or failed API call, parsed from the `{error:{code,message,details,request_id}}` shape. */
 export class ApiFailure extends Error {
   constructor(
@@ -18,7 +20,7 @@ export class ApiFailure extends Error {
     if (!Array.isArray(issues)) return byField;
     for (const issue of issues as unknown[]) {
       if (typeof issue !== 'object' || issue === null) continue;
-      const { path, message } = issue as { path?: unknown; message?: unknown };
+      const { path, message } = issue as Partial<Record<keyof ValidationIssue, unknown>>;
       if (typeof path === 'string' && typeof message === 'string') byField[path] ??= message;
     }
     return byField;
@@ -26,9 +28,9 @@ export class ApiFailure extends Error {
 
   static async fromResponse(response: Response): Promise<ApiFailure> {
     const body: unknown = await response.json().catch(() => null);
-    const error = typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined;
+    const error = typeof body === 'object' && body !== null ? (body as Partial<Record<keyof ApiErrorBody, unknown>>).error : undefined;
     if (typeof error === 'object' && error !== null) {
-      const { code, message, details, request_id: requestId } = error as Record<string, unknown>;
+      const { code, message, details, request_id: requestId } = error as Partial<Record<keyof ApiErrorBody['error'], unknown>>;
       if (typeof code === 'string' && typeof message === 'string') {
         return new ApiFailure(response.status, code, message, isRecord(details) ? details : {}, typeof requestId === 'string' ? requestId : '');
       }

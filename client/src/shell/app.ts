@@ -7,7 +7,7 @@ import { playerScreen } from './player-screen';
 import { Router } from './router';
 import { parseRoute, routeHash, type Route } from './routes';
 import type { Screen, ShellContext } from './screen';
-import { SessionStore } from './session-store';
+import { SignInStore } from './sign-in-store';
 import { storeReturnScreen, storeScreen } from './store-screen';
 import { storyScreen } from './story-screen';
 import { StoryverseApi } from './storyverse-api';
@@ -16,7 +16,7 @@ const STORE_RETURN_KEY = 'storyverse.storeReturn';
 
 /** The app shell: one screen at a time, chosen by the hash route; signed-out players see auth. */
 export class App {
-  private readonly session = new SessionStore();
+  private readonly signIns = new SignInStore();
   private readonly router = new Router();
   private readonly api: StoryverseApi;
   private readonly context: ShellContext;
@@ -25,10 +25,10 @@ export class App {
   private returnTo: Route | null = null;
 
   constructor(private readonly root: HTMLElement) {
-    this.api = new StoryverseApi(new ApiClient(this.session, () => {}), this.session);
+    this.api = new StoryverseApi(new ApiClient(this.signIns, () => {}), this.signIns);
     this.context = {
       api: this.api,
-      session: this.session,
+      signIns: this.signIns,
       router: this.router,
       setTitle: (title) => {
         document.title = `${title} · StoryVerse`;
@@ -54,14 +54,14 @@ export class App {
 
   start(): void {
     // Signed out (here, in another tab, or because the refresh token was refused): back to auth.
-    this.session.onChange((session) => {
-      if (!session && this.router.current().name !== 'auth') this.show(this.router.current());
+    this.signIns.onChange((signIn) => {
+      if (!signIn && this.router.current().name !== 'auth') this.show(this.router.current());
     });
     this.router.start((route) => this.show(route));
   }
 
   private show(requested: Route): void {
-    const signedIn = this.session.current() !== null;
+    const signedIn = this.signIns.current() !== null;
     let route = requested;
     if (!signedIn && route.name !== 'auth') {
       this.returnTo = route;

@@ -1,4 +1,4 @@
-import type { ChapterBundle } from '../../../content-pipeline';
+import type { ChapterBundle } from '../../../api';
 import { ApiFailure } from './api-failure';
 
 // Bundle URLs carry their content hash, so a URL's bytes never change: keep them for the app's

@@ -1,5 +1,5 @@
 import type { ChapterBundle } from '../../../content-pipeline';
-import type { ChoiceRecord } from './api-types';
+import type { ChoiceRecord } from '../../../api';
 
 /** Flags and relationships: what the chapter-end card compares. */
 export interface Standing {

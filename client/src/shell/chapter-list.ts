@@ -1,4 +1,4 @@
-import type { StoryDetail, StoryProgress } from './api-types';
+import type { StoryDetail, StoryProgress } from '../../../api';
 import { button, h } from './dom';
 import { icon, type IconName } from './icons';
 import { chapterStates, sortedChapters, type ChapterState } from './reading-state';

@@ -1,4 +1,4 @@
-import type { StorySort } from './api-types';
+import type { StorySort } from '../../../api';
 import { button, h } from './dom';
 import { genreLabel } from './genre-label';
 

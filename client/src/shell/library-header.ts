@@ -21,7 +21,7 @@ export class LibraryHeader {
       this.account,
     ]);
     this.renderAccount();
-    this.unsubscribe = context.session.onChange(() => this.renderAccount());
+    this.unsubscribe = context.signIns.onChange(() => this.renderAccount());
   }
 
   destroy(): void {
@@ -30,7 +30,7 @@ export class LibraryHeader {
   }
 
   private renderAccount(): void {
-    const user = this.context.session.current()?.user;
+    const user = this.context.signIns.current()?.user;
     if (!user) return this.account.replaceChildren();
     if (user.isGuest) {
       this.account.replaceChildren(

@@ -1,4 +1,4 @@
-import type { ChapterSummary, StoryDetail, StoryProgress } from './api-types';
+import type { ChapterSummary, StoryDetail, StoryProgress } from '../../../api';
 
 /** Where the player stands in a story, as the library and the story page word it. */
 export type ReadingState =

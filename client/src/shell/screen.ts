@@ -1,6 +1,6 @@
 import type { Router } from './router';
 import type { Route } from './routes';
-import type { SessionStore } from './session-store';
+import type { SignInStore } from './sign-in-store';
 import type { StoryverseApi } from './storyverse-api';
 
 /** One full-page view of the shell. */
@@ -14,7 +14,7 @@ export interface Screen {
 /** What every screen may use. */
 export interface ShellContext {
   readonly api: StoryverseApi;
-  readonly session: SessionStore;
+  readonly signIns: SignInStore;
   readonly router: Router;
   setTitle(title: string): void;
   /** The auth screen calls this once signed in: back to where the player was headed. */

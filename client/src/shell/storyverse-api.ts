@@ -1,47 +1,60 @@
 import type { ApiClient } from './api-client';
-import type { AuthSession, CheckoutStarted, Inventory, Purchase, StoreCatalogue, StoryDetail, StoryPage, StoryProgress, StorySort } from './api-types';
-import type { SessionStore } from './session-store';
+import type {
+  CheckoutRequest,
+  CheckoutStarted,
+  Inventory,
+  LoginRequest,
+  LogoutRequest,
+  ProgressList,
+  Purchase,
+  PurchaseList,
+  RegisterRequest,
+  SignIn,
+  StoreCatalogue,
+  StoryDetail,
+  StoryPage,
+  StoryProgress,
+  StorySort,
+} from '../../../api';
+import type { SignInStore } from './sign-in-store';
 
-export interface Credentials {
-  email: string;
-  password: string;
-  displayName?: string;
-}
+/** What the sign-in forms collect: a registration (login sends only email and password). */
+export type Credentials = RegisterRequest;
 
-/** The /v1 routes the shell uses, typed; signing in stores the session. */
+/** The /v1 routes the shell uses, typed by api/ (the REST contract); signing in stores the token pair. */
 export class StoryverseApi {
   private progressCache: { at: number; request: Promise<StoryProgress[]> } | null = null;
 
   constructor(
     readonly http: ApiClient,
-    private readonly session: SessionStore,
+    private readonly signIns: SignInStore,
   ) {}
 
-  async playAsGuest(): Promise<AuthSession> {
-    return this.signedIn(await this.http.post<AuthSession>('/v1/auth/guest', {}, { auth: false }));
+  async playAsGuest(): Promise<SignIn> {
+    return this.signedIn(await this.http.post<SignIn>('/v1/auth/guest', {}, { auth: false }));
   }
 
-  async signIn(credentials: Credentials): Promise<AuthSession> {
-    return this.signedIn(await this.http.post<AuthSession>('/v1/auth/login', { email: credentials.email, password: credentials.password }, { auth: false }));
+  async signIn(credentials: Credentials): Promise<SignIn> {
+    return this.signedIn(await this.http.post<SignIn>('/v1/auth/login', { email: credentials.email, password: credentials.password } satisfies LoginRequest, { auth: false }));
   }
 
-  async register(credentials: Credentials): Promise<AuthSession> {
-    return this.signedIn(await this.http.post<AuthSession>('/v1/auth/register', withoutEmptyName(credentials), { auth: false }));
+  async register(credentials: Credentials): Promise<SignIn> {
+    return this.signedIn(await this.http.post<SignIn>('/v1/auth/register', withoutEmptyName(credentials) satisfies RegisterRequest, { auth: false }));
   }
 
   /** A guest keeps their id, wallet and progress and gains an email sign-in. */
-  async upgradeGuest(credentials: Credentials): Promise<AuthSession> {
-    return this.signedIn(await this.http.post<AuthSession>('/v1/auth/upgrade', withoutEmptyName(credentials)));
+  async upgradeGuest(credentials: Credentials): Promise<SignIn> {
+    return this.signedIn(await this.http.post<SignIn>('/v1/auth/upgrade', withoutEmptyName(credentials) satisfies RegisterRequest));
   }
 
   async signOut(): Promise<void> {
-    const current = this.session.current();
+    const current = this.signIns.current();
     try {
-      if (current) await this.http.post<void>('/v1/auth/logout', { refreshToken: current.refreshToken });
+      if (current) await this.http.post<void>('/v1/auth/logout', { refreshToken: current.refreshToken } satisfies LogoutRequest);
     } catch {
       // Signing out locally is what matters; the refresh token expires on its own.
     }
-    this.session.clear();
+    this.signIns.clear();
   }
 
   stories(query: { genre?: string; sort: StorySort; cursor?: string | null; limit?: number }): Promise<StoryPage> {
@@ -67,14 +80,14 @@ export class StoryverseApi {
   allProgress(): Promise<StoryProgress[]> {
     const now = Date.now();
     if (!this.progressCache || now - this.progressCache.at > 2000) {
-      const request = this.http.get<{ items: StoryProgress[] }>('/v1/progress').then((page) => page.items);
+      const request = this.http.get<ProgressList>('/v1/progress').then((page) => page.items);
       request.catch(() => { this.progressCache = null; });
       this.progressCache = { at: now, request };
     }
     return this.progressCache.request;
   }
 
-  /** Progress changed (a session opened or moved on): the next question goes to the server. */
+  /** Progress changed (a story session opened or moved on): the next question goes to the server. */
   forgetProgress(): void {
     this.progressCache = null;
   }
@@ -89,20 +102,20 @@ export class StoryverseApi {
 
   /** Only the pack is sent: the server sets the price and the diamonds. */
   checkout(packId: string): Promise<CheckoutStarted> {
-    return this.http.post<CheckoutStarted>('/v1/store/checkout', { packId });
+    return this.http.post<CheckoutStarted>('/v1/store/checkout', { packId } satisfies CheckoutRequest);
   }
 
   async purchases(): Promise<Purchase[]> {
-    return (await this.http.get<{ items: Purchase[] }>('/v1/store/purchases')).items;
+    return (await this.http.get<PurchaseList>('/v1/store/purchases')).items;
   }
 
   purchase(purchaseId: string): Promise<Purchase> {
     return this.http.get<Purchase>(`/v1/store/purchases/${encodeURIComponent(purchaseId)}`);
   }
 
-  private signedIn(session: AuthSession): AuthSession {
-    this.session.save(session);
-    return session;
+  private signedIn(signIn: SignIn): SignIn {
+    this.signIns.save(signIn);
+    return signIn;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Inventory } from './api-types';
+import type { Inventory } from '../../../api';
 import { everySecond, formatTimeLeft, hasPassed } from './countdown';
 import { h } from './dom';
 import { icon } from './icons';

@@ -1,15 +1,16 @@
-import type { AuthSession } from './api-types';
+import type { SignIn } from '../../../api';
 
+// The key keeps its first name: renaming it would sign every player out.
 const STORAGE_KEY = 'storyverse.session';
 
-type Listener = (session: AuthSession | null) => void;
+type Listener = (signIn: SignIn | null) => void;
 
 /**
- * The signed-in session (access + refresh token + user) in localStorage. Always read from storage,
+ * The player's sign-in (the token pair and the user) in localStorage. Always read from storage,
  * never cached: another tab may have rotated the refresh token, and reusing an old one would
  * sign out the whole token family.
  */
-export class SessionStore {
+export class SignInStore {
   private readonly listeners = new Set<Listener>();
 
   constructor() {
@@ -18,20 +19,20 @@ export class SessionStore {
     });
   }
 
-  current(): AuthSession | null {
+  current(): SignIn | null {
     try {
       const raw = localStorage.getItem(STORAGE_KEY);
       if (!raw) return null;
-      const parsed = JSON.parse(raw) as Partial<AuthSession>;
+      const parsed = JSON.parse(raw) as Partial<SignIn>;
       if (typeof parsed.accessToken !== 'string' || typeof parsed.refreshToken !== 'string' || typeof parsed.user !== 'object' || parsed.user === null) return null;
-      return parsed as AuthSession;
+      return parsed as SignIn;
     } catch {
       return null;
     }
   }
 
-  save(session: AuthSession): void {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify({ user: session.user, accessToken: session.accessToken, refreshToken: session.refreshToken }));
+  save(signIn: SignIn): void {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify({ user: signIn.user, accessToken: signIn.accessToken, refreshToken: signIn.refreshToken }));
     this.emit();
   }
 
@@ -46,7 +47,7 @@ export class SessionStore {
   }
 
   private emit(): void {
-    const session = this.current();
-    for (const listener of this.listeners) listener(session);
+    const signIn = this.current();
+    for (const listener of this.listeners) listener(signIn);
   }
 }
