@@ -4,6 +4,7 @@
  * /metrics reports rooms, messages and step latency — and that the cluster's nginx sends every
  * route of every module (server/modules.js) to a PM2 process of that module's role.
  */
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Router } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -104,6 +105,18 @@ describe('the cluster derived from server/modules.js', () => {
           expect(targets.length, `nginx proxies ${probe}`).toBeGreaterThan(0);
           expect(targets.map((app) => app?.env.ROLE), `${probe} (module ${module.name})`).toEqual(targets.map(() => module.role));
         }
+      }
+    }
+  });
+
+  it('is what the README\'s route table says', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    for (const module of MODULES) {
+      const row = readme.split('\n').find((line) => line.startsWith(`| ${module.name} |`));
+      expect(row, `a README row for the ${module.name} module`).toBeDefined();
+      for (const route of module.routes) {
+        if (route.path === '/v1/') continue; // "any other `/v1/`"
+        expect(row, `${module.name}: ${route.path}`).toContain(route.match === 'exact' ? `\`= ${route.path}\`` : `\`${route.path}\``);
       }
     }
   });
