@@ -3,11 +3,13 @@
 // are exported. PM2 loads it with require(); Node 20.19+ loads an ES module that way, so it is ESM
 // like the rest of the package and exports `apps` by name.
 //
-// Fork mode, one process per app: N game processes (GAME_PROCESSES, default the CPU count), each
+// Fork mode, one process per app, one app per process of cluster/layout.js — which follows the
+// modules' roles (server/modules.js): N game processes (GAME_PROCESSES, default the CPU count), each
 // on its own port bound to 127.0.0.1 with its own PUBLIC_ADDRESS pointing through nginx
-// (`<CLUSTER_PUBLIC_HOST>:<CLUSTER_PORT>/game-<i>`), and the accounts, catalog and payments sidecars.
-// Ports: sidecars at CLUSTER_PORT+1..+3, game processes at CLUSTER_PORT+11.. (see cluster/layout.js).
+// (`<CLUSTER_PUBLIC_HOST>:<CLUSTER_PORT>/game-<i>`), and one sidecar per other role (accounts,
+// catalog, payments). Ports: sidecars at CLUSTER_PORT+1.., game processes at CLUSTER_PORT+11..
 import { clusterLayout } from './cluster/layout.js';
+import { GAME_ROLE } from './server/modules.js';
 
 const layout = clusterLayout(process.env);
 
@@ -56,7 +58,7 @@ const app = (name, env) => ({
 
 export const apps = [
   ...layout.sidecars.map((s) => app(s.name, { ROLE: s.role, PORT: String(s.port) })),
-  ...layout.games.map((g) => app(g.name, { ROLE: 'game', PORT: String(g.port), PUBLIC_ADDRESS: g.publicAddress })),
+  ...layout.games.map((g) => app(g.name, { ROLE: GAME_ROLE, PORT: String(g.port), PUBLIC_ADDRESS: g.publicAddress })),
 ];
 
 export default { apps };

@@ -12,6 +12,7 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { clusterLayout } from './layout.js';
+import { NginxTemplateError, renderNginxConfig } from './nginx-config';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RUNTIME_ROOT = join(ROOT, '.cluster');
@@ -57,40 +58,6 @@ function nginxBinary(): string {
   const found = spawnSync('sh', ['-c', 'command -v nginx'], { encoding: 'utf8' }).stdout.trim();
   if (found) return found;
   throw new ClusterError('nginx is not installed: apt-get install nginx (Debian), or set NGINX_BIN');
-}
-
-function renderNginxConfig(layout: Layout, runtimeDir: string, asRoot: boolean): string {
-  const [accounts, catalog, payments] = layout.sidecars;
-  const gameServers = layout.games.map((g) => `        server 127.0.0.1:${g.port} max_fails=1 fail_timeout=3s;`).join('\n');
-  const gameLocations = layout.games
-    .map((g) =>
-      [
-        `        location ^~ ${g.path}/ {`,
-        `            proxy_pass http://127.0.0.1:${g.port}/;`,
-        '            proxy_set_header Upgrade $http_upgrade;',
-        '            proxy_set_header Connection $sv_connection;',
-        '            proxy_read_timeout 1h;',
-        '            proxy_send_timeout 1h;',
-        '        }',
-      ].join('\n'),
-    )
-    .join('\n');
-  const values: Record<string, string> = {
-    USER: asRoot ? 'user nobody nogroup;' : '',
-    RUNTIME: runtimeDir,
-    CLUSTER_PORT: String(layout.clusterPort),
-    ACCOUNTS_PORT: String(accounts!.port),
-    CATALOG_PORT: String(catalog!.port),
-    PAYMENTS_PORT: String(payments!.port),
-    GAME_SERVERS: gameServers,
-    GAME_LOCATIONS: gameLocations,
-  };
-  const template = readFileSync(join(ROOT, 'cluster/nginx.conf.template'), 'utf8');
-  return template.replace(/@([A-Z_]+)@/g, (whole, name: string) => {
-    const value = values[name];
-    if (value === undefined) throw new ClusterError(`nginx template: unknown placeholder ${whole}`);
-    return value;
-  });
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv, quiet = false): string {
@@ -286,7 +253,7 @@ if (!command) {
 try {
   await command();
 } catch (error) {
-  if (!(error instanceof ClusterError)) throw error;
+  if (!(error instanceof ClusterError || error instanceof NginxTemplateError)) throw error;
   console.error(`cluster: ${error.message}`);
   process.exit(1);
 }

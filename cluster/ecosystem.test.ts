@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_VARIABLES } from '../server/config/config';
+import { MODULE_ROLES } from '../server/modules.js';
 
 interface Ecosystem {
   SHARED_SETTINGS: string[];
@@ -17,9 +18,11 @@ describe('ecosystem.config.js', () => {
     expect(CONFIG_VARIABLES.filter((name) => !handled.has(name))).toEqual([]);
   });
 
-  it('runs every role, game processes with their own port and public address', async () => {
+  it('runs every role the modules declare (server/modules.js), game processes with their own port and public address', async () => {
     const { apps } = await load();
-    expect(new Set(apps.map((app) => app.env.ROLE))).toEqual(new Set(['accounts', 'catalog', 'payments', 'game']));
+    expect(new Set(apps.map((app) => app.env.ROLE))).toEqual(new Set(MODULE_ROLES));
+    expect(MODULE_ROLES).toEqual(expect.arrayContaining(['accounts', 'catalog', 'payments', 'game']));
+    expect(new Set(apps.map((app) => app.env.PORT)).size).toBe(apps.length);
     const games = apps.filter((app) => app.env.ROLE === 'game');
     expect(games.length).toBeGreaterThanOrEqual(1);
     expect(new Set(games.map((game) => game.env.PORT)).size).toBe(games.length);

@@ -1,6 +1,12 @@
 // Where every process of the cluster listens: read by ecosystem.config.js (PM2), the nginx
 // config renderer and the cluster scripts, so they cannot disagree. Plain JS: PM2 loads it too.
+// The processes follow the modules' roles (server/modules.js): one sidecar per role, and
+// GAME_PROCESSES processes for the role that hosts rooms.
 import { availableParallelism } from 'node:os';
+import { GAME_ROLE, MODULE_ROLES } from '../server/modules.js';
+
+/** Sidecars listen at the base port +1, +2, …; game processes from +11, so at most this many sidecar roles. */
+const MAX_SIDECARS = 9;
 
 /**
  * @param {Record<string, string | undefined>} env
@@ -16,7 +22,9 @@ export function clusterLayout(env) {
   if (count < 1 || count > 64) throw new Error(`GAME_PROCESSES must be from 1 to 64 (got ${count})`);
   // The host browsers reach nginx by; room sockets are addressed to it (Colyseus publicAddress).
   const publicHost = env.CLUSTER_PUBLIC_HOST || `127.0.0.1:${clusterPort}`;
-  const sidecars = ['accounts', 'catalog', 'payments'].map((role, i) => ({ name: `${name}-${role}`, role, port: base + 1 + i }));
+  const sidecarRoles = MODULE_ROLES.filter((role) => role !== GAME_ROLE);
+  if (sidecarRoles.length > MAX_SIDECARS) throw new Error(`server/modules.js declares ${sidecarRoles.length} sidecar roles; the port plan has room for ${MAX_SIDECARS}`);
+  const sidecars = sidecarRoles.map((role, i) => ({ name: `${name}-${role}`, role, port: base + 1 + i }));
   const games = Array.from({ length: count }, (_, i) => {
     const index = i + 1;
     const path = `/game-${index}`;

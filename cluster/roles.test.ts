@@ -1,18 +1,50 @@
 /**
  * Process roles, the admin panel and the runtime metrics, on the real composition with SQLite and
- * local presence (no services needed): what each ROLE serves, that /admin is never open, and that
- * /metrics reports rooms, messages and step latency.
+ * local presence (no services needed): what each ROLE serves, that /admin is never open, that
+ * /metrics reports rooms, messages and step latency — and that the cluster's nginx sends every
+ * route of every module (server/modules.js) to a PM2 process of that module's role.
  */
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import type { Router } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { act, newPlayer, openSession, ready } from '../testing/story-test-kit';
 import { loadConfig } from '../server/config/config';
+import { MODULES } from '../server/modules.js';
 import { startTestServer, type TestServer } from '../server/testing/test-server';
+import { clusterLayout } from './layout.js';
+import { renderNginxConfig } from './nginx-config';
+import { nginxRoutes } from './testing/nginx-routes';
+
+interface App {
+  name: string;
+  env: Record<string, string>;
+}
+
+/** The cluster as PM2 and nginx would run it from this environment: who listens on each port, and nginx's routing. */
+async function renderedCluster() {
+  const { apps } = (await import(pathToFileURL(`${process.cwd()}/ecosystem.config.js`).href)) as { apps: App[] };
+  const appOnPort = new Map(apps.map((app) => [Number(app.env.PORT), app]));
+  const route = nginxRoutes(renderNginxConfig(clusterLayout(process.env), '/tmp/storyverse-test', false));
+  /** The PM2 apps nginx may send `path` to. */
+  const appsFor = (path: string) => route(path).ports.map((port) => appOnPort.get(port));
+  return { apps, route, appsFor };
+}
+
+/** Concrete paths the routers answer (route parameters and wildcards filled in). */
+function pathsAnsweredBy(router: Router): string[] {
+  const layers = (router as unknown as { stack: { route?: { path: string | string[] } }[] }).stack;
+  return layers
+    .flatMap((layer) => (layer.route ? [layer.route.path].flat() : []))
+    .map((path) => path.replace(/:\w+/g, 'some-id').replace(/\*/g, 'some/file.svg'));
+}
 
 describe('process roles', () => {
   it('a sidecar serves only its routers, with /healthz and /metrics, and runs no game server', async () => {
     const accounts = await startTestServer('sqlite', { ROLE: 'accounts' });
     try {
       expect(accounts.role).toBe('accounts');
+      expect(accounts.modules.map((module) => module.name)).toEqual(['accounts']);
       expect((await accounts.call('POST', '/v1/auth/guest')).status).toBe(201);
       expect((await accounts.call('GET', '/v1/stories')).json.error.code).toBe('ROUTE_NOT_FOUND');
       expect((await accounts.call('POST', '/matchmake/create/story', { body: {} })).status).toBe(404);
@@ -61,6 +93,47 @@ describe('a game process without ADMIN_TOKEN', () => {
 
 });
 
+describe('the cluster derived from server/modules.js', () => {
+  it('routes every path a module declares to a process of that module role, and runs every role under PM2', async () => {
+    const { apps, appsFor } = await renderedCluster();
+    for (const module of MODULES) {
+      expect(apps.some((app) => app.env.ROLE === module.role), `a PM2 app for the ${module.role} role`).toBe(true);
+      for (const route of module.routes) {
+        const probes = route.match === 'exact' ? [route.path] : [route.path, `${route.path.replace(/\/$/, '')}/a/b`];
+        for (const probe of probes) {
+          const targets = appsFor(probe);
+          expect(targets.length, `nginx proxies ${probe}`).toBeGreaterThan(0);
+          expect(targets.map((app) => app?.env.ROLE), `${probe} (module ${module.name})`).toEqual(targets.map(() => module.role));
+        }
+      }
+    }
+  });
+
+  it('is what the README\'s route table says', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    for (const module of MODULES) {
+      const row = readme.split('\n').find((line) => line.startsWith(`| ${module.name} |`));
+      expect(row, `a README row for the ${module.name} module`).toBeDefined();
+      for (const route of module.routes) {
+        expect(row, `${module.name}: ${route.path}`).toContain(route.match === 'exact' ? `\`= ${route.path}\`` : `\`${route.path}\``);
+      }
+    }
+  });
+
+  it('keeps the origin\'s own routes: room sockets to their process, /metrics answered by nginx, unknown /v1 routes to the catalog', async () => {
+    const { apps, route, appsFor } = await renderedCluster();
+    const games = apps.filter((app) => app.env.PUBLIC_ADDRESS);
+    expect(games.length).toBeGreaterThan(0);
+    for (const [i, game] of games.entries()) {
+      expect(game.env.PUBLIC_ADDRESS).toMatch(new RegExp(`/game-${i + 1}$`));
+      expect(appsFor(`/game-${i + 1}/process-id/room-id`)).toEqual([game]);
+    }
+    expect(route('/metrics').ports).toEqual([]);
+    expect(appsFor('/v1/no-such-route').map((app) => app?.env.ROLE)).toEqual(['catalog']);
+    expect(appsFor('/matchmake/create/story').map((app) => app?.env.ROLE)).toEqual(games.map(() => 'game'));
+  });
+});
+
 describe('a game process', () => {
   const ADMIN_TOKEN = 'admin-token-for-the-tests-0123';
   let server: TestServer;
@@ -70,6 +143,16 @@ describe('a game process', () => {
   });
   afterAll(async () => {
     await server?.close();
+  });
+
+  it('runs every module, and nginx sends every path their routers answer to a process of the module role', async () => {
+    expect(server.modules.map((module) => module.name)).toEqual(MODULES.map((module) => module.name));
+    const { appsFor } = await renderedCluster();
+    for (const module of server.modules) {
+      const paths = module.routers.flatMap(pathsAnsweredBy);
+      if (module.name !== 'game') expect(paths.length, `${module.name} answers some path`).toBeGreaterThan(0);
+      for (const path of paths) expect(appsFor(path).map((app) => app?.env.ROLE), `${path} (module ${module.name})`).toEqual(appsFor(path).map(() => module.role));
+    }
   });
 
   it('keeps the Colyseus monitor behind ADMIN_TOKEN', async () => {

@@ -104,6 +104,17 @@ describe('publishing content', () => {
     }
   });
 
+  it('publishes only where the catalog module runs: a game process leaves the catalog as it found it', async () => {
+    const server = await startTestServer('sqlite', { ROLE: 'game', CONTENT_DIR: fixtures('valid') });
+    try {
+      expect(server.modules.map((module) => module.name)).toEqual(['game']);
+      expect((await server.services.catalog.listStories({ sort: 'new', limit: 50 })).items).toEqual([]);
+      expect((await server.call('GET', '/v1/stories')).status).toBe(404);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('publishes the valid stories of a content folder', async () => {
     const server = await startTestServer('sqlite', { CONTENT_DIR: fixtures('valid') });
     try {

@@ -1,10 +1,13 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { MODULE_ROLES, type ModuleRole } from '../modules.js';
 import { DEFAULT_STORE_PACKS, parseStorePacks, type StorePack } from '../payments/store-packs';
 
 /** Where the repository's shipped stories live; the default CONTENT_DIR. */
 export const SHIPPED_CONTENT_DIR = fileURLToPath(new URL('../../content', import.meta.url));
+
+const ROLES: [Role, ...Role[]] = ['all', ...MODULE_ROLES];
 
 const integer = (min: number, max: number, fallback: number) =>
   z
@@ -52,7 +55,7 @@ const envSchema = z.object({
     .trim()
     .regex(/^[^\s/:]+(:\d+)?(\/[A-Za-z0-9._~-]+)*$/, 'must be host:port (optionally followed by a /path) without a scheme')
     .optional(),
-  ROLE: z.enum(['all', 'game', 'accounts', 'catalog', 'payments'], { message: 'must be all, game, accounts, catalog or payments' }).default('all'),
+  ROLE: z.enum(ROLES, { message: `must be ${ROLES.slice(0, -1).join(', ')} or ${ROLES.at(-1)}` }).default('all'),
   BIND_ADDRESS: z.string().trim().regex(/^[0-9A-Za-z.:-]+$/, 'must be an IP address or host name to listen on').optional(),
   ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   CLUSTER_SWEEP_SECONDS: integer(1, 300, 5),
@@ -116,7 +119,8 @@ export interface Config {
   logLevel: string;
 }
 
-export type Role = 'all' | 'game' | 'accounts' | 'catalog' | 'payments';
+/** What a process runs: every module (`all`, the embedded run) or the modules of one role (server/modules.js). */
+export type Role = 'all' | ModuleRole;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

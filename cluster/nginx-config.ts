@@ -1,0 +1,81 @@
+/**
+ * nginx's config for the cluster, rendered from cluster/nginx.conf.template: the upstreams come from
+ * the layout (cluster/layout.js) and the locations from the routes each module declares
+ * (server/modules.js), so a route a module adds is routed to its process without editing nginx.
+ */
+import { readFileSync } from 'node:fs';
+import { GAME_ROLE, MODULES } from '../server/modules.js';
+import type { ModuleRoute } from '../server/modules.js';
+import type { ClusterLayout } from './layout.js';
+
+const TEMPLATE = new URL('./nginx.conf.template', import.meta.url);
+const INDENT = '        ';
+
+export class NginxTemplateError extends Error {}
+
+/** The upstream (nginx's name for a group of backends) that serves a role's routes. */
+export function upstreamOf(role: string): string {
+  return role === GAME_ROLE ? 'sv_games' : `sv_${role}`;
+}
+
+export function renderNginxConfig(layout: ClusterLayout, runtimeDir: string, asRoot: boolean, template = readFileSync(TEMPLATE, 'utf8')): string {
+  const values: Record<string, string> = {
+    USER: asRoot ? 'user nobody nogroup;' : '',
+    RUNTIME: runtimeDir,
+    CLUSTER_PORT: String(layout.clusterPort),
+    SIDECAR_UPSTREAMS: sidecarUpstreams(layout),
+    GAME_SERVERS: layout.games.map((g) => `${INDENT}server 127.0.0.1:${g.port} max_fails=1 fail_timeout=3s;`).join('\n'),
+    MODULE_LOCATIONS: moduleLocations(),
+    GAME_LOCATIONS: gameLocations(layout),
+  };
+  return template.replace(/@([A-Z_]+)@/g, (whole, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new NginxTemplateError(`nginx template: unknown placeholder ${whole}`);
+    return value;
+  });
+}
+
+/** One upstream per sidecar (its single process); the game processes' upstream is in the template. */
+function sidecarUpstreams(layout: ClusterLayout): string {
+  return layout.sidecars
+    .map((s) => [`    upstream ${upstreamOf(s.role)} {`, `${INDENT}server 127.0.0.1:${s.port} max_fails=0;`, `${INDENT}keepalive 16;`, '    }'].join('\n'))
+    .join('\n');
+}
+
+/** Every route of every module, to the upstream of the module's role. */
+function moduleLocations(): string {
+  return MODULES.map((module) =>
+    [`${INDENT}# ${module.name} (role ${module.role}): ${module.summary}`, ...module.routes.map((route) => location(route, upstreamOf(module.role)))].join('\n'),
+  ).join('\n\n');
+}
+
+function location(route: ModuleRoute, upstream: string): string {
+  const head = `${INDENT}location ${route.match === 'exact' ? '=' : '^~'} ${route.path}`;
+  if (!route.retryOnAnotherProcess) return `${head} { proxy_pass http://${upstream}; }`;
+  // Only where the module says a failed attempt changed nothing (a process down or stopping
+  // closes the connection first), so even a POST may go on to the next process.
+  return [
+    `${head} {`,
+    `${INDENT}    proxy_pass http://${upstream};`,
+    `${INDENT}    proxy_next_upstream error http_502 http_503 non_idempotent;`,
+    `${INDENT}    proxy_next_upstream_tries 3;`,
+    `${INDENT}}`,
+  ].join('\n');
+}
+
+/** Room WebSockets: /game-<i>/<processId>/<roomId> to process i, prefix removed (its Colyseus publicAddress). */
+function gameLocations(layout: ClusterLayout): string {
+  return layout.games
+    .map((g) =>
+      [
+        `${INDENT}location ^~ ${g.path}/ {`,
+        `${INDENT}    proxy_pass http://127.0.0.1:${g.port}/;`,
+        `${INDENT}    proxy_set_header Upgrade $http_upgrade;`,
+        `${INDENT}    proxy_set_header Connection $sv_connection;`,
+        `${INDENT}    proxy_read_timeout 1h;`,
+        `${INDENT}    proxy_send_timeout 1h;`,
+        `${INDENT}}`,
+      ].join('\n'),
+    )
+    .join('\n');
+}

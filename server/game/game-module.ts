@@ -1,0 +1,34 @@
+import { CAMPAIGN_ROOM } from '../../rooms/campaign/protocol';
+import { campaignRoom } from '../../rooms/campaign/CampaignRoom';
+import { noRecording } from '../../rooms/shared/room-recorder';
+import { STORY_ROOM } from '../../rooms/story/protocol';
+import { storyRoom } from '../../rooms/story/StoryRoom';
+import { createCampaigns } from '../campaigns/create-campaigns';
+import { adminRouter } from '../http/admin';
+import { declaredModule, type ModuleDeps, type ServerModule } from '../module';
+import { JsonlRoomRecorder } from '../recording/jsonl-room-recorder';
+
+/**
+ * The game: the `story` and `campaign` room kinds (matchmaking comes with the game server they run
+ * on) and the admin panel. Rooms that RECORD_SESSIONS names are recorded for load-test replay.
+ */
+export function createGameModule(deps: ModuleDeps): ServerModule {
+  const { config, orm, services, clock, logger, jwtSecret } = deps;
+  const recorder = config.recording.rooms.size > 0
+    ? new JsonlRoomRecorder({ ...config.recording, pseudonymKey: jwtSecret, clock, logger })
+    : noRecording;
+  return {
+    ...declaredModule('game'),
+    routers: [adminRouter(config.adminToken, logger)],
+    rooms: [
+      {
+        name: STORY_ROOM,
+        create: ({ telemetry }) => storyRoom({ sessions: services.storySessions, auth: services.accessTokens, clock, logger, recorder, telemetry }),
+      },
+      {
+        name: CAMPAIGN_ROOM,
+        create: async ({ telemetry }) => campaignRoom(await createCampaigns({ config, orm, auth: services.accessTokens, clock, logger, telemetry })),
+      },
+    ],
+  };
+}

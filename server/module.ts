@@ -1,0 +1,77 @@
+import type { Server } from '@colyseus/core';
+import type { MikroORM } from '@mikro-orm/core';
+import type { RequestHandler, Router } from 'express';
+import type { ContentProblem } from '../content-pipeline';
+import type { RoomTelemetry } from '../rooms/shared/room-telemetry';
+import type { AccessTokens } from './accounts/access-tokens';
+import type { AccountService } from './accounts/account-service';
+import type { CatalogService } from './catalog/catalog-service';
+import type { Config } from './config/config';
+import { MODULES, type ModuleDeclaration, type ModuleName } from './modules.js';
+import type { Payments } from './payments/create-payments';
+import type { StorySessionService } from './progress/story-session-service';
+import type { Clock } from './shared/clock';
+import type { Logger } from './shared/logger';
+import type { WalletService } from './wallet/wallet-service';
+
+/** The domain services, built once per process by the composition root (server/composition.ts). */
+export interface Services {
+  accessTokens: AccessTokens;
+  accounts: AccountService;
+  wallet: WalletService;
+  catalog: CatalogService;
+  storySessions: StorySessionService;
+  payments: Payments;
+}
+
+/** What every `create…Module` may draw on; each takes only the part it needs. */
+export interface ModuleDeps {
+  config: Config;
+  orm: MikroORM;
+  services: Services;
+  clock: Clock;
+  logger: Logger;
+  /** The secret access tokens are signed with (recordings pseudonymise players with it too). */
+  jwtSecret: string;
+  /** Middleware that answers 401 without a valid access token. */
+  requireUser: RequestHandler;
+}
+
+/** What the game server offers a room kind when it is defined. */
+export interface RoomContext {
+  telemetry: RoomTelemetry;
+}
+
+/** A room class as Colyseus' `Server.define` takes it. */
+export type RoomClass = Parameters<Server['define']>[1];
+
+export interface RoomDefinition {
+  /** The name clients create and join it by (`client.create(name, …)`). */
+  name: string;
+  /** The configured room class, built once the game server exists. */
+  create(context: RoomContext): Promise<RoomClass> | RoomClass;
+}
+
+/** What a module's start hook found worth reporting (the composition root exposes and logs it). */
+export interface ModuleStarted {
+  contentProblems?: ContentProblem[];
+  storiesPublished?: number;
+}
+
+/**
+ * One area of the server as the composition root mounts it: its declaration from server/modules.js
+ * (name, role, the routes nginx sends it), the Express routers that answer those routes, the room
+ * kinds it hosts, and what it does once before the process listens.
+ */
+export interface ServerModule extends ModuleDeclaration {
+  routers: Router[];
+  rooms: RoomDefinition[];
+  start?(): Promise<ModuleStarted | void>;
+}
+
+/** The declaration of `name` in server/modules.js, for a module factory to spread into its module. */
+export function declaredModule(name: ModuleName): ModuleDeclaration {
+  const declaration = MODULES.find((module) => module.name === name);
+  if (!declaration) throw new Error(`server/modules.js declares no module ${name}`);
+  return declaration;
+}
