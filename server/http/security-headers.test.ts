@@ -15,7 +15,7 @@ function expectClientPolicy(headers: Headers, what: string): void {
   expect(csp, what).not.toContain('unsafe-inline');
   expect(csp, what).not.toContain('unsafe-eval');
   expect(headers.get('x-content-type-options'), what).toBe('nosniff');
-  expect(headers.get('referrer-policy'), what).toBe('no-referrer');
+  expect(headers.get('referrer-policy'), what).toBe('strict-origin-when-cross-origin');
   expect(headers.get('cross-origin-opener-policy'), what).toBe('same-origin');
   expect(headers.get('x-frame-options'), what).toBe('DENY');
   expect(headers.get('x-powered-by'), what).toBeNull();

@@ -62,7 +62,7 @@ export interface SecurityHeadersOptions {
 }
 
 /**
- * helmet's headers on every answer: the CSP above, nosniff, `Referrer-Policy: no-referrer`,
+ * helmet's headers on every answer: the CSP above, nosniff, `Referrer-Policy: strict-origin-when-cross-origin`,
  * `Cross-Origin-Opener-Policy: same-origin`, no framing, and HSTS only when the request reached us
  * (or the trusted proxy) over TLS — over plain HTTP it would be ignored at best.
  */
@@ -89,7 +89,9 @@ function commonOptions(): Parameters<typeof helmet>[0] {
     contentSecurityPolicy: false,
     strictTransportSecurity: false,
     crossOriginOpenerPolicy: { policy: 'same-origin' },
-    referrerPolicy: { policy: 'no-referrer' },
+    // Not no-referrer: under it Chromium sends `Origin: null` with the sandbox page's same-origin form
+    // POSTs, and the payments router builds its redirect from that Origin.
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     xFrameOptions: { action: 'deny' },
   };
 }
