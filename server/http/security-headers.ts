@@ -11,7 +11,8 @@ type Directives = Record<string, Iterable<string>>;
  * The web client's policy: its own scripts, styles, images, media, fonts and room sockets, nothing
  * inline but the exact stylesheets hashed in `inlineStyleHashes`, and no framing. `connect-src 'self'`
  * covers the same-origin ws:/wss: room sockets (CSP Level 3, Chromium checked in client/e2e);
- * `data:` images are the shell's CSS icons; `blob:` images and workers are PixiJS's texture loading.
+ * `data:` images are the shell's CSS icons; `blob:` images and workers are PixiJS's texture loading
+ * for raster art (it decodes in a worker made from a blob: URL; the shipped SVG art does not need it).
  * No `upgrade-insecure-requests`: the cluster's nginx serves plain HTTP.
  */
 function clientDirectives(inlineStyleHashes: string[]): Directives {
@@ -21,7 +22,7 @@ function clientDirectives(inlineStyleHashes: string[]): Directives {
     'script-src-attr': ["'none'"],
     'style-src': ["'self'", ...inlineStyleHashes],
     'img-src': ["'self'", 'data:', 'blob:'],
-    'media-src': ["'self'", 'blob:'],
+    'media-src': ["'self'"],
     'font-src': ["'self'"],
     'connect-src': ["'self'"],
     'worker-src': ["'self'", 'blob:'],
