@@ -5,14 +5,14 @@
  * A CLUSTER_NAME of its own keeps it apart from any other cluster on the machine.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client } from 'colyseus.js';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { createScratchPostgres, postgresReachable, type ScratchPostgres } from '../server/database/scratch-postgres';
-import { chromiumPath, launchChromium } from '../server/testing/browser';
+import { chromiumPath, launchChromium, watchPageProblems } from '../server/testing/browser';
 import { itWhenReachable } from '../server/testing/services';
 import { call, eventually, freePort, PrivateRedis, redisServerInstalled } from './testing/cluster-harness';
 
@@ -21,6 +21,7 @@ const nginxInstalled = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/ng
 const up = nginxInstalled && redisServerInstalled() && (await postgresReachable());
 const it = itWhenReachable(up, 'nginx (apt-get install nginx), PostgreSQL and a redis-server binary');
 const chromium = chromiumPath();
+const JWT_IN_A_QUERY = /_authToken=eyJ[\w-]*\.[\w-]*\.[\w-]*/i;
 const itInBrowser = itWhenReachable(up && chromium !== null, 'nginx, PostgreSQL, redis-server and Debian chromium');
 
 /** A port P such that P..P+12 are all free (the origin, the sidecars at +1..+3, two games at +11, +12). */
@@ -49,6 +50,8 @@ describe.runIf(up)('npm run cluster:start', () => {
   let env: NodeJS.ProcessEnv;
   let origin: string;
   let started: ReturnType<typeof spawnSync>;
+  /** Every access token a client of this test put on the wire; none may show up in a log. */
+  const tokens = new Set<string>();
 
   const cluster = (command: string) => spawnSync(process.execPath, ['--import', 'tsx', 'cluster/cluster.ts', command], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
 
@@ -67,7 +70,8 @@ describe.runIf(up)('npm run cluster:start', () => {
       DATABASE_URL: scratch.url,
       REDIS_URL: redis.url,
       JWT_SECRET: 'cluster-start-test-secret-0123456789abcdef',
-      LOG_LEVEL: 'warn',
+      // debug: every process writes its request log too (game processes log requests at debug).
+      LOG_LEVEL: 'debug',
     };
     started = cluster('start');
   }, 150_000);
@@ -96,6 +100,13 @@ describe.runIf(up)('npm run cluster:start', () => {
     const page = await fetch(`${origin}/`);
     expect(page.status).toBe(200);
     expect(await page.text()).toMatch(/<html/i);
+    // The processes' security headers pass through nginx once; nginx's own answers get a closed policy.
+    for (const answer of [page, await fetch(`${origin}/v1/stories`)]) {
+      expect(answer.headers.get('content-security-policy')).toMatch(/^default-src 'self';.*frame-ancestors 'none'/);
+      expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(answer.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+      expect(answer.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    }
 
     // The request id a caller (or nginx) sets comes back from the sidecar that answered.
     const probe = await fetch(`${origin}/v1/stories`, { headers: { 'x-request-id': 'cluster-probe-1' } });
@@ -106,12 +117,16 @@ describe.runIf(up)('npm run cluster:start', () => {
     const guest = await call(origin, 'POST', '/v1/auth/guest');
     expect(guest.status).toBe(201);
     const token = guest.json.accessToken as string;
+    tokens.add(token);
     expect((await call(origin, 'GET', '/v1/inventory', { token })).status).toBe(200);
     expect((await call(origin, 'GET', '/v1/store/packs', { token })).status).toBe(200);
     const missing = await call(origin, 'GET', '/v1/nothing-here');
     expect(missing.json.error.code).toBe('ROUTE_NOT_FOUND');
     // Per-process metrics and the admin panel are not public.
-    expect((await fetch(`${origin}/metrics`)).status).toBe(404);
+    const metrics = await fetch(`${origin}/metrics`);
+    expect(metrics.status).toBe(404);
+    expect(metrics.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(metrics.headers.get('x-content-type-options')).toBe('nosniff');
 
     // Story sessions through the origin: each room socket reaches its own process via /game-<i>/.
     const client = new Client(origin.replace(/^http/, 'ws'));
@@ -130,19 +145,51 @@ describe.runIf(up)('npm run cluster:start', () => {
     const browser = await launchChromium(chromium!);
     try {
       const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(String(error)));
+      const problems = await watchPageProblems(page);
+      const sockets: string[] = [];
+      page.on('websocket', (socket) => sockets.push(socket.url()));
       await page.goto(`${origin}/`, { waitUntil: 'load' });
       await page.getByRole('button', { name: /guest/i }).first().click();
       await page.getByText('The Lantern Keeper').first().click();
       await page.getByRole('button', { name: /start|continue|read|play|begin/i }).first().click();
       // The first line of the chapter: the room (on whichever game process) is playing.
       await page.getByText('Fetch me the blue shawl', { exact: false }).first().waitFor({ timeout: 20_000 });
-      expect(errors).toEqual([]);
+      expect(problems).toEqual([]);
+      // The room socket went through the origin with the access token in its URL (colyseus.js does that).
+      const carried = sockets.map((url) => new URL(url).searchParams.get('_authToken')).filter((token): token is string => !!token);
+      expect(carried.length).toBeGreaterThan(0);
+      for (const token of carried) tokens.add(token);
     } finally {
       await browser.close();
     }
   }, 90_000);
+
+  it('writes no access token into any log: not nginx access.log or error.log, not the PM2 logs', async () => {
+    const token = [...tokens][0]!;
+    // A room-socket request nginx fails itself (the process is down): a request-bound error line.
+    const stopped = spawnSync(join(ROOT, 'node_modules/.bin/pm2'), ['stop', `${env.CLUSTER_NAME}-game-2`], { env, encoding: 'utf8', timeout: 30_000 });
+    expect(stopped.status, stopped.stderr).toBe(0);
+    const refused = await fetch(`${origin}/game-2/someProcess/someRoom?sessionId=seat&_authToken=${token}`);
+    expect(refused.status).toBe(502);
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // PM2 and nginx flush their files
+
+    const clusterDir = join(ROOT, '.cluster', env.CLUSTER_NAME!);
+    const pm2Logs = join(env.PM2_HOME!, 'logs');
+    const files = [
+      ...readdirSync(clusterDir).filter((name) => name.endsWith('.log')).map((name) => join(clusterDir, name)),
+      ...readdirSync(pm2Logs).map((name) => join(pm2Logs, name)),
+    ];
+    const logs = new Map(files.map((file) => [file, readFileSync(file, 'utf8')]));
+    // The logs did record the traffic: the room sockets, the refused one, and the processes' requests.
+    const access = logs.get(join(clusterDir, 'access.log')) ?? '';
+    expect(access).toMatch(/"GET \/game-\d+\/[^ ]*\?\.\.\. HTTP\/1\.1" 101 /);
+    expect(access).toMatch(/"GET \/game-2\/someProcess\/someRoom\?\.\.\. HTTP\/1\.1" 502 /);
+    expect([...logs.values()].join('')).toMatch(/"path":"\/v1\/auth\/guest"/);
+    for (const [file, text] of logs) {
+      for (const seen of tokens) expect(text.includes(seen), `${file} holds an access token`).toBe(false);
+      expect(text, file).not.toMatch(JWT_IN_A_QUERY);
+    }
+  }, 60_000);
 
   it('stops everything with cluster:stop', async () => {
     const stopped = cluster('stop');

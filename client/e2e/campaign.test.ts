@@ -4,7 +4,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { chromiumPath, itWithChromium, launchChromium, prepareWebClient, SCREENSHOT_DIR } from '../../server/testing/browser';
+import { chromiumPath, itWithChromium, launchChromium, prepareWebClient, SCREENSHOT_DIR, watchPageProblems } from '../../server/testing/browser';
 import { startTestServer, type TestServer } from '../../server/testing/test-server';
 
 const executable = chromiumPath();
@@ -28,8 +28,7 @@ describe('campaigns in the web client', () => {
   async function guestAtLobby(): Promise<{ page: Page; errors: string[] }> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(String(error)));
+    const errors = await watchPageProblems(page);
     await page.goto(`http://127.0.0.1:${server.port}/`, { waitUntil: 'load' });
     await page.getByRole('button', { name: /guest/i }).first().click();
     await page.getByRole('link', { name: 'Campaigns' }).click();

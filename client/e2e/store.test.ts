@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { chromiumPath, itWithChromium, launchChromium, prepareWebClient, SCREENSHOT_DIR } from '../../server/testing/browser';
+import { chromiumPath, itWithChromium, launchChromium, prepareWebClient, SCREENSHOT_DIR, watchPageProblems } from '../../server/testing/browser';
 import { startTestServer, type TestServer } from '../../server/testing/test-server';
 import { DEFAULT_STORE_PACKS, packDiamonds } from '../../server/payments/store-packs';
 
@@ -43,10 +43,8 @@ describe('the diamond store', () => {
   itInBrowser('a refused premium choice leads to the store; a sandbox purchase raises the balance once', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    const consoleErrors: string[] = [];
-    page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
-    page.on('pageerror', (error) => consoleErrors.push(String(error)));
-    page.on('response', (response) => { if (response.status() === 404) consoleErrors.push(`404 ${response.url()}`); });
+    const problems = await watchPageProblems(page);
+    page.on('response', (response) => { if (response.status() === 404) problems.push(`404 ${response.url()}`); });
     try {
       await page.goto(`http://127.0.0.1:${server.port}/`, { waitUntil: 'load' });
       await page.getByRole('button', { name: /guest/i }).first().click();
@@ -108,7 +106,7 @@ describe('the diamond store', () => {
       await premium.first().click();
       await page.getByText('The locket has been warm', { exact: false }).first().waitFor({ timeout: 10_000 });
       expect(await page.getByText(/not enough diamonds/i).count()).toBe(0);
-      expect(consoleErrors).toEqual([]);
+      expect(problems).toEqual([]);
     } finally {
       await context.close();
     }
@@ -117,6 +115,7 @@ describe('the diamond store', () => {
   itInBrowser('the HUD opens the store, and a cancelled checkout grants nothing', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
     const page = await context.newPage();
+    const problems = await watchPageProblems(page);
     try {
       await page.goto(`http://127.0.0.1:${server.port}/`, { waitUntil: 'load' });
       await page.getByRole('button', { name: /guest/i }).first().click();
@@ -129,6 +128,7 @@ describe('the diamond store', () => {
       await page.getByRole('heading', { name: /not completed|cancelled/i }).waitFor({ timeout: 15_000 });
       await page.screenshot({ path: `${SCREENSHOT_DIR}/store-cancelled-phone.png` });
       expect(await headerDiamonds(page)).toBe(WELCOME);
+      expect(problems).toEqual([]);
     } finally {
       await context.close();
     }

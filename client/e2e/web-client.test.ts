@@ -4,7 +4,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { chromiumPath, itWithChromium, launchChromium, prepareWebClient, SCREENSHOT_DIR } from '../../server/testing/browser';
+import { chromiumPath, itWithChromium, launchChromium, prepareWebClient, SCREENSHOT_DIR, watchPageProblems } from '../../server/testing/browser';
 import { startTestServer, type TestServer } from '../../server/testing/test-server';
 
 const executable = chromiumPath();
@@ -36,14 +36,12 @@ describe('the web client', () => {
     await server?.close();
   });
 
-  async function newPage(options: (typeof viewports)[number]): Promise<{ context: BrowserContext; page: Page; consoleErrors: string[] }> {
+  async function newPage(options: (typeof viewports)[number]): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
     const context = await browser.newContext({ viewport: options.viewport, hasTouch: options.hasTouch, isMobile: options.isMobile });
     const page = await context.newPage();
-    const consoleErrors: string[] = [];
-    page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
-    page.on('pageerror', (error) => consoleErrors.push(String(error)));
+    const problems = await watchPageProblems(page);
     await page.goto(`http://127.0.0.1:${server.port}/`, { waitUntil: 'load' });
-    return { context, page, consoleErrors };
+    return { context, page, problems };
   }
 
   /** Waits for CSS transitions and animations (fade-ins) to finish, so a screenshot shows the settled screen. */
@@ -65,7 +63,7 @@ describe('the web client', () => {
 
   for (const device of viewports) {
     itInBrowser(`a guest reads a chapter through to its end and keeps progress across a reload (${device.name})`, async () => {
-      const { context, page, consoleErrors } = await newPage(device);
+      const { context, page, problems } = await newPage(device);
       try {
         await page.getByRole('button', { name: /guest/i }).first().click();
         await page.getByText(STORY).first().waitFor();
@@ -100,7 +98,7 @@ describe('the web client', () => {
         const text = await page.locator('body').innerText();
         expect(text).toContain(STORY);
         expect(text).toMatch(/continue|chapter 1|finished/i);
-        expect(consoleErrors).toEqual([]);
+        expect(problems).toEqual([]);
       } finally {
         await context.close();
       }
@@ -108,7 +106,7 @@ describe('the web client', () => {
   }
 
   itInBrowser('a chapter can be played with the keyboard alone', async () => {
-    const { context, page, consoleErrors } = await newPage(viewports[1]);
+    const { context, page, problems } = await newPage(viewports[1]);
     try {
       const tabTo = async (name: RegExp) => {
         for (let i = 0; i < 60; i++) {
@@ -144,7 +142,7 @@ describe('the web client', () => {
       await page.keyboard.press('Enter');
       await page.getByText(BRANCH_LINE, { exact: false }).first().waitFor();
       expect(await pressUntil(page, 'Space', async () => (await page.getByRole('button', { name: /library/i }).count()) > 0)).toBe(true);
-      expect(consoleErrors).toEqual([]);
+      expect(problems).toEqual([]);
     } finally {
       await context.close();
     }

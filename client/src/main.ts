@@ -1,3 +1,6 @@
+// PixiJS compiles its uniform/UBO sync code with `new Function` unless this is loaded first; the
+// server's Content-Security-Policy allows no 'unsafe-eval' (server/http/security-headers.ts).
+import 'pixi.js/unsafe-eval';
 import './shell/shell.css';
 import { App } from './shell/app';
 

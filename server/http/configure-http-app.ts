@@ -6,6 +6,8 @@ import { healthHandler } from './health';
 import { keepRawBody } from './raw-body';
 import type { Metrics } from './metrics';
 import { requestId } from './request-id';
+import { SANDBOX_PAGE_STYLE } from '../payments/sandbox-page';
+import { secureMatchmakingAnswers, securityHeaders } from './security-headers';
 
 export interface HttpAppDeps {
   orm: MikroORM;
@@ -18,12 +20,16 @@ export interface HttpAppDeps {
 
 /**
  * The REST surface on whichever Express app the transport provides (plain Express for ws,
- * uwebsockets-express for uWS): shared middleware, the sidecar routers, then the 404 and error
+ * uwebsockets-express for uWS): the security headers, shared middleware, the sidecar routers, then the 404 and error
  * handlers that give every failure the DESIGN.md error shape.
  */
 export function configureHttpApp(app: Express, deps: HttpAppDeps): void {
   app.set('x-powered-by', false);
   app.set('trust proxy', deps.trustProxy);
+  // First, so every answer carries them: 404s, errors, /healthz and /metrics included.
+  const headers = { trustProxy: deps.trustProxy, inlineStyles: [SANDBOX_PAGE_STYLE] };
+  app.use(securityHeaders(headers));
+  secureMatchmakingAnswers(headers);
   app.use(requestId);
   app.use(deps.metrics.middleware);
   app.get('/healthz', healthHandler(deps.orm, deps.startedAt));

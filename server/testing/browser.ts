@@ -1,7 +1,7 @@
 import { execSync, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { itWhenReachable } from './services';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -35,4 +35,50 @@ export function launchChromium(executablePath: string): Promise<Browser> {
     // The machine has no network but loopback: keep Chromium from trying to reach out.
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
+}
+
+/**
+ * Collects what a player would hit as breakage: console errors (Chromium logs a CSP refusal as
+ * "Refused to …"), uncaught page errors, `securitypolicyviolation` events (also those not logged),
+ * and a page document served without a Content-Security-Policy — so a browser test proves the client
+ * works under the policy, not merely without one. Assert the list is empty at the end.
+ */
+export async function watchPageProblems(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  await page.exposeBinding('__reportCspViolation', async (_source, violation: CspViolation) => {
+    if (!(await isKnownEvalProbe(violation))) problems.push(`CSP violation: ${violation.directive} blocked ${violation.blocked || 'inline'} at ${violation.file}:${violation.line}:${violation.column}`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { __reportCspViolation(violation: CspViolation): void }).__reportCspViolation;
+      report({ directive: event.violatedDirective, blocked: event.blockedURI, file: event.sourceFile, line: event.lineNumber, column: event.columnNumber });
+    });
+  });
+  page.on('console', (message) => { if (message.type() === 'error') problems.push(`console: ${message.text()}`); });
+  page.on('pageerror', (error) => problems.push(`page error: ${String(error)}`));
+  page.on('response', (response) => {
+    if (response.request().resourceType() !== 'document' || response.status() >= 300) return;
+    if (!response.headers()['content-security-policy']) problems.push(`no Content-Security-Policy on ${response.url()}`);
+  });
+  return problems;
+}
+
+interface CspViolation {
+  directive: string;
+  blocked: string;
+  file: string;
+  line: number;
+  column: number;
+}
+
+/**
+ * colyseus.js's MessagePack decoder (msgpackr) feature-tests `try { new Function("") } catch {}` when
+ * it loads and, refused, decodes without generated code. Chromium still reports that refusal; it is
+ * the one eval refusal that is not breakage, recognised by the exact code at the reported spot.
+ */
+async function isKnownEvalProbe(violation: CspViolation): Promise<boolean> {
+  if (violation.blocked !== 'eval' || !violation.file.startsWith('http')) return false;
+  const source = await (await fetch(violation.file)).text();
+  const line = source.split('\n')[violation.line - 1] ?? '';
+  return line.slice(violation.column - 1).startsWith('new Function("")}catch');
 }

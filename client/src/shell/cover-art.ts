@@ -5,7 +5,9 @@ import { h } from './dom';
  * it fails to load — a warm gradient seeded by the title stands in, so no card looks broken.
  */
 export function coverArt(coverUrl: string | null, title: string, className = 'cover'): HTMLElement {
-  const frame = h('div', { className: `${className} cover-fallback`, attrs: { style: `--cover-hue: ${hueOf(title)}` } }, [h('span', { className: 'cover-initial', text: title.trim().charAt(0).toUpperCase(), attrs: { 'aria-hidden': 'true' } })]);
+  const frame = h('div', { className: `${className} cover-fallback` }, [h('span', { className: 'cover-initial', text: title.trim().charAt(0).toUpperCase(), attrs: { 'aria-hidden': 'true' } })]);
+  // Through the CSSOM, not a style="" attribute: the Content-Security-Policy refuses inline style attributes.
+  frame.style.setProperty('--cover-hue', String(hueOf(title)));
   if (coverUrl) {
     const img = h('img', { className: 'cover-img', attrs: { src: coverUrl, alt: '', loading: 'lazy', decoding: 'async' } });
     img.addEventListener('load', () => frame.classList.add('cover-loaded'));
