@@ -59,7 +59,7 @@ describe('parseCliArgs', () => {
     [['story', 'extra'], 'story takes no arguments'],
     [['story', '--target', 'ws://x'], '--target must be an http(s) URL'],
     [['story', '--target', 'nowhere'], '--target must be an http(s) URL'],
-    [['replay'], 'replay needs recorded session files'],
+    [['replay'], 'replay needs recording files'],
     [['replay', 'x.jsonl', '--speed', '0'], '--speed must be a number above 0'],
     [['stress'], 'unknown command "stress"'],
   ])('refuses %j', (argv, message) => {

@@ -24,7 +24,7 @@ export const USAGE = `Usage: npm run loadtest -- <command> [options]
     --ramp-s R               spread the joins over R seconds (default min(10, duration/4))
     --seed X                 seed of the players' stories, choices and think times (default 1)
 
-  replay <files or dirs…>    replay recorded sessions (*.jsonl, version 1), each by a new guest
+  replay <files or dirs…>    replay recordings (*.jsonl, version 1), each by a new guest
     --clients N              concurrent virtual players (default: one per recording)
     --speed X                recorded timing divided by X (default 1; 2 = twice as fast)
     --ramp-s R               spread the first joins over R seconds (default min(10, duration/4), else 0)
@@ -72,7 +72,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   }
   if (command === 'replay') {
     const { flags, positionals } = splitArgs(rest, REPLAY_FLAGS);
-    if (positionals.length === 0) throw new UsageError('replay needs recorded session files or folders');
+    if (positionals.length === 0) throw new UsageError('replay needs recording files or folders');
     return {
       kind: 'replay',
       json: flags.has('json'),

@@ -7,10 +7,10 @@ import { startTestServer, type TestServer } from '../server/testing/test-server'
 import { runReplay } from './run-replay';
 
 /**
- * End to end: the server records a real session (RECORD_SESSIONS=story), and the load tool replays
+ * End to end: the server records a real story session (RECORD_SESSIONS=story), and the load tool replays
  * that recording with 20 new guests, who must reach the same scenes and meet the same refusals.
  */
-describe('recording a session and replaying it', () => {
+describe('recording a story session and replaying it', () => {
   let server: TestServer;
   let recordings: string;
 
@@ -23,7 +23,7 @@ describe('recording a session and replaying it', () => {
     rmSync(recordings, { recursive: true, force: true });
   });
 
-  it('replays a recorded session with 20 clients, every one reaching the same scenes with zero errors', async () => {
+  it('replays a recording with 20 clients, every one reaching the same scenes with zero errors', async () => {
     const player = await newPlayer(server);
     const session = await ready(await openSession(server, player, { storyId: 'the-lantern-keeper' }));
     await act(session, 'choose', { choiceId: 'not-offered-here' });

@@ -19,7 +19,7 @@ export async function loadRecordings(paths: readonly string[]): Promise<Recordin
     if (info.isDirectory()) files.push(...(await jsonlFilesIn(path)));
     else files.push(path);
   }
-  if (files.length === 0) throw new RecordingError(paths.join(', '), 0, 'no recorded sessions (*.jsonl) found');
+  if (files.length === 0) throw new RecordingError(paths.join(', '), 0, 'no recordings (*.jsonl) found');
   return Promise.all(files.map(async (file) => parseRecording(await readFile(file, 'utf8'), file)));
 }
 

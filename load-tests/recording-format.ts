@@ -1,9 +1,10 @@
 /**
- * Recorded sessions, format version 1: one JSONL file per session, written by the server when
- * RECORD_SESSIONS names the room kind.
+ * Recordings, format version 1: one JSONL file per room a player was in, written by the server
+ * when RECORD_SESSIONS names the room kind. (The header's type stays "session": files already
+ * written carry it.)
  *
  *   {"type":"session","version":1,"room":"story","player":"p_3f2a9c1e0b7d","startedAt":"…Z","options":{"storyId":"…","chapterId":"…"}}
- *   {"type":"in","t":1234,"message":"choose","payload":{"choiceId":"climb"}}     a client message, t = ms since the session started
+ *   {"type":"in","t":1234,"message":"choose","payload":{"choiceId":"climb"}}     a client message, t = ms since the recording started
  *   {"type":"out","t":1240,"kind":"scene","chapterId":"…","sceneId":"…","status":"choice"}   a state change the server applied
  *   {"type":"out","t":1250,"kind":"error","code":"INVALID_CHOICE"}                            a refusal it sent
  *   {"type":"end","t":9000,"reason":"left"}                                                  the last line ("left" | "disposed")
@@ -33,7 +34,7 @@ const sceneSchema = z.object({ type: z.literal('out'), t: millis, kind: z.litera
 const errorSchema = z.object({ type: z.literal('out'), t: millis, kind: z.literal('error'), code: z.string().min(1) });
 const endSchema = z.object({ type: z.literal('end'), t: millis, reason: z.enum(['left', 'disposed']) });
 
-export type SessionHeader = z.infer<typeof headerSchema>;
+export type RecordingHeader = z.infer<typeof headerSchema>;
 export type RecordedMessage = z.infer<typeof inSchema>;
 export type RecordedScene = z.infer<typeof sceneSchema>;
 export type RecordedError = z.infer<typeof errorSchema>;
@@ -42,7 +43,7 @@ export type RecordedEvent = RecordedMessage | RecordedScene | RecordedError;
 
 export interface Recording {
   file: string;
-  header: SessionHeader;
+  header: RecordingHeader;
   /** Messages and outcomes in file order (the end line excluded). */
   events: RecordedEvent[];
   end: RecordedEnd;
@@ -59,7 +60,7 @@ export class RecordingError extends Error {
 /** Parses and validates one file's text; throws RecordingError at the first bad line. */
 export function parseRecording(text: string, file: string): Recording {
   const lines = text.split('\n');
-  let header: SessionHeader | undefined;
+  let header: RecordingHeader | undefined;
   let end: RecordedEnd | undefined;
   const events: RecordedEvent[] = [];
   lines.forEach((raw, index) => {

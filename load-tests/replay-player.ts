@@ -21,7 +21,7 @@ export type ReplayResult = 'compared' | 'stopped' | 'failed';
 const ANSWER_TIMEOUT_MS = 10_000;
 
 /**
- * Replays one recorded session as a new guest (a fresh wallet, as the recorded player had when
+ * Replays one recording as a new guest (a fresh wallet, as the recorded player had when
  * the recording is of a first session): joins with the recorded options, sends each message at
  * its scaled time but never before the previous one was answered, and compares the scenes and
  * refusals it met with the recording. The first difference ends the replay as REPLAY_DIVERGED.

@@ -1,5 +1,5 @@
 import type { LatencySummary } from './latency-histogram';
-import type { BaselineFigures } from './baselines/measure-baselines';
+import type { BaselineFigures } from './baselines/baseline-figures';
 import type { ReplaySummary, RunSummary } from './run-summary';
 import type { ServerFigures } from './server-metrics';
 

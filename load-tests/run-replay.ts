@@ -23,14 +23,14 @@ export interface ReplayOptions {
 }
 
 /**
- * `replay`: each virtual player replays recorded sessions one after another (player i takes
+ * `replay`: each virtual player replays recordings one after another (player i takes
  * recordings i, i + clients, …, cycling through the files), each as a new guest, until the count
  * of completed replays or the duration is reached.
  */
 export async function runReplay(options: ReplayOptions, hooks: RunHooks = {}): Promise<ReplaySummary> {
   const recordings = await loadRecordings(options.paths);
   const other = recordings.find((recording) => recording.header.room !== STORY_ROOM);
-  if (other) throw new RecordingError(other.file, 1, `room "${other.header.room}" cannot be replayed (only "${STORY_ROOM}" sessions)`);
+  if (other) throw new RecordingError(other.file, 1, `room "${other.header.room}" cannot be replayed (only recordings of "${STORY_ROOM}" rooms)`);
   const plans = recordings.map(planReplay);
   const clients = options.clients ?? recordings.length;
   const speed = options.speed ?? 1;

@@ -1,4 +1,4 @@
-import type { BaselineFigures } from './baselines/measure-baselines';
+import type { BaselineFigures } from './baselines/baseline-figures';
 import type { GeneratorFigures } from './generator-figures';
 import type { LatencySummary } from './latency-histogram';
 import type { RunStats } from './run-stats';

@@ -3,12 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reachable, TEST_REDIS_URL, itWhenReachable } from './testing/services';
 import { startTestServer, type TestServer } from './testing/test-server';
+import { transportsUnderTest } from './testing/transports';
 
 const redisUp = await reachable(TEST_REDIS_URL);
 
 // The REST surface rides on a different HTTP layer per transport (uwebsockets-express for uWS,
 // Node's http for ws): what clients rely on must hold on both.
-describe.each(['uws', 'ws'] as const)('the embedded server on the %s transport', (transport) => {
+describe.each(await transportsUnderTest())('the embedded server on the %s transport', (transport) => {
   let server: TestServer;
   beforeAll(async () => { server = await startTestServer('sqlite', { TRANSPORT: transport }); });
   afterAll(async () => { await server?.close(); });

@@ -20,7 +20,7 @@ export type ChapterBundle = {
   scenes: Record<string, SceneSource>;
 };
 
-export function defaultChapterTitle(number: number): string {
+function defaultChapterTitle(number: number): string {
   return `Chapter ${number}`;
 }
 

@@ -12,9 +12,9 @@ import { formatProblemLine, lintSummary, plural, sortProblems } from './problem-
 // Exit codes: 0 clean (warnings allowed), 1 content errors (or warnings under lint --strict,
 // or a build that failed on disk), 2 usage errors (the command line itself is wrong).
 
-export const EXIT_OK = 0;
-export const EXIT_PROBLEMS = 1;
-export const EXIT_USAGE = 2;
+const EXIT_OK = 0;
+const EXIT_PROBLEMS = 1;
+const EXIT_USAGE = 2;
 
 export type CliIo = {
   out: (line: string) => void;

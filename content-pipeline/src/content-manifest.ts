@@ -3,11 +3,11 @@ import type { LoadedStory } from './load-content';
 // manifest.json, the index of a build: what a client or CDN reads first to find the current,
 // content-hashed file of every chapter. The manifest itself is the one mutable file.
 
-export const BUNDLE_FORMAT = 1;
+const BUNDLE_FORMAT = 1;
 export const MANIFEST_FILE = 'manifest.json';
 
 /** How many hex digits of the SHA-256 go into a bundle's file name: 64 bits, plenty against collisions. */
-export const FILE_HASH_LENGTH = 16;
+const FILE_HASH_LENGTH = 16;
 
 export type ManifestChapter = {
   id: string;

@@ -8,7 +8,7 @@ import { STORY_MANIFEST } from './scan-content-dir';
 // The only place that reads a story from disk: it turns a folder into the pure linter's
 // input. Problem paths are relative to the content dir, with forward slashes on every OS.
 
-export const CHAPTERS_DIR = 'chapters';
+const CHAPTERS_DIR = 'chapters';
 
 export async function readStoryFolder(contentRoot: string, folderName: string): Promise<LintStoryInput> {
   const storyDir = join(contentRoot, folderName);

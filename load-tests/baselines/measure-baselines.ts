@@ -1,30 +1,12 @@
 import type { RunSummary } from '../run-summary';
-import { runEchoBaseline, type EchoFigures } from './echo-baseline';
-import { runPgbench, type PgbenchFigures } from './pgbench-baseline';
+import type { BaselineFigures } from './baseline-figures';
+import { runEchoBaseline } from './echo-baseline';
+import { runPgbench } from './pgbench-baseline';
 
 /** What `--echo-baseline` and `--pgbench URL` ask for. */
 export interface BaselineRequest {
   echo: boolean;
   pgbenchUrl: string | null;
-}
-
-export interface EchoComparison extends EchoFigures {
-  /** StoryVerse's server CPU per message (steady state when the run had one). */
-  storyverseCpuMsPerMessage: number | null;
-  /** StoryVerse ÷ echo: how many bare echoes one story round trip costs. */
-  ratio: number | null;
-}
-
-export interface PgbenchComparison extends PgbenchFigures {
-  /** Choices and advances per second the run saved (each is one durable progress write). */
-  durableWritesPerSecond: number;
-  /** durableWritesPerSecond ÷ tps: meaningful when the run saturated the server (`--think-ms 0`). */
-  ratio: number;
-}
-
-export interface BaselineFigures {
-  echo: EchoComparison | null;
-  pgbench: PgbenchComparison | null;
 }
 
 const ECHO_SECONDS_MAX = 20;

@@ -14,7 +14,8 @@ export interface WalletOpener {
   openWallet(tx: EntityManager, user: User): Promise<void>;
 }
 
-export interface Session {
+/** What signing in (or up, or refreshing) hands out: the account and a fresh token pair. */
+export interface SignIn {
   user: UserView;
   accessToken: string;
   refreshToken: string;
@@ -32,33 +33,33 @@ export interface AccountDeps {
 export class AccountService {
   constructor(private readonly deps: AccountDeps) {}
 
-  async register(input: { email: string; password: string; displayName?: string }): Promise<Session> {
+  async register(input: { email: string; password: string; displayName?: string }): Promise<SignIn> {
     const email = normalizeEmail(input.email);
     const passwordHash = await hashPassword(input.password);
     const displayName = input.displayName?.trim() || email.split('@')[0] || 'Reader';
     return this.createAccount({ email, passwordHash, displayName, isGuest: false });
   }
 
-  async registerGuest(): Promise<Session> {
+  async registerGuest(): Promise<SignIn> {
     return this.createAccount({ email: null, passwordHash: null, displayName: `Guest ${randomBytes(3).toString('hex')}`, isGuest: true });
   }
 
-  async login(input: { email: string; password: string }): Promise<Session> {
+  async login(input: { email: string; password: string }): Promise<SignIn> {
     const user = await this.deps.em.fork().findOne(User, { email: normalizeEmail(input.email) });
     // Verify against a decoy when there is no such user, so timing does not reveal who has an account.
     const ok = await verifyPassword(input.password, user?.passwordHash ?? DECOY_HASH);
     if (!user || !user.passwordHash || !ok) throw new DomainError('INVALID_CREDENTIALS', 'The email or password is wrong');
-    return this.startSession(user);
+    return this.signIn(user);
   }
 
-  async refresh(refreshToken: string): Promise<Session> {
+  async refresh(refreshToken: string): Promise<SignIn> {
     const { userId, newToken } = await this.deps.refreshTokens.rotate(refreshToken);
     const user = await this.requireUser(userId);
     return { user: userView(user), accessToken: await this.deps.accessTokens.issue({ userId, isGuest: user.isGuest }), refreshToken: newToken };
   }
 
   /** Gives a guest an email and password; the account (id, wallet, progress) stays the same. */
-  async upgradeGuest(userId: string, input: { email: string; password: string; displayName?: string }): Promise<Session> {
+  async upgradeGuest(userId: string, input: { email: string; password: string; displayName?: string }): Promise<SignIn> {
     const email = normalizeEmail(input.email);
     const passwordHash = await hashPassword(input.password);
     let user: User;
@@ -78,7 +79,7 @@ export class AccountService {
     } catch (error) {
       throw error instanceof UniqueConstraintViolationException ? emailTaken() : error;
     }
-    return this.startSession(user);
+    return this.signIn(user);
   }
 
   async me(userId: string): Promise<UserView> {
@@ -90,7 +91,7 @@ export class AccountService {
     if (input.refreshToken) return this.deps.refreshTokens.revokeFamilyOf(userId, input.refreshToken);
   }
 
-  private async createAccount(fields: Pick<User, 'email' | 'passwordHash' | 'displayName' | 'isGuest'>): Promise<Session> {
+  private async createAccount(fields: Pick<User, 'email' | 'passwordHash' | 'displayName' | 'isGuest'>): Promise<SignIn> {
     const em = this.deps.em.fork();
     if (fields.email && (await em.count(User, { email: fields.email }))) throw emailTaken();
     const now = this.deps.clock.now();
@@ -104,18 +105,18 @@ export class AccountService {
     } catch (error) {
       throw error instanceof UniqueConstraintViolationException ? emailTaken() : error;
     }
-    return this.sessionFor(created.user, created.refreshToken);
+    return this.withAccessToken(created.user, created.refreshToken);
   }
 
-  private async startSession(user: User): Promise<Session> {
-    return this.sessionFor(user, await this.deps.em.fork().transactional((tx) => this.deps.refreshTokens.issue(tx, user.id)));
+  private async signIn(user: User): Promise<SignIn> {
+    return this.withAccessToken(user, await this.deps.em.fork().transactional((tx) => this.deps.refreshTokens.issue(tx, user.id)));
   }
 
   /**
    * Signs the access token once the transaction is over: the transaction holds a connection (SQLite's
    * only one) and should hold it for its statements alone — `issue` is async, whatever signs behind it.
    */
-  private async sessionFor(user: User, refreshToken: string): Promise<Session> {
+  private async withAccessToken(user: User, refreshToken: string): Promise<SignIn> {
     const accessToken = await this.deps.accessTokens.issue({ userId: user.id, isGuest: user.isGuest });
     return { user: userView(user), accessToken, refreshToken };
   }

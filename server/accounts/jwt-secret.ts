@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 /**
  * The configured JWT_SECRET, or — in the embedded run — one generated on first start and kept in
- * DATA_DIR so sessions survive a restart.
+ * DATA_DIR so access tokens signed before a restart stay valid after it.
  */
 export function resolveJwtSecret(configured: string | undefined, dataDir: string): string {
   if (configured) return configured;

@@ -48,7 +48,7 @@ export class RefreshTokenStore {
         return outcome;
       case 'reused':
         await this.revokeFamily(outcome.familyId);
-        throw new DomainError('REFRESH_TOKEN_REUSED', 'This refresh token was already used; every session of its login has been signed out');
+        throw new DomainError('REFRESH_TOKEN_REUSED', 'This refresh token was already used; the sign-in it belongs to has been ended');
       case 'expired':
         throw new DomainError('INVALID_REFRESH_TOKEN', 'The refresh token has expired; sign in again');
       default:

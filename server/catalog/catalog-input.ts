@@ -14,7 +14,7 @@ const limit = z
   .transform(Number)
   .pipe(z.number().int().min(1, 'must be a whole number from 1 to 50').max(50, 'must be a whole number from 1 to 50'));
 
-export const DEFAULT_PAGE_SIZE = 20;
+const DEFAULT_PAGE_SIZE = 20;
 
 export const listStoriesQuery = z.object({
   genre: optional(z.string().toLowerCase().regex(GENRE_SLUG, 'must be a genre slug such as "mystery"')),

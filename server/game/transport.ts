@@ -23,10 +23,21 @@ export async function createTransport(requested: TransportKind, logger: Logger, 
     try {
       return await createUwsTransport(bindAddress);
     } catch (error) {
-      logger.warn({ err: error }, 'uWebSockets.js failed to load; falling back to the ws transport');
+      // Expected on Node 22/24 where glibc is older than 2.38 (Debian 12): a warning, not an error.
+      logger.warn({ err: error }, 'uWebSockets.js failed to load (its Node 22/24 binaries need glibc 2.38); falling back to the ws transport');
     }
   }
   return createWsTransport();
+}
+
+/** Whether uWebSockets.js loads on this Node and libc, without starting anything. */
+export async function uwsLoads(): Promise<boolean> {
+  try {
+    await import('uWebSockets.js');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function createUwsTransport(bindAddress?: string): Promise<ServingTransport> {

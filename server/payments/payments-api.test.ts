@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PaymentEvent } from '../database/entities';
 import { describeEachEngine } from '../testing/test-database';
 import { startTestServer, type TestServer } from '../testing/test-server';
+import { transportsUnderTest } from '../testing/transports';
 import { DEFAULT_STORE_PACKS, packDiamonds } from './store-packs';
 import { StripeStub } from './stripe-stub';
 
@@ -26,9 +27,11 @@ function refundedEvent(id: string, paymentIntent: string): string {
   return JSON.stringify({ id, object: 'event', type: 'charge.refunded', created: Math.floor(Date.now() / 1000), data: { object: { id: `ch_${id}`, object: 'charge', payment_intent: paymentIntent, amount: CHEST.price, amount_refunded: CHEST.price, refunded: true } } });
 }
 
+const TRANSPORTS = await transportsUnderTest();
+
 describeEachEngine('payments over HTTP with the real stripe SDK', (engine) => {
   // The webhook needs the raw body, which each transport's HTTP layer hands over differently.
-  describe.each(['uws', 'ws'] as const)('on the %s transport', (transport) => {
+  describe.each(TRANSPORTS)('on the %s transport', (transport) => {
     const stub = new StripeStub();
     let server: TestServer;
 

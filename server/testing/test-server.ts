@@ -22,7 +22,9 @@ export async function startTestServer(engine: Engine, env: Record<string, string
   const dataDir = mkdtempSync(join(tmpdir(), 'storyverse-test-'));
   const scratch = engine === 'postgresql' ? await createScratchPostgres() : undefined;
   // A concrete port (not 0): Colyseus' test client reads the port the server was asked for.
-  const config = loadConfig({ PORT: String(await freePort()), DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...(scratch ? { DATABASE_URL: scratch.url } : {}), ...env });
+  // TRANSPORT from the environment (CI's Node 24 run sets ws) unless the test asks for one.
+  const transport = process.env.TRANSPORT ? { TRANSPORT: process.env.TRANSPORT } : {};
+  const config = loadConfig({ PORT: String(await freePort()), DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...transport, ...(scratch ? { DATABASE_URL: scratch.url } : {}), ...env });
   const app = await startStoryVerse(config, { clock, logger: silentLogger });
   return {
     ...app,

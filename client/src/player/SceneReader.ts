@@ -23,7 +23,7 @@ export interface ReaderHooks {
   chapterEnd(): void;
 }
 
-export function isSpokenLine(step: TimelineLine): boolean {
+function isSpokenLine(step: TimelineLine): boolean {
   return step.kind === 'dialogue' || step.kind === 'narration';
 }
 

@@ -6,7 +6,7 @@ import { scanContentDir } from '../scan-content-dir';
 import { schemaProblems } from '../schema-problems';
 import { worldManifestSchema, type WorldManifest } from './world-schema';
 
-export const WORLD_FILE = 'world.json';
+const WORLD_FILE = 'world.json';
 
 export type LoadedWorld = {
   manifest: WorldManifest;

@@ -9,11 +9,11 @@ export const WORLD_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const entityId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be lower-case letters, digits, "-" or "_"');
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 
-export const worldLocationSchema = z.object({ id: entityId, name: text(80), description: text(2000) }).strict();
-export const worldCharacterSchema = z.object({ id: entityId, name: text(80), personality: text(1000), location: entityId.optional() }).strict();
-export const worldQuestSchema = z.object({ id: entityId, title: text(120), description: text(2000) }).strict();
-export const worldItemSchema = z.object({ id: entityId, name: text(80), description: text(1000).optional() }).strict();
-export const loreEntrySchema = z
+const worldLocationSchema = z.object({ id: entityId, name: text(80), description: text(2000) }).strict();
+const worldCharacterSchema = z.object({ id: entityId, name: text(80), personality: text(1000), location: entityId.optional() }).strict();
+const worldQuestSchema = z.object({ id: entityId, title: text(120), description: text(2000) }).strict();
+const worldItemSchema = z.object({ id: entityId, name: text(80), description: text(1000).optional() }).strict();
+const loreEntrySchema = z
   .object({ keys: z.array(z.string().trim().min(1).max(40)).min(1, 'needs at least one trigger keyword').max(20), text: text(2000) })
   .strict();
 

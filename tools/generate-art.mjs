@@ -2,7 +2,7 @@
 // covers, backgrounds (1280x720) and character sprites (400x560 busts, one file per mood).
 // All art is drawn here from plain shapes: no fonts beyond generic families, no images.
 //
-//   node content/generate-art.mjs
+//   npm run art        (node tools/generate-art.mjs)
 //
 // Output is deterministic (seeded randomness), so re-running it only changes the files whose
 // drawing code changed. The chapters and story.json reference the files by path.
@@ -1181,7 +1181,8 @@ function petalCover() {
 
 // ---------------------------------------------------------------- write everything
 
-const CONTENT = dirname(fileURLToPath(import.meta.url));
+// The shipped content folder, beside this tools/ folder.
+const CONTENT = fileURLToPath(new URL('../content', import.meta.url));
 
 function writeAsset(story, path, svg) {
   const file = join(CONTENT, story, 'assets', path);
