@@ -6,7 +6,7 @@ import { LedgerEntry, Story } from '../server/database/entities';
 import { describeEachEngine } from '../server/testing/test-database';
 import { startTestServer, type TestServer } from '../server/testing/test-server';
 import { STORY_ROOM } from '../rooms/story/protocol';
-import { act, choiceIds, inventory, lastError, newPlayer, openSession, playToEnd, ready, track, until, type Player, type Session } from './story-test-kit';
+import { act, choiceIds, dropAndReconnect, inventory, lastError, newPlayer, openSession, playToEnd, ready, until, type Player, type Session } from './story-test-kit';
 
 const FIXTURE_CONTENT = fileURLToPath(new URL('../rooms/story/fixtures/content', import.meta.url));
 const KEYS_CAP = 2;
@@ -76,9 +76,7 @@ describeEachEngine('story room', (engine) => {
 
     const again = await start(player);
     expect(again.room.state.sceneId).toBe('fork');
-    const token = again.room.reconnectionToken;
-    await again.room.leave(false); // the socket drops
-    const back = track(again.client, await again.client.reconnect(token));
+    const back = await dropAndReconnect(again); // the socket drops
     open.push(back);
     await until(() => back.room.state.sceneId === 'fork');
     expect(back.room.state.sceneId).toBe('fork');
@@ -161,10 +159,8 @@ describeEachEngine('story room', (engine) => {
   it('charges a premium choice once when the client drops, reconnects and sends it again', async () => {
     const player = await newPlayer(server);
     const session = await atFork(player);
-    const token = session.room.reconnectionToken;
     session.room.send('choose', { choiceId: 'lamp' });
-    await session.room.leave(false);
-    const back = track(session.client, await session.client.reconnect(token));
+    const back = await dropAndReconnect(session);
     open.push(back);
     await until(() => Boolean(back.room.state.sceneId));
     back.room.send('choose', { choiceId: 'lamp' });

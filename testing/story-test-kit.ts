@@ -7,7 +7,7 @@ import type { TestServer } from '../server/testing/test-server';
 import type { StoryJoinOptions } from '../rooms/story/protocol';
 import { openSession as openOnPort, type Session } from '../rooms/story/story-test-client';
 
-export { act, choiceIds, lastError, playToEnd, ready, track, until, type Session } from '../rooms/story/story-test-client';
+export { act, choiceIds, dropAndReconnect, lastError, playToEnd, ready, track, until, type Session } from '../rooms/story/story-test-client';
 
 export interface Player {
   token: string;

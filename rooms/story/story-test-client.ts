@@ -36,6 +36,24 @@ export function track(client: Client, room: Room<StoryState>): Session {
   return { client, room, errors };
 }
 
+/**
+ * Drops the socket (not a consented leave) and reconnects with the reconnection token. On Node 22+
+ * colyseus.js uses Node's own WebSocket, which reports the close before the ws transport's server
+ * has seen it: until the room has, the token is refused — so retry briefly, as the web client does.
+ */
+export async function dropAndReconnect(session: Session): Promise<Session> {
+  const token = session.room.reconnectionToken;
+  await session.room.leave(false);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return track(session.client, await session.client.reconnect<StoryState>(token));
+    } catch (error) {
+      if (attempt >= 40 || !/reconnection token invalid/.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+}
+
 /** Waits for the session to show a scene (or a refusal to open). */
 export async function ready(session: Session): Promise<Session> {
   // Fields are undefined until the first state arrives, then '' until the session has a scene.
