@@ -16,7 +16,7 @@ export default tseslint.config(
   },
   {
     // Tests poke at parsed JSON responses; typing every body would add noise, not safety.
-    files: ['**/*.test.ts', 'server/testing/**'],
+    files: ['**/*.test.ts', 'testing/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
 );

@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { Client } from 'colyseus.js';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { createScratchPostgres, postgresReachable, type ScratchPostgres } from '../server/database/scratch-postgres';
-import { chromiumPath, launchChromium, watchPageProblems } from '../server/testing/browser';
-import { itWhenReachable } from '../server/testing/services';
+import { chromiumPath, launchChromium, watchPageProblems } from '../testing/browser';
+import { itWhenReachable } from '../testing/services';
 import { call, eventually, freePort, PrivateRedis, redisServerInstalled } from './testing/cluster-harness';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

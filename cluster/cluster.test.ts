@@ -7,7 +7,7 @@
 import { Client, type Room } from 'colyseus.js';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { createScratchPostgres, postgresReachable, POSTGRES_ADMIN_URL, type ScratchPostgres } from '../server/database/scratch-postgres';
-import { itWhenReachable } from '../server/testing/services';
+import { itWhenReachable } from '../testing/services';
 import { call, eventually, PgProxy, PrivateRedis, redisCommand, redisHash, redisServerInstalled, sleep, StoryVerseProcess } from './testing/cluster-harness';
 
 const JWT_SECRET = 'cluster-test-secret-cluster-test-secret-0123456789';

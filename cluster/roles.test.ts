@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { act, newPlayer, openSession, ready } from '../testing/story-test-kit';
 import { loadConfig } from '../server/config/config';
 import { MODULES } from '../server/modules.js';
-import { startTestServer, type TestServer } from '../server/testing/test-server';
+import { startTestServer, type TestServer } from '../testing/test-server';
 import { clusterLayout } from './layout.js';
 import { renderNginxConfig } from './nginx-config';
 import { nginxRoutes } from './testing/nginx-routes';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { act, newPlayer, openSession, ready } from '../testing/story-test-kit';
-import { startTestServer, type TestServer } from '../server/testing/test-server';
+import { startTestServer, type TestServer } from '../testing/test-server';
 import { runReplay } from './run-replay';
 
 /**

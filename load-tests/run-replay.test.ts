@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'colyseus.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../server/testing/test-server';
+import { startTestServer, type TestServer } from '../testing/test-server';
 import { runReplay } from './run-replay';
 import { RunStats } from './run-stats';
 import { GuestAccount } from './storyverse-api';

@@ -1,9 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reachable, TEST_REDIS_URL, itWhenReachable } from './testing/services';
-import { startTestServer, type TestServer } from './testing/test-server';
-import { transportsUnderTest } from './testing/transports';
+import { reachable, TEST_REDIS_URL, itWhenReachable } from '../testing/services';
+import { startTestServer, type TestServer } from '../testing/test-server';
+import { transportsUnderTest } from '../testing/transports';
 
 const redisUp = await reachable(TEST_REDIS_URL);
 

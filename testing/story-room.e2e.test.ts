@@ -3,8 +3,8 @@ import { ColyseusTestServer } from '@colyseus/testing';
 import { Client } from 'colyseus.js';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { LedgerEntry, Story } from '../server/database/entities';
-import { describeEachEngine } from '../server/testing/test-database';
-import { startTestServer, type TestServer } from '../server/testing/test-server';
+import { describeEachEngine } from './test-database';
+import { startTestServer, type TestServer } from './test-server';
 import { STORY_ROOM } from '../rooms/story/protocol';
 import { act, choiceIds, dropAndReconnect, inventory, lastError, newPlayer, openSession, playToEnd, ready, until, type Player, type Session } from './story-test-kit';
 

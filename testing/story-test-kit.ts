@@ -1,9 +1,9 @@
 /**
  * End-to-end helpers for the story room: players signed in through the REST API of the real
- * composition (server/testing/test-server, on a real database) and story sessions opened on it.
+ * composition (testing/test-server, on a real database) and story sessions opened on it.
  * The client-side waits and steps are the room's own (rooms/story/story-test-client.ts).
  */
-import type { TestServer } from '../server/testing/test-server';
+import type { TestServer } from './test-server';
 import type { StoryJoinOptions } from '../rooms/story/protocol';
 import { openSession as openOnPort, type Session } from '../rooms/story/story-test-client';
 

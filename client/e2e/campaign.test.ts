@@ -4,8 +4,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { chromiumPath, itWithChromium, launchChromium, prepareWebClient, SCREENSHOT_DIR, watchPageProblems } from '../../server/testing/browser';
-import { startTestServer, type TestServer } from '../../server/testing/test-server';
+import { chromiumPath, itWithChromium, launchChromium, prepareWebClient, SCREENSHOT_DIR, watchPageProblems } from '../../testing/browser';
+import { startTestServer, type TestServer } from '../../testing/test-server';
 
 const executable = chromiumPath();
 const itInBrowser = itWithChromium(executable);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ManualClock } from '../shared/clock';
-import { describeEachEngine } from '../testing/test-database';
-import { startTestServer, type TestServer } from '../testing/test-server';
+import { describeEachEngine } from '../../testing/test-database';
+import { startTestServer, type TestServer } from '../../testing/test-server';
 
 const PASSWORD = 'correct horse battery';
 let counter = 0;

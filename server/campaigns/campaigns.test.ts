@@ -14,7 +14,7 @@ import { createScratchPostgres } from '../database/scratch-postgres';
 import { startFakeOpenAi, type FakeOpenAi } from '../game-master/fake-openai-server';
 import { silentLogger } from '../shared/logger';
 import { systemClock } from '../shared/clock';
-import { describeEachEngine, type Engine } from '../testing/test-database';
+import { describeEachEngine, type Engine } from '../../testing/test-database';
 import { DatabaseCampaignMeter } from './campaign-meter';
 import { DatabaseCampaignLog } from './database-campaign-log';
 

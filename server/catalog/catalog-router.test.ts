@@ -8,7 +8,7 @@ import { errorHandler, notFoundHandler } from '../http/error-handler';
 import { requestId } from '../http/request-id';
 import { ManualClock } from '../shared/clock';
 import { silentLogger } from '../shared/logger';
-import { describeOnEngines } from '../testing/test-database';
+import { describeOnEngines } from '../../testing/test-database';
 import { catalogRouter } from './catalog-router';
 import { CatalogService } from './catalog-service';
 import { LANTERN_DIR, loadedStory } from './loaded-story-builder';

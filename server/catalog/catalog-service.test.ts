@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Story } from '../database/entities';
 import { ManualClock } from '../shared/clock';
 import { DomainError } from '../shared/domain-error';
-import { describeOnEngines } from '../testing/test-database';
+import { describeOnEngines } from '../../testing/test-database';
 import { CatalogService, type ListStoriesQuery } from './catalog-service';
 import { LANTERN_DIR, loadedStory } from './loaded-story-builder';
 import { encodeCursor } from './page-cursor';

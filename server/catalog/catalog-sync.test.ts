@@ -1,7 +1,7 @@
 import { beforeEach, expect, it } from 'vitest';
 import { Chapter, Story } from '../database/entities';
 import { ManualClock } from '../shared/clock';
-import { describeOnEngines } from '../testing/test-database';
+import { describeOnEngines } from '../../testing/test-database';
 import { syncCatalog } from './catalog-sync';
 import { loadedStory } from './loaded-story-builder';
 

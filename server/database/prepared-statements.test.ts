@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { describeOnEngines } from '../testing/test-database';
+import { describeOnEngines } from '../../testing/test-database';
 import { LedgerEntry, User } from './entities';
 import { preparedStatements, type PreparedStatements } from './prepared-statements';
 

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { describeOnEngines } from '../testing/test-database';
+import { describeOnEngines } from '../../testing/test-database';
 import { ledgerOf } from '../wallet/wallet-test-kit';
 import { CHEST, CHEST_DIAMONDS, disputeEvent, eventRow, flagsOf, paymentsFor, pendingChest, purchaseRow, refundEvent, sessionEvent } from './payments-test-kit';
 

@@ -1,9 +1,9 @@
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PaymentEvent } from '../database/entities';
-import { describeEachEngine } from '../testing/test-database';
-import { startTestServer, type TestServer } from '../testing/test-server';
-import { transportsUnderTest } from '../testing/transports';
+import { describeEachEngine } from '../../testing/test-database';
+import { startTestServer, type TestServer } from '../../testing/test-server';
+import { transportsUnderTest } from '../../testing/transports';
 import { DEFAULT_STORE_PACKS, packDiamonds } from './store-packs';
 import { StripeStub } from './stripe-stub';
 

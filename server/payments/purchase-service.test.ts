@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { describeOnEngines } from '../testing/test-database';
+import { describeOnEngines } from '../../testing/test-database';
 import { CHEST, CHEST_DIAMONDS, paymentsFor, pendingChest } from './payments-test-kit';
 import { MAX_OPEN_CHECKOUTS_PER_HOUR } from './purchase-service';
 

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { describeOnEngines } from '../testing/test-database';
+import { describeOnEngines } from '../../testing/test-database';
 import { codeOf, ledgerOf, openAccount, storedWallet, walletServiceFor } from './wallet-test-kit';
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);

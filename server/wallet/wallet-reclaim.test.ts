@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { describeOnEngines } from '../testing/test-database';
+import { describeOnEngines } from '../../testing/test-database';
 import { ledgerOf, openAccount, storedWallet, walletServiceFor } from './wallet-test-kit';
 
 describeOnEngines('WalletService.reclaim', (db) => {

@@ -9,7 +9,7 @@ import { requestId } from '../http/request-id';
 import { requireUser } from '../http/require-user';
 import { DomainError } from '../shared/domain-error';
 import { silentLogger } from '../shared/logger';
-import { describeOnEngines } from '../testing/test-database';
+import { describeOnEngines } from '../../testing/test-database';
 import { walletRouter } from './wallet-router';
 import type { WalletService } from './wallet-service';
 import { openAccount, testRules, walletServiceFor } from './wallet-test-kit';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { LedgerEntry } from '../database/entities';
 import { DomainError } from '../shared/domain-error';
-import { describeOnEngines } from '../testing/test-database';
+import { describeOnEngines } from '../../testing/test-database';
 import { ledgerOf, openAccount, storedWallet, testRules, walletServiceFor } from './wallet-test-kit';
 
 const diamonds = (amount: number, idempotencyKey: string) => ({ currency: 'diamonds' as const, amount, reason: 'test', idempotencyKey });

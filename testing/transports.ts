@@ -1,4 +1,4 @@
-import { uwsLoads, type TransportKind } from '../game/transport';
+import { uwsLoads, type TransportKind } from '../server/game/transport';
 
 const nodeMajor = Number(process.versions.node.split('.')[0]);
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { itWhenReachable } from './services';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Where browser tests leave their screenshots (gitignored). */
 export const SCREENSHOT_DIR = `${ROOT}test-artifacts/screenshots`;
 

@@ -1,8 +1,8 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { openDatabase } from '../database/open-database';
-import type { DatabaseConfig } from '../database/orm-options';
-import { createScratchPostgres, postgresReachable, POSTGRES_ADMIN_URL, type ScratchPostgres } from '../database/scratch-postgres';
+import { openDatabase } from '../server/database/open-database';
+import type { DatabaseConfig } from '../server/database/orm-options';
+import { createScratchPostgres, postgresReachable, POSTGRES_ADMIN_URL, type ScratchPostgres } from '../server/database/scratch-postgres';
 
 export type Engine = 'sqlite' | 'postgresql';
 export const ENGINES: Engine[] = ['sqlite', 'postgresql'];

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startStoryVerse, type StoryVerse } from '../composition';
-import { loadConfig } from '../config/config';
-import { createScratchPostgres } from '../database/scratch-postgres';
-import type { Clock } from '../shared/clock';
-import { silentLogger } from '../shared/logger';
+import { startStoryVerse, type StoryVerse } from '../server/composition';
+import { loadConfig } from '../server/config/config';
+import { createScratchPostgres } from '../server/database/scratch-postgres';
+import type { Clock } from '../server/shared/clock';
+import { silentLogger } from '../server/shared/logger';
 import type { Engine } from './test-database';
 
 export interface TestServer extends StoryVerse {
