@@ -1,8 +1,10 @@
-import { Room, ServerError, matchMaker, type Client } from '@colyseus/core';
+import { matchMaker, type Client } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
-import { validator, type Parsed } from '../shared/message-validator';
-import { authenticatePlayer, type PlayerAuthData } from '../shared/player-auth';
-import { CampaignInbox } from './campaign-inbox';
+import { configuredRoom } from '../shared/configured-room';
+import { parseJoinOptions } from '../shared/join-options';
+import { KitRoom, type RoomKitSettings } from '../shared/kit-room';
+import type { SafeParser } from '../shared/message-validator';
+import type { PlayerAuthData } from '../shared/player-auth';
 import type { CampaignJournal } from './campaign-journal';
 import { CampaignNarration } from './campaign-narration';
 import { openCampaign } from './campaign-opening';
@@ -11,7 +13,7 @@ import { CampaignSeats } from './campaign-seats';
 import { CampaignTurns } from './campaign-turns';
 import { CampaignState } from './CampaignState';
 import type { NarratedBeat } from './game-master/game-master';
-import { actionSchema, CampaignMessage, chatSchema, createOptionsSchema, emptySchema, joinOptionsSchema, readySchema, targetSchema, typingSchema, voteSchema, type ChatMessage, type StoryCompleteMessage } from './protocol';
+import { actionSchema, CAMPAIGN_ROOM, CampaignMessage, chatSchema, createOptionsSchema, emptySchema, joinOptionsSchema, readySchema, targetSchema, typingSchema, voteSchema, type ChatMessage, type StoryCompleteMessage } from './protocol';
 import { renderCampaign } from './render-state';
 import { beatEvent } from './rules/beat-outcome';
 import { beatRequest } from './rules/beat-request';
@@ -25,8 +27,14 @@ import { playerOf, type CampaignEvent, type CampaignModel } from './rules/model'
  * (rules/commands.ts); the game master narrates outside the mailbox while chat and presence go on,
  * and its proposed state changes pass the rules before they are committed.
  */
-export abstract class CampaignRoom extends Room<CampaignState> {
-  protected abstract readonly deps: CampaignRoomDeps;
+export abstract class CampaignRoom extends KitRoom<CampaignState, CampaignRoomDeps> {
+  protected readonly settings: RoomKitSettings = {
+    kind: CAMPAIGN_ROOM,
+    budget: { burst: 20, perSecond: 5 },
+    capacity: 16,
+    busyMessage: 'The table is busy; try again in a moment',
+    failureMessage: 'Something went wrong on our side; the campaign is saved up to the last beat',
+  };
   private journal!: CampaignJournal;
   private seats!: CampaignSeats;
   private turns!: CampaignTurns;
@@ -34,12 +42,6 @@ export abstract class CampaignRoom extends Room<CampaignState> {
   private timings!: CampaignTimings;
   /** Players whose allowance paid for this beat already (changing a vote is free). */
   private readonly paidThisBeat = new Set<string>();
-  private readonly inbox = new CampaignInbox({
-    roomId: () => this.roomId,
-    takeMessage: (client) => this.seats.takeMessage(client.sessionId, this.clock.currentTime),
-    counted: () => this.deps.telemetry?.message('campaign'),
-    failed: (error, where) => this.failed(error, where),
-  });
   private closing = false;
 
   private get model(): CampaignModel {
@@ -47,8 +49,7 @@ export abstract class CampaignRoom extends Room<CampaignState> {
   }
 
   override async onCreate(rawOptions: unknown): Promise<void> {
-    const parsed = createOptionsSchema.safeParse(rawOptions);
-    if (!parsed.success) throw new ServerError(400, `INVALID_OPTIONS: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+    const options = parseJoinOptions(createOptionsSchema, rawOptions);
     this.timings = { ...DEFAULT_TIMINGS, ...this.deps.timings };
     this.patchRate = 0;
     // Without a simulation interval the room clock only ticks on a patch; turn and vote timers
@@ -56,7 +57,7 @@ export abstract class CampaignRoom extends Room<CampaignState> {
     this.setSimulationInterval(() => undefined, 100);
     await this.setPrivate(true);
     const isOpen = async (code: string) => (await matchMaker.query({ roomId: code })).length > 0;
-    const opening = await openCampaign(parsed.data, { worlds: this.deps.worlds, log: this.deps.log, random: this.deps.random, isOpen });
+    const opening = await openCampaign(options, { worlds: this.deps.worlds, log: this.deps.log, random: this.deps.random, isOpen });
     this.journal = opening.journal;
     this.roomId = this.journal.code;
     this.seats = new CampaignSeats(opening.forkHosts);
@@ -67,7 +68,7 @@ export abstract class CampaignRoom extends Room<CampaignState> {
       seats: this.seats,
       commit: (event: CampaignEvent) => this.commit(event),
       narrate: () => this.narrate(),
-      inMailbox: (job: () => Promise<void>) => this.inbox.post(job, 'timer'),
+      inMailbox: (job: () => Promise<void>) => this.post(job, 'timer'),
       show: () => this.show(),
     };
     this.turns = new CampaignTurns(table, this.clock, () => this.deps.clock.now().getTime(), this.timings);
@@ -77,10 +78,9 @@ export abstract class CampaignRoom extends Room<CampaignState> {
   }
 
   private registerMessages(): void {
-    const command = <T>(type: string, schema: Parameters<typeof validator<T>>[0], toCommand: (playerId: string, value: T) => CampaignCommand) =>
-      this.onMessage(type, (client, m: Parsed<T>) => this.inbox.queue(client, m, (value) => this.run(client, (playerId) => toCommand(playerId, value))), validator(schema));
-    const direct = <T>(type: string, schema: Parameters<typeof validator<T>>[0], handle: (client: Client, value: T) => void) =>
-      this.onMessage(type, (client, m: Parsed<T>) => this.inbox.direct(client, m, (value) => handle(client, value)), validator(schema));
+    const command = <T>(type: string, schema: SafeParser<T>, toCommand: (playerId: string, value: T) => CampaignCommand) =>
+      this.onSerialMessage(type, schema, (client, value) => this.run(client, (playerId) => toCommand(playerId, value)));
+    const direct = <T>(type: string, schema: SafeParser<T>, handle: (client: Client, value: T) => void) => this.onDirectMessage(type, schema, handle);
     command<unknown>(CampaignMessage.start, emptySchema, (playerId) => ({ type: 'start', playerId }));
     command<{ text: string }>(CampaignMessage.action, actionSchema, (playerId, v) => ({ type: 'action', playerId, text: v.text }));
     command<{ choiceId: string }>(CampaignMessage.vote, voteSchema, (playerId, v) => ({ type: 'vote', playerId, choiceId: v.choiceId, paid: this.paidThisBeat.has(playerId) }));
@@ -89,18 +89,18 @@ export abstract class CampaignRoom extends Room<CampaignState> {
     direct<{ text: string }>(CampaignMessage.chat, chatSchema, (client, v) => this.chat(client, v.text));
     direct<{ typing: boolean }>(CampaignMessage.typing, typingSchema, (client, v) => this.setPresence(client, { typing: v.typing }));
     direct<{ ready: boolean }>(CampaignMessage.ready, readySchema, (client, v) => this.setPresence(client, { ready: v.ready }));
-    this.onMessage('*', (client, type) => this.inbox.refuse(client, { code: 'UNKNOWN_MESSAGE', message: `The campaign room has no message "${String(type)}"` }));
+    this.refuseUnknownMessages();
   }
 
   override async onJoin(client: Client, options: unknown, auth: PlayerAuthData): Promise<void> {
     const name = joinOptionsSchema.safeParse(options ?? {}).data?.name;
-    await this.inbox.run(async () => {
+    await this.inMailbox(async () => {
       const userId = auth.userId;
       this.seats.admit(this.model, userId, this.journal.record.hostUserId === null);
       this.journal.claimHost(userId);
       await this.journal.ensureCreated();
       for (const event of this.seats.arrivalEvents(this.model, userId, name)) await this.commit(event);
-      this.seats.sit(client.sessionId, userId, this.clock.currentTime);
+      this.seats.sit(client.sessionId, userId);
       this.render();
       client.view = new StateView();
       client.view.add(this.seats.sheetOf(userId));
@@ -113,20 +113,21 @@ export abstract class CampaignRoom extends Room<CampaignState> {
     const seat = client.sessionId;
     const userId = this.seats.playerAt(seat);
     // A process shutting down is not the party leaving: the log keeps them seated for the resume.
-    if (userId === undefined || this.closing) return;
+    if (userId === undefined || this.closing) return this.forgetClient(client);
     this.seats.disconnect(seat);
     this.show();
     if (!consented) {
       // Hold the seat first (a quick reconnect must find it), then pass a turn they cannot play.
       const back = this.seats.holdUntilBack(seat, this.allowReconnection(client, this.timings.reconnectSeconds));
-      this.inbox.post(() => this.turns.keepPlayMoving(), 'onLeave');
+      this.post(() => this.turns.keepPlayMoving(), 'onLeave');
       if (await back) {
         this.show();
-        return this.inbox.post(() => this.turns.keepPlayMoving(), 'reconnect');
+        return this.post(() => this.turns.keepPlayMoving(), 'reconnect');
       }
-      if (this.seats.playerAt(seat) !== userId) return; // replaced by a newer client
     }
-    await this.inbox.run(async () => {
+    this.forgetClient(client);
+    if (this.seats.playerAt(seat) !== userId) return; // replaced by a newer client (or kicked)
+    await this.inMailbox(async () => {
       this.seats.leave(seat);
       if (playerOf(this.model, userId)?.inParty) await this.commit({ type: 'left', playerId: userId, kicked: false });
       await this.turns.handOverIfHostAway();
@@ -137,8 +138,7 @@ export abstract class CampaignRoom extends Room<CampaignState> {
   override async onBeforeShutdown(): Promise<void> {
     this.closing = true;
     this.narration?.abort();
-    await this.inbox.drained();
-    super.onBeforeShutdown();
+    await super.onBeforeShutdown();
   }
 
   override onDispose(): void {
@@ -146,25 +146,25 @@ export abstract class CampaignRoom extends Room<CampaignState> {
     this.turns?.clear();
   }
 
-  override onUncaughtException(error: Error, methodName: string): void {
-    this.failed(error, methodName);
-  }
-
-  /** Decides a player's command by the rules (asking the meter when they say so) and applies it. */
-  private async run(client: Client, toCommand: (playerId: string) => CampaignCommand): Promise<void> {
-    const arrived = performance.now();
+  /**
+   * Decides a player's command by the rules (asking the meter when they say so) and applies it;
+   * false when nothing was applied (not a step for the telemetry).
+   */
+  private async run(client: Client, toCommand: (playerId: string) => CampaignCommand): Promise<void | false> {
     const playerId = this.seats.playerAt(client.sessionId);
-    if (playerId === undefined) return; // a kicked player's last messages
+    if (playerId === undefined) return false; // a kicked player's last messages
     const command = toCommand(playerId);
     let decision = decide(this.model, command, this.seats);
     if (decision.kind === 'needs-allowance') decision = decide(this.model, command, this.seats, await this.deps.meter.takeTurn(decision.playerId));
-    if (decision.kind === 'refused') return this.inbox.refuse(client, decision.refusal);
+    if (decision.kind === 'refused') {
+      this.refuse(client, decision.refusal);
+      return false;
+    }
     if (decision.charged) this.paidThisBeat.add(playerId);
     if (command.type === 'action') this.setPresence(client, { typing: false });
     for (const event of decision.events) await this.commit(event);
     if (command.type === 'kick' && command.target) this.removeKicked(command.target.playerId);
     await this.turns.keepPlayMoving();
-    this.deps.telemetry?.step('campaign', command.type, (performance.now() - arrived) / 1000);
   }
 
   private removeKicked(playerId: string): void {
@@ -172,7 +172,7 @@ export abstract class CampaignRoom extends Room<CampaignState> {
     const kicked = this.clients.find((c) => c.sessionId === seat);
     this.show();
     if (kicked) {
-      this.inbox.refuse(kicked, { code: 'KICKED', message: 'The host removed you from this campaign' });
+      this.refuse(kicked, { code: 'KICKED', message: 'The host removed you from this campaign' });
       kicked.leave(4003);
     }
   }
@@ -194,7 +194,7 @@ export abstract class CampaignRoom extends Room<CampaignState> {
     this.turns.clear();
     this.narration.begin(beatRequest(this.journal.world, this.model), {
       chunk: (message) => this.broadcast(CampaignMessage.chunk, message),
-      told: (narrated) => this.inbox.run(() => this.finishBeat(narrated)),
+      told: (narrated) => this.inMailbox(() => this.finishBeat(narrated)),
       failed: (error) => this.failed(error, 'narration'),
     });
   }
@@ -225,18 +225,11 @@ export abstract class CampaignRoom extends Room<CampaignState> {
     this.broadcastPatch();
   }
 
-  private failed(error: unknown, where: string): void {
-    this.deps.logger.error({ err: error, roomId: this.roomId, where }, 'campaign room failure');
-    for (const client of this.clients) this.inbox.refuse(client, { code: 'INTERNAL', message: 'Something went wrong on our side; the campaign is saved up to the last beat' });
+  /** The room's own work for someone who does not wait for it: a failure goes to `failed(where)`. */
+  private post(job: () => Promise<void>, where: string): void {
+    this.inMailbox(job).catch((error: unknown) => this.failed(error, where));
   }
 }
 
 /** The room class to define, bound to its services (the composition root calls this). */
-export function campaignRoom(deps: CampaignRoomDeps) {
-  return class ConfiguredCampaignRoom extends CampaignRoom {
-    protected override readonly deps = deps;
-    static override async onAuth(token: string): Promise<PlayerAuthData> {
-      return authenticatePlayer(deps.auth, token);
-    }
-  };
-}
+export const campaignRoom = (deps: CampaignRoomDeps) => configuredRoom(CampaignRoom, deps);

@@ -1,13 +1,7 @@
-import type { PlayerAuthenticator } from '../shared/player-auth';
-import type { RoomTelemetry } from '../shared/room-telemetry';
+import type { KitDeps } from '../shared/kit-room';
+import { RECONNECT_SECONDS } from '../shared/reconnect-window';
 import type { CampaignLog, CampaignMeter, WorldCatalog } from './campaign-services';
 import type { GameMaster } from './game-master/game-master';
-
-export interface CampaignRoomLogger {
-  info(details: object, message: string): void;
-  warn(details: object, message: string): void;
-  error(details: object, message: string): void;
-}
 
 export interface CampaignTimings {
   /** Seconds a player has for their turn before it passes on. */
@@ -18,21 +12,18 @@ export interface CampaignTimings {
   reconnectSeconds: number;
 }
 
-export const DEFAULT_TIMINGS: CampaignTimings = { turnSeconds: 90, voteSeconds: 60, reconnectSeconds: 30 };
+export const DEFAULT_TIMINGS: CampaignTimings = { turnSeconds: 90, voteSeconds: 60, reconnectSeconds: RECONNECT_SECONDS };
 
-export interface CampaignRoomDeps {
+/** The kit's services (auth, logger, optional telemetry) and the campaign's own. */
+export interface CampaignRoomDeps extends KitDeps {
   worlds: WorldCatalog;
   log: CampaignLog;
   meter: CampaignMeter;
   /** The game master chain: it validates its providers' output and ends in the offline narrator. */
   gameMaster: GameMaster;
-  auth: PlayerAuthenticator;
-  logger: CampaignRoomLogger;
   /** Wall-clock time: chat timestamps and the turn/vote deadline shown to players. */
   clock: { now(): Date };
   /** Uniform in [0, 1): campaign seeds and invite codes. */
   random(): number;
   timings?: Partial<CampaignTimings>;
-  /** Optional: messages and step latency for /metrics. */
-  telemetry?: RoomTelemetry;
 }

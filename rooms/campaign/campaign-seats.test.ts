@@ -29,7 +29,7 @@ describe('CampaignSeats: joining', () => {
     const seats = new CampaignSeats(null);
     expect(seats.arrivalEvents(campaign(), 'a', 'Ann')).toEqual([{ type: 'joined', playerId: 'a', name: 'Ann' }]);
     const model = campaign({ type: 'joined', playerId: 'a', name: 'Ann' });
-    seats.sit('s-a', 'a', 0);
+    seats.sit('s-a', 'a');
     expect(seats.arrivalEvents(model, 'b', 'Ann')).toEqual([{ type: 'joined', playerId: 'b', name: 'Ann (2)' }]);
     expect(seats.arrivalEvents(model, 'b', undefined)).toEqual([{ type: 'joined', playerId: 'b', name: 'Player 2' }]);
   });
@@ -46,7 +46,7 @@ describe('CampaignSeats: joining', () => {
     expect(refusal(() => seats.admit(full, 'b', false))).toBeNull(); // back to their own seat
     const kicked = campaign({ type: 'joined', playerId: 'a', name: 'Ann' }, { type: 'joined', playerId: 'b', name: 'Ben' }, { type: 'left', playerId: 'b', kicked: true });
     expect(refusal(() => seats.admit(kicked, 'b', false))).toBe('KICKED');
-    seats.sit('s-a', 'a', 0);
+    seats.sit('s-a', 'a');
     expect(refusal(() => seats.admit(full, 'a', false))).toBe('ALREADY_JOINED');
     expect(refusal(() => new CampaignSeats(new Set(['a'])).admit(campaign(), 'z', true))).toBe('NOT_HOST');
     expect(refusal(() => new CampaignSeats(new Set(['a'])).admit(campaign(), 'a', true))).toBeNull();
@@ -56,7 +56,7 @@ describe('CampaignSeats: joining', () => {
     const seats = new CampaignSeats(null);
     const model = campaign({ type: 'joined', playerId: 'a', name: 'Ann' });
     const rejected: string[] = [];
-    seats.sit('old', 'a', 0);
+    seats.sit('old', 'a');
     seats.disconnect('old');
     let reject: (error: Error) => void = () => undefined;
     const waiting = new Promise<Client>((_, no) => (reject = no));

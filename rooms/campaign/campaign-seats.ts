@@ -1,5 +1,4 @@
 import { ServerError, type Client, type Deferred } from '@colyseus/core';
-import { MessageBudget } from '../shared/message-budget';
 import { CharacterSheetState } from './CampaignState';
 import type { SeatView } from './render-state';
 import type { CommandTarget } from './rules/commands';
@@ -21,7 +20,6 @@ export class CampaignSeats {
   private readonly reconnections = new Map<string, Deferred<Client>>();
   private readonly presence = new Map<string, Presence>();
   private readonly sheets = new Map<string, CharacterSheetState>();
-  private readonly budgets = new Map<string, MessageBudget>();
 
   /** `forkHosts`: who may take up a fork (its first joiner becomes the host), or null for any campaign. */
   constructor(private readonly forkHosts: ReadonlySet<string> | null) {}
@@ -60,10 +58,8 @@ export class CampaignSeats {
     return events;
   }
 
-  /** `now`: the room clock in milliseconds, which the seat's message budget counts in. */
-  sit(seat: string, playerId: string, now: number): void {
+  sit(seat: string, playerId: string): void {
     this.players.set(seat, playerId);
-    this.budgets.set(seat, new MessageBudget(20, 5, now));
     this.connected.add(seat);
     this.presence.set(seat, { typing: false, ready: false });
   }
@@ -103,14 +99,8 @@ export class CampaignSeats {
 
   leave(seat: string): void {
     this.players.delete(seat);
-    this.budgets.delete(seat);
     this.connected.delete(seat);
     this.presence.delete(seat);
-  }
-
-  /** Takes one message from the seat's budget; false when it is spent (or the client has no seat). */
-  takeMessage(seat: string, now: number): boolean {
-    return this.budgets.get(seat)?.take(now) ?? false;
   }
 
   playerAt(seat: string): string | undefined {

@@ -13,11 +13,12 @@ import { loadWorldsDir } from '../../content-pipeline';
 import { MemoryCampaignLog, unmetered, type CampaignMeter } from './campaign-services';
 import type { CampaignRoomDeps, CampaignTimings } from './campaign-room-deps';
 import { campaignRoom } from './CampaignRoom';
+import type { RoomErrorMessage } from '../shared/room-error';
 import { FailoverGameMaster } from './game-master/failover';
 import type { CampaignState } from './CampaignState';
 import type { GameMaster } from './game-master/game-master';
 import { OfflineNarrator } from './game-master/offline-narrator';
-import { CAMPAIGN_ROOM, type CampaignCreateOptions, type CampaignErrorMessage, type ChatMessage, type StoryChunkMessage, type StoryCompleteMessage } from './protocol';
+import { CAMPAIGN_ROOM, type CampaignCreateOptions, type ChatMessage, type StoryChunkMessage, type StoryCompleteMessage } from './protocol';
 import { mixSeed, seededRandom } from './rules/random';
 import type { CampaignWorld } from './rules/world';
 
@@ -83,7 +84,7 @@ export interface Seat {
   chunks: StoryChunkMessage[];
   complete: StoryCompleteMessage[];
   chat: ChatMessage[];
-  errors: CampaignErrorMessage['error'][];
+  errors: RoomErrorMessage['error'][];
 }
 
 function clientFor(server: CampaignTestServer, userId: string): Client {
@@ -113,7 +114,7 @@ function wire(userId: string, client: Client, room: Room<CampaignState>): Seat {
   room.onMessage('story:chunk', (m: StoryChunkMessage) => seat.chunks.push(m));
   room.onMessage('story:complete', (m: StoryCompleteMessage) => seat.complete.push(m));
   room.onMessage('chat', (m: ChatMessage) => seat.chat.push(m));
-  room.onMessage('error', (m: CampaignErrorMessage) => seat.errors.push(m.error));
+  room.onMessage('error', (m: RoomErrorMessage) => seat.errors.push(m.error));
   return seat;
 }
 

@@ -17,6 +17,7 @@
  *   ← 'error' { error: { code, message, details, request_id } }   a refusal; state is unchanged
  */
 import { z } from 'zod';
+import type { RoomErrorMessage } from '../shared/room-error';
 
 export const CAMPAIGN_ROOM = 'campaign';
 
@@ -85,7 +86,5 @@ export interface ChatMessage {
   at: number;
 }
 
-/** The REST error shape (DESIGN.md §4), sent as the `error` message. */
-export interface CampaignErrorMessage {
-  error: { code: string; message: string; details: Record<string, unknown>; request_id: string };
-}
+/** The web client's name for the kit's error shape (DESIGN.md §4), sent as the `error` message. */
+export type CampaignErrorMessage = RoomErrorMessage;

@@ -52,8 +52,11 @@ export abstract class KitRoom<State extends object, Deps extends KitDeps = KitDe
     return this.kitGuard;
   }
 
-  /** A message whose work runs in the mailbox, one job at a time with the room's other work. */
-  protected onSerialMessage<T>(type: string, schema: SafeParser<T>, work: (client: Client, value: T) => Promise<void>): void {
+  /**
+   * A message whose work runs in the mailbox, one job at a time with the room's other work.
+   * Work that resolves `false` was refused by the room's rules and is not reported as a step.
+   */
+  protected onSerialMessage<T>(type: string, schema: SafeParser<T>, work: (client: Client, value: T) => Promise<void | false>): void {
     this.onMessage(type, (client, message: Parsed<T>) => {
       if (this.guard.serial(client, type, message, (value) => work(client, value)) && message.ok) this.messageAccepted(client, type, message.value);
     }, validator(schema));

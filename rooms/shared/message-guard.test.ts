@@ -45,6 +45,15 @@ describe('MessageGuard', () => {
     expect(ann.sent).toEqual([]);
   });
 
+  it('does not report a job that resolved false (refused by the room\'s rules) as a step', async () => {
+    const { guard, counted, client } = fixture();
+    const ann = client('ann');
+    guard.serial(ann, 'choose', choose({ choiceId: 'a' }), async () => false);
+    guard.serial(ann, 'choose', choose({ choiceId: 'b' }), async () => undefined);
+    await guard.drained();
+    expect(counted).toEqual({ messages: 2, steps: ['choose'] });
+  });
+
   it('refuses an invalid payload with INVALID_MESSAGE in the REST error shape, running nothing', async () => {
     const { guard, client } = fixture();
     const ann = client('ann');

@@ -50,14 +50,15 @@ export class MessageGuard {
 
   /**
    * A message whose work must not interleave with other work of the room: queued in the mailbox.
-   * True when accepted (the room may record it); false when it was refused.
+   * True when accepted (the room may record it); false when it was refused. A job that resolves
+   * `false` changed nothing (a rule refused it), so it is not reported as a step.
    */
-  serial<T>(client: GuardedClient, type: string, message: Parsed<T>, work: (value: T) => Promise<void>): boolean {
+  serial<T>(client: GuardedClient, type: string, message: Parsed<T>, work: (value: T) => Promise<void | false>): boolean {
     const value = this.admit(client, message);
     if (!value) return false;
     const arrived = performance.now();
     const accepted = this.mailbox.push(async () => {
-      await work(value.value);
+      if ((await work(value.value)) === false) return;
       this.hooks.telemetry?.step(this.settings.kind, type, (performance.now() - arrived) / 1000);
     });
     if (!accepted) this.refuse(client, { code: 'RATE_LIMITED', message: this.settings.busyMessage });

@@ -6,8 +6,9 @@ import { Client, type Room } from 'colyseus.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadWorldsDir } from '../../content-pipeline';
 import type { CampaignState } from '../../rooms/campaign/CampaignState';
-import { CAMPAIGN_ROOM, type CampaignCreateOptions, type CampaignErrorMessage, type StoryCompleteMessage } from '../../rooms/campaign/protocol';
+import { CAMPAIGN_ROOM, type CampaignCreateOptions, type StoryCompleteMessage } from '../../rooms/campaign/protocol';
 import { replay } from '../../rooms/campaign/rules/model';
+import type { RoomErrorMessage } from '../../rooms/shared/room-error';
 import { startStoryVerse, type StoryVerse } from '../composition';
 import { loadConfig } from '../config/config';
 import { createScratchPostgres } from '../database/scratch-postgres';
@@ -24,7 +25,7 @@ interface Seat {
   name: string;
   room: Room<CampaignState>;
   complete: StoryCompleteMessage[];
-  errors: CampaignErrorMessage['error'][];
+  errors: RoomErrorMessage['error'][];
 }
 
 async function until(predicate: () => boolean, ms = 5000): Promise<boolean> {
@@ -82,7 +83,7 @@ class Deployment {
     const room = 'create' in how ? await client.create<CampaignState>(CAMPAIGN_ROOM, how.create) : await client.joinById<CampaignState>(how.join);
     const seat: Seat = { name, room, complete: [], errors: [] };
     room.onMessage('story:complete', (m: StoryCompleteMessage) => seat.complete.push(m));
-    room.onMessage('error', (m: CampaignErrorMessage) => seat.errors.push(m.error));
+    room.onMessage('error', (m: RoomErrorMessage) => seat.errors.push(m.error));
     room.onMessage('*', () => undefined);
     await until(() => room.state.players?.has(room.sessionId));
     return seat;
