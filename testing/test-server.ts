@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStoryVerse, type StoryVerse } from '../server/composition';
@@ -8,6 +7,7 @@ import { createScratchPostgres } from '../server/database/scratch-postgres';
 import type { Clock } from '../server/shared/clock';
 import { silentLogger } from '../server/shared/logger';
 import type { Engine } from './test-database';
+import { freePort } from '../rooms/shared/free-port';
 
 export interface TestServer extends StoryVerse {
   /** fetch against the server; JSON in, parsed JSON out (when there is a body). */
@@ -54,13 +54,3 @@ export async function startTestServer(engine: Engine, env: Record<string, string
   };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}

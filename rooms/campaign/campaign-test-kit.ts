@@ -5,7 +5,6 @@
  * builds it), invite codes come from a seeded random — and a real colyseus.js client per
  * simulated player.
  */
-import { createServer } from 'node:net';
 import { Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { Client, type Room } from 'colyseus.js';
@@ -21,6 +20,7 @@ import { OfflineNarrator } from './game-master/offline-narrator';
 import { CAMPAIGN_ROOM, type CampaignCreateOptions, type ChatMessage, type StoryChunkMessage, type StoryCompleteMessage } from './protocol';
 import { mixSeed, seededRandom } from './rules/random';
 import type { CampaignWorld } from './rules/world';
+import { freePort } from '../shared/free-port';
 
 export const SHIPPED_CONTENT = new URL('../../content', import.meta.url).pathname;
 
@@ -147,13 +147,3 @@ export async function leaveAll(...seats: Seat[]): Promise<void> {
   await Promise.all(seats.map((s) => Promise.race([s.room.leave().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 500))])));
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}

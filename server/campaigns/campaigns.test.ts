@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, type Room } from 'colyseus.js';
@@ -18,6 +17,7 @@ import { systemClock } from '../shared/clock';
 import { describeEachEngine, type Engine } from '../../testing/test-database';
 import { DatabaseCampaignMeter } from './campaign-meter';
 import { DatabaseCampaignLog } from './database-campaign-log';
+import { freePort } from '../../rooms/shared/free-port';
 
 const WORLD = 'the-glass-orchard';
 
@@ -34,16 +34,6 @@ async function until(predicate: () => boolean, ms = 5000): Promise<boolean> {
   return predicate();
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** One StoryVerse process on a database that outlives it (so it can be restarted). */
 class Deployment {
