@@ -2,7 +2,7 @@
  * The few REST calls a virtual player makes: a guest account (with token refresh for runs longer
  * than an access token lives) and the story catalog. Shapes come from api/, the REST contract.
  */
-import type { ApiErrorBody, RefreshRequest, SignIn, StoryPage, TokenPair } from '../api';
+import type { ApiErrorBody, RefreshRequest, SignIn, StoryPage, TokenPair } from '../api/index';
 
 /** A failed REST call, with the error code the player counts it under. */
 export class RestFailure extends Error {

@@ -1,4 +1,4 @@
-import type { WorldList } from '../../../api';
+import type { WorldList } from '../../../api/index';
 import { button, h } from '../shell/dom';
 import { focusableHeading, type Screen, type ShellContext } from '../shell/screen';
 import { CampaignConnection, joinRefusal } from './campaign-connection';

@@ -1,5 +1,5 @@
 import { ApiFailure } from './api-failure';
-import type { RefreshRequest, SignIn } from '../../../api';
+import type { RefreshRequest, SignIn } from '../../../api/index';
 import { expiresWithin } from './jwt-expiry';
 import type { SignInStore } from './sign-in-store';
 

@@ -1,4 +1,4 @@
-import type { ApiErrorBody, ValidationIssue } from '../../../api';
+import type { ApiErrorBody, ValidationIssue } from '../../../api/index';
 
 /** A refused or failed API call, parsed from the `{error:{code,message,details,request_id}}` shape. */
 export class ApiFailure extends Error {

@@ -1,4 +1,4 @@
-import type { ChapterBundle } from '../../../api';
+import type { ChapterBundle } from '../../../api/index';
 import { ApiFailure } from './api-failure';
 
 // Bundle URLs carry their content hash, so a URL's bytes never change: keep them for the app's

@@ -1,5 +1,5 @@
 import type { ChapterBundle } from '../../../content-pipeline';
-import type { ChoiceRecord } from '../../../api';
+import type { ChoiceRecord } from '../../../api/index';
 
 /** Flags and relationships: what the chapter-end card compares. */
 export interface Standing {

@@ -1,4 +1,4 @@
-import type { StoryDetail, StoryProgress } from '../../../api';
+import type { StoryDetail, StoryProgress } from '../../../api/index';
 import { button, h } from './dom';
 import { icon, type IconName } from './icons';
 import { chapterStates, sortedChapters, type ChapterState } from './reading-state';

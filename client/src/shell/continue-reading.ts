@@ -1,4 +1,4 @@
-import type { StorySummary } from '../../../api';
+import type { StorySummary } from '../../../api/index';
 import { h } from './dom';
 import { readingLabel, readingState, type ReadingState } from './reading-state';
 import { continueCard } from './story-card';

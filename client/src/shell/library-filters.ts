@@ -1,4 +1,4 @@
-import type { StorySort } from '../../../api';
+import type { StorySort } from '../../../api/index';
 import { button, h } from './dom';
 import { genreLabel } from './genre-label';
 

@@ -1,5 +1,5 @@
 import { ApiFailure } from './api-failure';
-import type { StorySummary } from '../../../api';
+import type { StorySummary } from '../../../api/index';
 import { ContinueReading } from './continue-reading';
 import { button, h } from './dom';
 import { LibraryFilters, type LibraryQuery } from './library-filters';

@@ -1,4 +1,4 @@
-import type { ChapterSummary, StoryDetail, StoryProgress } from '../../../api';
+import type { ChapterSummary, StoryDetail, StoryProgress } from '../../../api/index';
 
 /** Where the player stands in a story, as the library and the story page word it. */
 export type ReadingState =

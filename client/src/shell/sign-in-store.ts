@@ -1,4 +1,4 @@
-import type { SignIn } from '../../../api';
+import type { SignIn } from '../../../api/index';
 
 // The key keeps its first name: renaming it would sign every player out.
 const STORAGE_KEY = 'storyverse.session';

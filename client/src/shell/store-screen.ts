@@ -1,5 +1,5 @@
 import { ApiFailure } from './api-failure';
-import type { Purchase, StoreCatalogue, StorePack } from '../../../api';
+import type { Purchase, StoreCatalogue, StorePack } from '../../../api/index';
 import { append, button, h } from './dom';
 import { icon } from './icons';
 import { LibraryHeader } from './library-header';

@@ -1,4 +1,4 @@
-import type { StorySummary } from '../../../api';
+import type { StorySummary } from '../../../api/index';
 import { coverArt } from './cover-art';
 import { h } from './dom';
 import { genreLabel } from './genre-label';

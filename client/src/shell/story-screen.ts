@@ -1,5 +1,5 @@
 import { ApiFailure } from './api-failure';
-import type { StoryDetail, StoryProgress } from '../../../api';
+import type { StoryDetail, StoryProgress } from '../../../api/index';
 import { backLink } from './back-link';
 import { chapterList } from './chapter-list';
 import { coverArt } from './cover-art';

@@ -15,7 +15,7 @@ import type {
   StoryPage,
   StoryProgress,
   StorySort,
-} from '../../../api';
+} from '../../../api/index';
 import type { SignInStore } from './sign-in-store';
 
 /** What the sign-in forms collect: a registration (login sends only email and password). */

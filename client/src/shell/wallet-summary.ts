@@ -1,4 +1,4 @@
-import type { Inventory } from '../../../api';
+import type { Inventory } from '../../../api/index';
 import { everySecond, formatTimeLeft, hasPassed } from './countdown';
 import { h } from './dom';
 import { icon } from './icons';
