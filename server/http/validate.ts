@@ -1,5 +1,8 @@
 import type { z, ZodError, ZodTypeAny } from 'zod';
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from '../../rooms/shared/storable-text';
 import { ApiError } from './api-error';
+
+export { isStorableText };
 
 export function zodIssues(error: ZodError): { path: string; message: string }[] {
   return error.issues.map((issue) => ({ path: issue.path.join('.') || '(body)', message: issue.message }));
@@ -18,15 +21,6 @@ export function parseInput<S extends ZodTypeAny>(schema: S, input: unknown, what
   throw new ApiError(400, 'VALIDATION_FAILED', `The ${what} is not valid — ${summary}`, { issues });
 }
 
-// A NUL, a high surrogate not followed by a low one, or a low surrogate not preceded by a high one.
-// eslint-disable-next-line no-control-regex -- finding the NUL control character is the point
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** True when `text` has no NUL and no unpaired surrogate: a database stores it as given. */
-export function isStorableText(text: string): boolean {
-  return !UNSTORABLE.test(text);
-}
-
 /** One issue per string (key or value) in a parsed input that is not storable text. */
 export function unstorableText(value: unknown): { path: string; message: string }[] {
   const issues: { path: string; message: string }[] = [];
@@ -36,7 +30,7 @@ export function unstorableText(value: unknown): { path: string; message: string 
   for (let i = 0; i < pending.length; i++) {
     const visit = pending[i]!;
     if (typeof visit.value === 'string') {
-      if (!isStorableText(visit.value)) issues.push({ path: pathOf(visit), message: 'must not contain NUL characters or unpaired surrogates' });
+      if (!isStorableText(visit.value)) issues.push({ path: pathOf(visit), message: UNSTORABLE_TEXT_MESSAGE });
     } else if (visit.value !== null && typeof visit.value === 'object') {
       for (const [key, item] of Object.entries(visit.value)) pending.push({ value: key, key, parent: visit }, { value: item, key, parent: visit });
     }
