@@ -18,6 +18,7 @@
  */
 import { z } from 'zod';
 import type { RoomErrorMessage } from '../shared/room-error';
+import { storableString } from '../shared/storable-text';
 
 export const CAMPAIGN_ROOM = 'campaign';
 
@@ -44,7 +45,7 @@ export const createOptionsSchema = z.object({
   seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
   seats: z.number().int().min(2).max(6).optional(),
   /** The name shown to the party (default "Player N"). */
-  name: z.string().trim().min(1).max(40).optional(),
+  name: storableString(z.string().trim().min(1).max(40)).optional(),
   /** Host only: pick up a campaign from its log (after a restart), under the same code. */
   resume: z.string().regex(/^[A-Z0-9]{4,12}$/).optional(),
   /** Host only: fork a new campaign from another's log, up to and including beat `atBeat`. */
@@ -57,15 +58,15 @@ export const createOptionsSchema = z.object({
 export type CampaignCreateOptions = z.infer<typeof createOptionsSchema>;
 
 /** Options of `joinById(code, options)`. */
-export const joinOptionsSchema = z.object({ name: z.string().trim().min(1).max(40).optional() }).passthrough();
+export const joinOptionsSchema = z.object({ name: storableString(z.string().trim().min(1).max(40)).optional() }).passthrough();
 
 export const emptySchema = z.object({}).strict();
-export const actionSchema = z.object({ text: z.string().trim().min(1, 'must not be empty').max(500) }).strict();
-export const voteSchema = z.object({ choiceId: z.string().min(1).max(64) }).strict();
-export const chatSchema = z.object({ text: z.string().trim().min(1, 'must not be empty').max(500) }).strict();
+export const actionSchema = z.object({ text: storableString(z.string().trim().min(1, 'must not be empty').max(500)) }).strict();
+export const voteSchema = z.object({ choiceId: storableString(z.string().min(1).max(64)) }).strict();
+export const chatSchema = z.object({ text: storableString(z.string().trim().min(1, 'must not be empty').max(500)) }).strict();
 export const typingSchema = z.object({ typing: z.boolean() }).strict();
 export const readySchema = z.object({ ready: z.boolean() }).strict();
-export const targetSchema = z.object({ sessionId: z.string().min(1).max(64) }).strict();
+export const targetSchema = z.object({ sessionId: storableString(z.string().min(1).max(64)) }).strict();
 
 export interface StoryChunkMessage {
   beat: number;

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { ROOM_ERROR_MESSAGE } from '../shared/room-error';
 
 export type { RoomErrorMessage } from '../shared/room-error';
+import { storableString } from '../shared/storable-text';
 
 export const STORY_ROOM = 'story';
 
@@ -22,12 +23,12 @@ export const StoryMessage = {
 
 export const joinOptionsSchema = z.object({
   storyId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a story id'),
-  chapterId: z.string().min(1).max(128).optional(),
+  chapterId: storableString(z.string().min(1).max(128)).optional(),
 });
 export type StoryJoinOptions = z.infer<typeof joinOptionsSchema>;
 
 export const advanceSchema = z.object({}).strict();
 export type AdvanceMessage = z.infer<typeof advanceSchema>;
 
-export const chooseSchema = z.object({ choiceId: z.string().min(1).max(128) }).strict();
+export const chooseSchema = z.object({ choiceId: storableString(z.string().min(1).max(128)) }).strict();
 export type ChooseMessage = z.infer<typeof chooseSchema>;

@@ -47,12 +47,27 @@ describeEachEngine('accounts API', (engine) => {
     ['wrong types', { email: 42, password: { a: 1 } }, 'VALIDATION_FAILED', 400],
     ['an array', [1, 2, 3], 'VALIDATION_FAILED', 400],
     ['unknown fields', { email: 'x@example.test', password: PASSWORD, isAdmin: true }, 'VALIDATION_FAILED', 400],
+    ['a NUL in the display name', { email: 'nul-name@example.test', password: PASSWORD, displayName: 'Ada\u0000' }, 'VALIDATION_FAILED', 400],
+    ['a lone surrogate in the display name', { email: 'surrogate@example.test', password: PASSWORD, displayName: 'Ada\ud800' }, 'VALIDATION_FAILED', 400],
     ['malformed JSON', '{"email": ', 'MALFORMED_JSON', 400],
     ['a huge body', { email: 'x'.repeat(100_000) + '@example.test', password: PASSWORD }, 'PAYLOAD_TOO_LARGE', 413],
   ])('answers %s with %s and creates nothing', async (_what, body, code, status) => {
     const response = await server.call('POST', '/v1/auth/register', { body });
     expect(response.status).toBe(status);
     expectErrorShape(response, code);
+    // Nothing was created: the account cannot sign in.
+    const sent = body as { email?: unknown };
+    if (typeof sent.email === 'string') expect((await server.call('POST', '/v1/auth/login', { body: { email: sent.email, password: PASSWORD } })).status).not.toBe(200);
+  });
+
+  it('answers a sign-in with a NUL in the email or password with 400, not 500', async () => {
+    const email = uniqueEmail();
+    await register(email);
+    for (const body of [{ email: `${email}\u0000`, password: PASSWORD }, { email, password: `${PASSWORD}\u0000` }]) {
+      const response = await server.call('POST', '/v1/auth/login', { body });
+      expect(response.status).toBe(400);
+      expectErrorShape(response, 'VALIDATION_FAILED');
+    }
   });
 
   it('names the bad fields in the error details', async () => {

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { ApiError } from '../http/api-error';
-import { parseInput } from '../http/validate';
+import { isStorableText, parseInput } from '../http/validate';
 import { assetContentType } from './asset-content-type';
 import { assetParams } from './catalog-input';
 import type { CatalogService } from './catalog-service';
@@ -17,6 +17,9 @@ const ASSET_HEADERS = {
 export function assetRoute(catalog: CatalogService): RequestHandler {
   return (req, res, next) => {
     try {
+      // A file name with a NUL (`cover.svg%00.png`) names no asset: not found, as any other unreferenced path.
+      const { storyId = '', 0: path = '' } = req.params as Record<string, string | undefined>;
+      if (!isStorableText(storyId) || !isStorableText(path)) throw new ApiError(404, 'ASSET_NOT_FOUND', `No asset ${path} in story ${storyId}`);
       const params = parseInput(assetParams, req.params, 'path');
       const file = catalog.assetPath(params.storyId, params[0]);
       const headers = { ...ASSET_HEADERS, 'Content-Type': assetContentType(file), 'Cache-Control': ONE_DAY };
