@@ -1,4 +1,23 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server as HttpServer } from 'node:http';
+
+/**
+ * Node's HTTP parser resets a request whose head passes 16 KiB (a long URL) before Express sees it;
+ * uWS answers such requests. The same limit on both transports: a long path gets a 4xx, not a reset.
+ */
+const MAX_REQUEST_HEAD_BYTES = 128 * 1024;
+
+/** Requests Node's parser refuses before Express (a head past the limit, garbage) still get the error shape. */
+function answerUnparsableRequests(server: HttpServer): HttpServer {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    const body = JSON.stringify({ error: { code: tooLarge ? 'REQUEST_TOO_LARGE' : 'BAD_REQUEST', message: tooLarge ? 'The request line and headers are too large' : 'The request could not be parsed', details: {}, request_id: randomUUID() } });
+    socket.end(`HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  });
+  return server;
+}
 import type { Transport } from '@colyseus/core';
 import express, { type Express } from 'express';
 import type { Logger } from '../shared/logger';
@@ -86,7 +105,7 @@ function bindUwsTo(transport: Transport, host: string): void {
 async function createWsTransport(): Promise<ServingTransport> {
   const { WebSocketTransport } = await import('@colyseus/ws-transport');
   const expressApp = express();
-  const server: HttpServer = createServer(expressApp);
+  const server: HttpServer = answerUnparsableRequests(createServer({ maxHeaderSize: MAX_REQUEST_HEAD_BYTES }, expressApp));
   const transport = new WebSocketTransport({ server, maxPayload: 16 * 1024 });
   return {
     kind: 'ws',
@@ -111,7 +130,7 @@ export interface HttpOnlyServer {
 
 export function createHttpOnly(): HttpOnlyServer {
   const expressApp = express();
-  const server: HttpServer = createServer(expressApp);
+  const server: HttpServer = answerUnparsableRequests(createServer({ maxHeaderSize: MAX_REQUEST_HEAD_BYTES }, expressApp));
   return {
     kind: 'http',
     expressApp,
