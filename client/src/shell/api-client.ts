@@ -3,8 +3,16 @@ import type { RefreshRequest, SignIn } from '../../../api/index';
 import { expiresWithin } from './jwt-expiry';
 import type { SignInStore } from './sign-in-store';
 
+/** A body sent as it is (an uploaded file) instead of as JSON, with its own Content-Type. */
+export interface RawBody {
+  readonly data: Blob | string;
+  readonly contentType: string;
+}
+
 export interface RequestOptions {
   body?: unknown;
+  /** Sent instead of `body`, byte for byte. */
+  raw?: RawBody;
   /** Send the access token (default true when signed in). */
   auth?: boolean;
 }
@@ -30,16 +38,26 @@ export class ApiClient {
     return this.request<T>('POST', path, { ...options, body });
   }
 
+  patch<T>(path: string, body: unknown): Promise<T> {
+    return this.request<T>('PATCH', path, { body });
+  }
+
+  /** PUT of a file's bytes (a chapter source, an asset) with its Content-Type. */
+  putRaw<T>(path: string, raw: RawBody): Promise<T> {
+    return this.request<T>('PUT', path, { raw });
+  }
+
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
     let token = options.auth === false ? null : (this.signIns.current()?.accessToken ?? null);
     // About to expire: renew first rather than collect a 401 (the retry below still covers the rest).
     if (token !== null && expiresWithin(token, 30)) token = (await this.refresh(token)).accessToken;
-    const response = await this.send(method, path, options.body, token);
+    const body = options.raw ?? (options.body === undefined ? undefined : jsonBody(options.body));
+    const response = await this.send(method, path, body, token);
     if (response.ok) return parseBody<T>(response);
     const failure = await ApiFailure.fromResponse(response);
     if (token === null || failure.status !== 401 || failure.code !== 'INVALID_TOKEN') throw failure;
     const renewed = await this.refresh(token);
-    const retried = await this.send(method, path, options.body, renewed.accessToken);
+    const retried = await this.send(method, path, body, renewed.accessToken);
     if (retried.ok) return parseBody<T>(retried);
     throw await ApiFailure.fromResponse(retried);
   }
@@ -73,7 +91,7 @@ export class ApiClient {
     if (!stored) throw this.signedOut(new ApiFailure(401, 'UNAUTHENTICATED', 'Your session ended. Sign in again.'));
     // Someone else (another tab, an earlier refresh) already rotated the pair: use theirs.
     if (stored.accessToken !== staleAccessToken && !expiresWithin(stored.accessToken, 60)) return stored;
-    const response = await this.send('POST', '/v1/auth/refresh', { refreshToken: stored.refreshToken } satisfies RefreshRequest, null);
+    const response = await this.send('POST', '/v1/auth/refresh', jsonBody({ refreshToken: stored.refreshToken } satisfies RefreshRequest), null);
     if (!response.ok) {
       const failure = await ApiFailure.fromResponse(response);
       // 401 (invalid, reused) or 400: that refresh token will never work again. 5xx/429: try later.
@@ -91,16 +109,20 @@ export class ApiClient {
     return failure;
   }
 
-  private async send(method: string, path: string, body: unknown, token: string | null): Promise<Response> {
+  private async send(method: string, path: string, body: RawBody | undefined, token: string | null): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (body !== undefined) headers['content-type'] = body.contentType;
     if (token) headers['authorization'] = `Bearer ${token}`;
     try {
-      return await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      return await fetch(path, { method, headers, body: body?.data });
     } catch (error) {
       throw ApiFailure.network(error);
     }
   }
+}
+
+function jsonBody(value: unknown): RawBody {
+  return { data: JSON.stringify(value), contentType: 'application/json' };
 }
 
 async function parseBody<T>(response: Response): Promise<T> {

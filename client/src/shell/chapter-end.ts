@@ -11,6 +11,8 @@ export interface ChapterEndOptions {
   changes: Promise<ChapterChange[]>;
   onNextChapter: (() => void) | null;
   onLibrary(): void;
+  /** The label of the way out (default "Back to library"; a preview goes back to the studio). */
+  backLabel?: string;
 }
 
 /** The chapter-end card: the ending, what changed, keys left, next chapter or back to the library. */
@@ -27,7 +29,7 @@ export class ChapterEndCard {
     const next = options.onNextChapter;
     const actions = [
       next ? button([icon('play', 'icon'), ' Next chapter'], next, 'btn btn-primary') : null,
-      button('Back to library', () => options.onLibrary(), next ? 'btn btn-ghost' : 'btn btn-primary'),
+      button(options.backLabel ?? 'Back to library', () => options.onLibrary(), next ? 'btn btn-ghost' : 'btn btn-primary'),
     ].filter((b): b is HTMLButtonElement => b !== null);
 
     const card = stageCard({

@@ -9,7 +9,7 @@ import { LoadingCard } from './loading-card';
 import { LockedCard } from './locked-card';
 import { ReconnectingOverlay } from './reconnecting-overlay';
 import { refusalNotice } from './refusal-notice';
-import { routeHash } from './routes';
+import { routeHash, type Route } from './routes';
 import { SceneDirector, standingOf } from './scene-director';
 import { toSceneSnapshot } from './scene-snapshot';
 import { focusableHeading, type Screen, type ShellContext } from './screen';
@@ -24,8 +24,8 @@ interface StageCover {
   destroy?(): void;
 }
 
-export function playerScreen(context: ShellContext, storyId: string, chapterId?: string): Screen {
-  return new PlayerScreen(context, storyId, chapterId);
+export function playerScreen(context: ShellContext, storyId: string, chapterId?: string, preview = false): Screen {
+  return new PlayerScreen(context, storyId, chapterId, preview && chapterId !== undefined);
 }
 
 /**
@@ -51,21 +51,26 @@ class PlayerScreen implements Screen {
     private readonly context: ShellContext,
     private readonly storyId: string,
     private readonly chapterId: string | undefined,
+    /** The writer previews a draft: back goes to the studio, and the address keeps the chapter. */
+    private readonly preview: boolean,
   ) {
-    context.setTitle('Reading');
-    this.heading = focusableHeading(h('h1', { className: 'player-title', text: '\u00a0' }));
+    context.setTitle(preview ? 'Preview' : 'Reading');
+    this.heading = focusableHeading(h('h1', { className: 'player-title', text: preview ? 'Preview' : '\u00a0' }));
     this.reconnecting = new ReconnectingOverlay(this.storyHref());
     this.element = h('div', { className: 'screen player-screen' }, [
       h('header', { className: 'player-header' }, [
-        h('a', { className: 'icon-btn', attrs: { href: this.storyHref(), 'aria-label': 'Back to story' } }, [icon('back', 'icon')]),
+        h('a', { className: 'icon-btn', attrs: { href: this.storyHref(), 'aria-label': preview ? 'Back to the studio' : 'Back to story' } }, [icon('back', 'icon')]),
         h('div', { className: 'player-heading' }, [this.heading, this.chapterLine]),
       ]),
       h('main', { className: 'player-main' }, [this.stage, this.overlays, this.reconnecting.element]),
     ]);
-    const storyTitle = context.api
-      .story(storyId)
-      .then((story) => story.title)
-      .catch(() => '');
+    // A story with no released chapter is not in the catalog yet: a preview does not ask it.
+    const storyTitle = preview
+      ? Promise.resolve('Preview')
+      : context.api
+          .story(storyId)
+          .then((story) => story.title)
+          .catch(() => '');
     void storyTitle.then((title) => {
       if (!title || this.destroyed) return;
       this.heading.textContent = title;
@@ -106,6 +111,7 @@ class PlayerScreen implements Screen {
     const connection = new StoryConnection({
       storyId: this.storyId,
       chapterId,
+      preview: this.preview,
       accessToken: () => this.context.api.http.freshAccessToken(60),
       renewToken: async (stale) => (await this.context.api.http.refresh(stale)).accessToken,
       onState: (state) => this.onState(state),
@@ -125,7 +131,7 @@ class PlayerScreen implements Screen {
     if (this.destroyed) return;
     const snapshot = toSceneSnapshot(state);
     this.latest = snapshot;
-    if (snapshot.chapterNumber > 0) this.chapterLine.textContent = `Chapter ${snapshot.chapterNumber}${snapshot.chapterTitle ? ` · ${snapshot.chapterTitle}` : ''}`;
+    if (snapshot.chapterNumber > 0) this.chapterLine.textContent = `${this.preview ? 'Draft · ' : ''}Chapter ${snapshot.chapterNumber}${snapshot.chapterTitle ? ` · ${snapshot.chapterTitle}` : ''}`;
     else if (snapshot.status === 'locked') this.chapterLine.textContent = 'Chapter locked';
     this.updateTitle();
     if (snapshot.status === 'locked') return this.showLocked(false);
@@ -146,8 +152,8 @@ class PlayerScreen implements Screen {
       this.connection?.close();
       this.reconnecting.hide();
       this.director.setInteractive(true);
-      // Resume wherever the saved progress stands.
-      void this.connect(undefined);
+      // Resume wherever the saved progress stands (a preview has none: its chapter again).
+      void this.connect(this.preview ? this.chapterId : undefined);
     });
   }
 
@@ -180,7 +186,7 @@ class PlayerScreen implements Screen {
       retried,
       // While locked, `advance` asks the room to try opening the chapter again.
       onTryAgain: () => this.connection?.advance(),
-      onBack: () => this.context.router.navigate({ name: 'story', storyId: this.storyId }),
+      onBack: () => this.context.router.navigate(this.backRoute()),
     });
     this.setCover(card, !retried);
     if (retried) card.tryAgain.focus();
@@ -188,7 +194,7 @@ class PlayerScreen implements Screen {
 
   private showJoinFailure(failure: JoinFailure, chapterId: string | undefined): void {
     const { title, message } = failure.friendly();
-    const actions = [button('Back to library', () => this.context.router.navigate({ name: 'library' }), 'btn btn-ghost')];
+    const actions = [this.preview ? button('Back to the studio', () => this.context.router.navigate(this.backRoute()), 'btn btn-ghost') : button('Back to library', () => this.context.router.navigate({ name: 'library' }), 'btn btn-ghost')];
     if (failure.transient) actions.unshift(button('Try again', () => void this.connect(chapterId), 'btn btn-primary'));
     this.setCover(stageCard({ icon: 'book', title, message, actions, className: 'error-card' }), true);
     this.chapterLine.textContent = title;
@@ -197,7 +203,7 @@ class PlayerScreen implements Screen {
   private showLoadFailure(retry: () => void): void {
     const actions = [
       button('Try again', retry, 'btn btn-primary'),
-      button('Back to story', () => this.context.router.navigate({ name: 'story', storyId: this.storyId }), 'btn btn-ghost'),
+      button(this.preview ? 'Back to the studio' : 'Back to story', () => this.context.router.navigate(this.backRoute()), 'btn btn-ghost'),
     ];
     this.setCover(stageCard({ icon: 'book', title: 'This chapter could not be loaded', message: 'Check your connection and try again.', actions }), true);
   }
@@ -208,8 +214,10 @@ class PlayerScreen implements Screen {
     const card = new ChapterEndCard({
       snapshot: end,
       changes: this.changesOf(end),
-      onNextChapter: next ? () => this.context.router.navigate({ name: 'play', storyId: this.storyId, chapterId: next }) : null,
-      onLibrary: () => this.context.router.navigate({ name: 'library' }),
+      // A preview is one chapter; its writer goes back to the studio from its end.
+      onNextChapter: next && !this.preview ? () => this.context.router.navigate({ name: 'play', storyId: this.storyId, chapterId: next }) : null,
+      onLibrary: () => this.context.router.navigate(this.preview ? this.backRoute() : { name: 'library' }),
+      backLabel: this.preview ? 'Back to the studio' : undefined,
     });
     this.setCover(card, true);
   }
@@ -217,7 +225,8 @@ class PlayerScreen implements Screen {
   private async changesOf(end: SceneSnapshot): Promise<ChapterChange[]> {
     const { bundle, chapterStart } = this.director;
     if (chapterStart) return chapterChanges(chapterStart, standingOf(end), bundle);
-    if (!bundle) return [];
+    // A preview saves no progress to reconstruct the start from.
+    if (!bundle || this.preview) return [];
     // Resumed mid-chapter: undo this chapter's saved choices to find where it began.
     this.context.api.forgetProgress();
     const progress = await this.context.api.progress(this.storyId);
@@ -241,19 +250,24 @@ class PlayerScreen implements Screen {
 
   /** Once the session is open the story counts as started, and the address says "this story" so a reload resumes where the reader is. */
   private normaliseRoute(): void {
-    if (this.routeNormalised) return;
+    if (this.routeNormalised || this.preview) return;
     this.routeNormalised = true;
     this.context.api.forgetProgress();
     if (this.chapterId) this.context.router.replace({ name: 'play', storyId: this.storyId });
   }
 
   private updateTitle(): void {
-    const title = this.heading.textContent?.trim() || 'Reading';
+    const title = this.heading.textContent?.trim() || (this.preview ? 'Preview' : 'Reading');
     const chapter = this.latest?.chapterNumber;
     this.context.setTitle(chapter ? `${title} · Chapter ${chapter}` : title);
   }
 
   private storyHref(): string {
-    return routeHash({ name: 'story', storyId: this.storyId });
+    return routeHash(this.backRoute());
+  }
+
+  /** Where "back" leads: the story page, or the writer's studio page of the story for a preview. */
+  private backRoute(): Route {
+    return this.preview ? { name: 'studio-story', storyId: this.storyId } : { name: 'story', storyId: this.storyId };
   }
 }

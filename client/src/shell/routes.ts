@@ -4,18 +4,27 @@ export type Route =
   | { name: 'library' }
   | { name: 'auth' }
   | { name: 'story'; storyId: string }
-  | { name: 'play'; storyId: string; chapterId?: string }
+  /** `preview`: the story's writer opens a draft or scheduled chapter (nothing spent, nothing saved). */
+  | { name: 'play'; storyId: string; chapterId?: string; preview?: boolean }
   | { name: 'store' }
   | { name: 'campaigns' }
   | { name: 'campaign'; code: string }
+  /** The writer's studio: my stories, one story, earnings. */
+  | { name: 'studio' }
+  | { name: 'studio-story'; storyId: string }
+  | { name: 'studio-earnings' }
   /** Where Checkout sends the player back: paid (`success`) or abandoned (`cancel`). */
   | { name: 'store-return'; outcome: 'success' | 'cancel'; purchaseId: string };
 
 export function parseRoute(hash: string): Route | null {
-  const path = hash.replace(/^#/, '').replace(/\/+$/, '');
+  const [address = '', query = ''] = hash.replace(/^#/, '').split('?', 2);
+  const path = address.replace(/\/+$/, '');
   const parts = path.split('/').filter((part) => part !== '').map(safeDecode);
   const [head, first, second] = parts;
   if (parts.length === 0) return { name: 'library' };
+  if (head === 'studio') return studioRoute(parts.slice(1));
+  // Only a chapter can be previewed: the draft is one chapter, not "wherever the reader is".
+  if (head === 'play' && first && second && parts.length === 3 && new URLSearchParams(query).has('preview')) return { name: 'play', storyId: first, chapterId: second, preview: true };
   if (head === 'auth' && parts.length === 1) return { name: 'auth' };
   if (head === 'story' && first && parts.length === 2) return { name: 'story', storyId: first };
   if (head === 'store' && parts.length === 1) return { name: 'store' };
@@ -43,8 +52,24 @@ export function routeHash(route: Route): string {
     case 'store-return':
       return `#/store/${route.outcome}/${encodeURIComponent(route.purchaseId)}`;
     case 'play':
+      if (route.preview && route.chapterId) return `#/play/${encodeURIComponent(route.storyId)}/${encodeURIComponent(route.chapterId)}?preview`;
       return `#/play/${encodeURIComponent(route.storyId)}${route.chapterId ? `/${encodeURIComponent(route.chapterId)}` : ''}`;
+    case 'studio':
+      return '#/studio';
+    case 'studio-story':
+      return `#/studio/stories/${encodeURIComponent(route.storyId)}`;
+    case 'studio-earnings':
+      return '#/studio/earnings';
   }
+}
+
+/** `#/studio`, `#/studio/earnings`, `#/studio/stories/<storyId>` (a story id may be any slug, "earnings" too). */
+function studioRoute(rest: string[]): Route | null {
+  const [first, second] = rest;
+  if (rest.length === 0) return { name: 'studio' };
+  if (first === 'earnings' && rest.length === 1) return { name: 'studio-earnings' };
+  if (first === 'stories' && second && rest.length === 2) return { name: 'studio-story', storyId: second };
+  return null;
 }
 
 function safeDecode(part: string): string {

@@ -6,12 +6,17 @@ import { backoffDelay, waitOrOnline } from './backoff';
 import { JoinFailure } from './join-failure';
 import { roomEndpoint } from './room-endpoint';
 
+/** The room's join options plus the studio's preview flag (issue 14; the room accepts it once that lands). */
+type PreviewableJoinOptions = StoryJoinOptions & { preview?: true };
+
 export type StoryRefusal = RoomErrorMessage['error'];
 export type ConnectionStatus = 'connected' | 'reconnecting' | 'lost';
 
 export interface StoryConnectionOptions {
   storyId: string;
   chapterId?: string;
+  /** The writer previews `chapterId` (a draft or scheduled chapter): nothing is spent or saved. */
+  preview?: boolean;
   /** A valid access token (refreshed first when close to expiry). */
   accessToken(): Promise<string>;
   /** Forces a refresh after the room said INVALID_TOKEN; returns the new access token. */
@@ -61,7 +66,8 @@ export class StoryConnection {
   }
 
   private async join(chapterId: string | undefined): Promise<Room<StoryState>> {
-    const options: StoryJoinOptions = chapterId ? { storyId: this.options.storyId, chapterId } : { storyId: this.options.storyId };
+    const options: PreviewableJoinOptions = chapterId ? { storyId: this.options.storyId, chapterId } : { storyId: this.options.storyId };
+    if (this.options.preview) options.preview = true;
     let token = await this.options.accessToken();
     for (let attempt = 0; ; attempt++) {
       this.client.auth.token = token;
@@ -138,8 +144,8 @@ export class StoryConnection {
     }
     while (!this.closed) {
       try {
-        // No chapterId: resume wherever the saved progress stands.
-        return this.resumed(await this.join(undefined));
+        // No chapterId: resume wherever the saved progress stands (a preview saves none: open its chapter again).
+        return this.resumed(await this.join(this.options.preview ? this.options.chapterId : undefined));
       } catch (error) {
         const failure = JoinFailure.from(error);
         if (!failure.transient) {
