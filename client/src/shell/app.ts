@@ -1,5 +1,6 @@
 import { campaignLobbyScreen } from '../campaign/campaign-lobby-screen';
 import { campaignScreen } from '../campaign/campaign-screen';
+import { studioScreen } from '../studio/studio-screen';
 import { ApiClient } from './api-client';
 import { authScreen } from './auth-screen';
 import { libraryScreen } from './library-screen';
@@ -89,7 +90,7 @@ export class App {
       case 'story':
         return storyScreen(this.context, route.storyId);
       case 'play':
-        return playerScreen(this.context, route.storyId, route.chapterId);
+        return playerScreen(this.context, route.storyId, route.chapterId, route.preview);
       case 'store':
         return storeScreen(this.context);
       case 'campaigns':
@@ -98,6 +99,10 @@ export class App {
         return campaignScreen(this.context, route.code);
       case 'store-return':
         return storeReturnScreen(this.context, route.outcome, route.purchaseId);
+      case 'studio':
+      case 'studio-story':
+      case 'studio-earnings':
+        return studioScreen(this.context, route);
     }
   }
 }

@@ -2,10 +2,14 @@ import { brandMark } from './brand';
 import { button, h } from './dom';
 import type { ShellContext } from './screen';
 import { showToast } from './toast';
+import { WRITER_INVITATION } from '../studio/writer-invitation';
 import { openUpgradeDialog } from './upgrade-dialog';
 import { WalletSummary } from './wallet-summary';
 
-/** Brand, wallet, and the account action: "Save your progress" for a guest, "Sign out" otherwise. */
+/**
+ * Brand, wallet, and the account actions: a guest may save their progress or is invited to write
+ * (both add an email); an email account has the way into the studio and "Sign out".
+ */
 export class LibraryHeader {
   readonly element: HTMLElement;
   readonly wallet: WalletSummary;
@@ -34,11 +38,13 @@ export class LibraryHeader {
     if (!user) return this.account.replaceChildren();
     if (user.isGuest) {
       this.account.replaceChildren(
+        button('Write', () => openUpgradeDialog(this.context.api, () => this.context.router.navigate({ name: 'studio' }), WRITER_INVITATION), 'btn btn-small btn-ghost', { 'aria-haspopup': 'dialog' }),
         button('Save your progress', () => openUpgradeDialog(this.context.api, () => showToast('Progress saved. Sign in with your email on any device.')), 'btn btn-small btn-outline'),
       );
       return;
     }
     this.account.replaceChildren(
+      h('a', { className: 'btn btn-small btn-outline studio-link', attrs: { href: '#/studio' }, text: 'Studio' }),
       h('span', { className: 'account-name', text: user.displayName }),
       button('Sign out', () => void this.context.api.signOut(), 'btn btn-small btn-ghost'),
     );

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { assetContentType, assetRefusal, defaultAssetPath, formatBytes } from './asset-file';
+
+describe('the path an asset is proposed under', () => {
+  it('is assets/<file name>', () => {
+    expect(defaultAssetPath('cover.png')).toBe('assets/cover.png');
+  });
+
+  it('replaces characters a path may not hold, and never starts with a dot', () => {
+    expect(defaultAssetPath('My Harbour (night).webp')).toBe('assets/My-Harbour-night-.webp');
+    expect(defaultAssetPath('..\\..\\evil.png')).toBe('assets/evil.png');
+    expect(defaultAssetPath('.hidden.png')).toBe('assets/hidden.png');
+    expect(defaultAssetPath('???')).toBe('assets/file');
+  });
+});
+
+describe('the type an asset is sent as', () => {
+  it('is the browser’s when it has one', () => {
+    expect(assetContentType('x.bin', 'image/gif')).toBe('image/gif');
+  });
+
+  it('comes from the extension otherwise', () => {
+    expect(assetContentType('theme.OGG', '')).toBe('audio/ogg');
+    expect(assetContentType('art.jpg', '')).toBe('image/jpeg');
+    expect(assetContentType('notes.txt', '')).toBe('application/octet-stream');
+  });
+});
+
+describe('sizes and refusals in words', () => {
+  it('formats sizes', () => {
+    expect(formatBytes(820)).toBe('820 B');
+    expect(formatBytes(12_700)).toBe('12.4 KB');
+    expect(formatBytes(5 * 1024 * 1024)).toBe('5.0 MB');
+  });
+
+  it('says what to change for each refusal', () => {
+    expect(assetRefusal(413, 'over 5 MiB')).toBe('Too large: over 5 MiB');
+    expect(assetRefusal(415, 'image/gif is not accepted')).toMatch(/^Not a type the studio takes .*: image\/gif is not accepted$/);
+    expect(assetRefusal(400, 'bad path')).toBe('That path cannot be used: bad path');
+    expect(assetRefusal(403, 'Not your story')).toBe('Not your story');
+  });
+});
