@@ -22,6 +22,7 @@ export function earningsScreen(context: ShellContext, api: StudioApi): Screen {
     entries,
   ]);
   const status = h('p', { className: 'library-status', attrs: { role: 'status' } });
+  const entriesHeading = focusableHeading(h('h2', { className: 'section-title', text: 'Every share', attrs: { id: 'earnings-entries-heading' } }));
   const more = h('div', { className: 'load-more' });
   const titles = new Map<string, string>();
   let cursor: string | null = null;
@@ -32,7 +33,7 @@ export function earningsScreen(context: ShellContext, api: StudioApi): Screen {
     h('p', { className: 'muted studio-lede', text: 'Your share of the diamonds readers spend on premium choices in your stories. Refunds of a reader’s purchase do not take back what you earned.' }),
     h('section', { className: 'studio-card earnings-summary' }, [total]),
     h('section', { className: 'library-section', attrs: { 'aria-labelledby': 'earnings-by-story-heading' } }, [h('h2', { className: 'section-title', text: 'By story', attrs: { id: 'earnings-by-story-heading' } }), byStory]),
-    h('section', { className: 'library-section', attrs: { 'aria-labelledby': 'earnings-entries-heading' } }, [h('h2', { className: 'section-title', text: 'Every share', attrs: { id: 'earnings-entries-heading' } }), table, status, more]),
+    h('section', { className: 'library-section', attrs: { 'aria-labelledby': 'earnings-entries-heading' } }, [entriesHeading, table, status, more]),
   ]);
 
   function renderTotals(earnings: Earnings): void {
@@ -64,6 +65,8 @@ export function earningsScreen(context: ShellContext, api: StudioApi): Screen {
       cursor = page.nextCursor;
       status.textContent = entries.childElementCount === 0 ? 'No shares yet.' : first ? '' : `${rows.length} more shown.`;
       if (cursor) more.replaceChildren(button('More', () => void load(false), 'btn btn-outline', { 'aria-label': 'Show more shares' }));
+      // "More" was pressed and replaced: keep the keyboard where the reading goes on.
+      if (!first) (more.querySelector('button') ?? entriesHeading).focus();
     } catch (error) {
       if (destroyed) return;
       status.textContent = error instanceof ApiFailure ? error.message : 'Your earnings could not be loaded.';

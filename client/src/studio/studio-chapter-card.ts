@@ -51,15 +51,19 @@ export function studioChapterCard(chapter: StudioChapter, actions: ChapterAction
   return h('li', { className: `studio-card studio-chapter state-${chapter.state}` }, [
     heading,
     h('p', { className: 'studio-chapter-state', text: chapterStatus(chapter) }),
-    chapter.problems.length > 0
-      ? h('div', { className: 'studio-chapter-problems' }, [
-          h('p', { className: blocked ? 'upload-refused' : 'muted', text: blocked ? 'The draft has problems to fix before it can be previewed or published:' : 'The linter’s warnings (they do not stop publishing):' }),
-          problemList(chapter.problems),
-        ])
-      : null,
+    chapter.problems.length > 0 ? problemDetails(chapter, blocked) : null,
     h('div', { className: 'studio-actions' }, [preview, publishNow]),
     scheduleForm,
     chapter.versions.length > 0 ? versionList(chapter, actions, now) : null,
+  ]);
+}
+
+/** The draft's problems, folded: the upload just announced them, and they stay one click away. */
+function problemDetails(chapter: StudioChapter, blocked: boolean): HTMLElement {
+  const count = `${chapter.problems.length} ${chapter.problems.length === 1 ? 'problem' : 'problems'}`;
+  return h('details', { className: 'studio-chapter-problems' }, [
+    h('summary', { className: blocked ? 'upload-refused' : 'muted', text: blocked ? `The draft has ${count} to fix before it can be previewed or published` : `The linter found ${count} that do not stop publishing` }),
+    problemList(chapter.problems),
   ]);
 }
 

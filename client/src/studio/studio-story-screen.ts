@@ -1,6 +1,5 @@
 import type { StudioChapter, StudioStory } from '../../../api/index';
 import { ApiFailure } from '../shell/api-failure';
-import { backLink } from '../shell/back-link';
 import { button, h } from '../shell/dom';
 import { routeHash } from '../shell/routes';
 import { focusableHeading, type Screen, type ShellContext } from '../shell/screen';
@@ -59,7 +58,8 @@ class StudioStoryScreen implements Screen {
       section('studio-assets-heading', 'Art and music', [this.assets.element]),
       section('studio-details-heading', 'Story details', [h('div', { className: 'studio-card' }, [this.details.element])]),
     );
-    this.frame = studioFrame(context, 'stories', [backLink(routeHash({ name: 'studio' }), 'My stories', 'studio-back'), this.heading, this.status, this.body]);
+    // Within "My stories": its tab leads back to the list.
+    this.frame = studioFrame(context, 'stories', [this.heading, this.status, this.body]);
     this.element = this.frame.element;
     void this.reload();
   }
