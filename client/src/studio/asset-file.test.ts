@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assetContentType, assetRefusal, defaultAssetPath, formatBytes } from './asset-file';
+import { assetContentType, assetPathProblem, assetRefusal, defaultAssetPath, formatBytes } from './asset-file';
 
 describe('the path an asset is proposed under', () => {
   it('is assets/<file name>', () => {
@@ -11,6 +11,23 @@ describe('the path an asset is proposed under', () => {
     expect(defaultAssetPath('..\\..\\evil.png')).toBe('assets/evil.png');
     expect(defaultAssetPath('.hidden.png')).toBe('assets/hidden.png');
     expect(defaultAssetPath('???')).toBe('assets/file');
+  });
+});
+
+describe('paths the browser would rewrite before sending', () => {
+  it('are refused before the upload, with the reason', () => {
+    expect(assetPathProblem('assets/../x.png')).toMatch(/stay inside the story/);
+    expect(assetPathProblem('./x.png')).toMatch(/stay inside the story/);
+    expect(assetPathProblem('assets/%2E%2e/x.png')).toMatch(/stay inside the story/);
+    expect(assetPathProblem('/assets/x.png')).toMatch(/leading "\/"/);
+    expect(assetPathProblem('assets//x.png')).toMatch(/empty part/);
+    expect(assetPathProblem('assets/')).toMatch(/empty part/);
+  });
+
+  it('leave every other path to the server', () => {
+    expect(assetPathProblem('assets/cover.png')).toBeNull();
+    expect(assetPathProblem('art/..hidden/x.png')).toBeNull();
+    expect(assetPathProblem('assets/harbour cover.png')).toBeNull();
   });
 });
 

@@ -28,6 +28,19 @@ export function defaultAssetPath(fileName: string): string {
   return `assets/${name || 'file'}`;
 }
 
+/**
+ * Why a path cannot even be sent: the browser resolves `.` and `..` segments (escaped or not) before
+ * the request leaves, so `assets/../x.png` would reach another address instead of being refused.
+ * Everything else about a path (allowed characters) is the server's to judge.
+ */
+export function assetPathProblem(path: string): string | null {
+  if (path.startsWith('/')) return 'A path is relative to the story: remove the leading "/".';
+  const segments = path.split('/');
+  if (segments.some((segment) => segment === '')) return 'A path cannot have an empty part ("//" or a trailing "/").';
+  if (segments.some((segment) => /^(\.|%2e){1,2}$/i.test(segment))) return 'A path cannot contain "." or ".." parts: it must stay inside the story.';
+  return null;
+}
+
 /** The Content-Type to send: the browser's when it knows one, else the one the extension names. */
 export function assetContentType(fileName: string, browserType: string): string {
   if (browserType) return browserType;

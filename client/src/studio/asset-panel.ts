@@ -1,7 +1,7 @@
 import type { StudioAsset } from '../../../api/index';
 import { ApiFailure } from '../shell/api-failure';
 import { h } from '../shell/dom';
-import { ASSET_FILE_ACCEPT, assetContentType, assetRefusal, defaultAssetPath, formatBytes } from './asset-file';
+import { ASSET_FILE_ACCEPT, assetContentType, assetPathProblem, assetRefusal, defaultAssetPath, formatBytes } from './asset-file';
 import { formField } from './form-field';
 import type { StudioApi } from './studio-api';
 
@@ -60,8 +60,9 @@ export class AssetPanel {
       this.file.setProblem('Choose a file first.');
       return this.file.control.focus();
     }
-    if (!path) {
-      this.path.setProblem('Give the file a path, such as assets/cover.png.');
+    const pathProblem = path ? assetPathProblem(path) : 'Give the file a path, such as assets/cover.png.';
+    if (pathProblem) {
+      this.path.setProblem(pathProblem);
       return this.path.control.focus();
     }
     this.busy(true);

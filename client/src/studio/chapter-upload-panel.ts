@@ -3,7 +3,7 @@ import { h } from '../shell/dom';
 import { CHAPTER_FILE_ACCEPT, readChapterFile } from './chapter-file';
 import { formField } from './form-field';
 import { problemList } from './problem-list';
-import { groupProblemsByScene, problemsFromDetails, problemSummary } from './problems-by-scene';
+import { groupProblemsByScene, problemCountFromDetails, problemsFromDetails, problemSummary } from './problems-by-scene';
 import type { StudioApi } from './studio-api';
 
 /**
@@ -79,8 +79,12 @@ export class ChapterUploadPanel {
     this.busy(true);
     this.result.replaceChildren(h('p', { className: 'muted', text: `Uploading ${file.name}…` }));
     try {
-      await this.api.uploadChapter(this.storyId, chapterId, read);
-      this.result.replaceChildren(h('p', { className: 'upload-ok', text: `Chapter “${chapterId}” uploaded with no problems. Preview it, then publish it.` }));
+      const { problems: warnings } = await this.api.uploadChapter(this.storyId, chapterId, read);
+      // A 200 may still carry warnings: they do not stop publishing, but the writer should see them.
+      this.result.replaceChildren(
+        h('p', { className: 'upload-ok', text: `Chapter “${chapterId}” uploaded with ${warnings.length === 0 ? 'no problems' : `no errors and ${warnings.length} ${warnings.length === 1 ? 'warning' : 'warnings'}`}. Preview it, then publish it.` }),
+        ...(warnings.length > 0 ? [problemList(warnings)] : []),
+      );
       await this.onUploaded();
     } catch (error) {
       const failure = error instanceof ApiFailure ? error : ApiFailure.network(error);
@@ -89,8 +93,10 @@ export class ChapterUploadPanel {
         this.result.replaceChildren(h('p', { className: 'upload-refused', text: `Not uploaded: ${failure.message}` }));
         return;
       }
+      const total = problemCountFromDetails(failure.details, problems.length);
+      const firstOnly = total > problems.length ? ` Here are the first ${problems.length} of ${total}.` : '';
       this.result.replaceChildren(
-        h('p', { className: 'upload-refused', text: `Chapter “${chapterId}” was saved as a draft, with ${problemSummary(groupProblemsByScene(problems)).replace(/\.$/, '')}. Fix them and upload the file again.` }),
+        h('p', { className: 'upload-refused', text: `Chapter “${chapterId}” was saved as a draft, with ${problemSummary(groupProblemsByScene(problems)).replace(/\.$/, '')}. Fix them and upload the file again.${firstOnly}` }),
         problemList(problems),
       );
       await this.onUploaded();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChapterProblem } from '../../../api/index';
-import { groupProblemsByScene, hasErrors, problemsFromDetails, problemSummary } from './problems-by-scene';
+import { groupProblemsByScene, hasErrors, problemCountFromDetails, problemsFromDetails, problemSummary } from './problems-by-scene';
 
 const dangling: ChapterProblem = { scene: 'cave', message: 'nextSceneId points to "deeper", which is not a scene', severity: 'error', code: 'DANGLING_NEXT_SCENE' };
 const mood: ChapterProblem = { scene: 'cave', message: 'mood "sly" is not a sprite of Wren', severity: 'warning', code: 'UNKNOWN_MOOD' };
@@ -56,6 +56,13 @@ describe('the problems of a 422 CONTENT_INVALID', () => {
   it('drops entries without a message and counts an unknown severity as an error', () => {
     const details = { problems: [null, 'text', { scene: 'a' }, { message: 'kept', severity: 'fatal' }] };
     expect(problemsFromDetails(details)).toEqual([{ message: 'kept', severity: 'error' }]);
+  });
+
+  it('knows when only the first problems were sent', () => {
+    expect(problemCountFromDetails({ problemCount: 340 }, 200)).toBe(340);
+    expect(problemCountFromDetails({ problemCount: 3 }, 3)).toBe(3);
+    expect(problemCountFromDetails({ problemCount: 'many' }, 3)).toBe(3);
+    expect(problemCountFromDetails({}, 2)).toBe(2);
   });
 
   it('is empty when the details carry none', () => {

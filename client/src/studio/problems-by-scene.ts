@@ -60,6 +60,12 @@ export function problemsFromDetails(details: Record<string, unknown>): ChapterPr
   return problems;
 }
 
+/** How many problems the server found when it sent only the first ones (`details.problemCount`). */
+export function problemCountFromDetails(details: Record<string, unknown>, shown: number): number {
+  const count = details['problemCount'];
+  return typeof count === 'number' && Number.isInteger(count) && count > shown ? count : shown;
+}
+
 function bySeverity(problems: ChapterProblem[]): ChapterProblem[] {
   // Array.prototype.sort is stable: same-severity problems keep the linter's order.
   return [...problems].sort((a, b) => Number(a.severity === 'warning') - Number(b.severity === 'warning'));
