@@ -5,11 +5,11 @@ import type { ShellContext } from '../shell/screen';
 export type StudioSection = 'stories' | 'earnings';
 
 /** The studio's page: the library header (wallet, account), the studio's own navigation, then the screen. */
-export function studioFrame(context: ShellContext, current: StudioSection | null, children: Child[], currentHref = location.hash): { element: HTMLElement; destroy(): void } {
+export function studioFrame(context: ShellContext, current: StudioSection | null, children: Child[], deeper = false): { element: HTMLElement; destroy(): void } {
   const header = new LibraryHeader(context);
-  // `page` on the tab of this very page; `true` on the section a deeper page (a story) belongs to.
+  // `page` on the tab of this very page; `true` on the section a deeper page (one story) belongs to.
   const link = (section: StudioSection, href: string, text: string) =>
-    h('a', { className: 'studio-tab', text, attrs: { href, 'aria-current': current === section ? (href === currentHref ? 'page' : 'true') : undefined } });
+    h('a', { className: 'studio-tab', text, attrs: { href, 'aria-current': current === section ? (deeper ? 'true' : 'page') : undefined } });
   const element = h('div', { className: 'screen studio-screen' }, [
     header.element,
     h('main', { className: 'library-main studio-main' }, [

@@ -59,7 +59,7 @@ class StudioStoryScreen implements Screen {
       section('studio-details-heading', 'Story details', [h('div', { className: 'studio-card' }, [this.details.element])]),
     );
     // Within "My stories": its tab leads back to the list.
-    this.frame = studioFrame(context, 'stories', [this.heading, this.status, this.body]);
+    this.frame = studioFrame(context, 'stories', [this.heading, this.status, this.body], true);
     this.element = this.frame.element;
     void this.reload();
   }
