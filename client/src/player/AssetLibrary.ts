@@ -1,5 +1,4 @@
 import { Assets, type Texture, type UnresolvedAsset } from 'pixi.js';
-import { resolveAssetUrl } from './asset-url';
 import type { ChapterAssets } from './chapter-assets';
 
 // Pixi picks a parser from the extension; anything else is tried as a plain image.
@@ -15,13 +14,14 @@ export class AssetLibrary {
   private readonly ready = new Map<string, Texture>();
 
   constructor(
-    private readonly assetBase: string,
+    /** Where a story-relative asset path is fetched from. */
+    private readonly resolve: (path: string) => string,
     /** SVG art is rasterised once; above 1 keeps it sharp when `cover` scales it up. */
     private readonly resolution: number,
   ) {}
 
   url(path: string): string {
-    return resolveAssetUrl(this.assetBase, path);
+    return this.resolve(path);
   }
 
   /** The texture if it has finished loading (the usual case after `preload`). */

@@ -1,5 +1,6 @@
 import type { Application } from 'pixi.js';
 import { AccessibleLine } from './AccessibleLine';
+import { resolveAssetUrl } from './asset-url';
 import { AssetLibrary } from './AssetLibrary';
 import { BackgroundLayer } from './BackgroundLayer';
 import { listChapterAssets } from './chapter-assets';
@@ -60,7 +61,8 @@ export class StoryPlayerController implements StoryPlayer {
     root.prepend(canvas);
 
     this.tweens = new Tweens(app.ticker, options.reducedMotion);
-    this.library = new AssetLibrary(options.assetBase, Math.min(2, Math.max(1.5, window.devicePixelRatio * 1.25)));
+    const assetUrl = options.assetUrl ?? ((path: string) => resolveAssetUrl(options.assetBase, path));
+    this.library = new AssetLibrary(assetUrl, Math.min(2, Math.max(1.5, window.devicePixelRatio * 1.25)));
     this.background = new BackgroundLayer(this.tweens);
     this.characters = new CharacterLayer(this.tweens, this.library, options.bundle.characters);
     this.box = new DialogueBox(app.ticker, options.reducedMotion, () => this.reader.lineRevealed());

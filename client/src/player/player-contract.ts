@@ -53,6 +53,8 @@ export interface StoryPlayerOptions {
   bundle: ChapterBundle;
   /** Prefix for the story's relative asset paths, e.g. `/v1/stories/dead-air/assets/`. */
   assetBase: string;
+  /** Where an asset path is fetched from, instead of under `assetBase` (a writer's preview uses the studio's uploads). */
+  assetUrl?(path: string): string;
   storyTitle: string;
   reducedMotion: boolean;
   /** The reader finished the scene's last line of a scene without a choice. */

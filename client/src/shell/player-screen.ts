@@ -1,4 +1,6 @@
 import type { StoryState } from '../../../rooms/story/StoryState';
+import { PreviewChapterSource } from '../studio/preview-source';
+import { StudioApi } from '../studio/studio-api';
 import type { SceneSnapshot } from '../player/player-contract';
 import { ChapterEndCard } from './chapter-end';
 import { chapterChanges, standingAtStart, type ChapterChange } from './chapter-changes';
@@ -80,6 +82,7 @@ class PlayerScreen implements Screen {
       host: this.stage,
       storyId,
       storyTitle,
+      source: preview ? new PreviewChapterSource(new StudioApi(context.api.http), storyId) : undefined,
       onAdvance: () => this.connection?.advance(),
       onChoose: (choiceId) => this.connection?.choose(choiceId),
       onChapterEnd: (end) => this.showChapterEnd(end),

@@ -7,9 +7,22 @@ import type { Notice } from './refusal-notice';
 
 type ReaderCallbacks = Pick<StoryPlayerOptions, 'onAdvance' | 'onChoose' | 'onChapterEnd' | 'onOpenStore'>;
 
+/**
+ * Where a chapter's bundle and art come from: by default the bundle's immutable URL from the room and
+ * the story's public asset route; a writer's preview draws both from the studio instead.
+ */
+export interface ChapterSource {
+  bundle(bundleUrl: string, chapterId: string): Promise<ChapterBundle>;
+  assetUrl?(path: string): string;
+}
+
+const PUBLISHED: ChapterSource = { bundle: (bundleUrl) => loadChapterBundle(bundleUrl) };
+
 export interface SceneDirectorOptions extends ReaderCallbacks {
   host: HTMLElement;
   storyId: string;
+  /** Default: the published chapter (its bundle URL, the story's asset route). */
+  source?: ChapterSource;
   storyTitle: Promise<string>;
   /** A chapter's player is being made: show progress (0..1) through the returned function. */
   onLoading(chapterNumber: number): (fraction: number) => void;
@@ -83,7 +96,8 @@ export class SceneDirector {
     this.preparing = true;
     const progress = this.options.onLoading(snapshot.chapterNumber);
     try {
-      const [bundle, storyTitle] = await Promise.all([loadChapterBundle(bundleUrl), this.options.storyTitle]);
+      const source = this.options.source ?? PUBLISHED;
+      const [bundle, storyTitle] = await Promise.all([source.bundle(bundleUrl, snapshot.chapterId), this.options.storyTitle]);
       if (this.destroyed) return;
       this.player?.destroy();
       this.player = null;
@@ -93,6 +107,7 @@ export class SceneDirector {
         host: this.options.host,
         bundle,
         assetBase: `/v1/stories/${encodeURIComponent(this.options.storyId)}/assets/`,
+        assetUrl: source.assetUrl?.bind(source),
         storyTitle,
         reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
         onAdvance,

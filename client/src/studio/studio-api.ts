@@ -1,6 +1,7 @@
 import type {
   AssetUploadResponse,
   Certificate,
+  ChapterBundle,
   ChapterUploadResponse,
   CreateStudioStoryRequest,
   Earnings,
@@ -49,6 +50,16 @@ export class StudioApi {
   publish(storyId: string, chapterId: string, releaseAt?: string): Promise<PublishChapterResponse> {
     const request: PublishChapterRequest = releaseAt ? { releaseAt } : {};
     return this.http.post<PublishChapterResponse>(`${storyPath(storyId)}/chapters/${encodeURIComponent(chapterId)}/publish`, request);
+  }
+
+  /**
+   * The bundle a preview plays (the clean draft, else the latest version), for its writer only. The
+   * preview room sends no public bundle URL (a draft has none); this route is NOT in api/studio.ts
+   * yet — proposed to the integrator: `GET …/chapters/:chapterId/bundle` → ChapterBundle, with the
+   * studio's 403/404/422. A `bundleUrl` the room does send is used instead, with the sign-in.
+   */
+  previewBundle(storyId: string, chapterId: string, bundleUrl = ''): Promise<ChapterBundle> {
+    return this.http.get<ChapterBundle>(bundleUrl || `${storyPath(storyId)}/chapters/${encodeURIComponent(chapterId)}/bundle`);
   }
 
   certificate(certificateId: string): Promise<Certificate> {
