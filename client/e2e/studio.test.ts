@@ -23,10 +23,15 @@ const PREMIUM_COST = 5;
 const SHARE = Math.floor((PREMIUM_COST * 70) / 100);
 const FIRST_LINE = 'The clock in the harbour wall has stopped at low water.';
 const PREMIUM_LINE = 'The hands lurch forward and the sea answers.';
-/** A 1×1 PNG: the art the writer uploads as the cover. */
+/** A 1×1 PNG: the harbour's background, and the story's cover. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
-/** The chapter document; `broken` points the premium option at a scene that does not exist. */
+const ART = 'assets/harbour.png';
+
+/**
+ * The chapter document; `broken` points the premium option at a scene that does not exist. Its
+ * background is art the writer has not uploaded yet the first time, so that is a problem too.
+ */
 function chapter(broken: boolean): string {
   return JSON.stringify({
     _id: CHAPTER_ID,
@@ -36,6 +41,7 @@ function chapter(broken: boolean): string {
     startSceneId: 'harbour',
     scenes: {
       harbour: {
+        background: ART,
         timeline: [{ type: 'dialogue', character: 'Mara', text: FIRST_LINE }],
         choice: {
           prompt: 'What do you do?',
@@ -126,6 +132,7 @@ describe('the studio', () => {
       await page.getByText('Not listed yet').waitFor();
 
       // ── a broken chapter: its problems, by scene, in the live region ───────
+      // (a dangling link and art not uploaded yet in scene harbour; scene wind unreachable)
       const chapterFile = page.getByLabel('Chapter file');
       await chapterFile.setInputFiles({ name: 'low-water.json', mimeType: 'application/json', buffer: Buffer.from(chapter(true)) });
       await expect.poll(() => page.getByLabel('Chapter id').inputValue()).toBe(CHAPTER_ID);
@@ -134,35 +141,40 @@ describe('the studio', () => {
       await result.getByText(/saved as a draft, with \d+ problems?/).waitFor();
       const harbour = result.locator('.problem-group').filter({ has: page.getByRole('heading', { name: 'Scene harbour' }) });
       await expect.poll(() => harbour.innerText()).toMatch(/windup/);
+      expect(await harbour.innerText()).toContain(ART);
+      await result.locator('.problem-group').filter({ has: page.getByRole('heading', { name: 'Scene wind' }) }).waitFor();
       await shoot(page, 'studio-problems');
       // The draft is kept, and it cannot be published while it has errors.
       await expect.poll(() => page.getByRole('button', { name: /^Publish now Chapter 1/ }).isDisabled()).toBe(true);
 
-      // ── fixed ──────────────────────────────────────────────────────────────
+      // ── art: a refused type is explained; the PNG fixes the missing background ─
+      const assetFile = page.getByLabel('Art or music file');
+      await assetFile.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not art') });
+      await page.getByRole('button', { name: 'Upload file' }).click();
+      await page.getByText(/notes\.txt was not uploaded\. Not a type the studio takes/).waitFor();
+      await assetFile.setInputFiles({ name: 'harbour.png', mimeType: 'image/png', buffer: PNG });
+      expect(await page.getByLabel('Path in the story').inputValue()).toBe(ART);
+      await page.getByRole('button', { name: 'Upload file' }).click();
+      await page.getByText(`Uploaded ${ART}`).waitFor();
+      await page.locator('.asset-list').getByText(ART).waitFor();
+      await page.getByLabel('Cover').selectOption(ART);
+      await page.getByRole('button', { name: 'Save details' }).click();
+      await page.getByText('Story details saved.').waitFor();
+
+      // ── fixed: the same file with the link mended, now that its art is there ─
       await chapterFile.setInputFiles({ name: 'low-water.json', mimeType: 'application/json', buffer: Buffer.from(chapter(false)) });
       await page.getByRole('button', { name: 'Upload chapter' }).click();
       await result.getByText(`Chapter “${CHAPTER_ID}” uploaded with no problems`).waitFor();
       await expect.poll(() => page.getByRole('button', { name: /^Publish now Chapter 1/ }).isDisabled()).toBe(false);
 
-      // ── art: a refused type is explained, a PNG becomes the cover ──────────
-      const assetFile = page.getByLabel('Art or music file');
-      await assetFile.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not art') });
-      await page.getByRole('button', { name: 'Upload file' }).click();
-      await page.getByText(/notes\.txt was not uploaded\. Not a type the studio takes/).waitFor();
-      await assetFile.setInputFiles({ name: 'harbour cover.png', mimeType: 'image/png', buffer: PNG });
-      expect(await page.getByLabel('Path in the story').inputValue()).toBe('assets/harbour-cover.png');
-      await page.getByRole('button', { name: 'Upload file' }).click();
-      await page.getByText('Uploaded assets/harbour-cover.png').waitFor();
-      await page.locator('.asset-list').getByText('assets/harbour-cover.png').waitFor();
-      await page.getByLabel('Cover').selectOption('assets/harbour-cover.png');
-      await page.getByRole('button', { name: 'Save details' }).click();
-      await page.getByText('Story details saved.').waitFor();
-
       // ── preview: the draft plays, nothing spent ────────────────────────────
       const token = await accessToken(page);
       const keysBefore = (await server.call('GET', '/v1/inventory', { token })).json.keys;
+      // The draft's art comes through the story's uploads (content-hashed), the story being unlisted.
+      const art = page.waitForResponse((response) => /\/v1\/assets\/[0-9a-f]{64}$/.test(response.url()) && response.ok());
       await page.getByRole('button', { name: /^Preview Chapter 1/ }).click();
       await page.getByText(FIRST_LINE).first().waitFor({ timeout: 20_000 });
+      await art;
       await page.getByText(/Draft · Chapter 1/).waitFor();
       await shoot(page, 'studio-preview');
       expect((await server.call('GET', '/v1/inventory', { token })).json.keys).toBe(keysBefore);

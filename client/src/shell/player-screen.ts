@@ -66,23 +66,19 @@ class PlayerScreen implements Screen {
       ]),
       h('main', { className: 'player-main' }, [this.stage, this.overlays, this.reconnecting.element]),
     ]);
-    // A story with no released chapter is not in the catalog yet: a preview does not ask it.
-    const storyTitle = preview
-      ? Promise.resolve('Preview')
-      : context.api
-          .story(storyId)
-          .then((story) => story.title)
-          .catch(() => '');
+    // A story with no released chapter is not in the catalog yet: a preview asks the studio instead.
+    const studio = preview ? new StudioApi(context.api.http) : null;
+    const storyTitle = (studio ? studio.story(storyId).then((story) => story?.title ?? '') : context.api.story(storyId).then((story) => story.title)).catch(() => '');
     void storyTitle.then((title) => {
       if (!title || this.destroyed) return;
-      this.heading.textContent = title;
+      this.heading.textContent = preview ? `Preview: ${title}` : title;
       this.updateTitle();
     });
     this.director = new SceneDirector({
       host: this.stage,
       storyId,
       storyTitle,
-      source: preview ? new PreviewChapterSource(new StudioApi(context.api.http), storyId) : undefined,
+      source: studio ? new PreviewChapterSource(studio, storyId) : undefined,
       onAdvance: () => this.connection?.advance(),
       onChoose: (choiceId) => this.connection?.choose(choiceId),
       onChapterEnd: (end) => this.showChapterEnd(end),
