@@ -4,10 +4,12 @@ import { Migration20261122013758_initial as M0 } from './Migration20261122013758
 import { Migration20261122015211_progress_completed_chapters as M1 } from './Migration20261122015211_progress_completed_chapters';
 import { Migration20261122040458_payments as M2 } from './Migration20261122040458_payments';
 import { Migration20261122043437_campaigns as M3 } from './Migration20261122043437_campaigns';
+import { Migration20261204071900_certificates as M4 } from './Migration20261204071900_certificates';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122013758_initial', class: M0 },
   { name: 'Migration20261122015211_progress_completed_chapters', class: M1 },
   { name: 'Migration20261122040458_payments', class: M2 },
   { name: 'Migration20261122043437_campaigns', class: M3 },
+  { name: 'Migration20261204071900_certificates', class: M4 },
 ];
