@@ -14,6 +14,9 @@ import { RefreshTokenStore } from './accounts/refresh-token-store';
 import { CatalogService } from './catalog/catalog-service';
 import { createCatalogModule } from './catalog/catalog-module';
 import { StoryDirectory } from './catalog/story-directory';
+import { CertificateService } from './certificates/certificate-service';
+import { resolveSigningKey } from './certificates/resolve-signing-key';
+import type { SigningKey } from './certificates/signing-key';
 import type { Config, Role } from './config/config';
 import { openDatabase } from './database/open-database';
 import { dbPoolState } from './database/pool-state';
@@ -79,7 +82,10 @@ export async function startStoryVerse(config: Config, overrides: Overrides = {})
 
   const orm = await openDatabase(config.database);
   const jwtSecret = resolveJwtSecret(config.jwtSecret, config.dataDir);
-  const services = createServices(config, orm, clock, jwtSecret);
+  const signingKey = resolveSigningKey(config.certificateSigningKeyPem, config.dataDir);
+  const services = createServices(config, orm, clock, jwtSecret, signingKey);
+  // Before anything can sign: a certificate must never name a key the registry does not list.
+  await services.certificates.registerSigningKey();
   const deps: ModuleDeps = { config, orm, services, clock, logger, jwtSecret, requireUser: requireUser(services.accessTokens) };
   const modules = modulesOf(config.role).map((declared) => MODULE_FACTORIES[declared.name](deps));
   const contentProblems: ContentProblem[] = [];
@@ -140,7 +146,7 @@ export async function startStoryVerse(config: Config, overrides: Overrides = {})
   return storyVerse;
 }
 
-function createServices(config: Config, orm: MikroORM, clock: Clock, jwtSecret: string): Services {
+function createServices(config: Config, orm: MikroORM, clock: Clock, jwtSecret: string, signingKey: SigningKey): Services {
   const em = orm.em;
   const accessTokens = new AccessTokens(jwtSecret, clock);
   const refreshTokens = new RefreshTokenStore({ em, clock, ttlSeconds: REFRESH_TOKEN_TTL_SECONDS });
@@ -151,5 +157,6 @@ function createServices(config: Config, orm: MikroORM, clock: Clock, jwtSecret: 
   const catalog = new CatalogService({ em, clock, cacheTtlMs: CATALOG_CACHE_TTL_MS, directory });
   const storySessions = new StorySessionService({ em, clock, wallet, directory, statements });
   const payments = createPayments({ stripe: config.stripe, store: config.store, em, wallet, clock });
-  return { accessTokens, accounts, wallet, catalog, storySessions, payments };
+  const certificates = new CertificateService({ em, clock, signingKey });
+  return { accessTokens, accounts, wallet, catalog, storySessions, payments, certificates };
 }

@@ -6,6 +6,7 @@ import type { RoomTelemetry } from '../rooms/shared/room-telemetry';
 import type { AccessTokens } from './accounts/access-tokens';
 import type { AccountService } from './accounts/account-service';
 import type { CatalogService } from './catalog/catalog-service';
+import type { CertificateService } from './certificates/certificate-service';
 import type { Config } from './config/config';
 import { MODULES, type ModuleDeclaration, type ModuleName } from './modules.js';
 import type { Payments } from './payments/create-payments';
@@ -22,6 +23,7 @@ export interface Services {
   catalog: CatalogService;
   storySessions: StorySessionService;
   payments: Payments;
+  certificates: CertificateService;
 }
 
 /** What every `create…Module` may draw on; each takes only the part it needs. */

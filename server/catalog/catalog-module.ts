@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { loadContentDir } from '../../content-pipeline';
 import { worldsRouter } from '../campaigns/worlds-router';
+import { certificatesRouter } from '../certificates/certificates-router';
 import { webClientRouter } from '../http/web-client';
 import { declaredModule, type ModuleDeps, type ModuleStarted, type ServerModule } from '../module';
 import { progressRouter } from '../progress/progress-router';
@@ -19,6 +20,7 @@ export function createCatalogModule(deps: Pick<ModuleDeps, 'config' | 'services'
     routers: [
       catalogRouter({ catalog: services.catalog }),
       worldsRouter(config.contentDir),
+      certificatesRouter({ certificates: services.certificates }),
       progressRouter({ sessions: services.storySessions, requireUser }),
       webClientRouter(WEB_CLIENT_DIR),
     ],

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { SigningKey, UnusableSigningKey } from '../certificates/signing-key';
 import { MODULE_ROLES, type ModuleRole } from '../modules.js';
 import { DEFAULT_STORE_PACKS, parseStorePacks, type StorePack } from '../payments/store-packs';
 
@@ -31,6 +32,25 @@ const urlWithScheme = (schemes: string[]) =>
     }, `must be a URL starting with ${schemes.map((s) => s + '://').join(' or ')}`);
 
 const optionalText = z.string().trim().min(1).optional();
+
+/**
+ * A PEM key in one environment variable: real line breaks, or `\n` escapes where a tool (a .env
+ * file, a PM2 or compose setting) keeps values on one line. Checked by loading it.
+ */
+const signingKeyPem = z
+  .string()
+  .transform((value) => (value.includes('\n') ? value : value.replaceAll('\\n', '\n')).trim() + '\n')
+  .superRefine((pem, ctx) => {
+    try {
+      SigningKey.fromPem(pem);
+    } catch (error) {
+      if (!(error instanceof UnusableSigningKey)) throw error;
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: error.message });
+    }
+  });
+
+/** Variables whose values never appear in an error message (logs outlive secrets). */
+const SECRET_VARIABLES = new Set(['CERTIFICATE_SIGNING_KEY']);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'must be development, production or test' }).default('development'),
@@ -74,6 +94,7 @@ const envSchema = z.object({
   RECORDINGS_DIR: z.string().trim().min(1).optional(),
   STORE_PACKS: z.string().trim().min(1).optional(),
   PAYMENTS_SANDBOX: z.enum(['true', 'false'], { message: 'must be true or false' }).optional(),
+  CERTIFICATE_SIGNING_KEY: signingKeyPem.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be a pino level' }).default('info'),
 });
 
@@ -116,6 +137,11 @@ export interface Config {
   trustProxy: boolean;
   /** Room kinds whose sessions are recorded for load-test replay, and where. */
   recording: { rooms: Set<string>; dir: string };
+  /**
+   * The PKCS#8 PEM Ed25519 key certificates of authorship are signed with (checked to be one).
+   * Absent in the embedded run: a key is then generated once and kept under DATA_DIR.
+   */
+  certificateSigningKeyPem?: string;
   logLevel: string;
 }
 
@@ -138,7 +164,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const name = String(issue.path[0]);
-        return `${name} ${issue.message} (got ${JSON.stringify(present[name] ?? '')})`;
+        const got = SECRET_VARIABLES.has(name) ? `${present[name]?.length ?? 0} characters, not shown` : JSON.stringify(present[name] ?? '');
+        return `${name} ${issue.message} (got ${got})`;
       }),
     );
   }
@@ -176,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     guestRateLimitPerMinute: e.GUEST_RATE_LIMIT_PER_MINUTE,
     trustProxy: e.TRUST_PROXY === 'true',
     recording: { rooms: new Set(e.RECORD_SESSIONS?.split(',') ?? []), dir: resolve(e.RECORDINGS_DIR ?? resolve(dataDir, 'recordings')) },
+    certificateSigningKeyPem: e.CERTIFICATE_SIGNING_KEY,
     logLevel: e.LOG_LEVEL,
   };
 }
