@@ -7,6 +7,7 @@ import type { Server } from '@colyseus/core';
 import type { MikroORM } from '@mikro-orm/core';
 import type { ContentProblem } from '../content-pipeline';
 import { AccessTokens } from './accounts/access-tokens';
+import { AccountRoles } from './accounts/account-roles';
 import { AccountService } from './accounts/account-service';
 import { createAccountsModule } from './accounts/accounts-module';
 import { resolveJwtSecret } from './accounts/jwt-secret';
@@ -146,10 +147,11 @@ function createServices(config: Config, orm: MikroORM, clock: Clock, jwtSecret: 
   const refreshTokens = new RefreshTokenStore({ em, clock, ttlSeconds: REFRESH_TOKEN_TTL_SECONDS });
   const statements = preparedStatements(orm);
   const wallet = new WalletService({ em, clock, rules: config.wallet, statements });
-  const accounts = new AccountService({ em, clock, accessTokens, refreshTokens, wallet });
+  const roles = new AccountRoles({ em, clock });
+  const accounts = new AccountService({ em, clock, accessTokens, refreshTokens, wallet, roles });
   const directory = new StoryDirectory({ em, clock, ttlMs: STORY_LAYOUT_TTL_MS });
   const catalog = new CatalogService({ em, clock, cacheTtlMs: CATALOG_CACHE_TTL_MS, directory });
   const storySessions = new StorySessionService({ em, clock, wallet, directory, statements });
   const payments = createPayments({ stripe: config.stripe, store: config.store, em, wallet, clock });
-  return { accessTokens, accounts, wallet, catalog, storySessions, payments };
+  return { accessTokens, accounts, roles, wallet, catalog, storySessions, payments };
 }

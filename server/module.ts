@@ -4,6 +4,7 @@ import type { RequestHandler, Router } from 'express';
 import type { ContentProblem } from '../content-pipeline';
 import type { RoomTelemetry } from '../rooms/shared/room-telemetry';
 import type { AccessTokens } from './accounts/access-tokens';
+import type { AccountRoles } from './accounts/account-roles';
 import type { AccountService } from './accounts/account-service';
 import type { CatalogService } from './catalog/catalog-service';
 import type { Config } from './config/config';
@@ -18,6 +19,7 @@ import type { WalletService } from './wallet/wallet-service';
 export interface Services {
   accessTokens: AccessTokens;
   accounts: AccountService;
+  roles: AccountRoles;
   wallet: WalletService;
   catalog: CatalogService;
   storySessions: StorySessionService;
