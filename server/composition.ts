@@ -19,6 +19,8 @@ import type { Config, Role } from './config/config';
 import { openDatabase } from './database/open-database';
 import { dbPoolState } from './database/pool-state';
 import { preparedStatements } from './database/prepared-statements';
+import { EarningsService } from './earnings/earnings-service';
+import { WriterShareLedger } from './earnings/writer-share-ledger';
 import { createGameModule } from './game/game-module';
 import { createGameServer, type GameServer } from './game/game-server';
 import { createScaling } from './game/presence';
@@ -151,7 +153,9 @@ function createServices(config: Config, orm: MikroORM, clock: Clock, jwtSecret: 
   const accounts = new AccountService({ em, clock, accessTokens, refreshTokens, wallet, roles });
   const directory = new StoryDirectory({ em, clock, ttlMs: STORY_LAYOUT_TTL_MS });
   const catalog = new CatalogService({ em, clock, cacheTtlMs: CATALOG_CACHE_TTL_MS, directory });
-  const storySessions = new StorySessionService({ em, clock, wallet, directory, statements });
+  const writerShares = new WriterShareLedger({ statements, clock, sharePercent: config.earnings.writerSharePercent });
+  const storySessions = new StorySessionService({ em, clock, wallet, directory, statements, writerShares });
+  const earnings = new EarningsService({ em });
   const payments = createPayments({ stripe: config.stripe, store: config.store, em, wallet, clock });
-  return { accessTokens, accounts, roles, wallet, catalog, storySessions, payments };
+  return { accessTokens, accounts, roles, wallet, catalog, storySessions, earnings, payments };
 }

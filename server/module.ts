@@ -8,6 +8,7 @@ import type { AccountRoles } from './accounts/account-roles';
 import type { AccountService } from './accounts/account-service';
 import type { CatalogService } from './catalog/catalog-service';
 import type { Config } from './config/config';
+import type { EarningsService } from './earnings/earnings-service';
 import { MODULES, type ModuleDeclaration, type ModuleName } from './modules.js';
 import type { Payments } from './payments/create-payments';
 import type { StorySessionService } from './progress/story-session-service';
@@ -23,6 +24,7 @@ export interface Services {
   wallet: WalletService;
   catalog: CatalogService;
   storySessions: StorySessionService;
+  earnings: EarningsService;
   payments: Payments;
 }
 
