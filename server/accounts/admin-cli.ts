@@ -1,6 +1,6 @@
 // Entry point of `npm run admin -- grant|revoke|roles …`: the configured database, as the server
 // uses it (DATABASE_URL, else the SQLite file under DATA_DIR); the commands are in admin-commands.ts.
-import { ConfigError, loadConfig } from '../config/config';
+import { ConfigError, loadConfig, type Config } from '../config/config';
 import { openDatabase } from '../database/open-database';
 import { systemClock } from '../shared/clock';
 import { AccountRoles } from './account-roles';
@@ -15,7 +15,7 @@ async function main(): Promise<number> {
     ADMIN_USAGE.forEach((line) => io.err(line));
     return 2;
   }
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (error) {
