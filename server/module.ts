@@ -4,10 +4,12 @@ import type { RequestHandler, Router } from 'express';
 import type { ContentProblem } from '../content-pipeline';
 import type { RoomTelemetry } from '../rooms/shared/room-telemetry';
 import type { AccessTokens } from './accounts/access-tokens';
+import type { AccountRoles } from './accounts/account-roles';
 import type { AccountService } from './accounts/account-service';
 import type { CatalogService } from './catalog/catalog-service';
 import type { CertificateService } from './certificates/certificate-service';
 import type { Config } from './config/config';
+import type { EarningsService } from './earnings/earnings-service';
 import { MODULES, type ModuleDeclaration, type ModuleName } from './modules.js';
 import type { Payments } from './payments/create-payments';
 import type { StorySessionService } from './progress/story-session-service';
@@ -19,9 +21,11 @@ import type { WalletService } from './wallet/wallet-service';
 export interface Services {
   accessTokens: AccessTokens;
   accounts: AccountService;
+  roles: AccountRoles;
   wallet: WalletService;
   catalog: CatalogService;
   storySessions: StorySessionService;
+  earnings: EarningsService;
   payments: Payments;
   certificates: CertificateService;
 }

@@ -28,11 +28,13 @@ export const MODULES = [
   {
     name: 'accounts',
     role: 'accounts',
-    summary: 'users, tokens and the wallet',
+    summary: 'users, tokens, roles, the wallet and the earnings ledger',
     routes: [
       { path: '/v1/auth/', match: 'prefix' },
       { path: '/v1/user/', match: 'prefix' },
       { path: '/v1/inventory', match: 'exact' },
+      // Inside the studio's /v1/studio/ prefix, but the ledgers of diamonds live with the wallet.
+      { path: '/v1/studio/earnings', match: 'exact' },
     ],
   },
   {

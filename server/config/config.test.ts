@@ -20,6 +20,7 @@ describe('loadConfig', () => {
     expect(config.contentDir).toBe(SHIPPED_CONTENT_DIR);
     expect(config.transport).toBe('uws');
     expect(config.wallet).toEqual({ keysCap: 5, keyRegenSeconds: 10800, welcomeDiamonds: 20 });
+    expect(config.earnings).toEqual({ writerSharePercent: 70 });
     expect(config.redisUrl).toBeUndefined();
   });
 
@@ -37,6 +38,11 @@ describe('loadConfig', () => {
     expect(config.recording.dir).toBe('/tmp/sv/recordings');
   });
 
+  it('reads the writer\'s share, 0 to 100 percent', () => {
+    expect(loadConfig({ WRITER_SHARE_PERCENT: '0' }).earnings.writerSharePercent).toBe(0);
+    expect(loadConfig({ WRITER_SHARE_PERCENT: '100' }).earnings.writerSharePercent).toBe(100);
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' }).port).toBe(2567);
   });
@@ -47,6 +53,8 @@ describe('loadConfig', () => {
     ['KEYS_CAP', '0', /KEYS_CAP must be a whole number from 1/],
     ['KEYS_CAP', '2.5', /KEYS_CAP must be a whole number/],
     ['WELCOME_DIAMONDS', '-1', /WELCOME_DIAMONDS must be a whole number from 0/],
+    ['WRITER_SHARE_PERCENT', '101', /WRITER_SHARE_PERCENT must be a whole number from 0 to 100 \(got "101"\)/],
+    ['WRITER_SHARE_PERCENT', '70.5', /WRITER_SHARE_PERCENT must be a whole number from 0 to 100/],
     ['TRANSPORT', 'tcp', /TRANSPORT must be uws or ws/],
     ['DATABASE_URL', 'mysql://x', /DATABASE_URL must be a URL starting with postgres:\/\/ or postgresql:\/\//],
     ['REDIS_URL', 'localhost:6379', /REDIS_URL must be a URL starting with redis:\/\//],

@@ -82,6 +82,7 @@ const envSchema = z.object({
   KEYS_CAP: integer(1, 1000, 5),
   KEY_REGEN_SECONDS: integer(1, 31 * 24 * 3600, 10800),
   WELCOME_DIAMONDS: integer(0, 1_000_000, 20),
+  WRITER_SHARE_PERCENT: integer(0, 100, 70),
   AUTH_RATE_LIMIT_PER_MINUTE: integer(1, 100_000, 30),
   GUEST_RATE_LIMIT_PER_MINUTE: integer(1, 1_000_000, 600),
   TRUST_PROXY: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
@@ -130,6 +131,8 @@ export interface Config {
   /** How often a game process republishes its vanished room listings and reaps dead processes' ones. */
   clusterSweepSeconds: number;
   wallet: { keysCap: number; keyRegenSeconds: number; welcomeDiamonds: number };
+  /** The writer's share of each premium choice in their story, in percent (rounded down to whole diamonds). */
+  earnings: { writerSharePercent: number };
   /** Sign-in, registration and upgrade attempts per IP per minute (password guessing). */
   authRateLimitPerMinute: number;
   /** Guest accounts per IP per minute: generous, as many players may share one address (NAT, a load test). */
@@ -199,6 +202,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken: e.ADMIN_TOKEN,
     clusterSweepSeconds: e.CLUSTER_SWEEP_SECONDS,
     wallet: { keysCap: e.KEYS_CAP, keyRegenSeconds: e.KEY_REGEN_SECONDS, welcomeDiamonds: e.WELCOME_DIAMONDS },
+    earnings: { writerSharePercent: e.WRITER_SHARE_PERCENT },
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
     guestRateLimitPerMinute: e.GUEST_RATE_LIMIT_PER_MINUTE,
     trustProxy: e.TRUST_PROXY === 'true',

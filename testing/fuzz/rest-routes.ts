@@ -105,6 +105,7 @@ export const REST_ROUTES: FuzzRoute[] = [
   get('GET /v1/chapters/:chapterId/bundle', [200, 302], (ctx) => fc.tuple(hostileId(ctx.chapterIds), queryString({ v: ['0'.repeat(64)] })).map(([id, q]) => `/v1/chapters/${id}/bundle?${q}`)),
   get('GET /v1/stories/:storyId/assets/*', [200], (ctx) => fc.tuple(hostileId(ctx.storyIds), fc.array(hostileId(['assets', 'cover.svg']), { minLength: 1, maxLength: 3 })).map(([id, rest]) => `/v1/stories/${id}/assets/${rest.join('/')}`)),
   get('GET /v1/inventory', [200], () => fc.constant('/v1/inventory'), true),
+  get('GET /v1/studio/earnings?…', [200], (ctx) => queryString({ cursor: [ctx.cursor, 'eyJlIjoxfQ'], limit: ['1', '100', '101', '0', '-1', '1e3'] }).map((q) => `/v1/studio/earnings?${q}`), true),
   get('GET /v1/progress', [200], () => fc.constant('/v1/progress'), true),
   get('GET /v1/progress/:storyId', [200], (ctx) => hostileId(ctx.storyIds).map((id) => `/v1/progress/${id}`), true),
   get('GET /v1/store/packs', [200], () => queryString({ packId: ['starter'] }).map((q) => `/v1/store/packs?${q}`)),
