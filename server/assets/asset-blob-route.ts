@@ -1,11 +1,12 @@
 import type { Readable } from 'node:stream';
-import { Router, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { ifNoneMatchHits } from '../catalog/if-none-match';
 import { ApiError } from '../http/api-error';
 import { asyncRoute } from '../http/async-route';
 import { parseInput } from '../http/validate';
-import type { AssetStore } from './asset-store';
+import type { AssetStore, ByteRange } from './asset-store';
+import { requestedRange } from './byte-range';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
@@ -22,7 +23,8 @@ const blobParams = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must b
 
 /**
  * GET /v1/assets/:sha256 — a stored asset by the hash of its bytes. The URL names the bytes, so the
- * answer is cached for a year and its ETag is the hash itself.
+ * answer is cached for a year and its ETag is the hash itself. A single byte range is served as
+ * 206 (Safari plays <audio> only from a server that answers ranges).
  */
 export function assetBlobRouter(deps: { assets: AssetStore }): Router {
   const { assets } = deps;
@@ -38,16 +40,35 @@ export function assetBlobRouter(deps: { assets: AssetStore }): Router {
         setBlobHeaders(res, etag);
         return res.status(304).end();
       }
-      const blob = await assets.get(sha256);
+      const range = await rangeAsked(req, assets, sha256, etag);
+      const blob = await assets.get(sha256, range ?? undefined);
       if (!blob) throw notFound(sha256);
       setBlobHeaders(res, etag);
       res.setHeader('Content-Type', blob.contentType);
+      if (range) {
+        res.status(206);
+        res.setHeader('Content-Range', `bytes ${range.start}-${range.end}/${blob.size}`);
+      }
       if (Buffer.isBuffer(blob.body)) return res.end(blob.body);
-      res.setHeader('Content-Length', String(blob.size));
+      res.setHeader('Content-Length', String(range ? range.end - range.start + 1 : blob.size));
       stream(blob.body, res, next);
     }),
   );
   return router;
+}
+
+/** The single range a Range request asks for (if its If-Range holds), null for the whole blob; 416 when it lies past the end. */
+async function rangeAsked(req: Request, assets: AssetStore, sha256: string, etag: string): Promise<ByteRange | null> {
+  const header = req.get('range');
+  // If-Range names the version the client holds part of; under a hash URL there is only one.
+  if (header === undefined || ![undefined, etag].includes(req.get('if-range'))) return null;
+  const info = await assets.stat(sha256);
+  if (!info) return null;
+  const range = requestedRange(header, info.size);
+  if (range === 'unsatisfiable') {
+    throw new ApiError(416, 'RANGE_NOT_SATISFIABLE', `The asset has ${info.size} bytes`, { size: info.size }, { 'Content-Range': `bytes */${info.size}` });
+  }
+  return range;
 }
 
 function setBlobHeaders(res: Response, etag: string): void {
@@ -55,6 +76,7 @@ function setBlobHeaders(res: Response, etag: string): void {
   for (const [name, value] of Object.entries(BLOB_HEADERS)) res.setHeader(name, value);
   res.setHeader('ETag', etag);
   res.setHeader('Cache-Control', IMMUTABLE);
+  res.setHeader('Accept-Ranges', 'bytes');
 }
 
 /** Pipes the blob out; a client that goes away releases the file or the S3 connection behind it. */
@@ -62,7 +84,8 @@ function stream(body: Readable, res: Response, next: (error: unknown) => void): 
   res.once('close', () => body.destroy());
   body.once('error', (error) => {
     if (!res.headersSent) {
-      for (const name of ['ETag', 'Cache-Control', 'Content-Length', 'Content-Type']) res.removeHeader(name);
+      for (const name of ['ETag', 'Cache-Control', 'Accept-Ranges', 'Content-Length', 'Content-Range', 'Content-Type']) res.removeHeader(name);
+      res.status(200);
       return next(error);
     }
     // Part of the blob has gone out: all that can be said now is that the answer is cut short.

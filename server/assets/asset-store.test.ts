@@ -71,6 +71,20 @@ describe.each(STORES)('the asset store contract: %s', (_name, configOf) => {
     expect((await bytesOf(got!.body)).equals(bytes)).toBe(true);
   });
 
+  it('gives a blob\'s media type and size without its bytes, and a range of its bytes with the whole size', async () => {
+    const bytes = randomBytes(5000);
+    const stored = blob(bytes, 'audio/mpeg');
+    expect(await store.stat(stored.sha256)).toBeNull();
+    await store.put(stored);
+    expect(await store.stat(stored.sha256)).toEqual({ contentType: 'audio/mpeg', size: 5000 });
+    for (const range of [{ start: 0, end: 1 }, { start: 4990, end: 4999 }, { start: 100, end: 100 }]) {
+      const part = await store.get(stored.sha256, range);
+      expect(part?.size).toBe(5000);
+      expect((await bytesOf(part!.body)).equals(bytes.subarray(range.start, range.end + 1)), JSON.stringify(range)).toBe(true);
+    }
+    expect(await store.stat('../../etc/passwd')).toBeNull();
+  });
+
   it('takes the same blob twice, and twice at once, keeping it as it was', async () => {
     const bytes = randomBytes(1000);
     const stored = blob(bytes, 'image/webp');

@@ -7,11 +7,21 @@ export interface AssetBlob {
   bytes: Buffer;
 }
 
-/** A stored blob: its media type, its size in bytes and its bytes (a stream the reader must consume or destroy). */
-export interface StoredAsset {
+/** What is known of a stored blob without reading it: its media type and its size in bytes. */
+export interface AssetInfo {
   contentType: string;
   size: number;
+}
+
+/** A stored blob: its media type, its whole size, and its bytes (a stream the reader must consume or destroy). */
+export interface StoredAsset extends AssetInfo {
   body: Readable | Buffer;
+}
+
+/** Bytes `start` to `end` of a blob, both included (as an HTTP Range names them); within the blob. */
+export interface ByteRange {
+  start: number;
+  end: number;
 }
 
 /**
@@ -22,7 +32,13 @@ export interface StoredAsset {
 export interface AssetStore {
   /** Stores the blob; storing the same one again is a no-op. Rejects when `sha256` is not the bytes' hash. */
   put(blob: AssetBlob): Promise<void>;
-  /** The blob, or null when none is stored under that name (or the name is not a SHA-256). */
-  get(sha256: string): Promise<StoredAsset | null>;
+  /**
+   * The blob, or null when none is stored under that name (or the name is not a SHA-256). With a
+   * range, `body` holds only those bytes (media players seek with HTTP Range requests); `size` is
+   * still the whole blob's.
+   */
+  get(sha256: string, range?: ByteRange): Promise<StoredAsset | null>;
+  /** The blob's media type and size, or null as for get. */
+  stat(sha256: string): Promise<AssetInfo | null>;
   has(sha256: string): Promise<boolean>;
 }

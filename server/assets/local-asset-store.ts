@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AssetBlob, AssetStore, StoredAsset } from './asset-store';
+import type { AssetBlob, AssetInfo, AssetStore, ByteRange, StoredAsset } from './asset-store';
 import { assertNamedByItsHash, isSha256Hex } from './content-hash';
 
 interface BlobMeta {
@@ -26,7 +26,7 @@ export class LocalAssetStore implements AssetStore {
     await writeWhole(file, blob.bytes);
   }
 
-  async get(sha256: string): Promise<StoredAsset | null> {
+  async get(sha256: string, range?: ByteRange): Promise<StoredAsset | null> {
     if (!isSha256Hex(sha256)) return null;
     const { file, meta } = this.pathsOf(sha256);
     let handle;
@@ -40,11 +40,18 @@ export class LocalAssetStore implements AssetStore {
       const { contentType } = JSON.parse(await readFile(meta, 'utf8')) as BlobMeta;
       const { size } = await handle.stat();
       // The stream owns the handle from here and closes it when read to the end or destroyed.
-      return { contentType, size, body: handle.createReadStream() };
+      return { contentType, size, body: handle.createReadStream(range ? { start: range.start, end: Math.min(range.end, size - 1) } : {}) };
     } catch (error) {
       await handle.close();
       throw error;
     }
+  }
+
+  async stat(sha256: string): Promise<AssetInfo | null> {
+    if (!(await this.has(sha256))) return null;
+    const { file, meta } = this.pathsOf(sha256);
+    const { contentType } = JSON.parse(await readFile(meta, 'utf8')) as BlobMeta;
+    return { contentType, size: (await stat(file)).size };
   }
 
   async has(sha256: string): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import type { AssetBlob, AssetStore, StoredAsset } from './asset-store';
+import type { AssetBlob, AssetInfo, AssetStore, ByteRange, StoredAsset } from './asset-store';
 import { assertNamedByItsHash, isSha256Hex } from './content-hash';
 
 export interface S3AssetStoreOptions {
@@ -38,12 +38,14 @@ export class S3AssetStore implements AssetStore {
     );
   }
 
-  async get(sha256: string): Promise<StoredAsset | null> {
+  async get(sha256: string, range?: ByteRange): Promise<StoredAsset | null> {
     if (!isSha256Hex(sha256)) return null;
     try {
-      const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.keyOf(sha256) }));
+      const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.keyOf(sha256), Range: range ? `bytes=${range.start}-${range.end}` : undefined }));
       const body = object.Body instanceof Readable ? object.Body : Buffer.from((await object.Body?.transformToByteArray()) ?? []);
-      return { contentType: object.ContentType ?? 'application/octet-stream', size: object.ContentLength ?? (Buffer.isBuffer(body) ? body.length : 0), body };
+      // A ranged answer's Content-Range (`bytes 0-1/5000`) carries the whole size; ContentLength is the part's.
+      const whole = /\/(\d+)$/.exec(object.ContentRange ?? '')?.[1];
+      return { contentType: object.ContentType ?? 'application/octet-stream', size: whole ? Number(whole) : (object.ContentLength ?? 0), body };
     } catch (error) {
       // NoSuchKey only: a missing bucket (NoSuchBucket) or a refusal is a fault to report, not an unknown asset.
       if (errorName(error) === 'NoSuchKey') return null;
@@ -51,16 +53,20 @@ export class S3AssetStore implements AssetStore {
     }
   }
 
-  async has(sha256: string): Promise<boolean> {
-    if (!isSha256Hex(sha256)) return false;
+  async stat(sha256: string): Promise<AssetInfo | null> {
+    if (!isSha256Hex(sha256)) return null;
     try {
-      await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: this.keyOf(sha256) }));
-      return true;
+      const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: this.keyOf(sha256) }));
+      return { contentType: head.ContentType ?? 'application/octet-stream', size: head.ContentLength ?? 0 };
     } catch (error) {
       // A HEAD answer has no body, so every 404 reads NotFound; a missing bucket then fails the PUT that follows.
-      if (errorName(error) === 'NotFound' || errorName(error) === 'NoSuchKey') return false;
+      if (errorName(error) === 'NotFound' || errorName(error) === 'NoSuchKey') return null;
       throw error;
     }
+  }
+
+  async has(sha256: string): Promise<boolean> {
+    return (await this.stat(sha256)) !== null;
   }
 
   private keyOf(sha256: string): string {
