@@ -6,6 +6,7 @@ import type { RoomTelemetry } from '../rooms/shared/room-telemetry';
 import type { AccessTokens } from './accounts/access-tokens';
 import type { AccountRoles } from './accounts/account-roles';
 import type { AccountService } from './accounts/account-service';
+import type { AssetStore } from './assets/asset-store';
 import type { CatalogService } from './catalog/catalog-service';
 import type { CertificateService } from './certificates/certificate-service';
 import type { Config } from './config/config';
@@ -41,6 +42,8 @@ export interface ModuleDeps {
   jwtSecret: string;
   /** Middleware that answers 401 without a valid access token. */
   requireUser: RequestHandler;
+  /** Where uploaded art and sound are kept (a local folder, or S3), by the SHA-256 of their bytes. */
+  assets: AssetStore;
 }
 
 /** What the game server offers a room kind when it is defined. */

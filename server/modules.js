@@ -44,6 +44,8 @@ export const MODULES = [
     routes: [
       { path: '/v1/stories', match: 'prefix' },
       { path: '/v1/chapters/', match: 'prefix' },
+      // Uploaded assets by content hash (the studio stores them; the catalog serves them).
+      { path: '/v1/assets/', match: 'prefix' },
       { path: '/v1/progress', match: 'prefix' },
       { path: '/v1/worlds', match: 'exact' },
       { path: '/v1/certificates/', match: 'prefix' },
