@@ -34,6 +34,10 @@ import { createPaymentsModule } from './payments/payments-module';
 import { StorySessionService } from './progress/story-session-service';
 import { systemClock, type Clock } from './shared/clock';
 import { createLogger, type Logger } from './shared/logger';
+import type { CertificateIssuer } from './studio/certificate-issuer';
+import { silentReleaseNotifier } from './studio/silent-release-notifier';
+import { ApiError } from './http/api-error';
+import { createStudioModule } from './studio/studio-module';
 import { WalletService } from './wallet/wallet-service';
 
 export type { Services } from './module';
@@ -49,6 +53,7 @@ const MODULE_FACTORIES: Record<ModuleName, (deps: ModuleDeps) => ServerModule> =
   game: createGameModule,
   accounts: createAccountsModule,
   catalog: createCatalogModule,
+  studio: createStudioModule,
   payments: createPaymentsModule,
 };
 
@@ -110,6 +115,7 @@ export async function startStoryVerse(config: Config, overrides: Overrides = {})
     metrics,
     trustProxy: config.trustProxy,
     startedAt,
+    bodyReaders: modules.flatMap((module) => module.bodyReaders ?? []),
     routers: [requestLogRouter(logger, game ? 'debug' : 'info'), ...modules.flatMap((module) => module.routers)],
   });
 
@@ -151,5 +157,11 @@ function createServices(config: Config, orm: MikroORM, clock: Clock, jwtSecret: 
   const catalog = new CatalogService({ em, clock, cacheTtlMs: CATALOG_CACHE_TTL_MS, directory });
   const storySessions = new StorySessionService({ em, clock, wallet, directory, statements });
   const payments = createPayments({ stripe: config.stripe, store: config.store, em, wallet, clock });
-  return { accessTokens, accounts, wallet, catalog, storySessions, payments };
+  // Until branch `releases` lands, a publish releases nothing by itself.
+  const chapterReleases = silentReleaseNotifier;
+  // Until branch `certificates` lands, nothing can sign: publishing answers 503.
+  const certificates: CertificateIssuer = {
+    issue: () => Promise.reject(new ApiError(503, 'CERTIFICATES_UNAVAILABLE', 'Certificates cannot be issued yet on this server')),
+  };
+  return { accessTokens, accounts, wallet, catalog, storySessions, payments, chapterReleases, certificates };
 }

@@ -29,6 +29,15 @@ const statusByCode: Record<string, number> = {
   CHAPTER_LOCKED: 403,
   OPTION_LOCKED: 403,
   RATE_LIMITED: 429,
+  GUEST_NOT_ALLOWED: 403,
+  NOT_YOUR_STORY: 403,
+  STORY_ID_TAKEN: 409,
+  CHAPTER_ID_TAKEN: 409,
+  CONTENT_INVALID: 422,
+  DRAFT_NOT_FOUND: 404,
+  CHAPTER_HAS_PROBLEMS: 409,
+  NOTHING_TO_PUBLISH: 409,
+  PUBLISH_CONFLICT: 409,
 };
 
 export function statusForDomainCode(code: string): number {
