@@ -1,7 +1,8 @@
 /**
  * The composition root: the one place that chooses SQLite or PostgreSQL, local or Redis
- * presence, uWS or ws, Stripe or the sandbox, and wires the domain services into the modules
- * (server/modules.js) that this process's role runs — their routers, rooms and start hooks.
+ * presence, uWS or ws, Stripe or the sandbox, a local folder or S3 for assets, and wires the
+ * domain services into the modules (server/modules.js) that this process's role runs — their
+ * routers, rooms and start hooks.
  */
 import type { Server } from '@colyseus/core';
 import type { MikroORM } from '@mikro-orm/core';
@@ -11,6 +12,7 @@ import { AccountService } from './accounts/account-service';
 import { createAccountsModule } from './accounts/accounts-module';
 import { resolveJwtSecret } from './accounts/jwt-secret';
 import { RefreshTokenStore } from './accounts/refresh-token-store';
+import { createAssetStore } from './assets/create-asset-store';
 import { CatalogService } from './catalog/catalog-service';
 import { createCatalogModule } from './catalog/catalog-module';
 import { StoryDirectory } from './catalog/story-directory';
@@ -85,7 +87,8 @@ export async function startStoryVerse(config: Config, overrides: Overrides = {})
   const orm = await openDatabase(config.database);
   const jwtSecret = resolveJwtSecret(config.jwtSecret, config.dataDir);
   const services = createServices(config, orm, clock, jwtSecret);
-  const deps: ModuleDeps = { config, orm, services, clock, logger, jwtSecret, requireUser: requireUser(services.accessTokens) };
+  const assets = createAssetStore(config.assets.store);
+  const deps: ModuleDeps = { config, orm, services, clock, logger, jwtSecret, requireUser: requireUser(services.accessTokens), assets };
   const modules = modulesOf(config.role).map((declared) => MODULE_FACTORIES[declared.name](deps));
   const contentProblems: ContentProblem[] = [];
   let stories = 0;

@@ -38,6 +38,10 @@ const statusByCode: Record<string, number> = {
   CHAPTER_HAS_PROBLEMS: 409,
   NOTHING_TO_PUBLISH: 409,
   PUBLISH_CONFLICT: 409,
+  INVALID_ASSET_PATH: 400,
+  EMPTY_ASSET: 400,
+  ASSET_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
 };
 
 export function statusForDomainCode(code: string): number {
