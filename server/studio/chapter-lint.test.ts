@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadContentDir } from '../../content-pipeline';
 import { lintStudioChapter, MAX_PROBLEMS_KEPT, type StudioLintInput } from './chapter-lint';
-import { sampleChapter, TINY_PNG } from './studio-test-kit';
+import { tinyPng } from '../../testing/media-samples';
+import { sampleChapter } from './studio-test-kit';
 
 const story = { id: 'tide-clock', title: 'The Tide Clock', description: 'A clock that keeps the sea.', genre: 'mystery' };
 const ids = { _id: 'tide-ch1', storyId: story.id };
@@ -33,7 +34,7 @@ describe('linting a studio chapter', () => {
     mkdirSync(join(root, story.id, 'assets'));
     writeFileSync(join(root, story.id, 'story.json'), JSON.stringify(story));
     writeFileSync(join(root, story.id, 'chapters', '01.json'), JSON.stringify({ ...ids, ...chapter }));
-    writeFileSync(join(root, story.id, 'assets', 'bg.png'), TINY_PNG);
+    writeFileSync(join(root, story.id, 'assets', 'bg.png'), tinyPng());
     const loaded = await loadContentDir(root);
     expect(loaded.problems).toEqual([]);
     const fromFolder = loaded.stories[0]!.chapters[0]!;

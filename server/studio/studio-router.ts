@@ -1,19 +1,25 @@
 import express, { Router, type ErrorRequestHandler, type RequestHandler } from 'express';
-import type { ChapterUploadResponse, PublishChapterResponse, StudioStoryList, StudioStoryResponse } from '../../api/studio';
+import type { AssetUploadResponse, ChapterUploadResponse, PublishChapterResponse, StudioStoryList, StudioStoryResponse } from '../../api/studio';
+import { assetTooLarge } from '../assets/asset-intake';
 import { ApiError } from '../http/api-error';
 import { asyncRoute } from '../http/async-route';
+import { readRawBody } from '../http/read-raw-body';
 import { userIdOf } from '../http/require-user';
 import { parseInput } from '../http/validate';
 import { chapterDocument, MAX_CHAPTER_BYTES } from './chapter-document';
 import type { ChapterDrafts } from './chapter-drafts';
 import type { ChapterPublisher } from './chapter-publisher';
 import { chapterParams, createStoryBody, publishBody, storyParams, updateStoryBody } from './studio-input';
+import type { StudioAssetUploads } from './studio-asset-uploads';
 import type { StudioStories } from './studio-stories';
 
 export interface StudioRouterDeps {
   stories: StudioStories;
   drafts: ChapterDrafts;
   publisher: ChapterPublisher;
+  assets: StudioAssetUploads;
+  /** STUDIO_MAX_ASSET_BYTES: reading an upload stops there. */
+  maxAssetBytes: number;
   requireUser: RequestHandler;
 }
 
@@ -21,7 +27,7 @@ const CHAPTER_ROUTE = '/v1/studio/stories/:storyId/chapters/:chapterId';
 
 /** The writer's REST surface (api/studio.ts): stories, chapter drafts, publishing. */
 export function studioRouter(deps: StudioRouterDeps): Router {
-  const { stories, drafts, publisher, requireUser } = deps;
+  const { stories, drafts, publisher, assets, requireUser } = deps;
   const router = Router();
   router.use('/v1/studio/', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
@@ -58,6 +64,16 @@ export function studioRouter(deps: StudioRouterDeps): Router {
     const { storyId, chapterId } = parseInput(chapterParams, req.params, 'path');
     const { releaseAt } = parseInput(publishBody, req.body ?? {}, 'publish request');
     res.json((await publisher.publish(userIdOf(res), storyId, chapterId, releaseAt)) satisfies PublishChapterResponse);
+  }));
+
+  // The path is everything after assets/, decoded: `..%2F` arrives as `../` and is refused as such.
+  router.put('/v1/studio/stories/:storyId/assets/*', requireUser, asyncRoute(async (req, res) => {
+    const { storyId } = parseInput(storyParams, req.params, 'path');
+    const path = String((req.params as Record<string, string | undefined>)[0] ?? '');
+    await assets.checkWriter(userIdOf(res), storyId);
+    const bytes = await readRawBody(req, res, { maxBytes: deps.maxAssetBytes, tooLarge: assetTooLarge });
+    const uploaded = await assets.upload(userIdOf(res), storyId, { path, contentType: req.get('content-type'), bytes });
+    res.status(201).json(uploaded satisfies AssetUploadResponse);
   }));
 
   return router;

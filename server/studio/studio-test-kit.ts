@@ -36,9 +36,6 @@ export function sampleChapter(options: SampleChapterOptions = {}): Record<string
   };
 }
 
-/** A 1×1 PNG. */
-export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
-
 /** What the kit needs of a test server: its `call`. */
 interface Caller {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are whatever JSON the route sent
@@ -58,6 +55,22 @@ export async function registerWriter(server: Caller, name = 'writer'): Promise<{
 export async function signInAsGuest(server: Caller): Promise<{ token: string; userId: string }> {
   const response = await server.call('POST', '/v1/auth/guest');
   return { token: response.json.accessToken, userId: response.json.user.id };
+}
+
+/** Raw bytes to a studio asset path, as a browser or curl uploads them (Content-Length set by fetch). */
+export async function uploadAsset(server: { port: number }, token: string | undefined, storyId: string, path: string, bytes: Buffer, contentType: string) {
+  const headers: Record<string, string> = { 'content-type': contentType };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const response = await fetch(`http://127.0.0.1:${server.port}/v1/studio/stories/${storyId}/assets/${path}`, { method: 'PUT', headers, body: bytes });
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- whatever JSON the route sent
+  return { status: response.status, json: json as any, text };
 }
 
 let stories = 0;

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { ChapterProblem, ChapterState, StudioAsset as StudioAssetView, StudioChapter, StudioStory } from '../../api/studio';
 import { problemReason, type ContentProblem } from '../../content-pipeline';
+import { assetBlobUrl } from '../assets/asset-url';
 import { ChapterDraft, ChapterVersion, StudioAsset, type Story } from '../database/entities';
 
 // What a writer sees of their stories: the REST contract's types (api/studio.ts).
@@ -38,7 +39,7 @@ export function toStudioChapter(draft: ChapterDraft, versions: readonly ChapterV
 }
 
 export function toStudioAsset(asset: StudioAsset): StudioAssetView {
-  return { path: asset.path, sha256: asset.sha256, contentType: asset.contentType, size: asset.size, url: `/v1/assets/${asset.sha256}` };
+  return { path: asset.path, sha256: asset.sha256, contentType: asset.contentType, size: asset.size, url: assetBlobUrl(asset.sha256) };
 }
 
 /** The stories as their writer sees them, with chapters (by number) and assets (by path): three queries in all. */
