@@ -16,6 +16,9 @@ import { createAssetStore } from './assets/create-asset-store';
 import { CatalogService } from './catalog/catalog-service';
 import { createCatalogModule } from './catalog/catalog-module';
 import { StoryDirectory } from './catalog/story-directory';
+import { CertificateService } from './certificates/certificate-service';
+import { resolveSigningKey } from './certificates/resolve-signing-key';
+import type { SigningKey } from './certificates/signing-key';
 import type { Config, Role } from './config/config';
 import { openDatabase } from './database/open-database';
 import { dbPoolState } from './database/pool-state';
@@ -36,9 +39,7 @@ import { createPaymentsModule } from './payments/payments-module';
 import { StorySessionService } from './progress/story-session-service';
 import { systemClock, type Clock } from './shared/clock';
 import { createLogger, type Logger } from './shared/logger';
-import type { CertificateIssuer } from './studio/certificate-issuer';
 import { silentReleaseNotifier } from './studio/silent-release-notifier';
-import { ApiError } from './http/api-error';
 import { createStudioModule } from './studio/studio-module';
 import { WalletService } from './wallet/wallet-service';
 
@@ -86,7 +87,10 @@ export async function startStoryVerse(config: Config, overrides: Overrides = {})
 
   const orm = await openDatabase(config.database);
   const jwtSecret = resolveJwtSecret(config.jwtSecret, config.dataDir);
-  const services = createServices(config, orm, clock, jwtSecret);
+  const signingKey = resolveSigningKey(config.certificateSigningKeyPem, config.dataDir);
+  const services = createServices(config, orm, clock, jwtSecret, signingKey);
+  // Before anything can sign: a certificate must never name a key the registry does not list.
+  await services.certificates.registerSigningKey();
   const assets = createAssetStore(config.assets.store);
   const deps: ModuleDeps = { config, orm, services, clock, logger, jwtSecret, requireUser: requireUser(services.accessTokens), assets };
   const modules = modulesOf(config.role).map((declared) => MODULE_FACTORIES[declared.name](deps));
@@ -149,7 +153,7 @@ export async function startStoryVerse(config: Config, overrides: Overrides = {})
   return storyVerse;
 }
 
-function createServices(config: Config, orm: MikroORM, clock: Clock, jwtSecret: string): Services {
+function createServices(config: Config, orm: MikroORM, clock: Clock, jwtSecret: string, signingKey: SigningKey): Services {
   const em = orm.em;
   const accessTokens = new AccessTokens(jwtSecret, clock);
   const refreshTokens = new RefreshTokenStore({ em, clock, ttlSeconds: REFRESH_TOKEN_TTL_SECONDS });
@@ -160,11 +164,8 @@ function createServices(config: Config, orm: MikroORM, clock: Clock, jwtSecret: 
   const catalog = new CatalogService({ em, clock, cacheTtlMs: CATALOG_CACHE_TTL_MS, directory });
   const storySessions = new StorySessionService({ em, clock, wallet, directory, statements });
   const payments = createPayments({ stripe: config.stripe, store: config.store, em, wallet, clock });
+  const certificates = new CertificateService({ em, clock, signingKey });
   // Until branch `releases` lands, a publish releases nothing by itself.
   const chapterReleases = silentReleaseNotifier;
-  // Until branch `certificates` lands, nothing can sign: publishing answers 503.
-  const certificates: CertificateIssuer = {
-    issue: () => Promise.reject(new ApiError(503, 'CERTIFICATES_UNAVAILABLE', 'Certificates cannot be issued yet on this server')),
-  };
-  return { accessTokens, accounts, wallet, catalog, storySessions, payments, chapterReleases, certificates };
+  return { accessTokens, accounts, wallet, catalog, storySessions, payments, certificates, chapterReleases };
 }

@@ -7,13 +7,13 @@ import type { AccessTokens } from './accounts/access-tokens';
 import type { AccountService } from './accounts/account-service';
 import type { AssetStore } from './assets/asset-store';
 import type { CatalogService } from './catalog/catalog-service';
+import type { CertificateService } from './certificates/certificate-service';
 import type { Config } from './config/config';
 import { MODULES, type ModuleDeclaration, type ModuleName } from './modules.js';
 import type { Payments } from './payments/create-payments';
 import type { StorySessionService } from './progress/story-session-service';
 import type { Clock } from './shared/clock';
 import type { Logger } from './shared/logger';
-import type { CertificateIssuer } from './studio/certificate-issuer';
 import type { ReleaseNotifier } from './studio/release-notifier';
 import type { WalletService } from './wallet/wallet-service';
 
@@ -25,8 +25,7 @@ export interface Services {
   catalog: CatalogService;
   storySessions: StorySessionService;
   payments: Payments;
-  /** Signs each published chapter version (branch `certificates` brings CertificateService). */
-  certificates: CertificateIssuer;
+  certificates: CertificateService;
   /** Told after each studio publish: releases what is due and tells every process (branch `releases`). */
   chapterReleases: ReleaseNotifier;
 }

@@ -46,6 +46,7 @@ export const MODULES = [
       { path: '/v1/assets/', match: 'prefix' },
       { path: '/v1/progress', match: 'prefix' },
       { path: '/v1/worlds', match: 'exact' },
+      { path: '/v1/certificates/', match: 'prefix' },
       // Any other /v1 route: the catalog answers 404 ROUTE_NOT_FOUND in the error shape.
       { path: '/v1/', match: 'prefix' },
       // The web client.

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { loadContentDir } from '../../content-pipeline';
 import { assetBlobRouter } from '../assets/asset-blob-route';
 import { worldsRouter } from '../campaigns/worlds-router';
+import { certificatesRouter } from '../certificates/certificates-router';
 import { webClientRouter } from '../http/web-client';
 import { declaredModule, type ModuleDeps, type ModuleStarted, type ServerModule } from '../module';
 import { progressRouter } from '../progress/progress-router';
@@ -21,6 +22,7 @@ export function createCatalogModule(deps: Pick<ModuleDeps, 'config' | 'services'
       catalogRouter({ catalog: services.catalog }),
       assetBlobRouter({ assets }),
       worldsRouter(config.contentDir),
+      certificatesRouter({ certificates: services.certificates }),
       progressRouter({ sessions: services.storySessions, requireUser }),
       webClientRouter(WEB_CLIENT_DIR),
     ],

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, SHIPPED_CONTENT_DIR } from './config';
 
@@ -102,5 +103,32 @@ describe('loadConfig', () => {
   it('requires a shared JWT_SECRET in the cluster (REDIS_URL set)', () => {
     expect(problemsOf({ REDIS_URL: 'redis://127.0.0.1:6379' })[0]).toMatch(/JWT_SECRET must be set/);
     expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', JWT_SECRET: 'x'.repeat(32) }).redisUrl).toBe('redis://127.0.0.1:6379');
+  });
+
+  describe('CERTIFICATE_SIGNING_KEY', () => {
+    const ed25519 = generateKeyPairSync('ed25519');
+    const privatePem = ed25519.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+
+    it('is absent by default (a key is generated into DATA_DIR) and takes a PKCS#8 PEM Ed25519 private key', () => {
+      expect(loadConfig({}).certificateSigningKeyPem).toBeUndefined();
+      expect(loadConfig({ CERTIFICATE_SIGNING_KEY: privatePem }).certificateSigningKeyPem).toBe(privatePem);
+    });
+
+    it('takes the key on one line with \\n escapes, as .env files and process managers keep it', () => {
+      expect(loadConfig({ CERTIFICATE_SIGNING_KEY: privatePem.trim().replaceAll('\n', '\\n') }).certificateSigningKeyPem).toBe(privatePem);
+    });
+
+    it.each([
+      ['an RSA key', generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), /must be an Ed25519 private key \(got a key of type rsa\)/],
+      ['a public key', ed25519.publicKey.export({ type: 'spki', format: 'pem' }).toString(), /must be a private key, not a public one/],
+      ['not a key', 'my-secret-passphrase', /must be a PKCS#8 PEM Ed25519 private key/],
+    ])('refuses %s at start, naming the variable, without printing the value', (_what, value, message) => {
+      const problems = problemsOf({ CERTIFICATE_SIGNING_KEY: value });
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(/^CERTIFICATE_SIGNING_KEY /);
+      expect(problems[0]).toMatch(message);
+      expect(problems[0]).toMatch(/\(got \d+ characters, not shown\)$/);
+      expect(problems[0]).not.toContain(value.trim().split('\n')[1] ?? value);
+    });
   });
 });

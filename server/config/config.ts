@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { SigningKey, UnusableSigningKey } from '../certificates/signing-key';
 import { MODULE_ROLES, type ModuleRole } from '../modules.js';
 import { DEFAULT_STORE_PACKS, parseStorePacks, type StorePack } from '../payments/store-packs';
 
@@ -36,6 +37,24 @@ const optionalText = z.string().trim().min(1).optional();
 const MAX_ASSET_BYTES_LIMIT = 100 * 1024 * 1024;
 /** S3 bucket naming rules (3–63 lowercase letters, digits, dots, hyphens), then an optional key prefix. */
 const S3_URL = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/((?:[A-Za-z0-9._-]+\/)*[A-Za-z0-9._-]*))?$/;
+/**
+ * A PEM key in one environment variable: real line breaks, or `\n` escapes where a tool (a .env
+ * file, a PM2 or compose setting) keeps values on one line. Checked by loading it.
+ */
+const signingKeyPem = z
+  .string()
+  .transform((value) => (value.includes('\n') ? value : value.replaceAll('\\n', '\n')).trim() + '\n')
+  .superRefine((pem, ctx) => {
+    try {
+      SigningKey.fromPem(pem);
+    } catch (error) {
+      if (!(error instanceof UnusableSigningKey)) throw error;
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: error.message });
+    }
+  });
+
+/** Variables whose values never appear in an error message (logs outlive secrets). */
+const SECRET_VARIABLES = new Set(['CERTIFICATE_SIGNING_KEY']);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'must be development, production or test' }).default('development'),
@@ -84,6 +103,7 @@ const envSchema = z.object({
   S3_ENDPOINT: urlWithScheme(['http', 'https']).optional(),
   S3_REGION: z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a region name such as us-east-1').optional(),
   STUDIO_MAX_ASSET_BYTES: integer(1, MAX_ASSET_BYTES_LIMIT, 5 * 1024 * 1024),
+  CERTIFICATE_SIGNING_KEY: signingKeyPem.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be a pino level' }).default('info'),
 });
 
@@ -128,6 +148,11 @@ export interface Config {
   recording: { rooms: Set<string>; dir: string };
   /** Where uploaded art and sound live (server/assets/), and the largest upload taken. */
   assets: { store: AssetStoreConfig; maxBytes: number };
+  /**
+   * The PKCS#8 PEM Ed25519 key certificates of authorship are signed with (checked to be one).
+   * Absent in the embedded run: a key is then generated once and kept under DATA_DIR.
+   */
+  certificateSigningKeyPem?: string;
   logLevel: string;
 }
 
@@ -156,7 +181,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const name = String(issue.path[0]);
-        return `${name} ${issue.message} (got ${JSON.stringify(present[name] ?? '')})`;
+        const got = SECRET_VARIABLES.has(name) ? `${present[name]?.length ?? 0} characters, not shown` : JSON.stringify(present[name] ?? '');
+        return `${name} ${issue.message} (got ${got})`;
       }),
     );
   }
@@ -196,6 +222,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === 'true',
     recording: { rooms: new Set(e.RECORD_SESSIONS?.split(',') ?? []), dir: resolve(e.RECORDINGS_DIR ?? resolve(dataDir, 'recordings')) },
     assets: { store: assetStore, maxBytes: e.STUDIO_MAX_ASSET_BYTES },
+    certificateSigningKeyPem: e.CERTIFICATE_SIGNING_KEY,
     logLevel: e.LOG_LEVEL,
   };
 }

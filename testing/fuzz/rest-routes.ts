@@ -127,6 +127,8 @@ export const REST_ROUTES: FuzzRoute[] = [
         .chain((body) => badStripeSignature(ctx, body.body).map((headers) => withBody('POST', '/v1/payments/stripe/webhook', headers, body))),
   },
   get('GET /v1/worlds', [200], () => queryString({ id: ['ember-coast'] }).map((q) => `/v1/worlds?${q}`)),
+  get('GET /v1/certificates/keys', [200], () => queryString({ keyId: ['0123456789abcdef'] }).map((q) => `/v1/certificates/keys?${q}`)),
+  get('GET /v1/certificates/:certificateId', [200], () => hostileId(['AAAAAAAAAAAAAAAAAAAAAA', 'keys']).map((id) => `/v1/certificates/${id}`)),
   {
     name: 'GET|POST /admin/* (bad credentials)',
     ok: [],
