@@ -57,6 +57,7 @@ describe('linting a studio chapter', () => {
     delete chapter.scenes.opening.nextSceneId;
     const result = lint(chapter);
     expect(codes(result)).toEqual(expect.arrayContaining(['error DEAD_END opening', 'error MISSING_ASSET opening', 'error MISSING_ASSET closing']));
+    expect(result.problems.find((p) => p.code === 'MISSING_ASSET')!.message).toMatch(/background points to "assets\/bg.png", which has not been uploaded to the story$/);
     expect(result.built).toBeNull();
   });
 

@@ -50,7 +50,9 @@ export function lintStudioChapter(input: StudioLintInput): StudioLintResult {
   const file = chapterFile(input.document._id);
   // This chapter last: a chapter number used twice is reported on the second file, the upload.
   const chapters = [...input.otherChapters.map((other) => ({ file: chapterFile(other.id), doc: other.document })), { file, doc: input.document }];
-  const problems = lintStory({ manifestFile: 'story.json', manifest, chapters, assetExists: input.assetExists }).filter((problem) => problem.file === file);
+  const problems = lintStory({ manifestFile: 'story.json', manifest, chapters, assetExists: input.assetExists })
+    .filter((problem) => problem.file === file)
+    .map(inStudioWords);
 
   const parsed = chapterSourceSchema.safeParse(input.document);
   const number = parsed.success ? parsed.data.chapterNumber : 0;
@@ -67,6 +69,12 @@ export function lintStudioChapter(input: StudioLintInput): StudioLintResult {
     built: bundle ? { bundle, sha256: sha256Hex(canonicalJson(bundle)) } : null,
     assetPaths: referencedAssets(input.document),
   };
+}
+
+/** A studio story has no folder: its files are the uploads, and that is what a missing one lacks. */
+function inStudioWords(problem: ContentProblem): ContentProblem {
+  if (problem.code !== 'MISSING_ASSET') return problem;
+  return { ...problem, message: problem.message.replace(/which does not exist in the story folder$/, 'which has not been uploaded to the story') };
 }
 
 /** The file name a chapter has in problems: its id, which is what the writer knows it by. */
