@@ -42,6 +42,8 @@ import { createPaymentsModule } from './payments/payments-module';
 import { StorySessionService } from './progress/story-session-service';
 import { systemClock, type Clock } from './shared/clock';
 import { createLogger, type Logger } from './shared/logger';
+import { silentReleaseNotifier } from './studio/silent-release-notifier';
+import { createStudioModule } from './studio/studio-module';
 import { WalletService } from './wallet/wallet-service';
 
 export type { Services } from './module';
@@ -57,6 +59,7 @@ const MODULE_FACTORIES: Record<ModuleName, (deps: ModuleDeps) => ServerModule> =
   game: createGameModule,
   accounts: createAccountsModule,
   catalog: createCatalogModule,
+  studio: createStudioModule,
   payments: createPaymentsModule,
 };
 
@@ -122,6 +125,7 @@ export async function startStoryVerse(config: Config, overrides: Overrides = {})
     metrics,
     trustProxy: config.trustProxy,
     startedAt,
+    bodyReaders: modules.flatMap((module) => module.bodyReaders ?? []),
     routers: [requestLogRouter(logger, game ? 'debug' : 'info'), ...modules.flatMap((module) => module.routers)],
   });
 
@@ -167,5 +171,7 @@ function createServices(config: Config, orm: MikroORM, clock: Clock, jwtSecret: 
   const earnings = new EarningsService({ em });
   const payments = createPayments({ stripe: config.stripe, store: config.store, em, wallet, clock });
   const certificates = new CertificateService({ em, clock, signingKey });
-  return { accessTokens, accounts, roles, wallet, catalog, storySessions, earnings, payments, certificates };
+  // Until branch `releases` lands, a publish releases nothing by itself.
+  const chapterReleases = silentReleaseNotifier;
+  return { accessTokens, accounts, roles, wallet, catalog, storySessions, earnings, payments, certificates, chapterReleases };
 }

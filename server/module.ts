@@ -16,6 +16,7 @@ import type { Payments } from './payments/create-payments';
 import type { StorySessionService } from './progress/story-session-service';
 import type { Clock } from './shared/clock';
 import type { Logger } from './shared/logger';
+import type { ReleaseNotifier } from './studio/release-notifier';
 import type { WalletService } from './wallet/wallet-service';
 
 /** The domain services, built once per process by the composition root (server/composition.ts). */
@@ -29,6 +30,8 @@ export interface Services {
   earnings: EarningsService;
   payments: Payments;
   certificates: CertificateService;
+  /** Told after each studio publish: releases what is due and tells every process (branch `releases`). */
+  chapterReleases: ReleaseNotifier;
 }
 
 /** What every `create…Module` may draw on; each takes only the part it needs. */
@@ -74,6 +77,11 @@ export interface ModuleStarted {
  */
 export interface ServerModule extends ModuleDeclaration {
   routers: Router[];
+  /**
+   * Mounted before the app-wide 64 KiB JSON parser, for routes that read larger bodies themselves
+   * (a chapter upload); a body read here is not read again.
+   */
+  bodyReaders?: Router[];
   rooms: RoomDefinition[];
   start?(): Promise<ModuleStarted | void>;
 }

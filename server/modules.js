@@ -56,6 +56,12 @@ export const MODULES = [
     ],
   },
   {
+    name: 'studio',
+    role: 'catalog',
+    summary: "the writers' studio: stories, chapter drafts, assets, publishing",
+    routes: [{ path: '/v1/studio/', match: 'prefix' }],
+  },
+  {
     name: 'payments',
     role: 'payments',
     summary: 'the store, checkout and Stripe webhooks',
