@@ -1,6 +1,7 @@
-import { DeadlockException, LockWaitTimeoutException, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
 import type { LoadedStory } from '../../content-pipeline';
 import { Chapter, Story } from '../database/entities';
+import { retryLostRace } from '../database/lost-race';
 import type { Clock } from '../shared/clock';
 import { toCatalogRows, type CatalogRows, type ChapterRow, type RejectedStory, type StoryRow } from './catalog-rows';
 
@@ -28,17 +29,7 @@ const CHAPTER_MERGE_FIELDS = ['story', 'number', 'title', 'sha256', 'bundle', 'l
  */
 export async function syncCatalog(em: EntityManager, loaded: readonly LoadedStory[], clock: Clock): Promise<SyncReport> {
   const rows = toCatalogRows(loaded);
-  const attempt = () => em.fork().transactional((tx) => applyRows(tx, rows, clock.now()));
-  try {
-    return await attempt();
-  } catch (error) {
-    if (!lostRace(error)) throw error;
-    return attempt();
-  }
-}
-
-function lostRace(error: unknown): boolean {
-  return error instanceof UniqueConstraintViolationException || error instanceof DeadlockException || error instanceof LockWaitTimeoutException;
+  return retryLostRace(() => em.fork().transactional((tx) => applyRows(tx, rows, clock.now())));
 }
 
 async function applyRows(tx: EntityManager, rows: CatalogRows, now: Date): Promise<SyncReport> {
