@@ -62,6 +62,16 @@ export class CatalogService {
     return report;
   }
 
+  /**
+   * Drops what this process caches about a story (null: about every story) after a release or
+   * publish anywhere in the cluster: its detail, and every listing page (a page holds many stories).
+   */
+  forget(storyId: string | null): void {
+    if (storyId === null) this.details.clear();
+    else this.details.delete(storyId);
+    this.pages.clear();
+  }
+
   listStories(query: ListStoriesQuery): Promise<StoryPage> {
     const key = `${query.sort}|${query.limit}|${query.genre ?? ''}|${query.cursor ?? ''}`;
     return this.pages.get(key, () => this.readPage(query));
