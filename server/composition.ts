@@ -11,8 +11,11 @@ import { AccountService } from './accounts/account-service';
 import { createAccountsModule } from './accounts/accounts-module';
 import { resolveJwtSecret } from './accounts/jwt-secret';
 import { RefreshTokenStore } from './accounts/refresh-token-store';
+import type { CatalogChanges } from './catalog/catalog-changes';
 import { CatalogService } from './catalog/catalog-service';
 import { createCatalogModule } from './catalog/catalog-module';
+import { LocalCatalogChanges } from './catalog/local-catalog-changes';
+import { RedisCatalogChanges } from './catalog/redis-catalog-changes';
 import { StoryDirectory } from './catalog/story-directory';
 import type { Config, Role } from './config/config';
 import { openDatabase } from './database/open-database';
@@ -28,12 +31,13 @@ import { requireUser } from './http/require-user';
 import { requestLogRouter } from './http/request-log';
 import { registerRuntimeMetrics } from './http/runtime-metrics';
 import type { ModuleDeps, ServerModule, Services } from './module';
-import { modulesOf, type ModuleName } from './modules.js';
+import { GAME_ROLE, modulesOf, type ModuleDeclaration, type ModuleName } from './modules.js';
 import { createPayments } from './payments/create-payments';
 import { createPaymentsModule } from './payments/payments-module';
 import { StorySessionService } from './progress/story-session-service';
 import { systemClock, type Clock } from './shared/clock';
 import { createLogger, type Logger } from './shared/logger';
+import { ChapterReleases } from './studio/chapter-releases';
 import { WalletService } from './wallet/wallet-service';
 
 export type { Services } from './module';
@@ -79,9 +83,11 @@ export async function startStoryVerse(config: Config, overrides: Overrides = {})
 
   const orm = await openDatabase(config.database);
   const jwtSecret = resolveJwtSecret(config.jwtSecret, config.dataDir);
-  const services = createServices(config, orm, clock, jwtSecret);
+  const declaredModules = modulesOf(config.role);
+  const catalogChanges = await createCatalogChanges(config, declaredModules, logger);
+  const services = createServices(config, orm, clock, jwtSecret, catalogChanges, logger);
   const deps: ModuleDeps = { config, orm, services, clock, logger, jwtSecret, requireUser: requireUser(services.accessTokens) };
-  const modules = modulesOf(config.role).map((declared) => MODULE_FACTORIES[declared.name](deps));
+  const modules = declaredModules.map((declared) => MODULE_FACTORIES[declared.name](deps));
   const contentProblems: ContentProblem[] = [];
   let stories = 0;
   for (const module of modules) {
@@ -130,8 +136,11 @@ export async function startStoryVerse(config: Config, overrides: Overrides = {})
     modules,
     contentProblems,
     close: async () => {
+      // Modules stop first (timers, background work), in the reverse of their start order.
+      for (const module of [...modules].reverse()) await module.stop?.();
       if (game) await game.close();
       else await http!.close();
+      await catalogChanges.close();
       await orm.close(true);
     },
   };
@@ -140,7 +149,17 @@ export async function startStoryVerse(config: Config, overrides: Overrides = {})
   return storyVerse;
 }
 
-function createServices(config: Config, orm: MikroORM, clock: Clock, jwtSecret: string): Services {
+/**
+ * Catalog changes across the cluster over Redis (REDIS_URL), on connections of their own, for the
+ * processes that cache the catalog (its module, and the game's story sessions); in-process otherwise.
+ */
+async function createCatalogChanges(config: Config, declared: readonly ModuleDeclaration[], logger: Logger): Promise<CatalogChanges> {
+  const cachesCatalog = declared.some((module) => module.role === 'catalog' || module.role === GAME_ROLE);
+  if (config.redisUrl && cachesCatalog) return RedisCatalogChanges.connect(config.redisUrl, logger);
+  return new LocalCatalogChanges();
+}
+
+function createServices(config: Config, orm: MikroORM, clock: Clock, jwtSecret: string, catalogChanges: CatalogChanges, logger: Logger): Services {
   const em = orm.em;
   const accessTokens = new AccessTokens(jwtSecret, clock);
   const refreshTokens = new RefreshTokenStore({ em, clock, ttlSeconds: REFRESH_TOKEN_TTL_SECONDS });
@@ -149,7 +168,13 @@ function createServices(config: Config, orm: MikroORM, clock: Clock, jwtSecret: 
   const accounts = new AccountService({ em, clock, accessTokens, refreshTokens, wallet });
   const directory = new StoryDirectory({ em, clock, ttlMs: STORY_LAYOUT_TTL_MS });
   const catalog = new CatalogService({ em, clock, cacheTtlMs: CATALOG_CACHE_TTL_MS, directory });
+  // A release or publish anywhere in the cluster: drop what this process caches about that story.
+  catalogChanges.subscribe(({ storyId }) => {
+    catalog.forget(storyId);
+    directory.forget(storyId);
+  });
+  const releases = new ChapterReleases({ em, clock, changes: catalogChanges, logger });
   const storySessions = new StorySessionService({ em, clock, wallet, directory, statements });
   const payments = createPayments({ stripe: config.stripe, store: config.store, em, wallet, clock });
-  return { accessTokens, accounts, wallet, catalog, storySessions, payments };
+  return { accessTokens, accounts, wallet, catalog, catalogChanges, releases, storySessions, payments };
 }

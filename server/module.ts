@@ -5,6 +5,7 @@ import type { ContentProblem } from '../content-pipeline';
 import type { RoomTelemetry } from '../rooms/shared/room-telemetry';
 import type { AccessTokens } from './accounts/access-tokens';
 import type { AccountService } from './accounts/account-service';
+import type { CatalogChanges } from './catalog/catalog-changes';
 import type { CatalogService } from './catalog/catalog-service';
 import type { Config } from './config/config';
 import { MODULES, type ModuleDeclaration, type ModuleName } from './modules.js';
@@ -12,6 +13,7 @@ import type { Payments } from './payments/create-payments';
 import type { StorySessionService } from './progress/story-session-service';
 import type { Clock } from './shared/clock';
 import type { Logger } from './shared/logger';
+import type { ChapterReleases } from './studio/chapter-releases';
 import type { WalletService } from './wallet/wallet-service';
 
 /** The domain services, built once per process by the composition root (server/composition.ts). */
@@ -20,6 +22,10 @@ export interface Services {
   accounts: AccountService;
   wallet: WalletService;
   catalog: CatalogService;
+  /** "Story X changed", told to every process (each drops what it caches about it). */
+  catalogChanges: CatalogChanges;
+  /** Releases studio chapters at their release time; started by the catalog module (ReleaseNotifier for the studio). */
+  releases: ChapterReleases;
   storySessions: StorySessionService;
   payments: Payments;
 }
@@ -67,6 +73,8 @@ export interface ServerModule extends ModuleDeclaration {
   routers: Router[];
   rooms: RoomDefinition[];
   start?(): Promise<ModuleStarted | void>;
+  /** What it does when the process stops, before the database closes (cancel timers, finish background work). */
+  stop?(): Promise<void>;
 }
 
 /** The declaration of `name` in server/modules.js, for a module factory to spread into its module. */
