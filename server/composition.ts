@@ -34,6 +34,7 @@ import type { ModuleDeps, ServerModule, Services } from './module';
 import { GAME_ROLE, modulesOf, type ModuleDeclaration, type ModuleName } from './modules.js';
 import { createPayments } from './payments/create-payments';
 import { createPaymentsModule } from './payments/payments-module';
+import { PreviewSessions } from './progress/preview-sessions';
 import { StorySessionService } from './progress/story-session-service';
 import { systemClock, type Clock } from './shared/clock';
 import { createLogger, type Logger } from './shared/logger';
@@ -175,6 +176,7 @@ function createServices(config: Config, orm: MikroORM, clock: Clock, jwtSecret: 
   });
   const releases = new ChapterReleases({ em, clock, changes: catalogChanges, logger });
   const storySessions = new StorySessionService({ em, clock, wallet, directory, statements });
+  const previewSessions = new PreviewSessions({ em, wallet });
   const payments = createPayments({ stripe: config.stripe, store: config.store, em, wallet, clock });
-  return { accessTokens, accounts, wallet, catalog, catalogChanges, releases, storySessions, payments };
+  return { accessTokens, accounts, wallet, catalog, catalogChanges, releases, storySessions, previewSessions, payments };
 }

@@ -10,6 +10,7 @@ import type { CatalogService } from './catalog/catalog-service';
 import type { Config } from './config/config';
 import { MODULES, type ModuleDeclaration, type ModuleName } from './modules.js';
 import type { Payments } from './payments/create-payments';
+import type { PreviewSessions } from './progress/preview-sessions';
 import type { StorySessionService } from './progress/story-session-service';
 import type { Clock } from './shared/clock';
 import type { Logger } from './shared/logger';
@@ -27,6 +28,8 @@ export interface Services {
   /** Releases studio chapters at their release time; started by the catalog module (ReleaseNotifier for the studio). */
   releases: ChapterReleases;
   storySessions: StorySessionService;
+  /** A writer's preview of their own chapter in the story room: saves and spends nothing. */
+  previewSessions: PreviewSessions;
   payments: Payments;
 }
 
