@@ -1,7 +1,8 @@
 /**
  * The composition root: the one place that chooses SQLite or PostgreSQL, local or Redis
- * presence, uWS or ws, Stripe or the sandbox, and wires the domain services into the modules
- * (server/modules.js) that this process's role runs — their routers, rooms and start hooks.
+ * presence, uWS or ws, Stripe or the sandbox, a local folder or S3 for assets, and wires the
+ * domain services into the modules (server/modules.js) that this process's role runs — their
+ * routers, rooms and start hooks.
  */
 import type { Server } from '@colyseus/core';
 import type { MikroORM } from '@mikro-orm/core';
@@ -11,6 +12,7 @@ import { AccountService } from './accounts/account-service';
 import { createAccountsModule } from './accounts/accounts-module';
 import { resolveJwtSecret } from './accounts/jwt-secret';
 import { RefreshTokenStore } from './accounts/refresh-token-store';
+import { createAssetStore } from './assets/create-asset-store';
 import type { CatalogChanges } from './catalog/catalog-changes';
 import { CatalogService } from './catalog/catalog-service';
 import { createCatalogModule } from './catalog/catalog-module';
@@ -87,7 +89,8 @@ export async function startStoryVerse(config: Config, overrides: Overrides = {})
   const declaredModules = modulesOf(config.role);
   const catalogChanges = await createCatalogChanges(config, declaredModules, logger);
   const services = createServices(config, orm, clock, jwtSecret, catalogChanges, logger);
-  const deps: ModuleDeps = { config, orm, services, clock, logger, jwtSecret, requireUser: requireUser(services.accessTokens) };
+  const assets = createAssetStore(config.assets.store);
+  const deps: ModuleDeps = { config, orm, services, clock, logger, jwtSecret, requireUser: requireUser(services.accessTokens), assets };
   const modules = declaredModules.map((declared) => MODULE_FACTORIES[declared.name](deps));
   const contentProblems: ContentProblem[] = [];
   let stories = 0;

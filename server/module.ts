@@ -5,6 +5,7 @@ import type { ContentProblem } from '../content-pipeline';
 import type { RoomTelemetry } from '../rooms/shared/room-telemetry';
 import type { AccessTokens } from './accounts/access-tokens';
 import type { AccountService } from './accounts/account-service';
+import type { AssetStore } from './assets/asset-store';
 import type { CatalogChanges } from './catalog/catalog-changes';
 import type { CatalogService } from './catalog/catalog-service';
 import type { Config } from './config/config';
@@ -44,6 +45,8 @@ export interface ModuleDeps {
   jwtSecret: string;
   /** Middleware that answers 401 without a valid access token. */
   requireUser: RequestHandler;
+  /** Where uploaded art and sound are kept (a local folder, or S3), by the SHA-256 of their bytes. */
+  assets: AssetStore;
 }
 
 /** What the game server offers a room kind when it is defined. */

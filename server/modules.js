@@ -42,6 +42,8 @@ export const MODULES = [
     routes: [
       { path: '/v1/stories', match: 'prefix' },
       { path: '/v1/chapters/', match: 'prefix' },
+      // Uploaded assets by content hash (the studio stores them; the catalog serves them).
+      { path: '/v1/assets/', match: 'prefix' },
       { path: '/v1/progress', match: 'prefix' },
       { path: '/v1/worlds', match: 'exact' },
       // Any other /v1 route: the catalog answers 404 ROUTE_NOT_FOUND in the error shape.

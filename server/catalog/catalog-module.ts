@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { loadContentDir } from '../../content-pipeline';
+import { assetBlobRouter } from '../assets/asset-blob-route';
 import { worldsRouter } from '../campaigns/worlds-router';
 import { webClientRouter } from '../http/web-client';
 import { declaredModule, type ModuleDeps, type ModuleStarted, type ServerModule } from '../module';
@@ -13,12 +14,13 @@ const WEB_CLIENT_DIR = fileURLToPath(new URL('../../client/dist', import.meta.ur
  * client. At start it publishes CONTENT_DIR (in the cluster the one catalog process does it for all)
  * and starts releasing studio chapters at their release times (ChapterReleases) until it stops.
  */
-export function createCatalogModule(deps: Pick<ModuleDeps, 'config' | 'services' | 'logger' | 'requireUser'>): ServerModule {
-  const { config, services, logger, requireUser } = deps;
+export function createCatalogModule(deps: Pick<ModuleDeps, 'config' | 'services' | 'logger' | 'requireUser' | 'assets'>): ServerModule {
+  const { config, services, logger, requireUser, assets } = deps;
   return {
     ...declaredModule('catalog'),
     routers: [
       catalogRouter({ catalog: services.catalog }),
+      assetBlobRouter({ assets }),
       worldsRouter(config.contentDir),
       progressRouter({ sessions: services.storySessions, requireUser }),
       webClientRouter(WEB_CLIENT_DIR),

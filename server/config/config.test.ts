@@ -53,10 +53,46 @@ describe('loadConfig', () => {
     ['PUBLIC_ADDRESS', 'http://a:1', /PUBLIC_ADDRESS must be host:port/],
     ['RECORD_SESSIONS', 'story,chat', /RECORD_SESSIONS must name the room kinds to record/],
     ['RECORD_SESSIONS', 'story,campaign', /RECORD_SESSIONS .*only story rooms can be recorded \(campaign rooms cannot\)/],
+    ['STUDIO_MAX_ASSET_BYTES', '0', /STUDIO_MAX_ASSET_BYTES must be a whole number from 1 to 104857600/],
+    ['STUDIO_MAX_ASSET_BYTES', '104857601', /STUDIO_MAX_ASSET_BYTES must be a whole number from 1 to 104857600/],
+    ['STUDIO_MAX_ASSET_BYTES', '5MB', /STUDIO_MAX_ASSET_BYTES must be a whole number/],
+    ['S3_ENDPOINT', 'minio:9000', /S3_ENDPOINT must be a URL starting with http:\/\/ or https:\/\//],
+    ['S3_REGION', 'us east', /S3_REGION must be a region name/],
+    ['ASSET_STORE_URL', 'gs://bucket', /ASSET_STORE_URL must be s3:\/\/bucket\[\/prefix\] .* or a folder path \(got "gs:\/\/bucket"\)/],
+    ['ASSET_STORE_URL', 's3://My_Bucket', /ASSET_STORE_URL must be s3:\/\/bucket/],
+    ['ASSET_STORE_URL', 's3://ab', /ASSET_STORE_URL must be s3:\/\/bucket/],
+    ['ASSET_STORE_URL', 's3://bucket/a/../b', /ASSET_STORE_URL must be s3:\/\/bucket/],
+    ['ASSET_STORE_URL', 's3://bucket//x', /ASSET_STORE_URL must be s3:\/\/bucket/],
+    ['ASSET_STORE_URL', 's3://bucket/a b', /ASSET_STORE_URL must be s3:\/\/bucket/],
   ])('refuses %s=%s with a line naming it', (name, value, message) => {
     const problems = problemsOf({ [name]: value });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(message);
+  });
+
+  it('keeps assets in DATA_DIR/assets, at most 5 MiB each, unless told otherwise', () => {
+    expect(loadConfig({ DATA_DIR: '/tmp/sv' }).assets).toEqual({ store: { kind: 'local', dir: '/tmp/sv/assets' }, maxBytes: 5 * 1024 * 1024 });
+    expect(loadConfig({ ASSET_STORE_URL: '/srv/assets', STUDIO_MAX_ASSET_BYTES: '1' }).assets).toEqual({ store: { kind: 'local', dir: '/srv/assets' }, maxBytes: 1 });
+    expect(loadConfig({ ASSET_STORE_URL: 'relative/assets' }).assets.store).toEqual({ kind: 'local', dir: expect.stringMatching(/^\/.*\/relative\/assets$/) });
+    expect(loadConfig({ STUDIO_MAX_ASSET_BYTES: '104857600' }).assets.maxBytes).toBe(100 * 1024 * 1024);
+  });
+
+  it('selects S3 by an s3:// ASSET_STORE_URL: bucket, key prefix, region and endpoint', () => {
+    expect(loadConfig({ ASSET_STORE_URL: 's3://storyverse-assets' }).assets.store).toEqual({ kind: 's3', bucket: 'storyverse-assets', prefix: '', region: 'us-east-1' });
+    expect(loadConfig({ ASSET_STORE_URL: 's3://my.bucket-1/studio/assets', S3_REGION: 'eu-west-3', S3_ENDPOINT: 'http://127.0.0.1:9000' }).assets.store).toEqual({
+      kind: 's3',
+      bucket: 'my.bucket-1',
+      prefix: 'studio/assets/',
+      region: 'eu-west-3',
+      endpoint: 'http://127.0.0.1:9000',
+    });
+    expect(loadConfig({ ASSET_STORE_URL: 's3://bucket/assets/' }).assets.store).toMatchObject({ prefix: 'assets/' });
+    expect(loadConfig({ ASSET_STORE_URL: 's3://bucket/' }).assets.store).toMatchObject({ prefix: '' });
+  });
+
+  it('refuses an S3 setting when assets are not in S3, rather than quietly keeping them on this machine', () => {
+    expect(problemsOf({ S3_ENDPOINT: 'http://127.0.0.1:9000' })).toEqual([expect.stringMatching(/^S3_ENDPOINT is set but ASSET_STORE_URL is not an s3:\/\/bucket URL/)]);
+    expect(problemsOf({ S3_REGION: 'eu-west-3', ASSET_STORE_URL: '/srv/assets' })).toEqual([expect.stringMatching(/^S3_REGION is set but ASSET_STORE_URL is not an s3:\/\/bucket URL \(got "\/srv\/assets"\)/)]);
   });
 
   it('reports every bad variable at once', () => {

@@ -32,6 +32,11 @@ const urlWithScheme = (schemes: string[]) =>
 
 const optionalText = z.string().trim().min(1).optional();
 
+/** The largest STUDIO_MAX_ASSET_BYTES allowed (100 MiB): assets are read into memory whole. */
+const MAX_ASSET_BYTES_LIMIT = 100 * 1024 * 1024;
+/** S3 bucket naming rules (3–63 lowercase letters, digits, dots, hyphens), then an optional key prefix. */
+const S3_URL = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/((?:[A-Za-z0-9._-]+\/)*[A-Za-z0-9._-]*))?$/;
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'must be development, production or test' }).default('development'),
   PORT: integer(0, 65535, 2567),
@@ -74,6 +79,11 @@ const envSchema = z.object({
   RECORDINGS_DIR: z.string().trim().min(1).optional(),
   STORE_PACKS: z.string().trim().min(1).optional(),
   PAYMENTS_SANDBOX: z.enum(['true', 'false'], { message: 'must be true or false' }).optional(),
+  // A folder path, or s3://bucket[/prefix]; checked beside S3_ENDPOINT in assetStoreOf below.
+  ASSET_STORE_URL: z.string().trim().min(1).optional(),
+  S3_ENDPOINT: urlWithScheme(['http', 'https']).optional(),
+  S3_REGION: z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a region name such as us-east-1').optional(),
+  STUDIO_MAX_ASSET_BYTES: integer(1, MAX_ASSET_BYTES_LIMIT, 5 * 1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be a pino level' }).default('info'),
 });
 
@@ -116,8 +126,16 @@ export interface Config {
   trustProxy: boolean;
   /** Room kinds whose sessions are recorded for load-test replay, and where. */
   recording: { rooms: Set<string>; dir: string };
+  /** Where uploaded art and sound live (server/assets/), and the largest upload taken. */
+  assets: { store: AssetStoreConfig; maxBytes: number };
   logLevel: string;
 }
+
+/**
+ * A folder (the embedded run; DATA_DIR/assets by default) or an S3 bucket, optionally under a key
+ * prefix (`prefix` is empty or ends with `/`). `endpoint` names any S3-compatible store; unset, AWS.
+ */
+export type AssetStoreConfig = { kind: 'local'; dir: string } | { kind: 's3'; bucket: string; prefix: string; region: string; endpoint?: string };
 
 /** What a process runs: every module (`all`, the embedded run) or the modules of one role (server/modules.js). */
 export type Role = 'all' | ModuleRole;
@@ -153,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(['STRIPE_WEBHOOK_SECRET must be set (whsec_…) when STRIPE_SECRET_KEY is set']);
   }
   const packs = storePacks(e.STORE_PACKS);
+  const assetStore = assetStoreOf(e, dataDir);
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -176,8 +195,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     guestRateLimitPerMinute: e.GUEST_RATE_LIMIT_PER_MINUTE,
     trustProxy: e.TRUST_PROXY === 'true',
     recording: { rooms: new Set(e.RECORD_SESSIONS?.split(',') ?? []), dir: resolve(e.RECORDINGS_DIR ?? resolve(dataDir, 'recordings')) },
+    assets: { store: assetStore, maxBytes: e.STUDIO_MAX_ASSET_BYTES },
     logLevel: e.LOG_LEVEL,
   };
+}
+
+function assetStoreOf(e: z.infer<typeof envSchema>, dataDir: string): AssetStoreConfig {
+  const url = e.ASSET_STORE_URL;
+  if (url && /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(url)) {
+    const s3 = S3_URL.exec(url);
+    if (!s3 || /(^|\/)\.\.?(\/|$)/.test(s3[2] ?? '')) throw new ConfigError([`ASSET_STORE_URL must be s3://bucket[/prefix] (a bucket name of 3 to 63 lowercase letters, digits, dots and hyphens; a prefix of '/'-separated names of letters, digits, '.', '_' and '-', none of them . or ..) or a folder path (got ${JSON.stringify(url)})`]);
+    const prefix = s3[2] ? s3[2].replace(/\/?$/, '/') : '';
+    return { kind: 's3', bucket: s3[1]!, prefix, region: e.S3_REGION ?? 'us-east-1', ...(e.S3_ENDPOINT ? { endpoint: e.S3_ENDPOINT } : {}) };
+  }
+  // An S3 setting without an S3 store is a slip that would quietly keep uploads on this machine.
+  const stray = (['S3_ENDPOINT', 'S3_REGION'] as const).filter((name) => e[name] !== undefined);
+  if (stray.length > 0) throw new ConfigError(stray.map((name) => `${name} is set but ASSET_STORE_URL is not an s3://bucket URL (got ${JSON.stringify(url ?? '')})`));
+  return { kind: 'local', dir: resolve(url ?? resolve(dataDir, 'assets')) };
 }
 
 function storePacks(value: string | undefined): StorePack[] {

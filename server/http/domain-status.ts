@@ -29,6 +29,10 @@ const statusByCode: Record<string, number> = {
   CHAPTER_LOCKED: 403,
   OPTION_LOCKED: 403,
   RATE_LIMITED: 429,
+  INVALID_ASSET_PATH: 400,
+  EMPTY_ASSET: 400,
+  ASSET_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
 };
 
 export function statusForDomainCode(code: string): number {

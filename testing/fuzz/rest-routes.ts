@@ -104,6 +104,7 @@ export const REST_ROUTES: FuzzRoute[] = [
   get('GET /v1/stories/:storyId', [200], (ctx) => hostileId(ctx.storyIds).map((id) => `/v1/stories/${id}`)),
   get('GET /v1/chapters/:chapterId/bundle', [200, 302], (ctx) => fc.tuple(hostileId(ctx.chapterIds), queryString({ v: ['0'.repeat(64)] })).map(([id, q]) => `/v1/chapters/${id}/bundle?${q}`)),
   get('GET /v1/stories/:storyId/assets/*', [200], (ctx) => fc.tuple(hostileId(ctx.storyIds), fc.array(hostileId(['assets', 'cover.svg']), { minLength: 1, maxLength: 3 })).map(([id, rest]) => `/v1/stories/${id}/assets/${rest.join('/')}`)),
+  get('GET /v1/assets/:sha256', [200], () => hostileId(['0'.repeat(64), 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855']).map((id) => `/v1/assets/${id}`)),
   get('GET /v1/inventory', [200], () => fc.constant('/v1/inventory'), true),
   get('GET /v1/progress', [200], () => fc.constant('/v1/progress'), true),
   get('GET /v1/progress/:storyId', [200], (ctx) => hostileId(ctx.storyIds).map((id) => `/v1/progress/${id}`), true),
