@@ -4,13 +4,19 @@
  * catalog's own release timer — and the writer previews a chapter without spending or saving anything.
  * Versions and drafts are written as the studio writes them (server/studio/release-test-kit.ts).
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client } from 'colyseus.js';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { STORY_ROOM } from '../rooms/story/protocol';
-import { Story } from '../server/database/entities';
+import { sha256Hex } from '../server/assets/content-hash';
+import { LocalAssetStore } from '../server/assets/local-asset-store';
+import { Story, StudioAsset } from '../server/database/entities';
 import { createStudioStory, insertVersion, upsertDraft } from '../server/studio/release-test-kit';
 import { act, inventory, newPlayer, openSession, ready, type Player, type Session } from './story-test-kit';
+import { tinyPng } from './media-samples';
 import { describeEachEngine } from './test-database';
 import { startTestServer, type TestServer } from './test-server';
 
@@ -22,9 +28,10 @@ describeEachEngine('studio chapters for readers', (engine) => {
   let writer: Player;
   let reader: Player;
   const open: Session[] = [];
+  const assetDir = mkdtempSync(join(tmpdir(), 'storyverse-assets-'));
 
   beforeAll(async () => {
-    server = await startTestServer(engine, { CONTENT_DIR: FIXTURE_CONTENT, WELCOME_DIAMONDS: '20' });
+    server = await startTestServer(engine, { CONTENT_DIR: FIXTURE_CONTENT, WELCOME_DIAMONDS: '20', ASSET_STORE_URL: assetDir });
     const registered = await server.call('POST', '/v1/auth/register', { body: { email: `writer-${engine}@example.com`, password: 'correct horse battery', displayName: 'Writer' } });
     writer = { token: registered.json.accessToken, userId: registered.json.user.id };
     reader = await newPlayer(server);
@@ -32,7 +39,10 @@ describeEachEngine('studio chapters for readers', (engine) => {
   afterEach(async () => {
     for (const session of open.splice(0)) if (session.room.connection.isOpen) await session.room.leave().catch(() => undefined);
   });
-  afterAll(async () => { await server?.close(); });
+  afterAll(async () => {
+    await server?.close();
+    rmSync(assetDir, { recursive: true, force: true });
+  });
 
   const em = () => server.orm.em;
   const session = async (player: Player, options: Parameters<typeof openSession>[2]) => {
@@ -50,6 +60,12 @@ describeEachEngine('studio chapters for readers', (engine) => {
     const storyId = 'tide-clock';
     const chapterId = 'tide-clock-ch1';
     await createStudioStory(em(), writer.userId, storyId);
+    // An uploaded background, as the studio files it: the blob in the asset store, its path in studio_assets.
+    const png = tinyPng();
+    await new LocalAssetStore(assetDir).put({ sha256: sha256Hex(png), contentType: 'image/png', bytes: png });
+    const fork = em().fork();
+    fork.create(StudioAsset, { story: storyId, path: 'assets/bg.png', sha256: sha256Hex(png), contentType: 'image/png', size: png.length, updatedAt: new Date() });
+    await fork.flush();
     const version = await insertVersion(em(), { storyId, chapterId, version: 1, releaseAt: new Date(Date.now() + RELEASE_IN_MS) });
     await server.services.releases.published();
 
@@ -59,6 +75,7 @@ describeEachEngine('studio chapters for readers', (engine) => {
     expect((await server.call('GET', `/v1/chapters/${chapterId}/bundle`)).status).toBe(404);
     expect((await server.call('GET', `/v1/chapters/${chapterId}/bundle?v=${version.sha256}`)).status).toBe(404);
     await expect(refusal(reader, { storyId, chapterId })).rejects.toThrow(/STORY_NOT_FOUND/);
+    expect((await server.call('GET', `/v1/stories/${storyId}/assets/assets/bg.png`)).status).toBe(404);
 
     // The release timer fires: no request, no restart.
     const deadline = Date.now() + 10_000;
@@ -77,6 +94,10 @@ describeEachEngine('studio chapters for readers', (engine) => {
     const bundle = await server.call('GET', `${hashed.pathname}${hashed.search}`);
     expect(bundle.status).toBe(200);
     expect(bundle.json).toMatchObject({ id: chapterId, storyId });
+    const art = await fetch(`http://127.0.0.1:${server.port}/v1/stories/${storyId}/assets/assets/bg.png`);
+    expect(art.status).toBe(200);
+    expect(art.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await art.arrayBuffer()).equals(png)).toBe(true);
 
     const played = await session(reader, { storyId, chapterId });
     expect(played.room.state).toMatchObject({ chapterId, sceneId: 'opening', preview: false });
