@@ -177,9 +177,9 @@ function createServices(config: Config, orm: MikroORM, clock: Clock, jwtSecret: 
     catalog.forget(storyId);
     directory.forget(storyId);
   });
-  const releases = new ChapterReleases({ em, clock, changes: catalogChanges, logger });
+  const chapterReleases = new ChapterReleases({ em, clock, changes: catalogChanges, logger });
   const storySessions = new StorySessionService({ em, clock, wallet, directory, statements });
   const previewSessions = new PreviewSessions({ em, wallet });
   const payments = createPayments({ stripe: config.stripe, store: config.store, em, wallet, clock });
-  return { accessTokens, accounts, wallet, catalog, catalogChanges, releases, storySessions, previewSessions, payments };
+  return { accessTokens, accounts, wallet, catalog, catalogChanges, chapterReleases, storySessions, previewSessions, payments };
 }

@@ -27,7 +27,7 @@ export interface Services {
   /** "Story X changed", told to every process (each drops what it caches about it). */
   catalogChanges: CatalogChanges;
   /** Releases studio chapters at their release time; started by the catalog module (ReleaseNotifier for the studio). */
-  releases: ChapterReleases;
+  chapterReleases: ChapterReleases;
   storySessions: StorySessionService;
   /** A writer's preview of their own chapter in the story room: saves and spends nothing. */
   previewSessions: PreviewSessions;

@@ -67,7 +67,7 @@ describeEachEngine('studio chapters for readers', (engine) => {
     fork.create(StudioAsset, { story: storyId, path: 'assets/bg.png', sha256: sha256Hex(png), contentType: 'image/png', size: png.length, updatedAt: new Date() });
     await fork.flush();
     const version = await insertVersion(em(), { storyId, chapterId, version: 1, releaseAt: new Date(Date.now() + RELEASE_IN_MS) });
-    await server.services.releases.published();
+    await server.services.chapterReleases.published();
 
     // Before: nothing of it anywhere a reader looks (and the caches now hold that answer).
     expect((await server.call('GET', `/v1/stories/${storyId}`)).status).toBe(404);

@@ -35,9 +35,9 @@ export function createCatalogModule(deps: Pick<ModuleDeps, 'config' | 'services'
       // Other processes (game processes of a cluster) may hold layouts of the content as it was.
       await services.catalogChanges.publish({ storyId: null });
       // Studio chapters: release what came due while no process ran, and arm the timer for the rest.
-      await services.releases.start();
+      await services.chapterReleases.start();
       return { contentProblems: content.problems, storiesPublished: content.stories.length };
     },
-    stop: () => services.releases.stop(),
+    stop: () => services.chapterReleases.stop(),
   };
 }
