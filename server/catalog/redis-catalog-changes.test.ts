@@ -76,4 +76,22 @@ describe.runIf(up)('RedisCatalogChanges', () => {
       return seenByB.some((c) => c.storyId === 'after-outage');
     }, 20_000, 200);
   }, 40_000);
+
+  it('starts without Redis after a short wait, and hears once Redis is there', async () => {
+    await redis.down();
+    const startedAt = Date.now();
+    const late = await RedisCatalogChanges.connect(redis.url, silentLogger, 300);
+    expect(Date.now() - startedAt).toBeLessThan(5000);
+    const seen: CatalogChange[] = [];
+    late.subscribe((change) => seen.push(change));
+    try {
+      await redis.up();
+      await eventually('the late process to hear of A', async () => {
+        await a.publish({ storyId: 'late-news' });
+        return seen.some((c) => c.storyId === 'late-news');
+      }, 20_000, 200);
+    } finally {
+      await late.close();
+    }
+  }, 40_000);
 });

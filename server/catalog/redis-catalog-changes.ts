@@ -7,6 +7,9 @@ import { LocalCatalogChanges } from './local-catalog-changes';
 
 export const CATALOG_CHANGES_CHANNEL = 'storyverse:catalog-changes';
 
+/** How long a process waits for Redis at start before it goes on without it. */
+const CONNECT_WAIT_MS = 5000;
+
 const message = z.object({ origin: z.string(), storyId: z.string().max(64).nullable() });
 
 /**
@@ -24,21 +27,39 @@ export class RedisCatalogChanges implements CatalogChanges {
 
   private constructor(private readonly pub: Redis, private readonly sub: Redis, private readonly logger: Logger) {}
 
-  /** Resolves once both connections are up and the channel is subscribed. */
-  static async connect(url: string, logger: Logger): Promise<RedisCatalogChanges> {
+  /**
+   * Resolves once both connections are up and the channel is subscribed — or, if Redis cannot be
+   * reached within `waitMs`, with a warning: the process starts all the same, and changes flow once
+   * Redis is there (until then the caches' TTLs keep them fresh enough).
+   */
+  static async connect(url: string, logger: Logger, waitMs = CONNECT_WAIT_MS): Promise<RedisCatalogChanges> {
     const { Redis } = await import('ioredis');
     // No offline queue for the publisher: a change told while Redis is away fails at once instead of waiting.
     const pub = new Redis(url, { enableOfflineQueue: false, connectionName: 'storyverse-catalog-pub' });
-    const sub = new Redis(url, { connectionName: 'storyverse-catalog-sub' });
+    // Its SUBSCRIBE waits for Redis however long it takes (by default ioredis gives a command up after 20 reconnections).
+    const sub = new Redis(url, { maxRetriesPerRequest: null, connectionName: 'storyverse-catalog-sub' });
     const changes = new RedisCatalogChanges(pub, sub, logger);
     changes.watch(pub, 'publisher');
     changes.watch(sub, 'subscriber');
     sub.on('message', (channel: string, text: string) => {
       if (channel === CATALOG_CHANGES_CHANNEL) changes.received(text);
     });
-    await Promise.all([untilReady(pub), sub.subscribe(CATALOG_CHANGES_CHANNEL)]);
-    // From now on a (re)connected subscriber may have missed changes while it was away.
-    sub.on('ready', () => changes.local.deliver({ storyId: null }));
+    let subscribed = false;
+    // A subscriber that comes back (ioredis resubscribes by itself) may have missed changes meanwhile.
+    sub.on('ready', () => {
+      if (subscribed) changes.local.deliver({ storyId: null });
+    });
+    const up = Promise.all([untilReady(pub), sub.subscribe(CATALOG_CHANGES_CHANNEL)]).then(() => {
+      subscribed = true;
+      return true;
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), waitMs)));
+    const inTime = await Promise.race([up, late]).finally(() => clearTimeout(timer));
+    if (!inTime) {
+      logger.warn({ waitMs }, 'catalog changes: Redis is not reachable yet; other processes learn of releases once it is (their caches expire within seconds meanwhile)');
+      up.catch(() => undefined);
+    }
     return changes;
   }
 
