@@ -12,7 +12,8 @@ const WEB_CLIENT_DIR = fileURLToPath(new URL('../../client/dist', import.meta.ur
 
 /**
  * The catalog: stories, chapter bundles and assets, saved progress, the campaign worlds and the web
- * client. At start it publishes CONTENT_DIR (in the cluster the one catalog process does it for all).
+ * client. At start it publishes CONTENT_DIR (in the cluster the one catalog process does it for all)
+ * and starts releasing studio chapters at their release times (ChapterReleases) until it stops.
  */
 export function createCatalogModule(deps: Pick<ModuleDeps, 'config' | 'services' | 'logger' | 'requireUser' | 'assets'>): ServerModule {
   const { config, services, logger, requireUser, assets } = deps;
@@ -33,7 +34,12 @@ export function createCatalogModule(deps: Pick<ModuleDeps, 'config' | 'services'
       const published = await services.catalog.publish(content.stories);
       for (const rejected of published.rejected) logger.error(rejected, `catalog: story ${rejected.storyId} not published: ${rejected.reason}`);
       logger.info({ added: published.storiesAdded, updated: published.storiesUpdated, unlisted: published.storiesUnlisted }, `catalog: ${content.stories.length - published.rejected.length} stories published`);
+      // Other processes (game processes of a cluster) may hold layouts of the content as it was.
+      await services.catalogChanges.publish({ storyId: null });
+      // Studio chapters: release what came due while no process ran, and arm the timer for the rest.
+      await services.chapterReleases.start();
       return { contentProblems: content.problems, storiesPublished: content.stories.length };
     },
+    stop: () => services.chapterReleases.stop(),
   };
 }
