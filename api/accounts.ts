@@ -1,3 +1,5 @@
+import type { Role } from './studio';
+
 /** An account as clients see it (never the password hash). */
 export interface User {
   id: string;
@@ -48,4 +50,6 @@ export interface LogoutRequest {
 /** `GET /v1/user/me` (Bearer). */
 export interface MeResponse {
   user: User;
+  /** Always `reader`; `writer` once the account owns a story; `moderator`/`admin` when granted. In that order. */
+  roles: Role[];
 }

@@ -49,7 +49,7 @@ export interface StudioChapter {
   releaseAt: string | null;
   /** The draft differs from the latest published version (or was never published). */
   hasUnpublishedChanges: boolean;
-  /** What the linter found in the current draft: empty when it can be published. */
+  /** What the linter found in the current draft: no `error` among them when it can be published (warnings do not block). */
   problems: ChapterProblem[];
   /** Every published version, newest first, each with its certificate. */
   versions: { version: number; sha256: string; releaseAt: string; certificateId: string }[];
@@ -80,7 +80,7 @@ export interface StudioStory {
   assets: StudioAsset[];
 }
 
-/** `POST /v1/studio/stories` (201), `PATCH /v1/studio/stories/:storyId`. */
+/** `POST /v1/studio/stories` (201), `GET` and `PATCH /v1/studio/stories/:storyId`. */
 export interface StudioStoryResponse {
   story: StudioStory;
 }
@@ -91,8 +91,9 @@ export interface StudioStoryList {
 }
 
 /**
- * `PUT /v1/studio/stories/:storyId/chapters/:chapterId` → 200 with no problems; with problems the
- * answer is `422 CONTENT_INVALID` with `details.problems` (the draft is kept either way).
+ * `PUT /v1/studio/stories/:storyId/chapters/:chapterId` → 200 with no errors (`problems` then holds
+ * the warnings, if any); with errors the answer is `422 CONTENT_INVALID` with `details.problems`
+ * (the draft is kept either way).
  */
 export interface ChapterUploadResponse {
   chapter: StudioChapter;

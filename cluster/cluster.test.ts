@@ -47,7 +47,7 @@ describe.runIf(up)('a two-process cluster', () => {
     b = await StoryVerseProcess.start({ name: 'B', role: 'game', env });
     const stories = await call(a.url, 'GET', '/v1/stories');
     storyId = stories.json.items[0].id;
-    token = (await call(a.url, 'POST', '/v1/auth/guest')).json.accessToken;
+    token = await guestToken();
   }, 120_000);
 
   afterAll(async () => {
@@ -58,9 +58,16 @@ describe.runIf(up)('a two-process cluster', () => {
     await scratch?.drop();
   }, 60_000);
 
+  /** A new guest's access token (a refusal, e.g. the guest rate limit, fails loudly here). */
+  async function guestToken(): Promise<string> {
+    const answer = await call(a.url, 'POST', '/v1/auth/guest');
+    if (answer.status !== 201) throw new Error(`guest sign-in failed: ${answer.status} ${JSON.stringify(answer.json)}`);
+    return answer.json.accessToken as string;
+  }
+
   /** A story session matched through `via`'s matchmaker, wherever it lands (a new player unless given). */
   async function openSession(via: StoryVerseProcess, player?: string): Promise<Session> {
-    const userToken = player ?? (await call(a.url, 'POST', '/v1/auth/guest')).json.accessToken;
+    const userToken = player ?? (await guestToken());
     const response = await fetch(`${via.url}/matchmake/create/story`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${userToken}` },
@@ -74,6 +81,15 @@ describe.runIf(up)('a two-process cluster', () => {
     open.push(room);
     await eventually('the first scene', async () => state(room).sceneId, 10_000, 20);
     return { room, host: reservation.room.publicAddress, processId: reservation.room.processId };
+  }
+
+  /** Opens sessions until one lands on `host` (placement goes to the least-loaded process). */
+  async function sessionOn(host: StoryVerseProcess, open: () => Promise<Session>): Promise<Session> {
+    for (let tries = 0; tries < 20; tries++) {
+      const session = await open();
+      if (session.host === hostOf(host)) return session;
+    }
+    throw new Error(`20 sessions, none placed on ${hostOf(host)}: process list ${JSON.stringify(redisHash(redis.port, 'roomcount'))}, IPC channels ${redisCommand(redis.port, 'pubsub', 'channels', 'p:*').trim()}`);
   }
 
   const state = (room: Room) => room.state as StoryStateView;
@@ -100,9 +116,8 @@ describe.runIf(up)('a two-process cluster', () => {
   }, 60_000);
 
   it('resumes the saved scene through the matchmaker after kill -9 of the hosting process, wallet unchanged', async () => {
-    const player = (await call(a.url, 'POST', '/v1/auth/guest')).json.accessToken as string;
-    let session = await openSession(a, player);
-    while (session.host !== hostOf(b)) session = await openSession(a, player);
+    const player = await guestToken();
+    const session = await sessionOn(b, () => openSession(a, player));
     const saved = await advance(session.room);
     const walletBefore = (await call(a.url, 'GET', '/v1/inventory', { token: player })).json;
     const bProcessId = session.processId;
@@ -122,8 +137,7 @@ describe.runIf(up)('a two-process cluster', () => {
   }, 120_000);
 
   it('puts back the listings of a process that missed a health check (colyseus#968)', async () => {
-    let session = await openSession(a);
-    while (session.host !== hostOf(b)) session = await openSession(a);
+    const session = await sessionOn(b, () => openSession(a));
     const roomId = session.room.roomId;
 
     // B stalls and misses a health check: Colyseus (MatchMaker.healthCheckProcessId) then drops B

@@ -43,6 +43,9 @@ export type {
   StagePosition,
 } from './src/bundle-schema';
 export type { ContentProblem } from './src/content-problem';
+export { problemReason } from './src/content-problem';
+export { checkAssetPath } from './src/asset-path';
+export type { AssetPathVerdict } from './src/asset-path';
 export { loadContentDir } from './src/load-content';
 export { worldManifestSchema, WORLD_ID_PATTERN } from './src/world/world-schema';
 export type { WorldManifest, WorldLocation, WorldCharacter, WorldQuest, WorldItem, LoreEntry } from './src/world/world-schema';

@@ -1,23 +1,34 @@
 /**
  * The composition root: the one place that chooses SQLite or PostgreSQL, local or Redis
- * presence, uWS or ws, Stripe or the sandbox, and wires the domain services into the modules
- * (server/modules.js) that this process's role runs — their routers, rooms and start hooks.
+ * presence, uWS or ws, Stripe or the sandbox, a local folder or S3 for assets, and wires the
+ * domain services into the modules (server/modules.js) that this process's role runs — their
+ * routers, rooms and start hooks.
  */
 import type { Server } from '@colyseus/core';
 import type { MikroORM } from '@mikro-orm/core';
 import type { ContentProblem } from '../content-pipeline';
 import { AccessTokens } from './accounts/access-tokens';
+import { AccountRoles } from './accounts/account-roles';
 import { AccountService } from './accounts/account-service';
 import { createAccountsModule } from './accounts/accounts-module';
 import { resolveJwtSecret } from './accounts/jwt-secret';
 import { RefreshTokenStore } from './accounts/refresh-token-store';
+import { createAssetStore } from './assets/create-asset-store';
+import type { CatalogChanges } from './catalog/catalog-changes';
 import { CatalogService } from './catalog/catalog-service';
 import { createCatalogModule } from './catalog/catalog-module';
+import { LocalCatalogChanges } from './catalog/local-catalog-changes';
+import { RedisCatalogChanges } from './catalog/redis-catalog-changes';
 import { StoryDirectory } from './catalog/story-directory';
+import { CertificateService } from './certificates/certificate-service';
+import { resolveSigningKey } from './certificates/resolve-signing-key';
+import type { SigningKey } from './certificates/signing-key';
 import type { Config, Role } from './config/config';
 import { openDatabase } from './database/open-database';
 import { dbPoolState } from './database/pool-state';
 import { preparedStatements } from './database/prepared-statements';
+import { EarningsService } from './earnings/earnings-service';
+import { WriterShareLedger } from './earnings/writer-share-ledger';
 import { createGameModule } from './game/game-module';
 import { createGameServer, type GameServer } from './game/game-server';
 import { createScaling } from './game/presence';
@@ -28,12 +39,15 @@ import { requireUser } from './http/require-user';
 import { requestLogRouter } from './http/request-log';
 import { registerRuntimeMetrics } from './http/runtime-metrics';
 import type { ModuleDeps, ServerModule, Services } from './module';
-import { modulesOf, type ModuleName } from './modules.js';
+import { GAME_ROLE, modulesOf, type ModuleDeclaration, type ModuleName } from './modules.js';
 import { createPayments } from './payments/create-payments';
 import { createPaymentsModule } from './payments/payments-module';
+import { PreviewSessions } from './progress/preview-sessions';
 import { StorySessionService } from './progress/story-session-service';
 import { systemClock, type Clock } from './shared/clock';
 import { createLogger, type Logger } from './shared/logger';
+import { createStudioModule } from './studio/studio-module';
+import { ChapterReleases } from './studio/chapter-releases';
 import { WalletService } from './wallet/wallet-service';
 
 export type { Services } from './module';
@@ -49,6 +63,7 @@ const MODULE_FACTORIES: Record<ModuleName, (deps: ModuleDeps) => ServerModule> =
   game: createGameModule,
   accounts: createAccountsModule,
   catalog: createCatalogModule,
+  studio: createStudioModule,
   payments: createPaymentsModule,
 };
 
@@ -79,9 +94,15 @@ export async function startStoryVerse(config: Config, overrides: Overrides = {})
 
   const orm = await openDatabase(config.database);
   const jwtSecret = resolveJwtSecret(config.jwtSecret, config.dataDir);
-  const services = createServices(config, orm, clock, jwtSecret);
-  const deps: ModuleDeps = { config, orm, services, clock, logger, jwtSecret, requireUser: requireUser(services.accessTokens) };
-  const modules = modulesOf(config.role).map((declared) => MODULE_FACTORIES[declared.name](deps));
+  const signingKey = resolveSigningKey(config.certificateSigningKeyPem, config.dataDir);
+  const declaredModules = modulesOf(config.role);
+  const catalogChanges = await createCatalogChanges(config, declaredModules, logger);
+  const services = createServices(config, orm, clock, jwtSecret, signingKey, catalogChanges, logger);
+  // Before anything can sign: a certificate must never name a key the registry does not list.
+  await services.certificates.registerSigningKey();
+  const assets = createAssetStore(config.assets.store);
+  const deps: ModuleDeps = { config, orm, services, clock, logger, jwtSecret, requireUser: requireUser(services.accessTokens), assets };
+  const modules = declaredModules.map((declared) => MODULE_FACTORIES[declared.name](deps));
   const contentProblems: ContentProblem[] = [];
   let stories = 0;
   for (const module of modules) {
@@ -110,6 +131,7 @@ export async function startStoryVerse(config: Config, overrides: Overrides = {})
     metrics,
     trustProxy: config.trustProxy,
     startedAt,
+    bodyReaders: modules.flatMap((module) => module.bodyReaders ?? []),
     routers: [requestLogRouter(logger, game ? 'debug' : 'info'), ...modules.flatMap((module) => module.routers)],
   });
 
@@ -130,8 +152,11 @@ export async function startStoryVerse(config: Config, overrides: Overrides = {})
     modules,
     contentProblems,
     close: async () => {
+      // Modules stop first (timers, background work), in the reverse of their start order.
+      for (const module of [...modules].reverse()) await module.stop?.();
       if (game) await game.close();
       else await http!.close();
+      await catalogChanges.close();
       await orm.close(true);
     },
   };
@@ -140,16 +165,37 @@ export async function startStoryVerse(config: Config, overrides: Overrides = {})
   return storyVerse;
 }
 
-function createServices(config: Config, orm: MikroORM, clock: Clock, jwtSecret: string): Services {
+/**
+ * Catalog changes across the cluster over Redis (REDIS_URL), on connections of their own, for the
+ * processes that cache the catalog (its module, and the game's story sessions); in-process otherwise.
+ */
+async function createCatalogChanges(config: Config, declared: readonly ModuleDeclaration[], logger: Logger): Promise<CatalogChanges> {
+  const cachesCatalog = declared.some((module) => module.role === 'catalog' || module.role === GAME_ROLE);
+  if (config.redisUrl && cachesCatalog) return RedisCatalogChanges.connect(config.redisUrl, logger);
+  return new LocalCatalogChanges();
+}
+
+function createServices(config: Config, orm: MikroORM, clock: Clock, jwtSecret: string, signingKey: SigningKey, catalogChanges: CatalogChanges, logger: Logger): Services {
   const em = orm.em;
   const accessTokens = new AccessTokens(jwtSecret, clock);
   const refreshTokens = new RefreshTokenStore({ em, clock, ttlSeconds: REFRESH_TOKEN_TTL_SECONDS });
   const statements = preparedStatements(orm);
   const wallet = new WalletService({ em, clock, rules: config.wallet, statements });
-  const accounts = new AccountService({ em, clock, accessTokens, refreshTokens, wallet });
+  const roles = new AccountRoles({ em, clock });
+  const accounts = new AccountService({ em, clock, accessTokens, refreshTokens, wallet, roles });
   const directory = new StoryDirectory({ em, clock, ttlMs: STORY_LAYOUT_TTL_MS });
   const catalog = new CatalogService({ em, clock, cacheTtlMs: CATALOG_CACHE_TTL_MS, directory });
-  const storySessions = new StorySessionService({ em, clock, wallet, directory, statements });
+  // A release or publish anywhere in the cluster: drop what this process caches about that story.
+  catalogChanges.subscribe(({ storyId }) => {
+    catalog.forget(storyId);
+    directory.forget(storyId);
+  });
+  const chapterReleases = new ChapterReleases({ em, clock, changes: catalogChanges, logger });
+  const writerShares = new WriterShareLedger({ statements, clock, sharePercent: config.earnings.writerSharePercent });
+  const storySessions = new StorySessionService({ em, clock, wallet, directory, statements, writerShares });
+  const previewSessions = new PreviewSessions({ em, wallet });
+  const earnings = new EarningsService({ em });
   const payments = createPayments({ stripe: config.stripe, store: config.store, em, wallet, clock });
-  return { accessTokens, accounts, wallet, catalog, storySessions, payments };
+  const certificates = new CertificateService({ em, clock, signingKey });
+  return { accessTokens, accounts, roles, wallet, catalog, catalogChanges, chapterReleases, storySessions, previewSessions, earnings, payments, certificates };
 }

@@ -4,24 +4,40 @@ import type { RequestHandler, Router } from 'express';
 import type { ContentProblem } from '../content-pipeline';
 import type { RoomTelemetry } from '../rooms/shared/room-telemetry';
 import type { AccessTokens } from './accounts/access-tokens';
+import type { AccountRoles } from './accounts/account-roles';
 import type { AccountService } from './accounts/account-service';
+import type { AssetStore } from './assets/asset-store';
+import type { CatalogChanges } from './catalog/catalog-changes';
 import type { CatalogService } from './catalog/catalog-service';
+import type { CertificateService } from './certificates/certificate-service';
 import type { Config } from './config/config';
+import type { EarningsService } from './earnings/earnings-service';
 import { MODULES, type ModuleDeclaration, type ModuleName } from './modules.js';
 import type { Payments } from './payments/create-payments';
+import type { PreviewSessions } from './progress/preview-sessions';
 import type { StorySessionService } from './progress/story-session-service';
 import type { Clock } from './shared/clock';
 import type { Logger } from './shared/logger';
+import type { ChapterReleases } from './studio/chapter-releases';
 import type { WalletService } from './wallet/wallet-service';
 
 /** The domain services, built once per process by the composition root (server/composition.ts). */
 export interface Services {
   accessTokens: AccessTokens;
   accounts: AccountService;
+  roles: AccountRoles;
   wallet: WalletService;
   catalog: CatalogService;
+  /** "Story X changed", told to every process (each drops what it caches about it). */
+  catalogChanges: CatalogChanges;
+  /** Releases studio chapters at their release time; started by the catalog module (ReleaseNotifier for the studio). */
+  chapterReleases: ChapterReleases;
   storySessions: StorySessionService;
+  earnings: EarningsService;
+  /** A writer's preview of their own chapter in the story room: saves and spends nothing. */
+  previewSessions: PreviewSessions;
   payments: Payments;
+  certificates: CertificateService;
 }
 
 /** What every `create…Module` may draw on; each takes only the part it needs. */
@@ -35,6 +51,8 @@ export interface ModuleDeps {
   jwtSecret: string;
   /** Middleware that answers 401 without a valid access token. */
   requireUser: RequestHandler;
+  /** Where uploaded art and sound are kept (a local folder, or S3), by the SHA-256 of their bytes. */
+  assets: AssetStore;
 }
 
 /** What the game server offers a room kind when it is defined. */
@@ -65,8 +83,15 @@ export interface ModuleStarted {
  */
 export interface ServerModule extends ModuleDeclaration {
   routers: Router[];
+  /**
+   * Mounted before the app-wide 64 KiB JSON parser, for routes that read larger bodies themselves
+   * (a chapter upload); a body read here is not read again.
+   */
+  bodyReaders?: Router[];
   rooms: RoomDefinition[];
   start?(): Promise<ModuleStarted | void>;
+  /** What it does when the process stops, before the database closes (cancel timers, finish background work). */
+  stop?(): Promise<void>;
 }
 
 /** The declaration of `name` in server/modules.js, for a module factory to spread into its module. */

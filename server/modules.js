@@ -28,11 +28,13 @@ export const MODULES = [
   {
     name: 'accounts',
     role: 'accounts',
-    summary: 'users, tokens and the wallet',
+    summary: 'users, tokens, roles, the wallet and the earnings ledger',
     routes: [
       { path: '/v1/auth/', match: 'prefix' },
       { path: '/v1/user/', match: 'prefix' },
       { path: '/v1/inventory', match: 'exact' },
+      // Inside the studio's /v1/studio/ prefix, but the ledgers of diamonds live with the wallet.
+      { path: '/v1/studio/earnings', match: 'exact' },
     ],
   },
   {
@@ -42,13 +44,22 @@ export const MODULES = [
     routes: [
       { path: '/v1/stories', match: 'prefix' },
       { path: '/v1/chapters/', match: 'prefix' },
+      // Uploaded assets by content hash (the studio stores them; the catalog serves them).
+      { path: '/v1/assets/', match: 'prefix' },
       { path: '/v1/progress', match: 'prefix' },
       { path: '/v1/worlds', match: 'exact' },
+      { path: '/v1/certificates/', match: 'prefix' },
       // Any other /v1 route: the catalog answers 404 ROUTE_NOT_FOUND in the error shape.
       { path: '/v1/', match: 'prefix' },
       // The web client.
       { path: '/', match: 'prefix' },
     ],
+  },
+  {
+    name: 'studio',
+    role: 'catalog',
+    summary: "the writers' studio: stories, chapter drafts, assets, publishing",
+    routes: [{ path: '/v1/studio/', match: 'prefix' }],
   },
   {
     name: 'payments',

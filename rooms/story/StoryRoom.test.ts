@@ -6,10 +6,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadContentDir } from '../../content-pipeline';
 import { freePort } from '../shared/free-port';
 import type { RecordedOutcome, RoomRecorder } from '../shared/room-recorder';
-import type { PlayableChapter } from './engine';
+import { startChapter, type PlayableChapter } from './engine';
 import { InMemoryStorySessions } from './in-memory-story-sessions';
 import { STORY_ROOM } from './protocol';
 import { act, choiceIds, lastError, openSession, playToEnd, ready, until, type Session } from './story-test-client';
+import type { StorySessions } from './story-sessions';
 import { storyRoom } from './StoryRoom';
 
 // The room over in-memory story sessions: no database. Saving to a real one, the ledger and the
@@ -21,6 +22,9 @@ const LAMP_COST = 6;
 let port: number;
 let server: Server;
 let sessions: InMemoryStorySessions;
+let previews: StorySessions;
+const WRITER = 'the-writer';
+const previewOpens: string[] = [];
 const recordings: { userId: string; lines: (string | RecordedOutcome)[] }[] = [];
 const failures: object[] = [];
 const open: Session[] = [];
@@ -30,6 +34,17 @@ beforeAll(async () => {
   const content = await loadContentDir(FIXTURE_CONTENT);
   const stories = new Map(content.stories.map((s) => [s.manifest.id, s.chapters.map((c) => c.bundle as PlayableChapter)]));
   sessions = new InMemoryStorySessions(stories, WELCOME);
+  // Previews over the same chapters, as the server's PreviewSessions: only the writer opens one, nothing is saved.
+  previews = {
+    storyExists: async () => { throw new Error('a preview is checked at join, where the player is known'); },
+    open: async (userId, storyId, chapterId) => {
+      previewOpens.push(`${userId}:${storyId}:${chapterId}`);
+      const chapter = stories.get(storyId)?.find((c) => c.id === chapterId);
+      if (userId !== WRITER || !chapter) return { ok: false, refusal: { code: 'NOT_YOUR_STORY', message: `You have no story ${storyId} to preview` } };
+      return { ok: true, value: { chapter, bundleUrl: '', progress: startChapter(chapter, null), wallet: sessions.walletOf(userId), nextChapterId: null } };
+    },
+    save: async () => ({ ok: true, value: null }),
+  };
   const recorder: RoomRecorder = {
     start: (_kind, player) => {
       const recording = { userId: player.userId, lines: [] as (string | RecordedOutcome)[] };
@@ -41,7 +56,7 @@ beforeAll(async () => {
   const auth = { verify: async (token: string) => { if (token === 'forged') throw new Error('bad signature'); return { userId: token }; } };
   const logger = { info: () => undefined, warn: () => undefined, error: (details: object) => void failures.push(details) };
   server = new Server({ transport: new WebSocketTransport(), greet: false, gracefullyShutdown: false });
-  server.define(STORY_ROOM, storyRoom({ sessions, auth, clock: { now: () => new Date() }, logger, recorder }));
+  server.define(STORY_ROOM, storyRoom({ sessions, previews, auth, clock: { now: () => new Date() }, logger, recorder }));
   port = await freePort();
   await server.listen(port, '127.0.0.1');
 });
@@ -159,5 +174,38 @@ describe('story room', () => {
     await expect(intruder.joinById(owner.room.roomId, { storyId: 'tide-test' })).rejects.toThrow();
     await expect(intruder.create(STORY_ROOM, { storyId: 'no-such-story' })).rejects.toThrow(/STORY_NOT_FOUND/);
     await expect(intruder.create(STORY_ROOM, { storyId: 'Bad Id!' })).rejects.toThrow(/INVALID_OPTIONS: storyId must be a story id/);
+  });
+
+  describe('preview', () => {
+    it("plays the writer's chapter through its preview sessions: marked as a preview, premium choices free, nothing recorded", async () => {
+      const session = await ready(await openSession(port, WRITER, { storyId: 'tide-test', chapterId: 'tide-test-ch1', preview: true }));
+      open.push(session);
+      expect(session.room.state).toMatchObject({ preview: true, chapterId: 'tide-test-ch1', sceneId: 'dock', keys: WELCOME.keys, diamonds: WELCOME.diamonds });
+      expect(previewOpens.at(-1)).toBe(`${WRITER}:tide-test:tide-test-ch1`);
+      await act(session, 'advance');
+      expect(session.room.state.choices.find((c) => c.id === 'lamp')?.cost).toBe(LAMP_COST);
+      await act(session, 'choose', { choiceId: 'lamp' });
+      expect(session.room.state).toMatchObject({ sceneId: 'bright', diamonds: WELCOME.diamonds, keys: WELCOME.keys });
+      expect(sessions.walletOf(WRITER)).toEqual({ keys: WELCOME.keys, keysCap: WELCOME.keys, nextKeyAt: null, diamonds: WELCOME.diamonds });
+      expect(sessions.savedProgress(WRITER, 'tide-test')).toBeNull();
+      expect(recordings.some((r) => r.userId === WRITER)).toBe(false);
+      // Any chapter can be previewed, whatever the writer's own reading progress.
+      const later = await ready(await openSession(port, WRITER, { storyId: 'tide-test', chapterId: 'tide-test-ch2', preview: true }));
+      open.push(later);
+      expect(later.room.state).toMatchObject({ preview: true, chapterId: 'tide-test-ch2', sceneId: 'return', status: 'choice' });
+    });
+
+    it('refuses the join itself, in the error shape, for anyone but the writer; a preview needs a chapter', async () => {
+      const reader = new Client(`ws://127.0.0.1:${port}`);
+      reader.auth.token = newPlayer();
+      await expect(reader.create(STORY_ROOM, { storyId: 'tide-test', chapterId: 'tide-test-ch1', preview: true })).rejects.toMatchObject({ code: 403, message: expect.stringMatching(/^NOT_YOUR_STORY: /) });
+      await expect(reader.create(STORY_ROOM, { storyId: 'tide-test', preview: true })).rejects.toThrow(/INVALID_OPTIONS: chapterId is required for a preview/);
+      const writer = new Client(`ws://127.0.0.1:${port}`);
+      writer.auth.token = WRITER;
+      await expect(writer.create(STORY_ROOM, { storyId: 'no-such-story', chapterId: 'x', preview: true })).rejects.toThrow(/NOT_YOUR_STORY/);
+      // The refused preview's room is gone; a normal session of the same player still opens.
+      const normal = await start(WRITER);
+      expect(normal.room.state.preview).toBe(false);
+    });
   });
 });

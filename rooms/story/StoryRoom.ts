@@ -12,8 +12,13 @@ import { renderSession } from './render-state';
 import { StoryState } from './StoryState';
 import type { OpenedSession, StorySessions } from './story-sessions';
 
+/** HTTP-like statuses of the refusals that can turn a preview's join down (anything else: 400). */
+const JOIN_REFUSAL_STATUS: Record<string, number> = { NOT_YOUR_STORY: 403, CHAPTER_NOT_FOUND: 404, CONTENT_INVALID: 422, DATABASE_UNAVAILABLE: 503 };
+
 export interface StoryRoomDeps extends KitDeps {
   sessions: StorySessions;
+  /** A writer's preview (`preview: true`): sessions that save nothing, spend nothing and refuse anyone but the story's owner. */
+  previews?: StorySessions;
   clock: { now(): Date };
   recorder: RoomRecorder;
 }
@@ -32,15 +37,22 @@ export abstract class StoryRoom extends KitRoom<StoryState, StoryRoomDeps> {
     failureMessage: 'Something went wrong on our side; your progress up to the last step is saved',
   };
   private options!: StoryJoinOptions;
+  /** The player's sessions, or a writer's preview ones: chosen once, at creation. */
+  private sessions!: StorySessions;
   private ownerId: string | null = null;
   private session: OpenedSession | null = null;
   private recording: RoomRecording | null = null;
 
   override async onCreate(rawOptions: unknown): Promise<void> {
     this.options = parseJoinOptions(joinOptionsSchema, rawOptions);
-    if (!(await this.deps.sessions.storyExists(this.options.storyId))) throw new ServerError(404, `STORY_NOT_FOUND: there is no story ${this.options.storyId}`);
+    const preview = this.options.preview === true;
+    if (preview && !this.deps.previews) throw new ServerError(400, 'INVALID_OPTIONS: previews are not available on this server');
+    this.sessions = preview ? this.deps.previews! : this.deps.sessions;
+    // A preview's story is checked at join, against the player: only its owner learns whether it exists.
+    if (!preview && !(await this.sessions.storyExists(this.options.storyId))) throw new ServerError(404, `STORY_NOT_FOUND: there is no story ${this.options.storyId}`);
     this.state = new StoryState();
     this.state.storyId = this.options.storyId;
+    this.state.preview = preview;
     this.maxClients = 1;
     // Message-driven: a patch goes out right after each applied message, not on a timer.
     this.patchRate = 0;
@@ -53,6 +65,7 @@ export abstract class StoryRoom extends KitRoom<StoryState, StoryRoomDeps> {
   override async onJoin(client: Client, _options: unknown, auth: PlayerAuthData): Promise<void> {
     if (this.ownerId !== null && this.ownerId !== auth.userId) throw new ServerError(403, 'FORBIDDEN: this story session belongs to another player');
     this.ownerId = auth.userId;
+    if (this.options.preview) return this.openPreview();
     this.recording ??= this.deps.recorder.start(STORY_ROOM, { userId: auth.userId, options: { ...this.options } });
     await this.openSession(client);
   }
@@ -88,7 +101,7 @@ export abstract class StoryRoom extends KitRoom<StoryState, StoryRoomDeps> {
 
   /** Opens (or, while locked, retries opening) the chapter; a refusal leaves the session locked. */
   private async openSession(client: Client): Promise<void> {
-    const opened = await this.deps.sessions.open(this.ownerId!, this.options.storyId, this.options.chapterId);
+    const opened = await this.sessions.open(this.ownerId!, this.options.storyId, this.options.chapterId);
     if (!opened.ok) {
       this.state.status = 'locked';
       this.state.chapterId = this.options.chapterId ?? '';
@@ -101,12 +114,21 @@ export abstract class StoryRoom extends KitRoom<StoryState, StoryRoomDeps> {
     this.recordScene();
   }
 
+  /** A preview that cannot open (not the owner, no such chapter, nothing clean to play) refuses the join itself. */
+  private async openPreview(): Promise<void> {
+    const opened = await this.sessions.open(this.ownerId!, this.options.storyId, this.options.chapterId);
+    if (!opened.ok) throw new ServerError(JOIN_REFUSAL_STATUS[opened.refusal.code] ?? 400, `${opened.refusal.code}: ${opened.refusal.message}`);
+    this.session = opened.value;
+    renderSession(this.state, this.session);
+    this.broadcastPatch();
+  }
+
   private async play(client: Client, action: StoryAction): Promise<void> {
     const session = this.session!;
     const before = session.progress;
     const outcome = applyAction(session.chapter, before, action, this.deps.clock.now());
     if (!outcome.ok) return this.refuse(client, outcome.refusal);
-    const saved = await this.deps.sessions.save(this.ownerId!, before, outcome.progress, { diamonds: outcome.diamonds, choiceId: outcome.choice?.id ?? null });
+    const saved = await this.sessions.save(this.ownerId!, before, outcome.progress, { diamonds: outcome.diamonds, choiceId: outcome.choice?.id ?? null });
     if (!saved.ok) {
       this.refuse(client, saved.refusal);
       // Another story session of this player moved the story on: show where it stands now.

@@ -28,4 +28,9 @@ export class StoryState extends Schema {
   @type('uint16') keysCap = 0;
   @type('string') nextKeyAt = '';
   @type('uint32') diamonds = 0;
+  /**
+   * A writer's preview of their own chapter: nothing is saved, no key is spent, and premium choices
+   * (shown with their cost) are taken for free — keys and diamonds stay as they are.
+   */
+  @type('boolean') preview = false;
 }

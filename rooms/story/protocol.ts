@@ -2,6 +2,9 @@
  * The `story` room's protocol, shared by the server, the web client and the load tests.
  *
  *   client.create('story', { storyId, chapterId? })   with client.auth.token = accessToken
+ *   client.create('story', { storyId, chapterId, preview: true })   the story's writer plays the
+ *     chapter's draft (or latest version): nothing saved, no key spent, premium choices free;
+ *     anyone else is refused NOT_YOUR_STORY
  *   → state: StoryState
  *   send('advance', {})              leave a scene that has no choice
  *   send('choose', { choiceId })     pick one of state.choices
@@ -21,10 +24,14 @@ export const StoryMessage = {
   error: ROOM_ERROR_MESSAGE,
 } as const;
 
-export const joinOptionsSchema = z.object({
-  storyId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a story id'),
-  chapterId: storableString(z.string().min(1).max(128)).optional(),
-});
+export const joinOptionsSchema = z
+  .object({
+    storyId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a story id'),
+    chapterId: storableString(z.string().min(1).max(128)).optional(),
+    /** The writer's preview of one chapter (needs chapterId). */
+    preview: z.boolean().optional(),
+  })
+  .refine((options) => options.preview !== true || options.chapterId !== undefined, { message: 'is required for a preview', path: ['chapterId'] });
 export type StoryJoinOptions = z.infer<typeof joinOptionsSchema>;
 
 export const advanceSchema = z.object({}).strict();

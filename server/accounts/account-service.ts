@@ -1,5 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import type { MeResponse } from '../../api/accounts';
+import type { Role } from '../../api/studio';
 import { User } from '../database/entities';
 import type { Clock } from '../shared/clock';
 import { DomainError } from '../shared/domain-error';
@@ -21,12 +23,18 @@ export interface SignIn {
   refreshToken: string;
 }
 
+/** What accounts need to say what an account may do (server/accounts/account-roles.ts). */
+export interface RoleReader {
+  rolesOf(userId: string): Promise<Role[]>;
+}
+
 export interface AccountDeps {
   em: EntityManager;
   clock: Clock;
   accessTokens: AccessTokens;
   refreshTokens: RefreshTokenStore;
   wallet: WalletOpener;
+  roles: RoleReader;
 }
 
 /** Register, sign in, refresh, upgrade a guest, sign out. */
@@ -82,8 +90,10 @@ export class AccountService {
     return this.signIn(user);
   }
 
-  async me(userId: string): Promise<UserView> {
-    return userView(await this.requireUser(userId));
+  /** `GET /v1/user/me`: the account and its roles (only here: signing in does not pay for the roles). */
+  async me(userId: string): Promise<MeResponse> {
+    const user = userView(await this.requireUser(userId));
+    return { user, roles: await this.deps.roles.rolesOf(userId) };
   }
 
   async logout(userId: string, input: { refreshToken?: string; everywhere?: boolean }): Promise<void> {

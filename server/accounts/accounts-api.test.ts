@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { Story } from '../database/entities';
 import { ManualClock } from '../shared/clock';
 import { describeEachEngine } from '../../testing/test-database';
 import { startTestServer, type TestServer } from '../../testing/test-server';
@@ -94,13 +95,32 @@ describeEachEngine('accounts API', (engine) => {
     const session = (await register(uniqueEmail())).json;
     const me = await server.call('GET', '/v1/user/me', { token: session.accessToken });
     expect(me.status).toBe(200);
-    expect(me.json.user).toEqual(session.user);
+    expect(me.json).toEqual({ user: session.user, roles: ['reader'] });
     const none = await server.call('GET', '/v1/user/me');
     expect(none.status).toBe(401);
     expectErrorShape(none, 'UNAUTHENTICATED');
     const forged = await server.call('GET', '/v1/user/me', { token: session.accessToken.slice(0, -3) + 'xyz' });
     expect(forged.status).toBe(401);
     expectErrorShape(forged, 'INVALID_TOKEN');
+  });
+
+  it('lists roles on /v1/user/me only: writer once the account owns a story, then granted ones', async () => {
+    const email = uniqueEmail('writer');
+    const session = (await register(email)).json;
+    expect(session).not.toHaveProperty('roles');
+    const rolesNow = async () => (await server.call('GET', '/v1/user/me', { token: session.accessToken })).json.roles;
+
+    const storyId = (await server.call('GET', '/v1/stories?limit=1')).json.items[0].id as string;
+    await server.orm.em.fork().nativeUpdate(Story, { id: storyId }, { owner: session.user.id });
+    expect(await rolesNow()).toEqual(['reader', 'writer']);
+
+    await server.services.roles.grant(email, 'admin');
+    expect(await rolesNow()).toEqual(['reader', 'writer', 'admin']);
+    await server.orm.em.fork().nativeUpdate(Story, { id: storyId }, { owner: null });
+    expect(await rolesNow()).toEqual(['reader', 'admin']);
+
+    const guest = (await server.call('POST', '/v1/auth/guest')).json;
+    expect((await server.call('GET', '/v1/user/me', { token: guest.accessToken })).json.roles).toEqual(['reader']);
   });
 
   it('expires access tokens after 15 minutes', async () => {

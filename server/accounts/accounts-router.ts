@@ -40,7 +40,7 @@ export function accountsRouter(deps: { accounts: AccountService; requireUser: Re
     res.status(204).end();
   }));
   router.get('/v1/user/me', requireUser, asyncRoute(async (_req, res) => {
-    res.json({ user: await accounts.me(userIdOf(res)) } satisfies MeResponse);
+    res.json((await accounts.me(userIdOf(res))) satisfies MeResponse);
   }));
   return router;
 }

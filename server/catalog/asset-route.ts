@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import { assetBlobUrl } from '../assets/asset-url';
 import { ApiError } from '../http/api-error';
 import { isStorableText, parseInput } from '../http/validate';
 import { assetContentType } from './asset-content-type';
@@ -13,7 +14,11 @@ const ASSET_HEADERS = {
   'Content-Security-Policy': "default-src 'none'; img-src data:; style-src 'unsafe-inline'; sandbox",
 };
 
-/** GET /v1/stories/:storyId/assets/* — only files the story's content references (the service checks). */
+/**
+ * GET /v1/stories/:storyId/assets/* — a content story's files that its content references (the
+ * service checks), or a listed studio story's uploaded files: those redirect (uncached: the writer
+ * may upload other bytes under the same path) to their content-hashed, immutable URL in the asset store.
+ */
 export function assetRoute(catalog: CatalogService): RequestHandler {
   return (req, res, next) => {
     try {
@@ -21,6 +26,13 @@ export function assetRoute(catalog: CatalogService): RequestHandler {
       const { storyId = '', 0: path = '' } = req.params as Record<string, string | undefined>;
       if (!isStorableText(storyId) || !isStorableText(path)) throw new ApiError(404, 'ASSET_NOT_FOUND', `No asset ${path} in story ${storyId}`);
       const params = parseInput(assetParams, req.params, 'path');
+      if (!catalog.servesContentAssets(params.storyId)) {
+        catalog.studioAssetSha256(params.storyId, params[0]).then((sha256) => {
+          res.setHeader('Cache-Control', 'no-cache');
+          res.redirect(302, assetBlobUrl(sha256));
+        }, next);
+        return;
+      }
       const file = catalog.assetPath(params.storyId, params[0]);
       const headers = { ...ASSET_HEADERS, 'Content-Type': assetContentType(file), 'Cache-Control': ONE_DAY };
       // Set up front: uwebsockets-express's sendFile ignores the `headers` option.

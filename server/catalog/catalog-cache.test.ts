@@ -48,6 +48,25 @@ describeOnEngines('catalog caching', (db) => {
     expect(await directory.chaptersOf('cache-b')).toBeNull();
   });
 
+  it('drops one story at once when told it changed elsewhere, keeping what it caches about the others', async () => {
+    expect((await catalog.getStory('cache-a')).chapters).toHaveLength(2);
+    expect((await catalog.getStory('cache-b')).chapters).toHaveLength(1);
+    expect(await directory.chaptersOf('cache-b')).toHaveLength(1);
+    // Another process changes both stories; only cache-b is told.
+    await db().orm.em.fork().nativeUpdate(Chapter, { story: { $in: ['cache-a', 'cache-b'] }, number: 1 }, { listed: false });
+    await db().orm.em.fork().nativeUpdate(Story, { id: 'cache-b' }, { plays: 10 });
+
+    catalog.forget('cache-b');
+    directory.forget('cache-b');
+
+    await expect(catalog.getStory('cache-b')).resolves.toMatchObject({ chapters: [] });
+    expect(await directory.chaptersOf('cache-b')).toBeNull();
+    expect(await popular()).toEqual(['cache-b', 'cache-a']);
+    expect((await catalog.getStory('cache-a')).chapters).toHaveLength(2);
+    catalog.forget(null);
+    expect((await catalog.getStory('cache-a')).chapters).toHaveLength(1);
+  });
+
   it('answers null for a story that does not exist', async () => {
     expect(await directory.chaptersOf('no-such-story')).toBeNull();
   });

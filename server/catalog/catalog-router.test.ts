@@ -12,6 +12,9 @@ import { describeOnEngines } from '../../testing/test-database';
 import { catalogRouter } from './catalog-router';
 import { CatalogService } from './catalog-service';
 import { LANTERN_DIR, loadedStory } from './loaded-story-builder';
+import { StudioAsset } from '../database/entities';
+import { createStudioStory, createWriter, insertVersion } from '../studio/release-test-kit';
+import { releaseDueChapters } from '../studio/chapter-release';
 
 // The shared acceptance fixture, when this machine has it (skipped otherwise).
 const ACCEPTANCE_CONTENT = process.env.ACCEPTANCE_CONTENT_DIR ?? '/work/shared/acceptance/fixtures/default/content';
@@ -210,6 +213,30 @@ describeOnEngines('catalog routes', (db) => {
         expect(await rawGet(base, `/v1/stories/lantern/assets/${path}`), path).toBe(404);
       }
       expect(await rawGet(base, '/v1/stories/harbor/assets/assets/cover.svg')).toBe(404);
+    });
+
+    it("redirects a listed studio story's uploaded file, uncached, to its content-hashed URL; nothing of an unlisted one", async () => {
+      const em = db().orm.em;
+      const writer = await createWriter(em);
+      const sha256 = 'ab'.repeat(32);
+      for (const storyId of ['studio-listed', 'studio-draft']) {
+        await createStudioStory(em, writer.id, storyId);
+        const fork = em.fork();
+        fork.create(StudioAsset, { story: storyId, path: 'assets/bg.png', sha256, contentType: 'image/png', size: 67, updatedAt: new Date() });
+        await fork.flush();
+      }
+      await insertVersion(em, { storyId: 'studio-listed', chapterId: 'studio-listed-ch1', version: 1, releaseAt: new Date('2026-01-01') });
+      await releaseDueChapters(em, new Date('2026-01-02'));
+
+      const res = await get('/v1/stories/studio-listed/assets/assets/bg.png', { redirect: 'manual' });
+      expect(res.status).toBe(302);
+      expect(res.headers.get('location')).toBe(`/v1/assets/${sha256}`);
+      expect(res.headers.get('cache-control')).toBe('no-cache');
+      for (const path of ['/v1/stories/studio-listed/assets/assets/other.png', '/v1/stories/studio-draft/assets/assets/bg.png', '/v1/stories/studio-listed/assets/assets%2f..%2fassets%2fbg.png']) {
+        const missing = await get(path, { redirect: 'manual' });
+        expect(missing.status, path).toBe(404);
+        expect((await errorOf(missing)).code, path).toBe('ASSET_NOT_FOUND');
+      }
     });
   });
 });

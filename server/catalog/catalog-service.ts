@@ -1,6 +1,6 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import type { LoadedStory } from '../../content-pipeline';
-import { Chapter, Story } from '../database/entities';
+import { Chapter, Story, StudioAsset } from '../database/entities';
 import type { Clock } from '../shared/clock';
 import { DomainError } from '../shared/domain-error';
 import { TtlCache } from '../shared/ttl-cache';
@@ -62,6 +62,16 @@ export class CatalogService {
     return report;
   }
 
+  /**
+   * Drops what this process caches about a story (null: about every story) after a release or
+   * publish anywhere in the cluster: its detail, and every listing page (a page holds many stories).
+   */
+  forget(storyId: string | null): void {
+    if (storyId === null) this.details.clear();
+    else this.details.delete(storyId);
+    this.pages.clear();
+  }
+
   listStories(query: ListStoriesQuery): Promise<StoryPage> {
     const key = `${query.sort}|${query.limit}|${query.genre ?? ''}|${query.cursor ?? ''}`;
     return this.pages.get(key, () => this.readPage(query));
@@ -109,11 +119,27 @@ export class CatalogService {
     return { bundle: chapter.bundle, sha256: chapter.sha256 };
   }
 
+  /** Whether this process serves the story's assets from CONTENT_DIR (a content story it published). */
+  servesContentAssets(storyId: string): boolean {
+    return this.assets.has(storyId);
+  }
+
   /** The absolute file behind a story asset URL, only for assets the story's content references. */
   assetPath(storyId: string, relPath: string): string {
     const path = this.assets.get(storyId)?.resolve(relPath);
-    if (path === undefined) throw new DomainError('ASSET_NOT_FOUND', `No asset ${relPath} in story ${storyId}`, { storyId, path: relPath });
+    if (path === undefined) throw assetNotFound(storyId, relPath);
     return path;
+  }
+
+  /**
+   * The SHA-256 (the name in the asset store) of a file a writer uploaded to a studio story, by its
+   * path in the story. Only a listed story's assets are public: readers see a studio story from its
+   * first released chapter on.
+   */
+  async studioAssetSha256(storyId: string, relPath: string): Promise<string> {
+    const asset = await this.deps.em.fork().findOne(StudioAsset, { story: { id: storyId, origin: 'studio', listed: true }, path: relPath }, { fields: ['sha256'] });
+    if (asset === null) throw assetNotFound(storyId, relPath);
+    return asset.sha256;
   }
 
   private async chapterCounts(em: EntityManager, storyIds: string[]): Promise<Map<string, number>> {
@@ -123,6 +149,10 @@ export class CatalogService {
     for (const chapter of chapters) counts.set(chapter.story.id, (counts.get(chapter.story.id) ?? 0) + 1);
     return counts;
   }
+}
+
+function assetNotFound(storyId: string, relPath: string): DomainError {
+  return new DomainError('ASSET_NOT_FOUND', `No asset ${relPath} in story ${storyId}`, { storyId, path: relPath });
 }
 
 function chapterNotFound(chapterId: string): DomainError {

@@ -1,5 +1,8 @@
-import { beforeEach, expect, it } from 'vitest';
-import { Chapter, Story } from '../database/entities';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Chapter, ChapterDraft, ChapterVersion, Story, StudioAsset, User } from '../database/entities';
+import { createStudioStory, createWriter, insertVersion, upsertDraft } from '../studio/release-test-kit';
+import { releaseDueChapters } from '../studio/chapter-release';
+import { ORIGINALS_DISPLAY_NAME, ORIGINALS_USER_ID } from './originals-account';
 import { ManualClock } from '../shared/clock';
 import { describeOnEngines } from '../../testing/test-database';
 import { syncCatalog } from './catalog-sync';
@@ -14,8 +17,7 @@ describeOnEngines('syncCatalog', (db) => {
   beforeEach(async () => {
     clock = new ManualClock('2026-03-01T10:00:00Z');
     const fork = em().fork();
-    await fork.nativeDelete(Chapter, {});
-    await fork.nativeDelete(Story, {});
+    for (const entity of [ChapterVersion, ChapterDraft, StudioAsset, Chapter, Story]) await fork.nativeDelete(entity, {});
   });
 
   it('inserts new stories and chapters, with publishedAt from the manifest or now', async () => {
@@ -94,5 +96,59 @@ describeOnEngines('syncCatalog', (db) => {
     expect(reports).toHaveLength(2);
     expect(await em().fork().count(Story, { listed: true })).toBe(12);
     expect(await em().fork().count(Chapter, { listed: true })).toBe(36);
+  });
+
+  describe('beside the studio', () => {
+    it('owns content stories by the "StoryVerse Originals" system account, created once, that nobody can sign in as', async () => {
+      await syncCatalog(em(), [loadedStory({ id: 'alpha' })], clock);
+      await syncCatalog(em(), [loadedStory({ id: 'alpha' }), loadedStory({ id: 'beta' })], clock);
+
+      const alpha = await em().fork().findOneOrFail(Story, { id: 'alpha' }, { populate: ['owner'] });
+      expect(alpha.origin).toBe('content');
+      expect(alpha.owner?.id).toBe(ORIGINALS_USER_ID);
+      const originals = await em().fork().find(User, { displayName: ORIGINALS_DISPLAY_NAME });
+      expect(originals).toHaveLength(1);
+      expect(originals[0]).toMatchObject({ id: ORIGINALS_USER_ID, email: null, passwordHash: null, isGuest: false });
+    });
+
+    it('gives an existing content story without an owner (synced before the studio) to the system account', async () => {
+      await syncCatalog(em(), [loadedStory({ id: 'alpha' })], clock);
+      await em().fork().nativeUpdate(Story, { id: 'alpha' }, { owner: null });
+      const report = await syncCatalog(em(), [loadedStory({ id: 'alpha' })], clock);
+      expect(report.storiesUpdated).toEqual(['alpha']);
+      expect((await em().fork().findOneOrFail(Story, { id: 'alpha' })).owner?.id).toBe(ORIGINALS_USER_ID);
+    });
+
+    it('never unlists or overwrites a studio story, its chapters or the chapter ids it holds; content that would take them is rejected', async () => {
+      const writer = await createWriter(em());
+      await createStudioStory(em(), writer.id, 'tide-clock');
+      await insertVersion(em(), { storyId: 'tide-clock', chapterId: 'tide-clock-ch1', version: 1, releaseAt: new Date('2026-01-01') });
+      await releaseDueChapters(em(), clock.now());
+      await createStudioStory(em(), writer.id, 'drafty');
+      await upsertDraft(em(), { storyId: 'drafty', chapterId: 'drafty-ch1' });
+
+      const report = await syncCatalog(em(), [
+        loadedStory({ id: 'tide-clock', title: 'A content story with the same id' }),
+        loadedStory({ id: 'thief', chapters: [{ number: 1, id: 'drafty-ch1' }] }),
+        loadedStory({ id: 'alpha' }),
+      ], clock);
+
+      expect(report.rejected).toEqual([
+        { storyId: 'tide-clock', reason: 'a studio story already has this id' },
+        { storyId: 'thief', reason: 'chapter id drafty-ch1 is already used by a studio story' },
+      ]);
+      expect(report).toMatchObject({ storiesAdded: ['alpha'], storiesUnlisted: [], chaptersAdded: ['alpha-ch1'], chaptersUnlisted: [] });
+      const studio = await em().fork().findOneOrFail(Story, { id: 'tide-clock' });
+      expect(studio).toMatchObject({ origin: 'studio', title: 'Title of tide-clock', listed: true });
+      expect(studio.owner?.id).toBe(writer.id);
+      expect(await chapterRow('tide-clock-ch1')).toMatchObject({ listed: true });
+      expect(await em().fork().count(Story, { id: 'thief' })).toBe(0);
+
+      // A later sync without any of them still leaves the studio's rows alone.
+      const again = await syncCatalog(em(), [], clock);
+      expect(again).toMatchObject({ storiesUnlisted: ['alpha'], chaptersUnlisted: ['alpha-ch1'] });
+      expect(await em().fork().findOneOrFail(Story, { id: 'tide-clock' })).toMatchObject({ listed: true });
+      expect(await chapterRow('tide-clock-ch1')).toMatchObject({ listed: true });
+    });
   });
 });

@@ -1,8 +1,10 @@
-import { DeadlockException, LockWaitTimeoutException, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
 import type { LoadedStory } from '../../content-pipeline';
-import { Chapter, Story } from '../database/entities';
+import { Chapter, ChapterDraft, ChapterVersion, Story } from '../database/entities';
+import { retryLostRace } from '../database/lost-race';
 import type { Clock } from '../shared/clock';
 import { toCatalogRows, type CatalogRows, type ChapterRow, type RejectedStory, type StoryRow } from './catalog-rows';
+import { ensureOriginalsAccount, ORIGINALS_USER_ID } from './originals-account';
 
 /** What a sync changed, by id, for the startup log. */
 export interface SyncReport {
@@ -16,32 +18,27 @@ export interface SyncReport {
   rejected: RejectedStory[];
 }
 
-const STORY_MERGE_FIELDS = ['title', 'description', 'genre', 'coverPath', 'listed', 'updatedAt'] as const;
+const STORY_MERGE_FIELDS = ['title', 'description', 'genre', 'coverPath', 'owner', 'listed', 'updatedAt'] as const;
 const CHAPTER_MERGE_FIELDS = ['story', 'number', 'title', 'sha256', 'bundle', 'listed', 'updatedAt'] as const;
 
 /**
- * Makes the stories and chapters tables match the loaded content, in one transaction. Rows are
- * upserted (INSERT … ON CONFLICT), never deleted: progress points at them, so what vanished is
- * unlisted. `publishedAt` and `plays` belong to the row once it exists and are never overwritten.
+ * Makes the content stories (`origin = 'content'`) and their chapters match the loaded content, in
+ * one transaction, owned by the "StoryVerse Originals" account. Rows are upserted (INSERT … ON
+ * CONFLICT), never deleted: progress points at them, so what vanished is unlisted. `publishedAt`
+ * and `plays` belong to the row once it exists and are never overwritten. Studio stories are never
+ * touched: a content story whose id, or one of whose chapter ids, a studio story already has is
+ * rejected (and logged with the other rejected stories).
  * Several processes may run this at once at startup: the upsert makes concurrent inserts of the
  * same story harmless, and a lost race (lock, deadlock) is retried once.
  */
 export async function syncCatalog(em: EntityManager, loaded: readonly LoadedStory[], clock: Clock): Promise<SyncReport> {
   const rows = toCatalogRows(loaded);
-  const attempt = () => em.fork().transactional((tx) => applyRows(tx, rows, clock.now()));
-  try {
-    return await attempt();
-  } catch (error) {
-    if (!lostRace(error)) throw error;
-    return attempt();
-  }
+  return retryLostRace(() => em.fork().transactional((tx) => applyRows(tx, rows, clock.now())));
 }
 
-function lostRace(error: unknown): boolean {
-  return error instanceof UniqueConstraintViolationException || error instanceof DeadlockException || error instanceof LockWaitTimeoutException;
-}
-
-async function applyRows(tx: EntityManager, rows: CatalogRows, now: Date): Promise<SyncReport> {
+async function applyRows(tx: EntityManager, loadedRows: CatalogRows, now: Date): Promise<SyncReport> {
+  await ensureOriginalsAccount(tx, now);
+  const rows = withoutStudioIds(loadedRows, await studioIds(tx));
   const report: SyncReport = { storiesAdded: [], storiesUpdated: [], storiesUnlisted: [], chaptersAdded: [], chaptersUpdated: [], chaptersUnlisted: [], rejected: rows.rejected };
   await syncStories(tx, rows.stories, now, report);
   await syncChapters(tx, rows.chapters, now, report);
@@ -49,7 +46,7 @@ async function applyRows(tx: EntityManager, rows: CatalogRows, now: Date): Promi
 }
 
 async function syncStories(tx: EntityManager, stories: StoryRow[], now: Date, report: SyncReport): Promise<void> {
-  const existing = new Map((await tx.find(Story, {}, { disableIdentityMap: true })).map((s) => [s.id, s]));
+  const existing = new Map((await tx.find(Story, { origin: 'content' }, { disableIdentityMap: true })).map((s) => [s.id, s]));
   const upserts: Partial<Story>[] = [];
   for (const row of sortedById(stories)) {
     const current = existing.get(row.id);
@@ -57,10 +54,11 @@ async function syncStories(tx: EntityManager, stories: StoryRow[], now: Date, re
     (current === undefined ? report.storiesAdded : report.storiesUpdated).push(row.id);
     const { publishedAt, ...fields } = row;
     // publishedAt only matters for an insert: it is not among the merge fields.
-    upserts.push({ ...fields, publishedAt: publishedAt ?? now, listed: true, updatedAt: now });
+    upserts.push({ ...fields, origin: 'content', owner: ORIGINALS_USER_ID as never, publishedAt: publishedAt ?? now, listed: true, updatedAt: now });
   }
   if (upserts.length > 0) {
-    await tx.upsertMany(Story, upserts, { onConflictFields: ['id'], onConflictAction: 'merge', onConflictMergeFields: [...STORY_MERGE_FIELDS], disableIdentityMap: true });
+    // The condition keeps a studio story created since studioIds() was read from being overwritten.
+    await tx.upsertMany(Story, upserts, { onConflictFields: ['id'], onConflictAction: 'merge', onConflictMergeFields: [...STORY_MERGE_FIELDS], onConflictWhere: { origin: 'content' }, disableIdentityMap: true });
   }
   const present = new Set(stories.map((s) => s.id));
   report.storiesUnlisted = [...existing.values()].filter((s) => s.listed && !present.has(s.id)).map((s) => s.id).sort();
@@ -68,7 +66,7 @@ async function syncStories(tx: EntityManager, stories: StoryRow[], now: Date, re
 }
 
 async function syncChapters(tx: EntityManager, chapters: ChapterRow[], now: Date, report: SyncReport): Promise<void> {
-  const found = await tx.find(Chapter, {}, { fields: ['id', 'story', 'number', 'title', 'sha256', 'listed'], disableIdentityMap: true });
+  const found = await tx.find(Chapter, { story: { origin: 'content' } }, { fields: ['id', 'story', 'number', 'title', 'sha256', 'listed'], disableIdentityMap: true });
   const existing = new Map(found.map((c) => [c.id, c]));
   const upserts: Partial<Record<keyof Chapter, unknown>>[] = [];
   for (const row of sortedById(chapters)) {
@@ -91,8 +89,29 @@ async function syncChapters(tx: EntityManager, chapters: ChapterRow[], now: Date
   if (report.chaptersUnlisted.length > 0) await tx.nativeUpdate(Chapter, { id: { $in: report.chaptersUnlisted } }, { listed: false, updatedAt: now });
 }
 
+/** The ids the studio holds: its stories, and the chapter ids of their chapters, drafts and versions. */
+async function studioIds(tx: EntityManager): Promise<{ stories: Set<string>; chapters: Set<string> }> {
+  const stories = await tx.find(Story, { origin: { $ne: 'content' } }, { fields: ['id'], disableIdentityMap: true });
+  const chapters = await tx.find(Chapter, { story: { origin: { $ne: 'content' } } }, { fields: ['id'], disableIdentityMap: true });
+  const drafts = await tx.find(ChapterDraft, {}, { fields: ['id'], disableIdentityMap: true });
+  const versions = await tx.find(ChapterVersion, {}, { fields: ['chapterId'], disableIdentityMap: true });
+  return { stories: new Set(stories.map((s) => s.id)), chapters: new Set([...chapters.map((c) => c.id), ...drafts.map((d) => d.id), ...versions.map((v) => v.chapterId)]) };
+}
+
+/** Content stories that would take over a studio story's id or one of its chapter ids are rejected. */
+function withoutStudioIds(rows: CatalogRows, taken: { stories: Set<string>; chapters: Set<string> }): CatalogRows {
+  const rejected: RejectedStory[] = [...rows.rejected];
+  for (const story of rows.stories) {
+    const chapter = rows.chapters.find((c) => c.storyId === story.id && taken.chapters.has(c.id));
+    if (taken.stories.has(story.id)) rejected.push({ storyId: story.id, reason: 'a studio story already has this id' });
+    else if (chapter) rejected.push({ storyId: story.id, reason: `chapter id ${chapter.id} is already used by a studio story` });
+  }
+  const refused = new Set(rejected.map((r) => r.storyId));
+  return { stories: rows.stories.filter((s) => !refused.has(s.id)), chapters: rows.chapters.filter((c) => !refused.has(c.storyId)), rejected };
+}
+
 function storyChanged(current: Story, row: StoryRow): boolean {
-  return !current.listed || current.title !== row.title || current.description !== row.description || current.genre !== row.genre || current.coverPath !== row.coverPath;
+  return !current.listed || current.owner?.id !== ORIGINALS_USER_ID || current.title !== row.title || current.description !== row.description || current.genre !== row.genre || current.coverPath !== row.coverPath;
 }
 
 function chapterChanged(current: Pick<Chapter, 'story' | 'number' | 'title' | 'sha256' | 'listed'>, row: ChapterRow): boolean {

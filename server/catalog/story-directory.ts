@@ -21,7 +21,8 @@ const MAX_STORIES = 10_000;
 
 /**
  * The listed chapters of each listed story, read once per TTL instead of on every join. A publish in
- * this process clears it at once; one in another process shows within the TTL.
+ * this process clears it at once; a release or publish told through CatalogChanges (wired by the
+ * composition root) clears that story; anything else shows within the TTL.
  */
 export class StoryDirectory {
   private readonly layouts: TtlCache<string, ChapterLayout[] | null>;
@@ -37,6 +38,12 @@ export class StoryDirectory {
 
   forgetAll(): void {
     this.layouts.clear();
+  }
+
+  /** Forgets one story's layout (null: every story's), after a release or publish anywhere in the cluster. */
+  forget(storyId: string | null): void {
+    if (storyId === null) this.layouts.clear();
+    else this.layouts.delete(storyId);
   }
 
   private async load(storyId: string): Promise<ChapterLayout[] | null> {

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { SigningKey, UnusableSigningKey } from '../certificates/signing-key';
 import { MODULE_ROLES, type ModuleRole } from '../modules.js';
 import { DEFAULT_STORE_PACKS, parseStorePacks, type StorePack } from '../payments/store-packs';
 
@@ -32,6 +33,29 @@ const urlWithScheme = (schemes: string[]) =>
 
 const optionalText = z.string().trim().min(1).optional();
 
+/**
+ * A PEM key in one environment variable: real line breaks, or `\n` escapes where a tool (a .env
+ * file, a PM2 or compose setting) keeps values on one line. Checked by loading it.
+ */
+const signingKeyPem = z
+  .string()
+  .transform((value) => (value.includes('\n') ? value : value.replaceAll('\\n', '\n')).trim() + '\n')
+  .superRefine((pem, ctx) => {
+    try {
+      SigningKey.fromPem(pem);
+    } catch (error) {
+      if (!(error instanceof UnusableSigningKey)) throw error;
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: error.message });
+    }
+  });
+
+/** Variables whose values never appear in an error message (logs outlive secrets). */
+const SECRET_VARIABLES = new Set(['CERTIFICATE_SIGNING_KEY']);
+/** The largest STUDIO_MAX_ASSET_BYTES allowed (100 MiB): assets are read into memory whole. */
+const MAX_ASSET_BYTES_LIMIT = 100 * 1024 * 1024;
+/** S3 bucket naming rules (3–63 lowercase letters, digits, dots, hyphens), then an optional key prefix. */
+const S3_URL = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/((?:[A-Za-z0-9._-]+\/)*[A-Za-z0-9._-]*))?$/;
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'must be development, production or test' }).default('development'),
   PORT: integer(0, 65535, 2567),
@@ -62,6 +86,7 @@ const envSchema = z.object({
   KEYS_CAP: integer(1, 1000, 5),
   KEY_REGEN_SECONDS: integer(1, 31 * 24 * 3600, 10800),
   WELCOME_DIAMONDS: integer(0, 1_000_000, 20),
+  WRITER_SHARE_PERCENT: integer(0, 100, 70),
   AUTH_RATE_LIMIT_PER_MINUTE: integer(1, 100_000, 30),
   GUEST_RATE_LIMIT_PER_MINUTE: integer(1, 1_000_000, 600),
   TRUST_PROXY: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
@@ -74,6 +99,12 @@ const envSchema = z.object({
   RECORDINGS_DIR: z.string().trim().min(1).optional(),
   STORE_PACKS: z.string().trim().min(1).optional(),
   PAYMENTS_SANDBOX: z.enum(['true', 'false'], { message: 'must be true or false' }).optional(),
+  CERTIFICATE_SIGNING_KEY: signingKeyPem.optional(),
+  // A folder path, or s3://bucket[/prefix]; checked beside S3_ENDPOINT in assetStoreOf below.
+  ASSET_STORE_URL: z.string().trim().min(1).optional(),
+  S3_ENDPOINT: urlWithScheme(['http', 'https']).optional(),
+  S3_REGION: z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a region name such as us-east-1').optional(),
+  STUDIO_MAX_ASSET_BYTES: integer(1, MAX_ASSET_BYTES_LIMIT, 5 * 1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be a pino level' }).default('info'),
 });
 
@@ -109,6 +140,8 @@ export interface Config {
   /** How often a game process republishes its vanished room listings and reaps dead processes' ones. */
   clusterSweepSeconds: number;
   wallet: { keysCap: number; keyRegenSeconds: number; welcomeDiamonds: number };
+  /** The writer's share of each premium choice in their story, in percent (rounded down to whole diamonds). */
+  earnings: { writerSharePercent: number };
   /** Sign-in, registration and upgrade attempts per IP per minute (password guessing). */
   authRateLimitPerMinute: number;
   /** Guest accounts per IP per minute: generous, as many players may share one address (NAT, a load test). */
@@ -116,8 +149,21 @@ export interface Config {
   trustProxy: boolean;
   /** Room kinds whose sessions are recorded for load-test replay, and where. */
   recording: { rooms: Set<string>; dir: string };
+  /**
+   * The PKCS#8 PEM Ed25519 key certificates of authorship are signed with (checked to be one).
+   * Absent in the embedded run: a key is then generated once and kept under DATA_DIR.
+   */
+  certificateSigningKeyPem?: string;
+  /** Where uploaded art and sound live (server/assets/), and the largest upload taken. */
+  assets: { store: AssetStoreConfig; maxBytes: number };
   logLevel: string;
 }
+
+/**
+ * A folder (the embedded run; DATA_DIR/assets by default) or an S3 bucket, optionally under a key
+ * prefix (`prefix` is empty or ends with `/`). `endpoint` names any S3-compatible store; unset, AWS.
+ */
+export type AssetStoreConfig = { kind: 'local'; dir: string } | { kind: 's3'; bucket: string; prefix: string; region: string; endpoint?: string };
 
 /** What a process runs: every module (`all`, the embedded run) or the modules of one role (server/modules.js). */
 export type Role = 'all' | ModuleRole;
@@ -138,7 +184,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const name = String(issue.path[0]);
-        return `${name} ${issue.message} (got ${JSON.stringify(present[name] ?? '')})`;
+        const got = SECRET_VARIABLES.has(name) ? `${present[name]?.length ?? 0} characters, not shown` : JSON.stringify(present[name] ?? '');
+        return `${name} ${issue.message} (got ${got})`;
       }),
     );
   }
@@ -153,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(['STRIPE_WEBHOOK_SECRET must be set (whsec_…) when STRIPE_SECRET_KEY is set']);
   }
   const packs = storePacks(e.STORE_PACKS);
+  const assetStore = assetStoreOf(e, dataDir);
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -172,12 +220,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken: e.ADMIN_TOKEN,
     clusterSweepSeconds: e.CLUSTER_SWEEP_SECONDS,
     wallet: { keysCap: e.KEYS_CAP, keyRegenSeconds: e.KEY_REGEN_SECONDS, welcomeDiamonds: e.WELCOME_DIAMONDS },
+    earnings: { writerSharePercent: e.WRITER_SHARE_PERCENT },
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
     guestRateLimitPerMinute: e.GUEST_RATE_LIMIT_PER_MINUTE,
     trustProxy: e.TRUST_PROXY === 'true',
     recording: { rooms: new Set(e.RECORD_SESSIONS?.split(',') ?? []), dir: resolve(e.RECORDINGS_DIR ?? resolve(dataDir, 'recordings')) },
+    certificateSigningKeyPem: e.CERTIFICATE_SIGNING_KEY,
+    assets: { store: assetStore, maxBytes: e.STUDIO_MAX_ASSET_BYTES },
     logLevel: e.LOG_LEVEL,
   };
+}
+
+function assetStoreOf(e: z.infer<typeof envSchema>, dataDir: string): AssetStoreConfig {
+  const url = e.ASSET_STORE_URL;
+  if (url && /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(url)) {
+    const s3 = S3_URL.exec(url);
+    if (!s3 || /(^|\/)\.\.?(\/|$)/.test(s3[2] ?? '')) throw new ConfigError([`ASSET_STORE_URL must be s3://bucket[/prefix] (a bucket name of 3 to 63 lowercase letters, digits, dots and hyphens; a prefix of '/'-separated names of letters, digits, '.', '_' and '-', none of them . or ..) or a folder path (got ${JSON.stringify(url)})`]);
+    const prefix = s3[2] ? s3[2].replace(/\/?$/, '/') : '';
+    return { kind: 's3', bucket: s3[1]!, prefix, region: e.S3_REGION ?? 'us-east-1', ...(e.S3_ENDPOINT ? { endpoint: e.S3_ENDPOINT } : {}) };
+  }
+  // An S3 setting without an S3 store is a slip that would quietly keep uploads on this machine.
+  const stray = (['S3_ENDPOINT', 'S3_REGION'] as const).filter((name) => e[name] !== undefined);
+  if (stray.length > 0) throw new ConfigError(stray.map((name) => `${name} is set but ASSET_STORE_URL is not an s3://bucket URL (got ${JSON.stringify(url ?? '')})`));
+  return { kind: 'local', dir: resolve(url ?? resolve(dataDir, 'assets')) };
 }
 
 function storePacks(value: string | undefined): StorePack[] {

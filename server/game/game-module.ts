@@ -23,7 +23,7 @@ export function createGameModule(deps: ModuleDeps): ServerModule {
     rooms: [
       {
         name: STORY_ROOM,
-        create: ({ telemetry }) => storyRoom({ sessions: services.storySessions, auth: services.accessTokens, clock, logger, recorder, telemetry }),
+        create: ({ telemetry }) => storyRoom({ sessions: services.storySessions, previews: services.previewSessions, auth: services.accessTokens, clock, logger, recorder, telemetry }),
       },
       {
         name: CAMPAIGN_ROOM,

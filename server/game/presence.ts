@@ -1,4 +1,5 @@
 import { LocalDriver, LocalPresence, type MatchMakerDriver, type Presence } from '@colyseus/core';
+import { redisOptions } from '../shared/redis-options';
 
 export interface Scaling {
   kind: 'local' | 'redis';
@@ -17,8 +18,8 @@ export async function createScaling(redisUrl: string | undefined): Promise<Scali
   if (!redisUrl) return { kind: 'local', presence: new LocalPresence(), driver: new LocalDriver(), connections: () => ({}) };
   const [{ RedisPresence }, { RedisDriver }] = await Promise.all([import('@colyseus/redis-presence'), import('@colyseus/redis-driver')]);
   // ioredis reconnects by itself (and resubscribes); commands issued meanwhile wait in its queue.
-  const presence = new RedisPresence(redisUrl);
-  const driver = new RedisDriver(redisUrl);
+  const presence = new RedisPresence(redisOptions(redisUrl));
+  const driver = new RedisDriver(redisOptions(redisUrl));
   const clients = presence as unknown as { pub: WithStatus; sub: WithStatus };
   const driverClient = (driver as unknown as { _client: WithStatus })._client;
   return {

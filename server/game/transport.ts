@@ -63,6 +63,7 @@ async function createUwsTransport(bindAddress?: string): Promise<ServingTranspor
   const { uWebSocketsTransport } = await import('@colyseus/uwebsockets-transport');
   const uws = (await import('uWebSockets.js')).default;
   const transport = new uWebSocketsTransport({ maxPayloadLength: 16 * 1024 });
+  allowSlowBodies(transport.expressApp);
   if (bindAddress) bindUwsTo(transport, bindAddress);
   return {
     kind: 'uws',
@@ -74,6 +75,18 @@ async function createUwsTransport(bindAddress?: string): Promise<ServingTranspor
       return socket ? uws.us_socket_local_port(socket as never) : requested;
     },
   };
+}
+
+/**
+ * uwebsockets-express reads a request's whole body before Express sees it, and once its
+ * readBodyMaxTime has passed (500 ms by default) it hands Express the part that arrived as if it
+ * were all, Content-Length rewritten to match: an upload on a slow link was silently cut short.
+ * Give a body as long as Node's HTTP server does (its requestTimeout) before that happens.
+ */
+const UWS_BODY_READ_MS = 300_000;
+
+function allowSlowBodies(expressApp: unknown): void {
+  (expressApp as { opts?: { readBodyMaxTime?: number } }).opts = { readBodyMaxTime: UWS_BODY_READ_MS };
 }
 
 /**

@@ -14,6 +14,8 @@ export interface HttpAppDeps {
   logger: Logger;
   metrics: Metrics;
   routers: Router[];
+  /** Routers that read their own (larger) bodies: mounted before the app-wide JSON parser. */
+  bodyReaders?: Router[];
   trustProxy: boolean;
   startedAt: Date;
 }
@@ -34,6 +36,7 @@ export function configureHttpApp(app: Express, deps: HttpAppDeps): void {
   app.use(deps.metrics.middleware);
   app.get('/healthz', healthHandler(deps.orm, deps.startedAt));
   app.get('/metrics', deps.metrics.handler);
+  for (const reader of deps.bodyReaders ?? []) app.use(reader);
   app.use(express.json({ limit: '64kb', strict: false, verify: keepRawBody }));
   // One entity-manager context per request.
   app.use((_req, _res, next) => RequestContext.create(deps.orm.em, next));

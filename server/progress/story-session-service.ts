@@ -6,6 +6,7 @@ import { bundleUrl } from '../catalog/catalog-urls';
 import type { ChapterLayout, StoryDirectory } from '../catalog/story-directory';
 import { Chapter, PlayerProgress } from '../database/entities';
 import { isDatabaseUnavailable } from '../database/database-unavailable';
+import type { WriterShares } from '../earnings/writer-share-ledger';
 import type { PreparedStatements, RowShape, SqlParam } from '../database/prepared-statements';
 import type { Clock } from '../shared/clock';
 import { DomainError } from '../shared/domain-error';
@@ -18,6 +19,8 @@ export interface StorySessionDeps {
   wallet: WalletService;
   directory: StoryDirectory;
   statements: PreparedStatements;
+  /** Credits the story's writer with their share of each premium choice, in the charge's transaction. */
+  writerShares: WriterShares;
 }
 
 /** A step, conditional on the step it started from (see writeProgress). */
@@ -71,16 +74,19 @@ export class StorySessionService implements StorySessions {
         await this.writeProgress(userId, before, after);
         return { ok: true, value: null };
       }
+      // One charge per progress step: a resent or retried choice finds this key and pays nothing.
+      const idempotencyKey = `choice:${before.storyId}:${before.step}`;
       await this.deps.em.fork().transactional(async (tx) => {
         await this.deps.wallet.spend(userId, {
           currency: 'diamonds',
           amount: charge.diamonds,
           reason: 'premium_choice',
-          // One charge per progress step: a resent or retried choice finds this key and pays nothing.
-          idempotencyKey: `choice:${before.storyId}:${before.step}`,
+          idempotencyKey,
           metadata: { storyId: before.storyId, chapterId: before.chapterId, sceneId: before.sceneId, choiceId: charge.choiceId },
         }, tx);
         await this.writeProgress(userId, before, after, tx);
+        // Last, so a step that lost its race (PROGRESS_CONFLICT) never gets this far; commits with the charge.
+        await this.deps.writerShares.record(tx, { readerId: userId, storyId: before.storyId, chapterId: before.chapterId, cost: charge.diamonds, idempotencyKey });
       });
       return { ok: true, value: await this.walletOf(userId) };
     } catch (error) {

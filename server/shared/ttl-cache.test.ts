@@ -54,4 +54,14 @@ describe('TtlCache', () => {
     on.clear();
     expect(await on.get('a', loads.load('a'))).toBe('a#4');
   });
+
+  it('forgets one key on delete, keeping the others', async () => {
+    const cache = new TtlCache<string, string>({ ttlMs: 1000, maxEntries: 10, clock: new ManualClock() });
+    const loads = counter();
+    await cache.get('a', loads.load('a'));
+    await cache.get('b', loads.load('b'));
+    cache.delete('a');
+    expect(await cache.get('a', loads.load('a'))).toBe('a#3');
+    expect(await cache.get('b', loads.load('b'))).toBe('b#2');
+  });
 });

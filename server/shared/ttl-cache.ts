@@ -37,6 +37,11 @@ export class TtlCache<K, V> {
     return value;
   }
 
+  /** Forgets one key: the next read loads it again. */
+  delete(key: K): void {
+    this.entries.delete(key);
+  }
+
   /** Forgets everything, e.g. after this process published new content. */
   clear(): void {
     this.entries.clear();

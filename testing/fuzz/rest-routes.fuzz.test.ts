@@ -14,6 +14,7 @@ import { ManualClock } from '../../server/shared/clock';
 import { describeEachEngine } from '../test-database';
 import { startTestServer, type TestServer } from '../test-server';
 import { FUZZ_RUNS, fuzzOptions, pathSegment } from './arbitraries';
+import { sampleChapter } from '../../server/studio/studio-test-kit';
 import { REST_ROUTES, type FuzzContext, type FuzzRequest } from './rest-routes';
 
 const SECRETS = {
@@ -90,6 +91,11 @@ describeEachEngine('fuzz: REST routes', (engine) => {
     // Another player's checkout, left pending: no fuzzed sandbox or webhook call may settle it.
     const buyer = await server.call('POST', '/v1/auth/guest');
     const pending = await server.call('POST', '/v1/store/checkout', { token: buyer.json.accessToken, body: { packId: packIds[0] } });
+    // A writer with a story and a clean chapter draft, so the studio routes get past their first checks.
+    const writer = await server.call('POST', '/v1/auth/register', { body: { email: 'writer@example.test', password: 'a writer password' } });
+    const studioStory = await server.call('POST', '/v1/studio/stories', { token: writer.json.accessToken, body: { title: 'Fuzzed Tides', description: 'x', genre: 'mystery' } });
+    const studioChapterId = `${studioStory.json.story.id}-ch1`;
+    await server.call('PUT', `/v1/studio/stories/${studioStory.json.story.id}/chapters/${studioChapterId}`, { token: writer.json.accessToken, body: sampleChapter() });
     const firstPage = await server.call('GET', '/v1/stories?limit=1');
     const stories = (await server.call('GET', '/v1/stories?limit=50')).json.items as { id: string }[];
     const details = await Promise.all(stories.map(async (s) => (await server.call('GET', `/v1/stories/${s.id}`)).json as { chapters: { id: string }[] }));
@@ -106,6 +112,9 @@ describeEachEngine('fuzz: REST routes', (engine) => {
       packIds,
       cursor: firstPage.json.nextCursor,
       purchaseId: pending.json.purchase.id,
+      writerToken: writer.json.accessToken,
+      studioStoryId: studioStory.json.story.id,
+      studioChapterId,
     };
     buyerToken = buyer.json.accessToken;
     pendingPurchase = JSON.stringify((await server.call('GET', `/v1/store/purchases/${ctx.purchaseId}`, { token: buyerToken })).json);

@@ -4,7 +4,8 @@
  */
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
-import { badAuthorization, hostileId, oddJson, pathSegment, queryString, rawBody, type RawBody } from './arbitraries';
+import { sampleChapter } from '../../server/studio/studio-test-kit';
+import { badAuthorization, hostileId, nastyString, oddJson, pathSegment, queryString, rawBody, type RawBody } from './arbitraries';
 
 export interface FuzzRequest {
   method: string;
@@ -29,6 +30,10 @@ export interface FuzzContext {
   cursor: string;
   /** A pending sandbox purchase of another account (refusals must leave it pending). */
   purchaseId: string;
+  /** An account with an email that owns `studioStoryId`, whose chapter `studioChapterId` has a clean draft. */
+  writerToken: string;
+  studioStoryId: string;
+  studioChapterId: string;
 }
 
 export interface FuzzRoute {
@@ -90,6 +95,27 @@ function badStripeSignature(ctx: FuzzContext, body: string): fc.Arbitrary<Record
   );
 }
 
+/** The writer's token most of the time; else the guest's (GUEST_NOT_ALLOWED), a bad one, or none. */
+const writerAuth = (ctx: FuzzContext) =>
+  fc.oneof(
+    { weight: 4, arbitrary: fc.constant({ authorization: `Bearer ${ctx.writerToken}` }) },
+    { weight: 1, arbitrary: fc.constant({ authorization: `Bearer ${ctx.actorToken}` }) },
+    { weight: 1, arbitrary: badAuthorization(ctx.jwtSecret, ctx.actorUserId, ctx.nowSeconds).map((authorization) => ({ authorization })) },
+    { weight: 1, arbitrary: fc.constant({}) },
+  );
+
+/** A studio route with a JSON body that starts valid (`valid`), sent as the writer (mostly). */
+function studio(name: string, ok: number[], method: string, path: (ctx: FuzzContext) => fc.Arbitrary<string>, valid: (ctx: FuzzContext) => fc.Arbitrary<Record<string, unknown>>): FuzzRoute {
+  return {
+    name,
+    ok,
+    request: (ctx) => fc.tuple(writerAuth(ctx), path(ctx), rawBody(valid(ctx))).map(([headers, p, body]) => withBody(method, p, headers, body)),
+  };
+}
+
+const studioStory = (ctx: FuzzContext) => hostileId([ctx.studioStoryId, ...ctx.storyIds.slice(0, 1)]);
+const studioChapter = (ctx: FuzzContext) => fc.tuple(studioStory(ctx), hostileId([ctx.studioChapterId, ...ctx.chapterIds.slice(0, 1)])).map(([s, c]) => `/v1/studio/stories/${s}/chapters/${c}`);
+
 const signUp = () => fc.record({ email: freshEmail, password: fc.constant(PASSWORD), displayName: fc.constantFrom('Ada', 'Zoë 💎') });
 
 export const REST_ROUTES: FuzzRoute[] = [
@@ -104,7 +130,9 @@ export const REST_ROUTES: FuzzRoute[] = [
   get('GET /v1/stories/:storyId', [200], (ctx) => hostileId(ctx.storyIds).map((id) => `/v1/stories/${id}`)),
   get('GET /v1/chapters/:chapterId/bundle', [200, 302], (ctx) => fc.tuple(hostileId(ctx.chapterIds), queryString({ v: ['0'.repeat(64)] })).map(([id, q]) => `/v1/chapters/${id}/bundle?${q}`)),
   get('GET /v1/stories/:storyId/assets/*', [200], (ctx) => fc.tuple(hostileId(ctx.storyIds), fc.array(hostileId(['assets', 'cover.svg']), { minLength: 1, maxLength: 3 })).map(([id, rest]) => `/v1/stories/${id}/assets/${rest.join('/')}`)),
+  get('GET /v1/assets/:sha256', [200], () => hostileId(['0'.repeat(64), 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855']).map((id) => `/v1/assets/${id}`)),
   get('GET /v1/inventory', [200], () => fc.constant('/v1/inventory'), true),
+  get('GET /v1/studio/earnings?…', [200], (ctx) => queryString({ cursor: [ctx.cursor, 'eyJlIjoxfQ'], limit: ['1', '100', '101', '0', '-1', '1e3'] }).map((q) => `/v1/studio/earnings?${q}`), true),
   get('GET /v1/progress', [200], () => fc.constant('/v1/progress'), true),
   get('GET /v1/progress/:storyId', [200], (ctx) => hostileId(ctx.storyIds).map((id) => `/v1/progress/${id}`), true),
   get('GET /v1/store/packs', [200], () => queryString({ packId: ['starter'] }).map((q) => `/v1/store/packs?${q}`)),
@@ -126,6 +154,28 @@ export const REST_ROUTES: FuzzRoute[] = [
         .chain((body) => badStripeSignature(ctx, body.body).map((headers) => withBody('POST', '/v1/payments/stripe/webhook', headers, body))),
   },
   get('GET /v1/worlds', [200], () => queryString({ id: ['ember-coast'] }).map((q) => `/v1/worlds?${q}`)),
+  studio('POST /v1/studio/stories', [201], 'POST', () => fc.constant('/v1/studio/stories'), () =>
+    fc.record({ title: fc.constantFrom('The Tide Clock', 'Zoë 💎'), description: fc.constant('A clock that keeps the sea.'), genre: fc.constantFrom('mystery', 'Science Fiction') }),
+  ),
+  { name: 'GET /v1/studio/stories', ok: [200], request: (ctx) => writerAuth(ctx).map((headers) => ({ method: 'GET', path: '/v1/studio/stories', headers })) },
+  { name: 'GET /v1/studio/stories/:storyId', ok: [200], request: (ctx) => fc.tuple(writerAuth(ctx), studioStory(ctx)).map(([headers, id]) => ({ method: 'GET', path: `/v1/studio/stories/${id}`, headers })) },
+  studio('PATCH /v1/studio/stories/:storyId', [200], 'PATCH', (ctx) => studioStory(ctx).map((id) => `/v1/studio/stories/${id}`), () =>
+    fc.record({ title: fc.constant('The Tide Clock'), description: fc.constant('Revised.'), genre: fc.constant('mystery'), cover: fc.constantFrom(null, 'assets/bg.png') }, { requiredKeys: [] }),
+  ),
+  studio('PUT /v1/studio/stories/:storyId/chapters/:chapterId', [200], 'PUT', studioChapter, () => fc.constant(sampleChapter())),
+  studio('POST /v1/studio/stories/:storyId/chapters/:chapterId/publish', [200], 'POST', (ctx) => studioChapter(ctx).map((path) => `${path}/publish`), (ctx) =>
+    fc.record({ releaseAt: fc.constantFrom(new Date((ctx.nowSeconds + 3600) * 1000).toISOString(), new Date((ctx.nowSeconds - 3600) * 1000).toISOString(), '9999-12-31T23:59:59Z', 'tomorrow') }, { requiredKeys: [] }),
+  ),
+  {
+    name: 'PUT /v1/studio/stories/:storyId/assets/*',
+    ok: [201],
+    request: (ctx) =>
+      fc
+        .tuple(writerAuth(ctx), studioStory(ctx), fc.array(hostileId(['assets', 'theme.ogg', 'bg.png']), { minLength: 1, maxLength: 3 }), fc.constantFrom('audio/ogg', 'image/png', 'image/svg+xml', 'application/json', 'text/plain', ''), fc.oneof(nastyString, nastyString.map((s) => `OggS${s}`)))
+        .map(([headers, story, rest, contentType, body]) => ({ method: 'PUT', path: `/v1/studio/stories/${story}/assets/${rest.join('/')}`, headers: { ...headers, 'content-type': contentType }, body })),
+  },
+  get('GET /v1/certificates/keys', [200], () => queryString({ keyId: ['0123456789abcdef'] }).map((q) => `/v1/certificates/keys?${q}`)),
+  get('GET /v1/certificates/:certificateId', [200], () => hostileId(['AAAAAAAAAAAAAAAAAAAAAA', 'keys']).map((id) => `/v1/certificates/${id}`)),
   {
     name: 'GET|POST /admin/* (bad credentials)',
     ok: [],

@@ -157,7 +157,7 @@ describeEachEngine('fuzz: room messages', (engine) => {
   });
 
   it('story: generated create options are refused with a clean code, or open the story', async () => {
-    const options = mutatedBody(fc.record({ storyId: fc.constant(storyId), chapterId: fc.constant(chapterId) }, { requiredKeys: ['storyId'] }));
+    const options = mutatedBody(fc.record({ storyId: fc.constant(storyId), chapterId: fc.constant(chapterId), preview: fc.boolean() }, { requiredKeys: ['storyId'] }));
     await fc.assert(
       fc.asyncProperty(options, async (payload) => {
         const context = JSON.stringify(payload).slice(0, 300);

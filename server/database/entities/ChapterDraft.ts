@@ -19,6 +19,8 @@ export class ChapterDraft {
   /** What was uploaded, verbatim (a JSON document, or source text for Ink and Twee). */
   source!: string;
   problems: ContentProblem[] = [];
+  /** The story asset paths it references (backgrounds, music), normalised: what it needs uploaded. */
+  assetPaths: string[] = [];
   bundle: Record<string, unknown> | null = null;
   sha256: string | null = null;
   updatedAt: Date = new Date();
@@ -36,6 +38,7 @@ export const ChapterDraftSchema = new EntitySchema<ChapterDraft>({
     format: { type: 'string', length: 16, default: 'storyverse' },
     source: { type: 'text', lazy: true },
     problems: { type: 'json' },
+    assetPaths: { type: 'json', default: '[]' },
     bundle: { type: 'json', nullable: true, lazy: true },
     sha256: { type: 'string', length: 64, nullable: true },
     updatedAt: { type: 'datetime' },

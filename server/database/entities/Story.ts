@@ -21,6 +21,8 @@ export class Story {
   /** Players who opened it: the "popular" sort. */
   plays = 0;
   publishedAt!: Date;
+  /** When a writer created it in the studio (null for content stories); `publishedAt` moves to its first release. */
+  createdAt: Date | null = null;
   listed = true;
   updatedAt: Date = new Date();
 }
@@ -39,6 +41,7 @@ export const StorySchema = new EntitySchema<Story>({
     owner: { kind: 'm:1', entity: () => User, nullable: true, index: true },
     plays: { type: 'integer', default: 0 },
     publishedAt: { type: 'datetime' },
+    createdAt: { type: 'datetime', nullable: true },
     listed: { type: 'boolean', default: true },
     updatedAt: { type: 'datetime' },
   },

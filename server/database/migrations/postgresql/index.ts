@@ -5,6 +5,8 @@ import { Migration20261122015211_progress_completed_chapters as M1 } from './Mig
 import { Migration20261122040458_payments as M2 } from './Migration20261122040458_payments';
 import { Migration20261122043437_campaigns as M3 } from './Migration20261122043437_campaigns';
 import { Migration20261204071719_studio as M4 } from './Migration20261204071719_studio';
+import { Migration20261204071900_certificates as M5 } from './Migration20261204071900_certificates';
+import { Migration20261204073737_studio_drafts_assets_story_created as M6 } from './Migration20261204073737_studio_drafts_assets_story_created';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122013758_initial', class: M0 },
@@ -12,4 +14,6 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122040458_payments', class: M2 },
   { name: 'Migration20261122043437_campaigns', class: M3 },
   { name: 'Migration20261204071719_studio', class: M4 },
+  { name: 'Migration20261204071900_certificates', class: M5 },
+  { name: 'Migration20261204073737_studio_drafts_assets_story_created', class: M6 },
 ];

@@ -1,0 +1,105 @@
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import type { ChapterUploadResponse } from '../../api/studio';
+import { parseJsonDocument } from '../../content-pipeline';
+import { Chapter, ChapterDraft, ChapterVersion, StudioAsset, type Story } from '../database/entities';
+import type { Clock } from '../shared/clock';
+import { DomainError } from '../shared/domain-error';
+import type { ChapterDocument } from './chapter-document';
+import { lintStudioChapter, type StudioLintResult } from './chapter-lint';
+import { toChapterProblem, toStudioChapter } from './studio-views';
+import { ownedStory, writerAccount } from './writer-access';
+
+export interface ChapterDraftsDeps {
+  em: EntityManager;
+  clock: Clock;
+}
+
+/**
+ * A writer's chapter uploads: each is linted and kept as the chapter's draft, with its problems,
+ * whether or not it is clean; a clean one keeps its built bundle and hash too (only it can be published).
+ */
+export class ChapterDrafts {
+  constructor(private readonly deps: ChapterDraftsDeps) {}
+
+  /** The draft, or CONTENT_INVALID (422, `details.problems`) after keeping it when the linter found errors. */
+  async upload(userId: string, storyId: string, document: ChapterDocument): Promise<ChapterUploadResponse> {
+    const em = this.deps.em.fork();
+    const story = await ownedStory(em, storyId, await writerAccount(em, userId));
+    const chapterId = document._id;
+    await assertChapterIdFree(em, chapterId, storyId);
+
+    const linted = lintStudioChapter({
+      story,
+      document,
+      otherChapters: await this.otherCleanChapters(em, storyId, chapterId),
+      assetExists: await this.uploadedAssets(em, storyId),
+    });
+    await this.keep(story, document, linted);
+
+    const read = this.deps.em.fork();
+    const draft = await read.findOneOrFail(ChapterDraft, { id: chapterId });
+    const versions = await read.find(ChapterVersion, { chapterId }, { orderBy: { version: 'desc' } });
+    const chapter = toStudioChapter(draft, versions, this.deps.clock.now());
+    const problems = linted.problems.map(toChapterProblem);
+    if (linted.built === null) {
+      const first = problems[0];
+      const where = first?.scene === undefined ? '' : ` (scene "${first.scene}")`;
+      throw new DomainError('CONTENT_INVALID', `The chapter has ${linted.problemCount} problem(s) and was kept as a draft; the first${where}: ${first?.message ?? 'unknown'}`, {
+        problems,
+        problemCount: linted.problemCount,
+        chapter,
+      });
+    }
+    return { chapter, problems };
+  }
+
+  /** The story's other chapters whose drafts are clean: the story-wide rules (numbers, flags) judge with them. */
+  private async otherCleanChapters(em: EntityManager, storyId: string, chapterId: string): Promise<{ id: string; document: unknown }[]> {
+    const drafts = await em.find(ChapterDraft, { story: storyId, id: { $ne: chapterId }, sha256: { $ne: null } }, { populate: ['source'] });
+    return drafts.map((draft) => ({ id: draft.id, document: parseJsonDocument(draft.source) }));
+  }
+
+  private async uploadedAssets(em: EntityManager, storyId: string): Promise<(path: string) => boolean> {
+    const paths = new Set((await em.find(StudioAsset, { story: storyId }, { fields: ['path'] })).map((asset) => asset.path));
+    return (path) => paths.has(path);
+  }
+
+  /**
+   * Writes the draft: an update of the story's own row, else an insert. The chapter id is the primary
+   * key across all stories, so an insert racing another story's for the same id loses cleanly.
+   */
+  private async keep(story: Story, document: ChapterDocument, linted: StudioLintResult): Promise<void> {
+    const em = this.deps.em.fork();
+    const id = document._id;
+    const fields = {
+      number: linted.number,
+      title: linted.title,
+      format: 'storyverse' as const,
+      source: JSON.stringify(document),
+      problems: linted.problems,
+      assetPaths: linted.assetPaths,
+      bundle: linted.built?.bundle ?? null,
+      sha256: linted.built?.sha256 ?? null,
+      updatedAt: this.deps.clock.now(),
+    };
+    if ((await em.nativeUpdate(ChapterDraft, { id, story: story.id }, fields)) > 0) return;
+    try {
+      await em.insert(ChapterDraft, { id, story: story.id, ...fields });
+    } catch (error) {
+      if (!(error instanceof UniqueConstraintViolationException)) throw error;
+      await assertChapterIdFree(this.deps.em.fork(), id, story.id);
+      // The same writer's concurrent upload of this chapter inserted first: this one is the later.
+      await em.nativeUpdate(ChapterDraft, { id, story: story.id }, fields);
+    }
+  }
+}
+
+/** A chapter id names one chapter across every story (it is the bundle's URL): CHAPTER_ID_TAKEN when another story has it. */
+async function assertChapterIdFree(em: EntityManager, chapterId: string, storyId: string): Promise<void> {
+  const draft = await em.findOne(ChapterDraft, { id: chapterId }, { fields: ['story'] });
+  const content = draft === null ? await em.findOne(Chapter, { id: chapterId }, { fields: ['story'] }) : null;
+  const holder = draft?.story.id ?? content?.story.id;
+  if (holder !== undefined && holder !== storyId) {
+    throw new DomainError('CHAPTER_ID_TAKEN', `Another story already has a chapter "${chapterId}"; chapter ids are unique across stories (prefix it with your story id)`, { chapterId });
+  }
+}
