@@ -13,6 +13,7 @@ import type {
   UpdateStudioStoryRequest,
 } from '../../../api/index';
 import type { ApiClient } from '../shell/api-client';
+import { ApiFailure } from '../shell/api-failure';
 
 /** The writer's routes (`/v1/studio/…`, `/v1/certificates/…`), typed by api/studio.ts, through the shell's API client. */
 export class StudioApi {
@@ -22,9 +23,14 @@ export class StudioApi {
     return (await this.http.get<StudioStoryList>('/v1/studio/stories')).items;
   }
 
-  /** One of my stories (the contract lists them all; there is no single-story read). Null when it is not mine. */
+  /** One of my stories; null when there is no such story or it is another account's (404, 403). */
   async story(storyId: string): Promise<StudioStory | null> {
-    return (await this.stories()).find((story) => story.id === storyId) ?? null;
+    try {
+      return (await this.http.get<StudioStoryResponse>(storyPath(storyId))).story;
+    } catch (error) {
+      if (error instanceof ApiFailure && (error.status === 404 || error.status === 403)) return null;
+      throw error;
+    }
   }
 
   async createStory(request: CreateStudioStoryRequest): Promise<StudioStory> {
