@@ -42,6 +42,9 @@ function sidecarUpstreams(layout: ClusterLayout): string {
     .join('\n');
 }
 
+/** The largest body an upload route may be sent: STUDIO_MAX_ASSET_BYTES' upper bound (100 MiB). */
+const UPLOAD_BODY_LIMIT = '100m';
+
 /** Every route of every module, to the upstream of the module's role. */
 function moduleLocations(): string {
   return MODULES.map((module) =>
@@ -51,16 +54,15 @@ function moduleLocations(): string {
 
 function location(route: ModuleRoute, upstream: string): string {
   const head = `${INDENT}location ${route.match === 'exact' ? '=' : '^~'} ${route.path}`;
-  if (!route.retryOnAnotherProcess) return `${head} { proxy_pass http://${upstream}; }`;
+  const directives = [`proxy_pass http://${upstream};`];
   // Only where the module says a failed attempt changed nothing (a process down or stopping
   // closes the connection first), so even a POST may go on to the next process.
-  return [
-    `${head} {`,
-    `${INDENT}    proxy_pass http://${upstream};`,
-    `${INDENT}    proxy_next_upstream error http_502 http_503 non_idempotent;`,
-    `${INDENT}    proxy_next_upstream_tries 3;`,
-    `${INDENT}}`,
-  ].join('\n');
+  if (route.retryOnAnotherProcess) directives.push('proxy_next_upstream error http_502 http_503 non_idempotent;', 'proxy_next_upstream_tries 3;');
+  // Uploads (chapters, art) are bounded by the application, which answers 413 in the error shape;
+  // nginx only stops what no setting could allow.
+  if (route.uploads) directives.push(`client_max_body_size ${UPLOAD_BODY_LIMIT};`);
+  if (directives.length === 1) return `${head} { ${directives[0]} }`;
+  return [`${head} {`, ...directives.map((d) => `${INDENT}    ${d}`), `${INDENT}}`].join('\n');
 }
 
 /** Room WebSockets: /game-<i>/<processId>/<roomId> to process i, prefix removed (its Colyseus publicAddress). */

@@ -132,6 +132,15 @@ describe('the cluster derived from server/modules.js', () => {
     expect(appsFor('/v1/no-such-route').map((app) => app?.env.ROLE)).toEqual(['catalog']);
     expect(appsFor('/matchmake/create/story').map((app) => app?.env.ROLE)).toEqual(games.map(() => 'game'));
   });
+
+  it('lets uploads through nginx only where a module takes them: the studio (chapters, art), nowhere else', () => {
+    const config = renderNginxConfig(clusterLayout(process.env), '/tmp/storyverse-test', false);
+    const studio = /location \^~ \/v1\/studio\/ \{([^}]*)\}/.exec(config)?.[1] ?? '';
+    // Above STUDIO_MAX_ASSET_BYTES' own upper bound: the application answers 413 in the error shape.
+    expect(studio).toContain('client_max_body_size 100m;');
+    expect(config.match(/client_max_body_size 100m;/g)).toHaveLength(1);
+    expect(config).toMatch(/^\s*client_max_body_size 1m;/m);
+  });
 });
 
 describe('a game process', () => {

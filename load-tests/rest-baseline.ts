@@ -5,18 +5,20 @@
  *
  *   npm run bench:rest            # defaults: 32 callers, 5 s per scenario
  *   BENCH_CONCURRENCY=64 BENCH_SECONDS=10 npm run bench:rest
+ *   BENCH_STUDIO_STORIES=20 npm run bench:rest   # the catalog with 20 studio stories published first
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RegisterRequest, SignIn, StoryPage } from '../api/index';
+import type { CreateStudioStoryRequest, RegisterRequest, SignIn, StoryPage } from '../api/index';
 
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const port = 20000 + Math.floor(Math.random() * 5000);
 const base = `http://127.0.0.1:${port}`;
 const transport = process.env.TRANSPORT ?? 'uws';
+const studioStories = Number(process.env.BENCH_STUDIO_STORIES ?? 0);
 
 interface Scenario {
   name: string;
@@ -33,7 +35,9 @@ async function main(): Promise<void> {
   try {
     await waitForHealth();
     const signIn = await (await post('/v1/auth/register', { email: `bench.${Date.now()}@example.test`, password: 'benchmark password' } satisfies RegisterRequest)).json() as SignIn;
-    const story = ((await (await fetch(`${base}/v1/stories?limit=1`)).json()) as StoryPage).items[0]?.id;
+    await publishStudioStories(signIn.accessToken, studioStories);
+    const listed = ((await (await fetch(`${base}/v1/stories?limit=50`)).json()) as StoryPage).items;
+    const story = listed[0]?.id;
     const scenarios: Scenario[] = [
       { name: 'GET /healthz', call: () => fetch(`${base}/healthz`) },
       { name: 'GET /v1/stories', call: () => fetch(`${base}/v1/stories?limit=20`) },
@@ -41,7 +45,7 @@ async function main(): Promise<void> {
       { name: 'GET /v1/inventory', call: () => fetch(`${base}/v1/inventory`, { headers: { authorization: `Bearer ${signIn.accessToken}` } }) },
       { name: 'POST /v1/auth/guest (writes)', call: () => post('/v1/auth/guest', {}) },
     ];
-    console.log(`REST baseline · transport ${transport} · ${concurrency} concurrent callers · ${seconds} s per scenario · node ${process.version}`);
+    console.log(`REST baseline · transport ${transport} · ${concurrency} concurrent callers · ${seconds} s per scenario · ${listed.length} stories listed (${studioStories} from the studio) · node ${process.version}`);
     console.log('scenario'.padEnd(40), 'req/s'.padStart(9), 'p50 ms'.padStart(8), 'p95 ms'.padStart(8), 'p99 ms'.padStart(8), 'errors'.padStart(7));
     for (const scenario of scenarios) await run(scenario);
     const metrics = await (await fetch(`${base}/metrics`)).text();
@@ -53,8 +57,30 @@ async function main(): Promise<void> {
   }
 }
 
-function post(path: string, body: unknown): Promise<Response> {
-  return fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+function post(path: string, body: unknown, token?: string): Promise<Response> {
+  return send('POST', path, body, token);
+}
+
+function send(method: string, path: string, body: unknown, token?: string): Promise<Response> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) };
+  return fetch(`${base}${path}`, { method, headers, body: JSON.stringify(body) });
+}
+
+/** Writes, uploads and publishes `count` one-chapter stories through the studio, so the catalog lists them too. */
+async function publishStudioStories(token: string, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    const storyId = `bench-studio-${i}`;
+    const chapterId = `${storyId}-ch1`;
+    const steps = [
+      () => post('/v1/studio/stories', { id: storyId, title: `Bench studio story ${i}`, description: 'Published by the benchmark.', genre: 'mystery' } satisfies CreateStudioStoryRequest, token),
+      () => send('PUT', `/v1/studio/stories/${storyId}/chapters/${chapterId}`, { chapterNumber: 1, scenes: { opening: { timeline: [{ type: 'dialogue', character: 'Narrator', text: `Story ${i} begins and ends.` }], end: true } } }, token),
+      () => post(`/v1/studio/stories/${storyId}/chapters/${chapterId}/publish`, {}, token),
+    ];
+    for (const step of steps) {
+      const response = await step();
+      if (!response.ok) throw new Error(`studio story ${storyId}: ${response.status} ${await response.text()}`);
+    }
+  }
 }
 
 async function waitForHealth(): Promise<void> {

@@ -8,6 +8,8 @@ export interface ModuleRoute {
   match: 'exact' | 'prefix';
   /** nginx may retry a failed request on another process of the role (matchmaking only). */
   retryOnAnotherProcess?: boolean;
+  /** Takes uploads (chapters, art): nginx lets bodies up to 100 MiB through; the application enforces its own limits. */
+  uploads?: boolean;
 }
 
 export interface ModuleDeclaration {

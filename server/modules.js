@@ -59,7 +59,7 @@ export const MODULES = [
     name: 'studio',
     role: 'catalog',
     summary: "the writers' studio: stories, chapter drafts, assets, publishing",
-    routes: [{ path: '/v1/studio/', match: 'prefix' }],
+    routes: [{ path: '/v1/studio/', match: 'prefix', uploads: true }],
   },
   {
     name: 'payments',

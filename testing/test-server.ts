@@ -8,10 +8,11 @@ import type { Clock } from '../server/shared/clock';
 import { silentLogger } from '../server/shared/logger';
 import type { Engine } from './test-database';
 import { freePort } from '../rooms/shared/free-port';
+import { readJsonResponse, type JsonResponse } from './json-response';
 
 export interface TestServer extends StoryVerse {
   /** fetch against the server; JSON in, parsed JSON out (when there is a body). */
-  call(method: string, path: string, options?: { body?: unknown; token?: string; headers?: Record<string, string> }): Promise<{ status: number; json: any; text: string; headers: Headers }>;
+  call(method: string, path: string, options?: { body?: unknown; token?: string; headers?: Record<string, string> }): Promise<JsonResponse>;
 }
 
 /**
@@ -36,15 +37,7 @@ export async function startTestServer(engine: Engine, env: Record<string, string
         headers['content-type'] ??= 'application/json';
         body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
       }
-      const response = await fetch(`http://127.0.0.1:${app.port}${path}`, { method, headers, body, redirect: 'manual' });
-      const text = await response.text();
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        json = undefined;
-      }
-      return { status: response.status, json, text, headers: response.headers };
+      return readJsonResponse(await fetch(`http://127.0.0.1:${app.port}${path}`, { method, headers, body, redirect: 'manual' }));
     },
     close: async () => {
       await app.close();

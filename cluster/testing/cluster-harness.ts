@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../../rooms/shared/free-port';
+import { readJsonResponse, type JsonResponse } from '../../testing/json-response';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -268,18 +269,9 @@ export class StoryVerseProcess {
 }
 
 /** fetch with JSON in and out. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read response bodies freely
-export async function call(base: string, method: string, path: string, options: { body?: unknown; token?: string } = {}): Promise<{ status: number; json: any }> {
+export async function call(base: string, method: string, path: string, options: { body?: unknown; token?: string } = {}): Promise<JsonResponse> {
   const headers: Record<string, string> = {};
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`${base}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body), signal: AbortSignal.timeout(15_000) });
-  const text = await response.text();
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: response.status, json };
+  return readJsonResponse(await fetch(`${base}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body), signal: AbortSignal.timeout(15_000) }));
 }

@@ -43,9 +43,13 @@ describeEachEngine('studio publishing over HTTP', (engine) => {
     expect(published.json.certificate).toMatchObject({ storyId, chapterId, version: 1, sha256: draft.sha256, author: { id: userId, displayName }, algorithm: 'Ed25519', signature: expect.any(String) });
 
     const [version] = await versionsOf(chapterId);
-    expect(version).toMatchObject({ version: 1, sha256: draft.sha256, number: 1, title: 'Arrival', certificateId: published.json.certificate.id, releasedAt: null });
+    expect(version).toMatchObject({ version: 1, sha256: draft.sha256, number: 1, title: 'Arrival', certificateId: published.json.certificate.id });
     expect(version!.bundle).toEqual(draft.bundle);
     expect(version!.releaseAt.toISOString()).toBe(now);
+    // Published now: released before the answer, so readers already get it.
+    expect(version!.releasedAt).toBeInstanceOf(Date);
+    const readers = await server.call('GET', `/v1/stories/${storyId}`);
+    expect(readers.json.chapters.map((c: { id: string; sha256: string }) => [c.id, c.sha256])).toEqual([[chapterId, draft.sha256]]);
 
     const certificate = await server.call('GET', `/v1/certificates/${published.json.certificate.id}`);
     expect(certificate.json).toEqual(published.json.certificate);

@@ -1,4 +1,5 @@
 /** Chapters and writers for the studio's tests. */
+import { readJsonResponse } from '../../testing/json-response';
 
 export interface SampleChapterOptions {
   number?: number;
@@ -61,16 +62,7 @@ export async function signInAsGuest(server: Caller): Promise<{ token: string; us
 export async function uploadAsset(server: { port: number }, token: string | undefined, storyId: string, path: string, bytes: Buffer, contentType: string) {
   const headers: Record<string, string> = { 'content-type': contentType };
   if (token) headers.authorization = `Bearer ${token}`;
-  const response = await fetch(`http://127.0.0.1:${server.port}/v1/studio/stories/${storyId}/assets/${path}`, { method: 'PUT', headers, body: bytes });
-  const text = await response.text();
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- whatever JSON the route sent
-  return { status: response.status, json: json as any, text };
+  return readJsonResponse(await fetch(`http://127.0.0.1:${server.port}/v1/studio/stories/${storyId}/assets/${path}`, { method: 'PUT', headers, body: bytes }));
 }
 
 let stories = 0;
