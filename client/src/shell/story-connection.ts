@@ -6,9 +6,6 @@ import { backoffDelay, waitOrOnline } from './backoff';
 import { JoinFailure } from './join-failure';
 import { roomEndpoint } from './room-endpoint';
 
-/** The room's join options plus the studio's preview flag (issue 14; the room accepts it once that lands). */
-type PreviewableJoinOptions = StoryJoinOptions & { preview?: true };
-
 export type StoryRefusal = RoomErrorMessage['error'];
 export type ConnectionStatus = 'connected' | 'reconnecting' | 'lost';
 
@@ -66,7 +63,7 @@ export class StoryConnection {
   }
 
   private async join(chapterId: string | undefined): Promise<Room<StoryState>> {
-    const options: PreviewableJoinOptions = chapterId ? { storyId: this.options.storyId, chapterId } : { storyId: this.options.storyId };
+    const options: StoryJoinOptions = chapterId ? { storyId: this.options.storyId, chapterId } : { storyId: this.options.storyId };
     if (this.options.preview) options.preview = true;
     let token = await this.options.accessToken();
     for (let attempt = 0; ; attempt++) {
