@@ -112,6 +112,11 @@ export interface PublishChapterRequest {
   releaseAt?: string;
 }
 
+/**
+ * `GET /v1/studio/stories/:storyId/chapters/:chapterId/bundle` answers the `ChapterBundle` (api/catalog.ts) a
+ * preview plays: the clean draft, else the latest version; the owner only.
+ */
+
 /** `POST …/publish` → 200: a new immutable version and its certificate. */
 export interface PublishChapterResponse {
   chapter: { id: string; state: Exclude<ChapterState, 'draft'>; version: number; sha256: string; releaseAt: string };

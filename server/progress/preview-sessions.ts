@@ -29,7 +29,7 @@ export class PreviewSessions implements StorySessions {
 
   async open(userId: string, storyId: string, chapterId?: string): Promise<Outcome<OpenedSession>> {
     try {
-      const chapter = await this.previewable(userId, storyId, chapterId);
+      const chapter = await this.previewBundle(userId, storyId, chapterId);
       return { ok: true, value: { chapter, bundleUrl: '', progress: startChapter(chapter, null), wallet: await this.walletOf(userId), nextChapterId: null } };
     } catch (error) {
       if (error instanceof DomainError) return { ok: false, refusal: { code: error.code, message: error.message, details: error.details } };
@@ -43,7 +43,12 @@ export class PreviewSessions implements StorySessions {
     return { ok: true, value: null };
   }
 
-  private async previewable(userId: string, storyId: string, chapterId: string | undefined): Promise<PlayableChapter> {
+  /**
+   * The bundle a preview plays (the owner's clean draft, else the latest version), for the room and
+   * for the studio's bundle route (the client draws the preview's art and characters from it).
+   * Throws NOT_YOUR_STORY, CHAPTER_NOT_FOUND or CONTENT_INVALID.
+   */
+  async previewBundle(userId: string, storyId: string, chapterId: string | undefined): Promise<PlayableChapter> {
     const em = this.deps.em.fork();
     const story = await em.findOne(Story, { id: storyId }, { fields: ['owner'] });
     if (story === null || story.owner?.id !== userId) throw new DomainError('NOT_YOUR_STORY', `You have no story ${storyId} to preview`, { storyId });

@@ -63,6 +63,23 @@ describeEachEngine('studio publishing over HTTP', (engine) => {
     });
   });
 
+  it('serves the preview bundle to the owner only: the clean draft, else the latest version (no cache)', async () => {
+    const { token, storyId, chapterId, draft } = await cleanDraft();
+    const own = await server.call('GET', `/v1/studio/stories/${storyId}/chapters/${chapterId}/bundle`, { token });
+    expect([own.status, own.headers.get('cache-control')]).toEqual([200, 'no-store']);
+    expect(own.json).toEqual(draft.bundle);
+    expect((await publish(token, storyId, chapterId)).status).toBe(200);
+    // A draft with problems now: the preview falls back to the published version.
+    await server.call('PUT', `/v1/studio/stories/${storyId}/chapters/${chapterId}`, { token, body: { ...sampleChapter(), scenes: { opening: { timeline: [] } } } });
+    expect((await server.call('GET', `/v1/studio/stories/${storyId}/chapters/${chapterId}/bundle`, { token })).json).toEqual(draft.bundle);
+
+    const other = await registerWriter(server);
+    const refused = await server.call('GET', `/v1/studio/stories/${storyId}/chapters/${chapterId}/bundle`, { token: other.token });
+    expect([refused.status, refused.json.error.code]).toEqual([403, 'NOT_YOUR_STORY']);
+    expect((await server.call('GET', `/v1/studio/stories/${storyId}/chapters/${chapterId}-x/bundle`, { token })).status).toBe(404);
+    expect((await server.call('GET', `/v1/studio/stories/${storyId}/chapters/${chapterId}/bundle`)).status).toBe(401);
+  });
+
   it('publishes each change as the next version, and refuses a publish that changes nothing (409 NOTHING_TO_PUBLISH)', async () => {
     const { token, storyId, chapterId } = await cleanDraft();
     expect((await publish(token, storyId, chapterId)).json.chapter.version).toBe(1);

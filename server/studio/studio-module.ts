@@ -19,7 +19,7 @@ export function createStudioModule(deps: Pick<ModuleDeps, 'config' | 'orm' | 'cl
   return {
     ...declaredModule('studio'),
     bodyReaders: [chapterBodyReader(requireUser)],
-    routers: [studioRouter({ stories, drafts, publisher, assets, maxAssetBytes: config.assets.maxBytes, requireUser })],
+    routers: [studioRouter({ stories, drafts, publisher, assets, previews: services.previewSessions, maxAssetBytes: config.assets.maxBytes, requireUser })],
     rooms: [],
   };
 }

@@ -7,6 +7,7 @@ import { readRawBody } from '../http/read-raw-body';
 import { userIdOf } from '../http/require-user';
 import { parseInput } from '../http/validate';
 import { chapterDocument, MAX_CHAPTER_BYTES } from './chapter-document';
+import type { PreviewSessions } from '../progress/preview-sessions';
 import type { ChapterDrafts } from './chapter-drafts';
 import type { ChapterPublisher } from './chapter-publisher';
 import { chapterParams, createStoryBody, publishBody, storyParams, updateStoryBody } from './studio-input';
@@ -18,6 +19,8 @@ export interface StudioRouterDeps {
   drafts: ChapterDrafts;
   publisher: ChapterPublisher;
   assets: StudioAssetUploads;
+  /** What a preview plays: served to the owner as the preview's bundle. */
+  previews: Pick<PreviewSessions, 'previewBundle'>;
   /** STUDIO_MAX_ASSET_BYTES: reading an upload stops there. */
   maxAssetBytes: number;
   requireUser: RequestHandler;
@@ -27,7 +30,7 @@ const CHAPTER_ROUTE = '/v1/studio/stories/:storyId/chapters/:chapterId';
 
 /** The writer's REST surface (api/studio.ts): stories, chapter drafts, publishing. */
 export function studioRouter(deps: StudioRouterDeps): Router {
-  const { stories, drafts, publisher, assets, requireUser } = deps;
+  const { stories, drafts, publisher, assets, previews, requireUser } = deps;
   const router = Router();
   router.use('/v1/studio/', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
@@ -41,6 +44,13 @@ export function studioRouter(deps: StudioRouterDeps): Router {
 
   router.get('/v1/studio/stories', requireUser, asyncRoute(async (_req, res) => {
     res.json({ items: await stories.list(userIdOf(res)) } satisfies StudioStoryList);
+  }));
+
+  // The bundle a preview session plays (a draft has no public, content-hashed bundle): owner only, never cached.
+  router.get(`${CHAPTER_ROUTE}/bundle`, requireUser, asyncRoute(async (req, res) => {
+    const { storyId, chapterId } = parseInput(chapterParams, req.params, 'path');
+    // The stored bundle as built (api/catalog.ts ChapterBundle), the same JSON a published version serves.
+    res.json(await previews.previewBundle(userIdOf(res), storyId, chapterId));
   }));
 
   router.get('/v1/studio/stories/:storyId', requireUser, asyncRoute(async (req, res) => {
