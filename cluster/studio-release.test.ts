@@ -1,19 +1,15 @@
 /**
  * A studio chapter released on one process is playable through the other, with no restart: a
  * two-process cluster (A: ROLE=all, which runs the catalog and so the release timer; B: ROLE=game),
- * a private redis-server, a scratch PostgreSQL database. The version is written as the studio's
- * publish writes it, and the word "something was published" arrives the way another catalog
- * process's publish would send it: on the catalog-changes channel.
+ * a private redis-server, a scratch PostgreSQL database. The writer publishes through the studio's
+ * routes on A with a release time a few seconds ahead; B learns of the release over Redis.
  */
-import type { MikroORM } from '@mikro-orm/core';
 import { Client, type Room } from 'colyseus.js';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { CATALOG_CHANGES_CHANNEL } from '../server/catalog/redis-catalog-changes';
-import { openDatabase } from '../server/database/open-database';
 import { createScratchPostgres, postgresReachable, type ScratchPostgres } from '../server/database/scratch-postgres';
-import { createStudioStory, insertVersion } from '../server/studio/release-test-kit';
+import { sampleChapter } from '../server/studio/studio-test-kit';
 import { itWhenReachable } from '../testing/services';
-import { call, eventually, PrivateRedis, redisCommand, redisHash, redisServerInstalled, StoryVerseProcess } from './testing/cluster-harness';
+import { call, eventually, PrivateRedis, redisHash, redisServerInstalled, StoryVerseProcess } from './testing/cluster-harness';
 
 const JWT_SECRET = 'studio-release-cluster-secret-0123456789abcdef';
 const up = redisServerInstalled() && (await postgresReachable());
@@ -22,7 +18,6 @@ const it = itWhenReachable(up, 'PostgreSQL (TEST_DATABASE_URL) and a redis-serve
 describe.runIf(up)('a studio release across a two-process cluster', () => {
   let redis: PrivateRedis;
   let scratch: ScratchPostgres;
-  let orm: MikroORM;
   let a: StoryVerseProcess;
   let b: StoryVerseProcess;
   const rooms: Room[] = [];
@@ -33,13 +28,11 @@ describe.runIf(up)('a studio release across a two-process cluster', () => {
     const env = { REDIS_URL: redis.url, DATABASE_URL: scratch.url, JWT_SECRET };
     a = await StoryVerseProcess.start({ name: 'A', role: 'all', env });
     b = await StoryVerseProcess.start({ name: 'B', role: 'game', env });
-    orm = await openDatabase({ kind: 'postgresql', url: scratch.url });
   }, 120_000);
 
   afterAll(async () => {
     for (const room of rooms) room.connection?.close();
     await Promise.all([a?.dispose(), b?.dispose()]);
-    await orm?.close(true);
     await redis?.down();
     await scratch?.drop();
   }, 60_000);
@@ -72,10 +65,12 @@ describe.runIf(up)('a studio release across a two-process cluster', () => {
     const reader = await register('reader');
     const storyId = 'tide-clock';
     const chapterId = 'tide-clock-ch1';
-    await createStudioStory(orm.em, writer.userId, storyId);
-    const version = await insertVersion(orm.em, { storyId, chapterId, version: 1, releaseAt: new Date(Date.now() + 2000) });
-    // What a publish on another catalog process says: A re-arms its release timer.
-    redisCommand(redis.port, 'publish', CATALOG_CHANGES_CHANNEL, JSON.stringify({ origin: 'another-catalog-process', storyId: null }));
+    const studio = (method: string, path: string, body: unknown) => call(a.url, method, `/v1/studio/stories${path}`, { body, token: writer.token });
+    expect((await studio('POST', '', { id: storyId, title: 'The Tide Clock', description: 'A clock that keeps the sea.', genre: 'mystery' })).status).toBe(201);
+    expect((await studio('PUT', `/${storyId}/chapters/${chapterId}`, sampleChapter())).status).toBe(200);
+    const published = await studio('POST', `/${storyId}/chapters/${chapterId}/publish`, { releaseAt: new Date(Date.now() + 3000).toISOString() });
+    expect(published.json.chapter).toMatchObject({ state: 'scheduled', version: 1 });
+    const version = published.json.chapter as { sha256: string };
 
     // A hosts one room and B none, so the matchmaker creates the next story sessions on B.
     const shipped = (await call(a.url, 'GET', '/v1/stories')).json.items[0].id as string;
@@ -105,6 +100,6 @@ describe.runIf(up)('a studio release across a two-process cluster', () => {
     expect(session.host).toBe(`127.0.0.1:${b.port}`);
     expect(session.room.state).toMatchObject({ storyId, chapterId, sceneId: 'opening' });
     session.room.send('advance', {});
-    await eventually('the next scene on B', async () => (session.room.state as { sceneId: string }).sceneId === 'fork', 10_000, 20);
+    await eventually('the next scene on B', async () => (session.room.state as { sceneId: string }).sceneId === 'crossroads', 10_000, 20);
   }, 60_000);
 });
