@@ -151,8 +151,12 @@ describe('campaign room: vote mode', () => {
       await until(() => seats.every((s) => s.room.state.phase === 'voting' && s.room.state.beat === beat - 1));
       const choices = host!.room.state.choices.map((c) => c.id);
       expect(choices.length).toBeGreaterThan(0);
-      expect(await refusalOf(host!, () => host!.room.send('action', { text: 'I act alone' }))).toBe('WRONG_MODE');
-      expect(await refusalOf(host!, () => host!.room.send('vote', { choiceId: 'not-a-choice' }))).toBe('INVALID_CHOICE');
+      // On the first and the last vote: refusals every beat pile up to the host's message budget
+      // (burst 20) on a slow machine, and the budget is not what this test is about.
+      if (beat === 2 || beat === 11) {
+        expect(await refusalOf(host!, () => host!.room.send('action', { text: 'I act alone' }))).toBe('WRONG_MODE');
+        expect(await refusalOf(host!, () => host!.room.send('vote', { choiceId: 'not-a-choice' }))).toBe('INVALID_CHOICE');
+      }
       const pick = choices[beat % choices.length]!;
       seats[1]!.room.send('vote', { choiceId: pick });
       await until(() => host!.room.state.choices.find((c) => c.id === pick)?.votes === 1);
