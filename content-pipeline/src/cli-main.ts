@@ -3,6 +3,8 @@ import { join, resolve } from 'node:path';
 import { buildContent, outDirProblem } from './build-bundles';
 import { parseCliArgs, USAGE, UsageError, type CliCommand } from './cli-args';
 import { foldersWithErrors, hasErrors } from './content-problem';
+import { importStoryFile, ImportUsageError } from './import/import-story-file';
+import { formatImportProblem } from './import/story-importer';
 import { loadContentDir } from './load-content';
 import { formatProblemLine, lintSummary, plural, sortProblems } from './problem-report';
 
@@ -31,7 +33,7 @@ export async function runContentCli(argv: readonly string[], io: CliIo): Promise
       io.out(USAGE);
       return EXIT_OK;
     }
-    await requireDirectory(resolve(io.cwd, command.dir));
+    if (command.kind !== 'import') await requireDirectory(resolve(io.cwd, command.dir));
     const misplaced = command.kind === 'build' ? outDirProblem(resolve(io.cwd, command.dir), resolve(io.cwd, command.out)) : undefined;
     if (misplaced !== undefined) throw new UsageError(misplaced);
   } catch (error) {
@@ -42,8 +44,13 @@ export async function runContentCli(argv: readonly string[], io: CliIo): Promise
   }
 
   try {
+    if (command.kind === 'import') return await runImport(command, io);
     return command.kind === 'lint' ? await lint(command, io) : await build(command, io);
   } catch (error) {
+    if (error instanceof ImportUsageError) {
+      io.err(`content: import: ${error.message}`);
+      return EXIT_USAGE;
+    }
     io.err(`content: ${command.kind} failed: ${error instanceof Error ? error.message : String(error)}`);
     return EXIT_PROBLEMS;
   }
@@ -72,6 +79,22 @@ async function build({ dir, out }: { dir: string; out: string }, io: CliIo): Pro
       (report.refused.length > 0 ? `; refused (nothing written): ${report.refused.join(', ')}` : ''),
   );
   return hasErrors(report.problems) ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+async function runImport(command: Extract<CliCommand, { kind: 'import' }>, io: CliIo): Promise<number> {
+  const report = await importStoryFile(resolve(io.cwd, command.file), resolve(io.cwd, command.out), {
+    force: command.force,
+    ...(command.storyId === undefined ? {} : { storyId: command.storyId }),
+  });
+  const problems = report.ok ? report.warnings : report.problems;
+  for (const problem of problems) io.out(formatImportProblem(problem));
+  for (const problem of sortProblems(report.lintProblems)) io.out(formatProblemLine(problem));
+  if (!report.ok) {
+    io.out(`import failed: nothing written to ${command.out}`);
+    return EXIT_PROBLEMS;
+  }
+  io.out(`imported story "${report.storyId}" into ${command.out}: ${plural(report.files.length, 'file')}`);
+  return EXIT_OK;
 }
 
 async function requireDirectory(path: string): Promise<void> {

@@ -1,0 +1,13 @@
+import type { StoryImporter } from './story-importer';
+
+// Every source format StoryVerse imports, chosen by the file's extension. Add an importer here.
+export const IMPORTERS: readonly StoryImporter[] = [];
+
+export function importerFor(fileName: string, importers: readonly StoryImporter[] = IMPORTERS): StoryImporter | undefined {
+  const lower = fileName.toLowerCase();
+  return importers.find((importer) => importer.extensions.some((extension) => lower.endsWith(extension)));
+}
+
+export function supportedExtensions(importers: readonly StoryImporter[] = IMPORTERS): string[] {
+  return importers.flatMap((importer) => importer.extensions);
+}
