@@ -1,5 +1,6 @@
-import type { ChapterSource, CharacterDef, SceneSource, StoryManifest } from './bundle-schema';
+import type { ChapterSource, CharacterDef, SceneSource, StoryManifest, TimelineStep } from './bundle-schema';
 import { listCharacterReferences } from './character-references';
+import { withParagraphIds } from './paragraph-ids';
 import { resolveStartSceneId } from './scene-links';
 
 // What a client downloads to play one chapter: self-contained (it carries the characters it
@@ -17,8 +18,13 @@ export type ChapterBundle = {
    * conditions), so editing another one does not change this bundle's hash.
    */
   characters: Record<string, CharacterDef>;
-  scenes: Record<string, SceneSource>;
+  /** As written, except that every timeline line carries its paragraph id (src/paragraph-ids.ts). */
+  scenes: Record<string, BundleScene>;
 };
+
+/** A timeline line in a bundle: its paragraph id is always there (authored, or `<sceneId>.<index>`). */
+export type BundleTimelineStep = TimelineStep & { id: string };
+export type BundleScene = SceneSource & { timeline: BundleTimelineStep[] };
 
 function defaultChapterTitle(number: number): string {
   return `Chapter ${number}`;
@@ -36,7 +42,7 @@ export function buildChapterBundle(source: ChapterSource, manifest: StoryManifes
     title: source.title !== undefined && source.title.trim() !== '' ? source.title : defaultChapterTitle(source.chapterNumber),
     startSceneId,
     characters: charactersUsed(source, manifest),
-    scenes: source.scenes,
+    scenes: Object.fromEntries(Object.entries(source.scenes).map(([sceneId, scene]) => [sceneId, withParagraphIds(sceneId, scene)])),
   };
 }
 

@@ -9,6 +9,7 @@ import { checkCharacters } from './rules/characters';
 import { checkGatedChoices } from './rules/gated-choices';
 import { checkImpossibleConditions } from './rules/impossible-conditions';
 import { checkDefaultMoods, checkMoods } from './rules/moods';
+import { checkParagraphIds } from './rules/paragraph-ids';
 import { checkReachability } from './rules/reachability';
 import { checkSceneExits } from './rules/scene-exits';
 import { checkStoryStateConditions } from './rules/story-state-conditions';
@@ -58,7 +59,7 @@ export function analyzeStory(input: LintStoryInput): StoryAnalysis {
   for (const chapter of chapters) {
     const exitProblems = checkSceneExits(chapter);
     problems.push(...exitProblems, ...checkReachability(chapter, { exitsBroken: hasErrors(exitProblems) }));
-    problems.push(...checkImpossibleConditions(chapter), ...checkGatedChoices(chapter));
+    problems.push(...checkImpossibleConditions(chapter), ...checkGatedChoices(chapter), ...checkParagraphIds(chapter));
     if (manifest !== undefined) problems.push(...checkCharacters(manifest, chapter), ...checkMoods(manifest, chapter));
   }
   // Flags and relationships span the story: with a chapter unreadable, its setters are unknown

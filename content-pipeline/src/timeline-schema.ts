@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nonEmpty } from './schema-primitives';
+import { nonEmpty, paragraphIdSchema } from './schema-primitives';
 
 // What a scene shows, in order. Steps are a closed set: an unknown `type` is a schema error
 // rather than something a client silently skips (a skipped line changes the story).
@@ -9,6 +9,8 @@ export const STAGE_POSITIONS = ['left', 'center', 'right'] as const;
 export const dialogueStepSchema = z
   .object({
     type: z.literal('dialogue'),
+    /** The paragraph id readers' reactions and comments attach to (FORMAT.md); derived when absent. */
+    id: paragraphIdSchema.optional(),
     character: nonEmpty,
     text: z.string(),
     /** A key of the character's sprites (checked by the linter, which sees story.json). */
@@ -20,6 +22,8 @@ export const dialogueStepSchema = z
 export const narrationStepSchema = z
   .object({
     type: z.literal('narration'),
+    /** The paragraph id readers' reactions and comments attach to (FORMAT.md); derived when absent. */
+    id: paragraphIdSchema.optional(),
     text: z.string(),
   })
   .passthrough();
@@ -28,6 +32,8 @@ export const narrationStepSchema = z
 export const showStepSchema = z
   .object({
     type: z.literal('show'),
+    /** The paragraph id readers' reactions and comments attach to (FORMAT.md); derived when absent. */
+    id: paragraphIdSchema.optional(),
     character: nonEmpty,
     mood: nonEmpty.optional(),
     position: z.enum(STAGE_POSITIONS).optional(),
@@ -37,6 +43,8 @@ export const showStepSchema = z
 export const hideStepSchema = z
   .object({
     type: z.literal('hide'),
+    /** The paragraph id readers' reactions and comments attach to (FORMAT.md); derived when absent. */
+    id: paragraphIdSchema.optional(),
     character: nonEmpty,
   })
   .passthrough();

@@ -54,7 +54,7 @@ function loadedChapter(storyId: string, spec: ChapterSpec): LoadedChapter {
     title,
     startSceneId: 'opening',
     characters: {},
-    scenes: { opening: { timeline: [{ type: 'dialogue', character: 'Nell', text: spec.line ?? `Welcome to ${id}.` }], end: true } },
+    scenes: { opening: { timeline: [{ type: 'dialogue', character: 'Nell', text: spec.line ?? `Welcome to ${id}.`, id: 'opening.0' }], end: true } },
   };
   return { id, storyId, number: spec.number, title, file: `${storyId}/chapters/${spec.number}.json`, bundle, sha256: sha256Hex(canonicalJson(bundle)) };
 }

@@ -31,9 +31,9 @@ export function chapterBundle(storyId: string, chapterId: string, number: number
     startSceneId: 'opening',
     characters: {},
     scenes: {
-      opening: { timeline: [{ type: 'dialogue', character: 'Nell', text: line }], nextSceneId: 'fork' },
+      opening: { timeline: [{ type: 'dialogue', character: 'Nell', text: line, id: 'opening.0' }], nextSceneId: 'fork' },
       fork: {
-        timeline: [{ type: 'narration', text: 'Two doors.' }],
+        timeline: [{ type: 'narration', text: 'Two doors.', id: 'fork.0' }],
         choice: {
           prompt: 'Which door?',
           options: [
@@ -42,7 +42,7 @@ export function chapterBundle(storyId: string, chapterId: string, number: number
           ],
         },
       },
-      end: { timeline: [{ type: 'narration', text: 'The end.' }], end: true, ending: { title: 'Through' } },
+      end: { timeline: [{ type: 'narration', text: 'The end.', id: 'end.0' }], end: true, ending: { title: 'Through' } },
     },
   };
 }
