@@ -19,6 +19,10 @@ import { StudioAssetSchema } from './StudioAsset';
 import { UserSchema } from './User';
 import { UserRoleSchema } from './UserRole';
 import { WalletSchema } from './Wallet';
+import { ChapterReadSchema } from './ChapterRead';
+import { CommentReportSchema } from './CommentReport';
+import { ReadingCommentSchema } from './ReadingComment';
+import { ReadingReactionSchema } from './ReadingReaction';
 
 export { AccountFlag } from './AccountFlag';
 export { Campaign } from './Campaign';
@@ -41,5 +45,9 @@ export { StudioAsset } from './StudioAsset';
 export { User } from './User';
 export { UserRole, type GrantedRole } from './UserRole';
 export { Wallet } from './Wallet';
+export { ChapterRead } from './ChapterRead';
+export { CommentReport } from './CommentReport';
+export { ReadingComment } from './ReadingComment';
+export { ReadingReaction } from './ReadingReaction';
 
-export const allEntities = [UserSchema, RefreshTokenSchema, WalletSchema, LedgerEntrySchema, StorySchema, ChapterSchema, PlayerProgressSchema, PurchaseSchema, PaymentEventSchema, PaymentIntentRecordSchema, AccountFlagSchema, CampaignSchema, CampaignEventSchema, CampaignUsageSchema, CampaignTurnAllowanceSchema, UserRoleSchema, ChapterDraftSchema, ChapterVersionSchema, StudioAssetSchema, EarningsEntrySchema, CertificateKeySchema, CertificateSchema];
+export const allEntities = [UserSchema, RefreshTokenSchema, WalletSchema, LedgerEntrySchema, StorySchema, ChapterSchema, PlayerProgressSchema, PurchaseSchema, PaymentEventSchema, PaymentIntentRecordSchema, AccountFlagSchema, CampaignSchema, CampaignEventSchema, CampaignUsageSchema, CampaignTurnAllowanceSchema, UserRoleSchema, ChapterDraftSchema, ChapterVersionSchema, StudioAssetSchema, EarningsEntrySchema, CertificateKeySchema, CertificateSchema, ReadingCommentSchema, ReadingReactionSchema, CommentReportSchema, ChapterReadSchema];
