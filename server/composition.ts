@@ -49,6 +49,14 @@ import { createLogger, type Logger } from './shared/logger';
 import { createStudioModule } from './studio/studio-module';
 import { ChapterReleases } from './studio/chapter-releases';
 import { WalletService } from './wallet/wallet-service';
+import type { ReadingFanout } from '../rooms/reading/reading-room-deps';
+import { ChapterReadingAccess } from './reading/chapter-reading-access';
+import { createReadingModule } from './reading/reading-module';
+import { DatabaseReadingStore } from './reading/database-reading-store';
+import { LocalReadingFanout } from './reading/local-reading-fanout';
+import { ReadingComments } from './reading/reading-comments';
+import { ReadingStats } from './reading/reading-stats';
+import { RedisReadingFanout } from './reading/redis-reading-fanout';
 
 export type { Services } from './module';
 
@@ -65,6 +73,7 @@ const MODULE_FACTORIES: Record<ModuleName, (deps: ModuleDeps) => ServerModule> =
   catalog: createCatalogModule,
   studio: createStudioModule,
   payments: createPaymentsModule,
+  reading: createReadingModule,
 };
 
 export interface StoryVerse {
@@ -97,7 +106,8 @@ export async function startStoryVerse(config: Config, overrides: Overrides = {})
   const signingKey = resolveSigningKey(config.certificateSigningKeyPem, config.dataDir);
   const declaredModules = modulesOf(config.role);
   const catalogChanges = await createCatalogChanges(config, declaredModules, logger);
-  const services = createServices(config, orm, clock, jwtSecret, signingKey, catalogChanges, logger);
+  const readingFanout = await createReadingFanout(config, declaredModules, logger);
+  const services = createServices(config, orm, clock, jwtSecret, signingKey, catalogChanges, readingFanout, logger);
   // Before anything can sign: a certificate must never name a key the registry does not list.
   await services.certificates.registerSigningKey();
   const assets = createAssetStore(config.assets.store);
@@ -157,6 +167,7 @@ export async function startStoryVerse(config: Config, overrides: Overrides = {})
       if (game) await game.close();
       else await http!.close();
       await catalogChanges.close();
+      await readingFanout.close();
       await orm.close(true);
     },
   };
@@ -175,7 +186,14 @@ async function createCatalogChanges(config: Config, declared: readonly ModuleDec
   return new LocalCatalogChanges();
 }
 
-function createServices(config: Config, orm: MikroORM, clock: Clock, jwtSecret: string, signingKey: SigningKey, catalogChanges: CatalogChanges, logger: Logger): Services {
+/** Reading rooms' events across the cluster over Redis (REDIS_URL) for the processes that host rooms; in-process otherwise. */
+async function createReadingFanout(config: Config, declared: readonly ModuleDeclaration[], logger: Logger): Promise<ReadingFanout> {
+  const hostsRooms = declared.some((module) => module.role === GAME_ROLE);
+  if (config.redisUrl && hostsRooms) return RedisReadingFanout.connect(config.redisUrl, logger);
+  return new LocalReadingFanout();
+}
+
+function createServices(config: Config, orm: MikroORM, clock: Clock, jwtSecret: string, signingKey: SigningKey, catalogChanges: CatalogChanges, readingFanout: ReadingFanout, logger: Logger): Services {
   const em = orm.em;
   const accessTokens = new AccessTokens(jwtSecret, clock);
   const refreshTokens = new RefreshTokenStore({ em, clock, ttlSeconds: REFRESH_TOKEN_TTL_SECONDS });
@@ -197,5 +215,9 @@ function createServices(config: Config, orm: MikroORM, clock: Clock, jwtSecret: 
   const earnings = new EarningsService({ em });
   const payments = createPayments({ stripe: config.stripe, store: config.store, em, wallet, clock });
   const certificates = new CertificateService({ em, clock, signingKey });
-  return { accessTokens, accounts, roles, wallet, catalog, catalogChanges, chapterReleases, storySessions, previewSessions, earnings, payments, certificates };
+  const readingAccess = new ChapterReadingAccess({ em, directory });
+  const readingStore = new DatabaseReadingStore({ em, clock });
+  const readingComments = new ReadingComments({ em, clock });
+  const readingStats = new ReadingStats({ em });
+  return { accessTokens, accounts, roles, wallet, catalog, catalogChanges, chapterReleases, storySessions, previewSessions, earnings, payments, certificates, readingAccess, readingStore, readingFanout, readingComments, readingStats };
 }

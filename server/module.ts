@@ -20,6 +20,9 @@ import type { Clock } from './shared/clock';
 import type { Logger } from './shared/logger';
 import type { ChapterReleases } from './studio/chapter-releases';
 import type { WalletService } from './wallet/wallet-service';
+import type { ReadingAccess, ReadingFanout, ReadingStore } from '../rooms/reading/reading-room-deps';
+import type { ReadingComments } from './reading/reading-comments';
+import type { ReadingStats } from './reading/reading-stats';
 
 /** The domain services, built once per process by the composition root (server/composition.ts). */
 export interface Services {
@@ -38,6 +41,12 @@ export interface Services {
   previewSessions: PreviewSessions;
   payments: Payments;
   certificates: CertificateService;
+  /** Reading rooms: who may join, what is written, how it fans out (in-process, or Redis in the cluster). */
+  readingAccess: ReadingAccess;
+  readingStore: ReadingStore;
+  readingFanout: ReadingFanout;
+  readingComments: ReadingComments;
+  readingStats: ReadingStats;
 }
 
 /** What every `create…Module` may draw on; each takes only the part it needs. */
@@ -68,6 +77,8 @@ export interface RoomDefinition {
   name: string;
   /** The configured room class, built once the game server exists. */
   create(context: RoomContext): Promise<RoomClass> | RoomClass;
+  /** Join options that must match for joinOrCreate to seat a client in an existing room (Colyseus filterBy). */
+  filterBy?: string[];
 }
 
 /** What a module's start hook found worth reporting (the composition root exposes and logs it). */

@@ -1,5 +1,5 @@
 /** Types of server/modules.js (plain JS so that PM2 can load it through ecosystem.config.js). */
-export type ModuleName = 'accounts' | 'catalog' | 'studio' | 'payments' | 'game';
+export type ModuleName = 'accounts' | 'catalog' | 'studio' | 'payments' | 'game' | 'reading';
 export type ModuleRole = 'accounts' | 'catalog' | 'payments' | 'game';
 
 export interface ModuleRoute {

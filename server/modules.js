@@ -70,6 +70,14 @@ export const MODULES = [
       { path: '/v1/payments/', match: 'prefix' },
     ],
   },
+  {
+    name: 'reading',
+    role: 'catalog',
+    summary: "reading rooms' comment history, deletions, reports and the writer's reading stats",
+    // GET /v1/chapters/:id/comments and GET /v1/studio/stories/:id/stats come through the catalog's
+    // /v1/chapters/ and the studio's /v1/studio/ prefixes (same role); the `reading` room is the game's.
+    routes: [{ path: '/v1/comments/', match: 'prefix' }],
+  },
 ];
 
 /** Every role a process can take, in the order of MODULES (`all` aside: every module in one process). */

@@ -15,7 +15,6 @@
 import { z } from 'zod';
 import { ROOM_ERROR_MESSAGE } from '../shared/room-error';
 import { storableString } from '../shared/storable-text';
-import { REACTION_EMOJIS } from './rules/emojis';
 
 export type { RoomErrorMessage } from '../shared/room-error';
 export { REACTION_EMOJIS, type ReactionEmoji } from './rules/emojis';

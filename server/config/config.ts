@@ -84,6 +84,7 @@ const envSchema = z.object({
   ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   CLUSTER_SWEEP_SECONDS: integer(1, 300, 5),
   KEYS_CAP: integer(1, 1000, 5),
+  READING_ROOM_SIZE: integer(1, 1000, 100),
   KEY_REGEN_SECONDS: integer(1, 31 * 24 * 3600, 10800),
   WELCOME_DIAMONDS: integer(0, 1_000_000, 20),
   WRITER_SHARE_PERCENT: integer(0, 100, 70),
@@ -157,6 +158,8 @@ export interface Config {
   /** Where uploaded art and sound live (server/assets/), and the largest upload taken. */
   assets: { store: AssetStoreConfig; maxBytes: number };
   logLevel: string;
+  /** Readers per reading room (READING_ROOM_SIZE); joinOrCreate opens another room of the chapter when one is full. */
+  reading: { roomSize: number };
 }
 
 /**
@@ -228,6 +231,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     certificateSigningKeyPem: e.CERTIFICATE_SIGNING_KEY,
     assets: { store: assetStore, maxBytes: e.STUDIO_MAX_ASSET_BYTES },
     logLevel: e.LOG_LEVEL,
+    reading: { roomSize: e.READING_ROOM_SIZE },
   };
 }
 

@@ -1,5 +1,7 @@
 import { CAMPAIGN_ROOM } from '../../rooms/campaign/protocol';
 import { campaignRoom } from '../../rooms/campaign/CampaignRoom';
+import { READING_ROOM } from '../../rooms/reading/protocol';
+import { readingRoom } from '../../rooms/reading/ReadingRoom';
 import { noRecording } from '../../rooms/shared/room-recorder';
 import { STORY_ROOM } from '../../rooms/story/protocol';
 import { storyRoom } from '../../rooms/story/StoryRoom';
@@ -9,7 +11,7 @@ import { declaredModule, type ModuleDeps, type ServerModule } from '../module';
 import { JsonlRoomRecorder } from '../recording/jsonl-room-recorder';
 
 /**
- * The game: the `story` and `campaign` room kinds (matchmaking comes with the game server they run
+ * The game: the `story`, `campaign` and `reading` room kinds (matchmaking comes with the game server they run
  * on) and the admin panel. Rooms that RECORD_SESSIONS names are recorded for load-test replay.
  */
 export function createGameModule(deps: ModuleDeps): ServerModule {
@@ -28,6 +30,12 @@ export function createGameModule(deps: ModuleDeps): ServerModule {
       {
         name: CAMPAIGN_ROOM,
         create: async ({ telemetry }) => campaignRoom(await createCampaigns({ config, orm, auth: services.accessTokens, clock, logger, telemetry })),
+      },
+      {
+        name: READING_ROOM,
+        // joinOrCreate seats a reader in a room of their chapter (one with a free seat), or opens one.
+        filterBy: ['chapterId'],
+        create: ({ telemetry }) => readingRoom({ access: services.readingAccess, store: services.readingStore, fanout: services.readingFanout, auth: services.accessTokens, clock, logger, telemetry, roomSize: config.reading.roomSize }),
       },
     ],
   };

@@ -48,7 +48,9 @@ export function createGameServer(config: Config, serving: ServingTransport, scal
     server,
     scalingKind: scaling.kind,
     define: async (room) => {
-      sweep.track(server.define(room.name, await room.create({ telemetry })));
+      const handler = server.define(room.name, await room.create({ telemetry }));
+      if (room.filterBy) handler.filterBy(room.filterBy);
+      sweep.track(handler);
     },
     listen: async (port, host) => {
       await server.listen(port, host);

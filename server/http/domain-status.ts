@@ -44,6 +44,8 @@ const statusByCode: Record<string, number> = {
   EMPTY_ASSET: 400,
   ASSET_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  COMMENT_NOT_FOUND: 404,
+  NOT_YOUR_COMMENT: 403,
 };
 
 export function statusForDomainCode(code: string): number {

@@ -1,0 +1,177 @@
+import { ServerError, type Client } from '@colyseus/core';
+import { configuredRoom } from '../shared/configured-room';
+import { parseJoinOptions } from '../shared/join-options';
+import { KitRoom, type RoomKitSettings } from '../shared/kit-room';
+import type { PlayerAuthData } from '../shared/player-auth';
+import { ParagraphReactionsState } from './ParagraphReactionsState';
+import { commentSchema, positionSchema, reactSchema, READING_ROOM, ReadingMessage, readingJoinOptionsSchema, type ReadingJoinOptions } from './protocol';
+import { ReaderState } from './ReaderState';
+import type { ReadingEvent, ReadingRoomDeps } from './reading-room-deps';
+import { ReadingState } from './ReadingState';
+import type { ChapterParagraphs } from './rules/chapter-paragraphs';
+import { checkCommentText } from './rules/comment-text';
+import { checkEmoji } from './rules/emojis';
+import { ReaderRateLimits } from './rules/reader-rate-limits';
+
+/** HTTP-like statuses of the refusals that turn a join down (anything else: 400). */
+const JOIN_REFUSAL_STATUS: Record<string, number> = { CHAPTER_LOCKED: 403, STORY_NOT_FOUND: 404, CHAPTER_NOT_FOUND: 404, READING_NOT_AVAILABLE: 409, DATABASE_UNAVAILABLE: 503 };
+
+/** A reader's time in the chapter is recorded at least this often while they move through it. */
+const RECORD_EVERY_MS = 15_000;
+
+/** One connected reader: who, and how far they have read since joining. */
+interface Reading {
+  userId: string;
+  displayName: string;
+  lastRecordedAt: number;
+  furthestIndex: number;
+  furthestParagraph: string | null;
+  completed: boolean;
+}
+
+/**
+ * Readers of one chapter, together: presence in this room, and the chapter's reader count,
+ * reactions and comments across every room and process (through ReadingFanout). Reactions and
+ * comments are written (ReadingStore) before they are announced; the state changes only when the
+ * announcement comes back, so every room of the chapter shows the same.
+ */
+export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps> {
+  protected readonly settings: RoomKitSettings = {
+    kind: READING_ROOM,
+    budget: { burst: 10, perSecond: 4 },
+    capacity: 400,
+    busyMessage: 'The room is busy; try again in a moment',
+    failureMessage: 'Something went wrong on our side; what you sent before is saved',
+  };
+  private options!: ReadingJoinOptions;
+  private paragraphs: ChapterParagraphs | null = null;
+  private readonly readings = new Map<string, Reading>();
+  private readonly limits = new ReaderRateLimits();
+  private unsubscribe: (() => void) | null = null;
+
+  override async onCreate(rawOptions: unknown): Promise<void> {
+    this.options = parseJoinOptions(readingJoinOptionsSchema, rawOptions);
+    this.state = new ReadingState();
+    this.state.storyId = this.options.storyId;
+    this.state.chapterId = this.options.chapterId;
+    this.maxClients = this.deps.roomSize;
+    // Listening before the counts are read: an event in between is applied over them, not lost.
+    this.unsubscribe = this.deps.fanout.subscribe(this.options.chapterId, (event) => this.announced(event));
+    const counts = await this.deps.store.reactionCounts(this.options.chapterId);
+    for (const [paragraphId, emojis] of Object.entries(counts)) {
+      for (const [emoji, count] of Object.entries(emojis)) {
+        // A count announced while these were read is newer than them.
+        if (!this.state.reactions.get(paragraphId)?.[emoji]) this.setCount(paragraphId, emoji, count);
+      }
+    }
+    this.onSerialMessage(ReadingMessage.position, positionSchema, (client, m) => this.position(client, m.paragraphId));
+    this.onSerialMessage(ReadingMessage.react, reactSchema, (client, m) => this.react(client, m.paragraphId, m.emoji));
+    this.onSerialMessage(ReadingMessage.comment, commentSchema, (client, m) => this.comment(client, m.paragraphId, m.text, m.replyTo ?? null));
+    this.refuseUnknownMessages();
+  }
+
+  override async onJoin(client: Client, _options: unknown, auth: PlayerAuthData): Promise<void> {
+    const opened = await this.deps.access.open(auth.userId, this.options.storyId, this.options.chapterId);
+    if (!opened.ok) throw new ServerError(JOIN_REFUSAL_STATUS[opened.refusal.code] ?? 400, `${opened.refusal.code}: ${opened.refusal.message}`);
+    this.paragraphs = opened.value.paragraphs;
+    const now = this.deps.clock.now().getTime();
+    this.readings.set(client.sessionId, { userId: auth.userId, displayName: opened.value.displayName, lastRecordedAt: now, furthestIndex: -1, furthestParagraph: null, completed: false });
+    const reader = new ReaderState();
+    reader.userId = auth.userId;
+    reader.displayName = opened.value.displayName;
+    this.state.present.set(client.sessionId, reader);
+    this.countReaders();
+  }
+
+  override async onLeave(client: Client): Promise<void> {
+    const reading = this.readings.get(client.sessionId);
+    this.readings.delete(client.sessionId);
+    this.state.present.delete(client.sessionId);
+    this.forgetClient(client);
+    this.countReaders();
+    if (reading) await this.inMailbox(() => this.record(reading)).catch((error: unknown) => this.deps.logger.warn({ err: error, roomId: this.roomId }, 'reading room: could not record a read'));
+  }
+
+  override onDispose(): void {
+    this.unsubscribe?.();
+    this.deps.fanout.setRoomReaders(this.options.chapterId, this.roomId, 0);
+  }
+
+  private async position(client: Client, paragraphId: string): Promise<void | false> {
+    const reading = this.readings.get(client.sessionId);
+    const found = this.paragraphs!.check(paragraphId);
+    if (!reading || !found.ok) return this.refused(client, found.ok ? null : found.refusal);
+    this.state.present.get(client.sessionId)!.paragraphId = paragraphId;
+    const further = found.value > reading.furthestIndex;
+    if (further) {
+      reading.furthestIndex = found.value;
+      reading.furthestParagraph = paragraphId;
+      reading.completed ||= this.paragraphs!.isLast(found.value);
+    }
+    if (further || this.deps.clock.now().getTime() - reading.lastRecordedAt >= RECORD_EVERY_MS) await this.record(reading);
+  }
+
+  private async react(client: Client, paragraphId: string, emojiSent: string): Promise<void | false> {
+    const reading = this.readings.get(client.sessionId);
+    if (!reading) return false;
+    const emoji = checkEmoji(emojiSent);
+    if (!emoji.ok) return this.refused(client, emoji.refusal);
+    const found = this.paragraphs!.check(paragraphId);
+    if (!found.ok) return this.refused(client, found.refusal);
+    const allowed = this.limits.take(reading.userId, 'react', this.deps.clock.now().getTime());
+    if (!allowed.ok) return this.refused(client, allowed.refusal);
+    const count = await this.deps.store.toggleReaction(reading.userId, this.options.chapterId, paragraphId, emoji.value);
+    await this.deps.fanout.publish(this.options.chapterId, { type: 'reaction', paragraphId, emoji: emoji.value, count });
+  }
+
+  private async comment(client: Client, paragraphId: string, textSent: string, replyTo: string | null): Promise<void | false> {
+    const reading = this.readings.get(client.sessionId);
+    if (!reading) return false;
+    const found = this.paragraphs!.check(paragraphId);
+    if (!found.ok) return this.refused(client, found.refusal);
+    const text = checkCommentText(textSent);
+    if (!text.ok) return this.refused(client, text.refusal);
+    const allowed = this.limits.take(reading.userId, 'comment', this.deps.clock.now().getTime());
+    if (!allowed.ok) return this.refused(client, allowed.refusal);
+    const saved = await this.deps.store.addComment({ authorId: reading.userId, chapterId: this.options.chapterId, paragraphId, text: text.value, replyTo });
+    if (!saved.ok) return this.refused(client, saved.refusal);
+    await this.deps.fanout.publish(this.options.chapterId, { type: 'comment', comment: saved.value });
+  }
+
+  private refused(client: Client, refusal: { code: string; message: string; details?: Record<string, unknown> } | null): false {
+    if (refusal) this.refuse(client, refusal);
+    return false;
+  }
+
+  /** Something happened in the chapter (in this room, another, or another process). */
+  private announced(event: ReadingEvent): void {
+    if (event.type === 'readers') this.state.readers = event.count;
+    else if (event.type === 'reaction') this.setCount(event.paragraphId, event.emoji, event.count);
+    else this.broadcast(ReadingMessage.comment, event.comment);
+  }
+
+  private setCount(paragraphId: string, emoji: string, count: number): void {
+    let paragraph = this.state.reactions.get(paragraphId);
+    if (!paragraph) {
+      paragraph = new ParagraphReactionsState();
+      this.state.reactions.set(paragraphId, paragraph);
+    }
+    paragraph.setCount(emoji, count);
+  }
+
+  private countReaders(): void {
+    this.deps.fanout.setRoomReaders(this.options.chapterId, this.roomId, this.readings.size);
+  }
+
+  private async record(reading: Reading): Promise<void> {
+    const now = this.deps.clock.now().getTime();
+    const seconds = Math.max(0, Math.floor((now - reading.lastRecordedAt) / 1000));
+    // Whole seconds only: the remainder stays on the clock for the next record.
+    reading.lastRecordedAt += seconds * 1000;
+    const { furthestIndex, furthestParagraph, completed } = reading;
+    await this.deps.store.recordRead(reading.userId, this.options.storyId, this.options.chapterId, { seconds, furthestIndex, furthestParagraph, completed });
+  }
+}
+
+/** The room class to define, bound to its services (the composition root calls this). */
+export const readingRoom = (deps: ReadingRoomDeps) => configuredRoom(ReadingRoom, deps);

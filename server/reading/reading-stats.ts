@@ -1,0 +1,44 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { ChapterReadingStats, StoryReadingStats } from '../../api/reading';
+import { ChapterParagraphs, type ParagraphSource } from '../../rooms/reading/rules/chapter-paragraphs';
+import { aggregateReactions } from '../../rooms/reading/rules/reaction-counts';
+import { Chapter, ChapterRead } from '../database/entities';
+import { ownedStory, writerAccount } from '../studio/writer-access';
+import { completionRate, median } from './reading-figures';
+
+const REACTIONS_SQL = 'select paragraph_id, emoji, count(*) as n from reading_reactions where chapter_id = ? group by paragraph_id, emoji';
+const COMMENTS_SQL = 'select paragraph_id, count(*) as n from reading_comments where chapter_id = ? and deleted_at is null group by paragraph_id';
+
+/** The writer's view of how their chapters are read: `GET /v1/studio/stories/:storyId/stats`. */
+export class ReadingStats {
+  constructor(private readonly deps: { em: EntityManager }) {}
+
+  /** The story's owner only (NOT_YOUR_STORY, GUEST_NOT_ALLOWED, STORY_NOT_FOUND otherwise). */
+  async ofStory(userId: string, storyId: string): Promise<StoryReadingStats> {
+    const em = this.deps.em.fork();
+    await ownedStory(em, storyId, await writerAccount(em, userId));
+    const chapters = await em.find(Chapter, { story: storyId }, { orderBy: { number: 'asc' }, populate: ['bundle'] });
+    const stats: ChapterReadingStats[] = [];
+    for (const chapter of chapters) stats.push(await this.ofChapter(em, chapter));
+    return { storyId, chapters: stats };
+  }
+
+  private async ofChapter(em: EntityManager, chapter: Chapter): Promise<ChapterReadingStats> {
+    const reads = await em.find(ChapterRead, { chapterId: chapter.id }, { fields: ['seconds', 'completed'] });
+    const connection = em.getConnection();
+    const reactionRows = (await connection.execute(REACTIONS_SQL, [chapter.id])) as { paragraph_id: string; emoji: string; n: number | string }[];
+    const commentRows = (await connection.execute(COMMENTS_SQL, [chapter.id])) as { paragraph_id: string; n: number | string }[];
+    const reactions = aggregateReactions(reactionRows.map((row) => ({ paragraphId: row.paragraph_id, emoji: row.emoji, count: Number(row.n) })));
+    const comments = new Map(commentRows.map((row) => [row.paragraph_id, Number(row.n)]));
+    const paragraphIds = ChapterParagraphs.of(chapter.bundle as ParagraphSource)?.ids ?? [];
+    return {
+      chapterId: chapter.id,
+      number: chapter.number,
+      title: chapter.title,
+      reads: reads.length,
+      completionRate: completionRate(reads),
+      medianReadSeconds: median(reads.map((read) => read.seconds)),
+      paragraphs: paragraphIds.map((paragraphId) => ({ paragraphId, reactions: reactions[paragraphId] ?? {}, comments: comments.get(paragraphId) ?? 0 })),
+    };
+  }
+}
