@@ -1,0 +1,150 @@
+import { Server } from '@colyseus/core';
+import { WebSocketTransport } from '@colyseus/ws-transport';
+import { Client, type Room } from 'colyseus.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { LocalReadingFanout } from '../../server/reading/local-reading-fanout';
+import { freePort } from '../shared/free-port';
+import { InMemoryReadingStore } from './in-memory-reading-store';
+import { READING_ROOM, type ReadingCommentMessage } from './protocol';
+import type { ReadingAccess } from './reading-room-deps';
+import { readingRoom } from './ReadingRoom';
+import type { ReadingState } from './ReadingState';
+import { ChapterParagraphs } from './rules/chapter-paragraphs';
+
+// The room on a bare game server over an in-memory store and the in-process fan-out: no database.
+// The database, REST and a restart are covered in server/reading/reading.e2e.test.ts.
+const PARAGRAPHS = ChapterParagraphs.of({ startSceneId: 'gate', scenes: { gate: { timeline: [{ id: 'gate.0' }, { id: 'bell' }] }, end: { timeline: [{ id: 'end.0' }] } } })!;
+const LOCKED = 'locked-reader';
+
+let port: number;
+let server: Server;
+let store: InMemoryReadingStore;
+const open: Room<ReadingState>[] = [];
+let readers = 0;
+
+beforeAll(async () => {
+  store = new InMemoryReadingStore((userId) => `Name of ${userId}`);
+  const access: ReadingAccess = {
+    open: async (userId, _storyId, chapterId) => {
+      if (userId === LOCKED) return { ok: false, refusal: { code: 'CHAPTER_LOCKED', message: 'Open this chapter in the story first' } };
+      if (chapterId === 'ink-ch1') return { ok: false, refusal: { code: 'READING_NOT_AVAILABLE', message: 'No fixed text' } };
+      return { ok: true, value: { paragraphs: PARAGRAPHS, displayName: `Name of ${userId}` } };
+    },
+  };
+  // Tokens are user ids.
+  const auth = { verify: async (token: string) => ({ userId: token }) };
+  const logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+  server = new Server({ transport: new WebSocketTransport(), greet: false, gracefullyShutdown: false });
+  server.define(READING_ROOM, readingRoom({ access, store, fanout: new LocalReadingFanout(), auth, clock: { now: () => new Date() }, logger, roomSize: 2 })).filterBy(['chapterId']);
+  port = await freePort();
+  await server.listen(port, '127.0.0.1');
+});
+afterEach(async () => {
+  for (const room of open.splice(0)) if (room.connection.isOpen) await room.leave().catch(() => undefined);
+});
+afterAll(async () => { await server?.gracefullyShutdown(false); });
+
+const until = async (check: () => boolean, ms = 2000) => {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > ms) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+};
+
+interface Reader { userId: string; room: Room<ReadingState>; comments: ReadingCommentMessage[]; errors: string[] }
+
+async function join(chapterId = 'tide-ch1', userId = `reader-${++readers}`): Promise<Reader> {
+  const client = new Client(`ws://127.0.0.1:${port}`);
+  client.auth.token = userId;
+  const room = await client.joinOrCreate<ReadingState>(READING_ROOM, { storyId: 'tide', chapterId });
+  open.push(room);
+  const reader: Reader = { userId, room, comments: [], errors: [] };
+  room.onMessage('comment', (m: ReadingCommentMessage) => reader.comments.push(m));
+  room.onMessage('error', (m: { error: { code: string } }) => reader.errors.push(m.error.code));
+  await until(() => room.state.chapterId === chapterId);
+  return reader;
+}
+const count = (reader: Reader, paragraphId: string, emoji: string) => Number((reader.room.state.reactions.get(paragraphId) as unknown as Record<string, number> | undefined)?.[emoji] ?? 0);
+
+describe('the reading room', () => {
+  it('refuses a reader who has not opened the chapter, and an Ink chapter', async () => {
+    await expect(join('tide-ch1', LOCKED)).rejects.toThrow(/CHAPTER_LOCKED/);
+    await expect(join('ink-ch1')).rejects.toThrow(/READING_NOT_AVAILABLE/);
+  });
+
+  it('fills rooms of READING_ROOM_SIZE and counts readers across them', async () => {
+    const [a, b, c] = [await join('count-ch'), await join('count-ch'), await join('count-ch')];
+    expect(new Set([a!.room.roomId, b!.room.roomId, c!.room.roomId]).size).toBe(2);
+    await until(() => [a, b, c].every((r) => r!.room.state.readers === 3));
+    await c!.room.leave();
+    await until(() => a!.room.state.readers === 2);
+    // Another chapter's readers are in rooms of their own.
+    const other = await join('other-ch');
+    expect([a!.room.roomId, b!.room.roomId]).not.toContain(other.room.roomId);
+    expect(other.room.state.readers).toBe(1);
+  });
+
+  it('shows who is present and where they are once they share it', async () => {
+    const a = await join('presence-ch');
+    const b = await join('presence-ch');
+    a.room.send('position', { paragraphId: 'bell' });
+    await until(() => [...b.room.state.present.values()].some((p) => p.userId === a.userId && p.paragraphId === 'bell'));
+    const seen = [...b.room.state.present.values()].find((p) => p.userId === a.userId)!;
+    expect(seen.displayName).toBe(`Name of ${a.userId}`);
+    a.room.send('position', { paragraphId: 'nowhere' });
+    await until(() => a.errors.includes('INVALID_PARAGRAPH'));
+  });
+
+  it('counts a reaction in every room, and takes it back on the second send', async () => {
+    const [a, b, c] = [await join('react-ch'), await join('react-ch'), await join('react-ch')];
+    const far = [b, c].find((r) => r!.room.roomId !== a!.room.roomId)!;
+    a!.room.send('react', { paragraphId: 'bell', emoji: '🔥' });
+    b!.room.send('react', { paragraphId: 'bell', emoji: '🔥' });
+    await until(() => count(far, 'bell', '🔥') === 2);
+    a!.room.send('react', { paragraphId: 'bell', emoji: '🔥' });
+    await until(() => count(far, 'bell', '🔥') === 1);
+    a!.room.send('react', { paragraphId: 'bell', emoji: '👍' });
+    a!.room.send('react', { paragraphId: 'nowhere', emoji: '🔥' });
+    await until(() => a!.errors.includes('INVALID_EMOJI') && a!.errors.includes('INVALID_PARAGRAPH'));
+    // A room opened later starts from the stored counts.
+    const late = await join('react-ch');
+    await until(() => count(late, 'bell', '🔥') === 1);
+  });
+
+  it('sends a comment to every reader of the chapter, as its author wrote it', async () => {
+    const [a, b, c] = [await join('comment-ch'), await join('comment-ch'), await join('comment-ch')];
+    const far = [b, c].find((r) => r!.room.roomId !== a!.room.roomId)!;
+    a!.room.send('comment', { paragraphId: 'bell', text: '  <b>The lamp</b> is the tide clock.  ' });
+    await until(() => far.comments.length === 1);
+    expect(far.comments[0]).toMatchObject({ paragraphId: 'bell', text: '<b>The lamp</b> is the tide clock.', replyTo: null, author: { id: a!.userId, displayName: `Name of ${a!.userId}` } });
+    far.room.send('comment', { paragraphId: 'bell', text: 'Yes!', replyTo: far.comments[0]!.id });
+    await until(() => a!.comments.length === 2);
+    expect(a!.comments[1]).toMatchObject({ replyTo: far.comments[0]!.id, author: { id: far.userId } });
+  });
+
+  it('refuses bad comments and impersonation, and rate-limits a flood', async () => {
+    const a = await join('limits-ch');
+    a.room.send('comment', { paragraphId: 'bell', text: 'x'.repeat(501) });
+    a.room.send('comment', { paragraphId: 'bell', text: '   ' });
+    a.room.send('comment', { paragraphId: 'bell', text: 'hi', author: { id: 'someone-else' } });
+    a.room.send('comment', { paragraphId: 'bell', text: 'hi', replyTo: '00000000-0000-4000-8000-000000000000' });
+    await until(() => ['COMMENT_TOO_LONG', 'COMMENT_EMPTY', 'INVALID_MESSAGE', 'REPLY_NOT_FOUND'].every((code) => a.errors.includes(code)));
+    expect(a.comments).toEqual([]);
+    for (let i = 0; i < 4; i++) a.room.send('comment', { paragraphId: 'bell', text: `comment ${i}` });
+    await until(() => a.errors.includes('RATE_LIMITED'));
+    // A burst of three: the reply to a missing comment reached the store, so it took one of them.
+    expect(a.comments.map((c) => c.text)).toEqual(['comment 0', 'comment 1']);
+  });
+
+  it('records how far a reader read, and whether to the end', async () => {
+    const a = await join('reads-ch');
+    a.room.send('position', { paragraphId: 'bell' });
+    a.room.send('position', { paragraphId: 'end.0' });
+    a.room.send('position', { paragraphId: 'gate.0' });
+    await until(() => store.reads.get(`${a.userId}:reads-ch`)?.completed === true);
+    await a.room.leave();
+    await until(() => store.reads.get(`${a.userId}:reads-ch`)?.furthestParagraph === 'end.0');
+    expect(store.reads.get(`${a.userId}:reads-ch`)).toMatchObject({ furthestIndex: 2, completed: true });
+  });
+});
