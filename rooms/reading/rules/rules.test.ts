@@ -24,16 +24,22 @@ describe('reading-room rules', () => {
     expect(codeOf(checkEmoji('<b>'))).toBe('INVALID_EMOJI');
   });
 
-  it('knows a chapter’s paragraphs in reading order, start scene first', () => {
+  it('knows a chapter’s paragraphs in reading order: from the start scene along its links, then the rest by id', () => {
     const paragraphs = ChapterParagraphs.of({
       startSceneId: 'gate',
-      scenes: { shed: { timeline: [{ id: 'shed.0' }] }, gate: { timeline: [{ id: 'gate.0' }, { id: 'bell' }] }, end: { timeline: [] } },
+      scenes: {
+        shed: { timeline: [{ id: 'shed.0' }], nextSceneId: 'end' },
+        aside: { timeline: [{ id: 'aside.0' }] },
+        end: { timeline: [] },
+        gate: { timeline: [{ id: 'gate.0' }, { id: 'bell' }], choice: { options: [{ nextSceneId: 'shed' }, { nextSceneId: 'end' }] } },
+        zed: { timeline: [{ id: 'zed.0' }] },
+      },
     })!;
-    expect(paragraphs.ids).toEqual(['gate.0', 'bell', 'shed.0']);
+    expect(paragraphs.ids).toEqual(['gate.0', 'bell', 'shed.0', 'aside.0', 'zed.0']);
     expect(paragraphs.check('bell')).toEqual({ ok: true, value: 1 });
     expect(codeOf(paragraphs.check('nope'))).toBe('INVALID_PARAGRAPH');
-    expect(paragraphs.isLast(2)).toBe(true);
-    expect(paragraphs.isLast(1)).toBe(false);
+    expect(paragraphs.isLast(4)).toBe(true);
+    expect(paragraphs.isLast(2)).toBe(false);
   });
 
   it('has no paragraphs for a chapter without scenes (Ink)', () => {
