@@ -88,6 +88,11 @@ export class RedisReadingFanout implements ReadingFanout {
   async close(): Promise<void> {
     clearInterval(this.renewTimer);
     if (this.flushTimer) clearTimeout(this.flushTimer);
+    // A process that stops takes its readers out of the counts now, not when they expire.
+    for (const chapterId of this.local.chaptersWithReaders()) {
+      await this.pub.hdel(readersKey(chapterId), this.origin).catch(() => undefined);
+      await this.send(chapterId, { type: 'recount' });
+    }
     await this.local.close();
     this.sub.disconnect();
     this.pub.disconnect();
