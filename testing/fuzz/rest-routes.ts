@@ -184,6 +184,14 @@ export const REST_ROUTES: FuzzRoute[] = [
         .tuple(fc.constantFrom('GET', 'POST'), fc.array(pathSegment, { maxLength: 3 }), badAuthorization(ctx.jwtSecret, ctx.actorUserId, ctx.nowSeconds))
         .map(([method, rest, authorization]) => ({ method, path: `/admin/${rest.join('/')}`, headers: { authorization } })),
   },
+  get('GET /v1/chapters/:chapterId/comments?…', [200], (ctx) => fc.tuple(hostileId(ctx.chapterIds), queryString({ paragraphId: ['opening.0', ''], cursor: [ctx.cursor, 'eyJlIjoxfQ'], limit: ['1', '100', '101', '0', '-1', '1e3'] })).map(([id, q]) => `/v1/chapters/${id}/comments?${q}`), true),
+  { name: 'DELETE /v1/comments/:id', ok: [204], request: (ctx) => fc.tuple(authHeader(ctx), hostileId(['00000000-0000-4000-8000-000000000000'])).map(([headers, id]) => ({ method: 'DELETE', path: `/v1/comments/${id}`, headers })) },
+  {
+    name: 'POST /v1/comments/:id/report',
+    ok: [202],
+    request: (ctx) => fc.tuple(authHeader(ctx), hostileId(['00000000-0000-4000-8000-000000000000']), rawBody(fc.record({ reason: fc.constantFrom('spoiler', '', ' ') }))).map(([headers, id, body]) => withBody('POST', `/v1/comments/${id}/report`, headers, body)),
+  },
+  { name: 'GET /v1/studio/stories/:storyId/stats', ok: [200], request: (ctx) => fc.tuple(writerAuth(ctx), studioStory(ctx)).map(([headers, id]) => ({ method: 'GET', path: `/v1/studio/stories/${id}/stats`, headers })) },
   {
     name: 'unknown routes',
     ok: [],
