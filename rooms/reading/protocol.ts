@@ -45,7 +45,8 @@ export const reactSchema = z.object({ paragraphId: paragraphIdField, emoji: z.st
 export type ReactMessage = z.infer<typeof reactSchema>;
 
 /** Length is checked after trimming by the rules (COMMENT_TOO_LONG); the schema only bounds the frame. */
-export const commentSchema = z.object({ paragraphId: paragraphIdField, text: z.string().max(4000), replyTo: z.string().uuid().optional() }).strict();
+// Storable: PostgreSQL refuses a NUL byte, and an unpaired surrogate cannot be stored as UTF-8.
+export const commentSchema = z.object({ paragraphId: paragraphIdField, text: storableString(z.string().max(4000)), replyTo: z.string().uuid().optional() }).strict();
 export type CommentMessage = z.infer<typeof commentSchema>;
 
 /** A comment as every reader of the chapter receives it (plain text: never render it as HTML). */
