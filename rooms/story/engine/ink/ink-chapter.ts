@@ -12,6 +12,8 @@ export interface InkChapter {
   startKnot: string | null;
   /** Every chapter's knot in story order: reaching one that is not this chapter's ends this chapter. */
   chapterKnots: string[];
+  /** Art the stage tags may name (the bundle's assets); a tag naming anything else is ignored. */
+  assets?: string[];
   /** The compiled ink JSON (inkjs `Compiler.Compile().ToJson()`, parsed). */
   ink: unknown;
 }

@@ -19,13 +19,15 @@ export function tagValue(tags: readonly string[] | null | undefined, name: strin
   return undefined;
 }
 
-/** Steps for one line of output; the stage it sets is written into `stage`. */
-export function lineSteps(text: string, tags: readonly string[], stage: InkStage): PlayableStep[] {
+/** Steps for one line of output; the stage it sets (art in `assets`, when given) is written into `stage`. */
+export function lineSteps(text: string, tags: readonly string[], stage: InkStage, assets: ReadonlySet<string> | null = null): PlayableStep[] {
   const steps: PlayableStep[] = [];
+  // Art the bundle does not carry (the linter warned about it) leaves the stage as it is.
+  const usable = (path: string | undefined): path is string => !!path && (assets === null || assets.has(path));
   const background = tagValue(tags, 'background');
-  if (background) stage.background = background;
+  if (usable(background)) stage.background = background;
   const music = tagValue(tags, 'music');
-  if (music) stage.music = music;
+  if (usable(music)) stage.music = music;
   for (const tag of tags) {
     const shown = /^\s*character\s*:\s*(\S+)(?:\s+(\S+))?\s*$/i.exec(tag);
     if (shown) steps.push({ type: 'show', character: shown[1]!, ...(shown[2] === undefined ? {} : { mood: shown[2] }) });

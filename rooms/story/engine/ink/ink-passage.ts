@@ -63,24 +63,31 @@ export function readPassage(story: Story, chapter: InkChapter, save: InkSave): I
   const own = ownKnot(chapter);
   const others = chapter.chapterKnots.filter((k) => k !== own);
   const stage = { ...save.stage };
+  const allowed = chapter.assets === undefined ? null : new Set(chapter.assets);
   const steps: PlayableStep[] = [];
   let lines = 0;
   while (story.canContinue) {
-    const before = story.state.ToJson();
-    if (lines >= MAX_LINES_PER_PASSAGE) return { knot, steps, stage, choices: [], status: 'playing', next: { ink: before, stage }, exit: null };
+    if (lines >= MAX_LINES_PER_PASSAGE) return { knot, steps, stage, choices: [], status: 'playing', next: { ink: stateAfter(story, save, lines), stage }, exit: null };
     const visits = others.map((k) => visitCount(story, k));
     const text = story.Continue() ?? '';
     const reached = others.find((k, i) => visitCount(story, k) > visits[i]!);
-    if (reached !== undefined) {
-      story.state.LoadJson(before);
-      return { knot, steps, stage, choices: [], status: 'ended', next: null, exit: { knot: reached, ink: before, stage } };
-    }
-    steps.push(...lineSteps(text, story.currentTags ?? [], stage));
+    if (reached !== undefined) return { knot, steps, stage, choices: [], status: 'ended', next: null, exit: { knot: reached, ink: stateAfter(story, save, lines), stage } };
+    steps.push(...lineSteps(text, story.currentTags ?? [], stage, allowed));
     lines += 1;
   }
   const choices = story.currentChoices.map((choice) => ({ id: `c${choice.index}`, index: choice.index, text: choice.text.trim(), cost: choiceCost(choice.tags) }));
   if (choices.length > 0) return { knot, steps, stage, choices, status: 'choice', next: null, exit: null };
   return { knot, steps, stage, choices, status: 'ended', next: null, exit: { knot: null, ink: story.state.ToJson(), stage } };
+}
+
+/**
+ * Ink's state after the passage's first `lines` lines. Replayed rather than saved before every
+ * line: writing the state is the expensive part, and it is only needed where a passage stops early.
+ */
+function stateAfter(story: Story, save: InkSave, lines: number): string {
+  story.state.LoadJson(save.ink);
+  for (let i = 0; i < lines; i++) story.Continue();
+  return story.state.ToJson();
 }
 
 function visitCount(story: Story, knot: string): number {
