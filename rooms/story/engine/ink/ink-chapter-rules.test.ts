@@ -43,6 +43,13 @@ function chapters(source: string, storyId = 'tide'): InkChapter[] {
   return plan.chapters.map((c) => ({ format: 'ink', id: c.id, storyId, number: c.number, title: c.title, startKnot: c.startKnot, chapterKnots: plan.chapterKnots, assets: ['assets/dock.png', 'assets/waves.ogg'], ink: compiled.json }));
 }
 
+/** The id of the passage's n-th option (ids carry the passage's digest). */
+const option = (rules: InkChapterRules, progress: StoryProgress, n: number): { type: 'choose'; choiceId: string } => {
+  const id = rules.view(progress).choices[n]?.id;
+  if (id === undefined) throw new Error(`no option ${n}`);
+  return { type: 'choose', choiceId: id };
+};
+
 const ok = (outcome: ActionOutcome) => {
   if (!outcome.ok) throw new Error(`refused: ${outcome.refusal.code} ${outcome.refusal.message}`);
   return outcome;
@@ -65,11 +72,12 @@ describe('ink chapters', () => {
     expect(view.timeline[1]).toMatchObject({ type: 'dialogue', character: 'Mara' });
     expect(view.timeline.slice(2)).toEqual([{ type: 'dialogue', character: 'Ghost', text: 'Someone whispers.' }, { type: 'show', character: 'Mara', mood: 'worried' }]);
     expect(view).toMatchObject({ status: 'choice', background: 'assets/dock.png', music: 'assets/waves.ogg', ending: null });
-    expect(view.choices).toEqual([
-      { id: 'c0', text: 'Light the lamp', cost: 5, locked: false, lockReason: '' },
-      { id: 'c1', text: 'Wait.', cost: 0, locked: false, lockReason: '' },
+    expect(view.choices.map(({ id: _id, ...rest }) => rest)).toEqual([
+      { text: 'Light the lamp', cost: 5, locked: false, lockReason: '' },
+      { text: 'Wait.', cost: 0, locked: false, lockReason: '' },
     ]);
-    expect(view.sceneId).toMatch(/~0$/);
+    expect(view.choices.map((c) => c.id)).toEqual([expect.stringMatching(/^c0-[0-9a-f]{6}$/), expect.stringMatching(/^c1-[0-9a-f]{6}$/)]);
+    expect(view.sceneId).toMatch(/^[a-z]+~[0-9a-f]{10}$/);
   });
 
   it('refuse advance at a choice, an option not offered, and anything after the end', () => {
@@ -77,18 +85,18 @@ describe('ink chapters', () => {
     const start = rules.start(null);
     expect(rules.act(start, { type: 'advance' }, NOW)).toMatchObject({ ok: false, refusal: { code: 'CHOICE_REQUIRED' } });
     expect(rules.act(start, { type: 'choose', choiceId: 'c9' }, NOW)).toMatchObject({ ok: false, refusal: { code: 'INVALID_CHOICE' } });
-    const ended = ok(rules.act(start, { type: 'choose', choiceId: 'c1' }, NOW)).progress;
+    const ended = ok(rules.act(start, option(rules, start, 1), NOW)).progress;
     expect(rules.act(ended, { type: 'advance' }, NOW)).toMatchObject({ ok: false, refusal: { code: 'CHAPTER_ENDED' } });
   });
 
   it('charge the tagged cost, apply ink variables as flags and rel_ relationships, and end the chapter at the next chapter knot', () => {
     const rules = new InkChapterRules(one);
     const start = rules.start(null);
-    const chosen = ok(rules.act(start, { type: 'choose', choiceId: 'c0' }, NOW));
+    const chosen = ok(rules.act(start, option(rules, start, 0), NOW));
     expect(chosen.diamonds).toBe(5);
-    expect(chosen.choice).toMatchObject({ id: 'c0', cost: 5 });
+    expect(chosen.choice).toMatchObject({ id: option(rules, start, 0).choiceId, cost: 5 });
     expect(chosen.progress).toMatchObject({ status: 'ended', step: 1, flags: { lamp_lit: true }, relationships: { Mara: 2 }, completedChapterIds: ['tide-dock'] });
-    expect(chosen.progress.history).toEqual([{ chapterId: 'tide-dock', sceneId: start.sceneId, choiceId: 'c0', at: NOW.toISOString() }]);
+    expect(chosen.progress.history).toEqual([{ chapterId: 'tide-dock', sceneId: start.sceneId, choiceId: option(rules, start, 0).choiceId, at: NOW.toISOString() }]);
     expect(chosen.progress.sceneId).not.toBe(start.sceneId);
     const view = rules.view(chosen.progress);
     // The harbour's lines belong to chapter 2: chapter 1 stops right before them.
@@ -98,7 +106,8 @@ describe('ink chapters', () => {
 
   it('start the next chapter exactly where the last one stopped, with what was earned', () => {
     const first = new InkChapterRules(one);
-    const ended = ok(first.act(first.start(null), { type: 'choose', choiceId: 'c1' }, NOW)).progress;
+    const begun = first.start(null);
+    const ended = ok(first.act(begun, option(first, begun, 1), NOW)).progress;
     const second = new InkChapterRules(two);
     const opened = second.start(ended);
     expect(opened).toMatchObject({ chapterId: 'tide-harbour', status: 'choice', relationships: { Mara: -1 }, completedChapterIds: ['tide-dock'] });
@@ -111,8 +120,8 @@ describe('ink chapters', () => {
   it('end the story at -> END and -> DONE', () => {
     const second = new InkChapterRules(two);
     const opened = second.start(null);
-    expect(ok(second.act(opened, { type: 'choose', choiceId: 'c0' }, NOW)).progress).toMatchObject({ status: 'ended', completedChapterIds: ['tide-harbour'] });
-    const watched = ok(second.act(opened, { type: 'choose', choiceId: 'c1' }, NOW)).progress;
+    expect(ok(second.act(opened, option(second, opened, 0), NOW)).progress).toMatchObject({ status: 'ended', completedChapterIds: ['tide-harbour'] });
+    const watched = ok(second.act(opened, option(second, opened, 1), NOW)).progress;
     expect(watched.status).toBe('ended');
     expect(second.view(watched).timeline).toEqual([{ type: 'narration', text: 'Nothing comes.' }]);
   });
@@ -139,7 +148,7 @@ describe('ink chapters', () => {
     const rules = new InkChapterRules(one);
     const start = rules.start(null);
     const snapshot = structuredClone(start);
-    rules.act(start, { type: 'choose', choiceId: 'c0' }, NOW);
+    rules.act(start, option(rules, start, 0), NOW);
     expect(start).toEqual(snapshot);
   });
 

@@ -44,7 +44,7 @@ export class InkChapterRules implements ChapterRules {
       const save = parseSave(saved.inkState);
       if (!save) return this.start(saved);
       const passage = readPassage(this.story, this.chapter, save);
-      return { ...saved, sceneId: sceneIdOf(passage, saved.step), status: passage.status };
+      return { ...saved, sceneId: passage.id, status: passage.status };
     } catch {
       // The story was republished and the saved state no longer fits it: start the chapter again.
       return this.start(saved);
@@ -64,7 +64,7 @@ export class InkChapterRules implements ChapterRules {
     if (!save) throw new Error(`progress in ink chapter ${this.chapter.id} has no ink state`);
     const passage = readPassage(this.story, this.chapter, save);
     return {
-      sceneId: sceneIdOf(passage, progress.step),
+      sceneId: passage.id,
       status: passage.status,
       background: passage.stage.background,
       music: passage.stage.music,
@@ -113,7 +113,7 @@ export class InkChapterRules implements ChapterRules {
       if (typeof value === 'boolean') flags[name] = value;
       else if (typeof value === 'number' && name.startsWith('rel_') && name.length > 4) relationships[name.slice(4)] = value;
     }
-    return { ...progress, sceneId: sceneIdOf(passage, progress.step), status: passage.status, flags, relationships };
+    return { ...progress, sceneId: passage.id, status: passage.status, flags, relationships };
   }
 
   /** The chapter's first save: exactly where the chapter before left the story, or at its knot. */
@@ -128,10 +128,6 @@ export class InkChapterRules implements ChapterRules {
     this.story.ChoosePathString(this.chapter.startKnot);
     return { ink: this.story.state.ToJson(), stage: exit?.stage ?? { background: '', music: '' } };
   }
-}
-
-function sceneIdOf(passage: InkPassage, step: number): string {
-  return `${passage.knot}~${step}`;
 }
 
 function refuse(code: string, message: string, details?: Record<string, unknown>): ActionOutcome {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Story } from 'inkjs';
 import type { PlayableStep } from '../playable-chapter';
 import type { InkChapter } from './ink-chapter';
@@ -30,10 +31,13 @@ export interface InkChoice {
   cost: number;
 }
 
-/** One passage: the lines from a saved state up to the next choice, the end, or a chapter boundary. */
+/**
+ * One passage: the lines from a saved state up to the next choice, the end, or a chapter boundary.
+ * Choice ids carry the passage's digest, so a choice sent twice never picks an option of the next passage.
+ */
 export interface InkPassage {
-  /** The knot the passage starts in (for the scene id). */
-  knot: string;
+  /** `<knot>~<digest of the state it starts from>`: changes on every step, the same on every replay. */
+  id: string;
   steps: PlayableStep[];
   stage: InkStage;
   choices: InkChoice[];
@@ -59,7 +63,11 @@ export function parseSave(inkState: string | undefined): InkSave | null {
  */
 export function readPassage(story: Story, chapter: InkChapter, save: InkSave): InkPassage {
   story.state.LoadJson(save.ink);
-  const knot = story.state.currentPathString?.split('.')[0] ?? ownKnot(chapter) ?? 'story';
+  // Top-level content has a numeric path: it is named after the chapter (or "start").
+  const top = story.state.currentPathString?.split('.')[0];
+  const knot = top !== undefined && !/^\d+$/.test(top) ? top : (ownKnot(chapter) ?? 'start');
+  const digest = createHash('sha256').update(save.ink).digest('hex').slice(0, 10);
+  const id = `${knot}~${digest}`;
   const own = ownKnot(chapter);
   const others = chapter.chapterKnots.filter((k) => k !== own);
   const stage = { ...save.stage };
@@ -67,17 +75,17 @@ export function readPassage(story: Story, chapter: InkChapter, save: InkSave): I
   const steps: PlayableStep[] = [];
   let lines = 0;
   while (story.canContinue) {
-    if (lines >= MAX_LINES_PER_PASSAGE) return { knot, steps, stage, choices: [], status: 'playing', next: { ink: stateAfter(story, save, lines), stage }, exit: null };
+    if (lines >= MAX_LINES_PER_PASSAGE) return { id, steps, stage, choices: [], status: 'playing', next: { ink: stateAfter(story, save, lines), stage }, exit: null };
     const visits = others.map((k) => visitCount(story, k));
     const text = story.Continue() ?? '';
     const reached = others.find((k, i) => visitCount(story, k) > visits[i]!);
-    if (reached !== undefined) return { knot, steps, stage, choices: [], status: 'ended', next: null, exit: { knot: reached, ink: stateAfter(story, save, lines), stage } };
+    if (reached !== undefined) return { id, steps, stage, choices: [], status: 'ended', next: null, exit: { knot: reached, ink: stateAfter(story, save, lines), stage } };
     steps.push(...lineSteps(text, story.currentTags ?? [], stage, allowed));
     lines += 1;
   }
-  const choices = story.currentChoices.map((choice) => ({ id: `c${choice.index}`, index: choice.index, text: choice.text.trim(), cost: choiceCost(choice.tags) }));
-  if (choices.length > 0) return { knot, steps, stage, choices, status: 'choice', next: null, exit: null };
-  return { knot, steps, stage, choices, status: 'ended', next: null, exit: { knot: null, ink: story.state.ToJson(), stage } };
+  const choices = story.currentChoices.map((choice) => ({ id: `c${choice.index}-${digest.slice(0, 6)}`, index: choice.index, text: choice.text.trim(), cost: choiceCost(choice.tags) }));
+  if (choices.length > 0) return { id, steps, stage, choices, status: 'choice', next: null, exit: null };
+  return { id, steps, stage, choices, status: 'ended', next: null, exit: { knot: null, ink: story.state.ToJson(), stage } };
 }
 
 /**
