@@ -35,8 +35,9 @@ export function analyzeInk(input: InkSourceInput, manifest: StoryManifest | unde
   if (!(input.main in input.files)) {
     return { problems: [makeProblem({ code: 'INK_SOURCE_MISSING', file: input.file, reason: `story.json names the ink source "${input.main}", which cannot be read in the story folder` })], ink: undefined };
   }
-  const problems: ContentProblem[] = input.missing.map((m) => inkProblem(m, where));
-  const compiled = compileInk(input.main, input.files);
+  const problems: ContentProblem[] = input.missing.map((m) => ({ ...inkProblem(m, where), code: 'INK_INCLUDE_MISSING' }));
+  // Without every INCLUDEd file the compiler only says it cannot find one: the missing ones are the problem.
+  const compiled = input.missing.length > 0 ? { ok: false as const, messages: [] } : compileInk(input.main, input.files);
   problems.push(...compiled.messages.map((m) => inkProblem(m, where)));
 
   const assets = new Set<string>();

@@ -18,10 +18,12 @@ export const inkImporter: StoryImporter = {
   import({ fileName, text, storyId }: ImportInput): ImportResult {
     const main = basename(fileName);
     const { files, missing } = collectIncludes(main, text, (name) => readInclude(fileName, name));
-    const compiled = compileInk(main, files);
     const shown = (file: string): string => (file === main ? fileName : join(dirname(fileName), file));
     const toProblem = (m: InkMessage, code: string): ImportProblem => ({ severity: m.severity, code, file: shown(m.file), ...(m.line === undefined ? {} : { line: m.line }), message: m.message });
-    const problems = [...missing.map((m) => toProblem(m, 'INK_INCLUDE_MISSING')), ...compiled.messages.map((m) => toProblem(m, m.severity === 'error' ? 'INK_COMPILE_ERROR' : 'INK_COMPILE_WARNING'))];
+    // Without every INCLUDEd file the compiler only says it cannot find one: the missing ones are the problem.
+    if (missing.length > 0) return { ok: false, problems: missing.map((m) => toProblem(m, 'INK_INCLUDE_MISSING')) };
+    const compiled = compileInk(main, files);
+    const problems = compiled.messages.map((m) => toProblem(m, m.severity === 'error' ? 'INK_COMPILE_ERROR' : 'INK_COMPILE_WARNING'));
     if (!compiled.ok || problems.some((p) => p.severity === 'error')) return { ok: false, problems: problems.filter((p) => p.severity === 'error') };
 
     const globalTags = new Story(compiled.json).globalTags ?? [];
