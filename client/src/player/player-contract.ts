@@ -3,7 +3,7 @@
  * The shell owns the Colyseus room; the player only renders what it is given and reports what
  * the reader did. Both sides code against this file.
  */
-import type { ChapterBundle } from '../../../content-pipeline';
+import type { AnyChapterBundle as ChapterBundle } from '../../../content-pipeline';
 
 /** One line of the current scene's timeline, as the room's state holds it. */
 export interface TimelineLine {

@@ -1,4 +1,4 @@
-import type { ChapterBundle } from '../../../content-pipeline';
+import type { AnyChapterBundle, ChapterBundle } from '../../../content-pipeline';
 import type { ChoiceRecord } from '../../../api/index';
 
 /** Flags and relationships: what the chapter-end card compares. */
@@ -33,7 +33,9 @@ export function chapterChanges(before: Standing, after: Standing, bundle: Pick<C
  * The standing at the chapter's start, worked back from the end when the session did not see the
  * start (the reader reloaded mid-chapter): the effects of this chapter's choices are undone.
  */
-export function standingAtStart(end: Standing, bundle: ChapterBundle, history: ChoiceRecord[]): Standing {
+export function standingAtStart(end: Standing, bundle: AnyChapterBundle, history: ChoiceRecord[]): Standing {
+  // An ink chapter's choices change ink variables the bundle cannot undo: the standing stays as seen.
+  if (bundle.format === 'ink') return { flags: { ...end.flags }, relationships: { ...end.relationships } };
   const flags = { ...end.flags };
   const relationships = { ...end.relationships };
   for (const record of choicesOfLatestVisit(history, bundle.id)) {

@@ -1,4 +1,4 @@
-import type { ChapterBundle } from '../../../content-pipeline';
+import type { AnyChapterBundle as ChapterBundle } from '../../../content-pipeline';
 import { createStoryPlayer } from '../player';
 import type { SceneSnapshot, StoryPlayer, StoryPlayerOptions } from '../player/player-contract';
 import { loadChapterBundle } from './bundle-cache';
@@ -123,7 +123,7 @@ export class SceneDirector {
       this.bundle = bundle;
       this.chapterId = bundle.id;
       this.shownScene = '';
-      this.chapterStart = current.chapterId === bundle.id && current.sceneId === bundle.startSceneId ? standingOf(current) : null;
+      this.chapterStart = current.chapterId === bundle.id && bundle.format !== 'ink' && current.sceneId === bundle.startSceneId ? standingOf(current) : null;
       player.setInteractive(this.interactive);
       this.preparing = false;
       this.options.onReady();
