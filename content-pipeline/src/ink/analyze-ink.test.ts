@@ -52,4 +52,11 @@ describe('ink stories in the pipeline', () => {
     expect(loaded.stories[0]?.chapters.map((c) => [c.id, c.title, c.file])).toEqual([['tale-ch1', 'Tale', 'tale/story.ink']]);
     expect(loaded.stories[0]?.chapters[0]?.bundle).toMatchObject({ format: 'ink', id: 'tale-ch1', storyId: 'tale', number: 1, startKnot: null, chapterKnots: [], assets: ['assets/bay.svg'], characters: {} });
   });
+
+  it('refuse an EXTERNAL function without an ink fallback, and play one with it', async () => {
+    await story({ 'story.ink': 'EXTERNAL roll()\nYou rolled {roll()}.\n-> END\n' });
+    expect(await problems()).toMatchObject([{ code: 'INK_EXTERNAL_FUNCTION', file: 'tale/story.ink', message: expect.stringMatching(/roll/) }]);
+    await story({ 'story.ink': 'EXTERNAL roll()\nYou rolled {roll()}.\n-> END\n=== function roll() ===\n~ return 4\n' });
+    expect(await problems()).toEqual([]);
+  });
 });

@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { Story } from 'inkjs';
 import { checkAssetPath } from '../asset-path';
 import type { StoryManifest } from '../bundle-schema';
 import { makeProblem, type ContentProblem } from '../content-problem';
@@ -57,9 +58,24 @@ export function analyzeInk(input: InkSourceInput, manifest: StoryManifest | unde
       }
     });
   }
-  if (!compiled.ok || manifest === undefined) return { problems, ink: undefined };
+  if (!compiled.ok) return { problems, ink: undefined };
+  const external = missingExternal(compiled.json);
+  if (external !== undefined) problems.push(makeProblem({ code: 'INK_EXTERNAL_FUNCTION', file: input.file, reason: `${external}; StoryVerse binds no EXTERNAL functions, so give each one a fallback: an ink function of the same name` }));
+  if (external !== undefined || manifest === undefined) return { problems, ink: undefined };
   const plan = planInkChapters(compiled.json, manifest.id, manifest.title);
   return { problems, ink: { json: compiled.json, chapters: plan.chapters, chapterKnots: plan.chapterKnots, assets: [...assets].sort() } };
+}
+
+/** inkjs's complaint about an EXTERNAL function with no ink fallback, or undefined when there is none. */
+function missingExternal(json: Record<string, unknown>): string | undefined {
+  const story = new Story(json);
+  story.allowExternalFunctionFallbacks = true;
+  try {
+    story.ValidateExternalBindings();
+    return undefined;
+  } catch (error) {
+    return (error instanceof Error ? error.message : String(error)).replace(/^ERROR:\s*/, '');
+  }
 }
 
 function inkProblem(message: InkMessage, where: (file: string) => string): ContentProblem {

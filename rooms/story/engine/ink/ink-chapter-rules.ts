@@ -18,6 +18,8 @@ export class InkChapterRules implements ChapterRules {
 
   constructor(private readonly chapter: InkChapter) {
     this.story = new Story(chapter.ink as Record<string, unknown>);
+    // The server binds no EXTERNAL functions: ink's own fallback functions stand in (the linter refuses a story without them).
+    this.story.allowExternalFunctionFallbacks = true;
     this.variables = globalVariableNames(chapter.ink);
   }
 
