@@ -164,4 +164,13 @@ describe('ink chapters', () => {
     expect(third.status).toBe('ended');
     expect(rules.view(third).timeline.at(-1)).toEqual({ type: 'narration', text: 'Done.' });
   });
+
+  it('end a story that runs out of content without -> END where it stops', () => {
+    const [loose] = chapters('Hello.\n* [Go] Went.\n') as [InkChapter];
+    const rules = new InkChapterRules(loose);
+    const start = rules.start(null);
+    const ended = ok(rules.act(start, option(rules, start, 0), NOW)).progress;
+    expect(ended.status).toBe('ended');
+    expect(rules.view(ended).timeline).toEqual([{ type: 'narration', text: 'Went.' }]);
+  });
 });

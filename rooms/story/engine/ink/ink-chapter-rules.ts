@@ -12,6 +12,9 @@ import { globalVariableNames, parseSave, readPassage, type InkPassage, type InkS
  * lines: the random seed is in the state) and goes on from there. Calls are synchronous, so one
  * Story per chapter bundle serves every session of the process without interleaving.
  */
+/** inkjs's ErrorType.Error (the package's entry points do not export the enum). */
+const ERROR_TYPE_ERROR = 2;
+
 export class InkChapterRules implements ChapterRules {
   private readonly story: Story;
   private readonly variables: string[];
@@ -20,6 +23,11 @@ export class InkChapterRules implements ChapterRules {
     this.story = new Story(chapter.ink as Record<string, unknown>);
     // The server binds no EXTERNAL functions: ink's own fallback functions stand in (the linter refuses a story without them).
     this.story.allowExternalFunctionFallbacks = true;
+    // A story that runs out of content without -> END simply ends there (ink calls it an error but
+    // stops cleanly); warnings are the writer's business; any other runtime error refuses the step.
+    this.story.onError = (message, type) => {
+      if (type === ERROR_TYPE_ERROR && !/ran out of content/i.test(message)) throw new Error(message);
+    };
     this.variables = globalVariableNames(chapter.ink);
   }
 
