@@ -55,8 +55,9 @@ export function buildChapter(source: TwineSource, chapterId: string, storyId: st
     });
     const passageFindings = new PassageFindings(passage);
     const flat = flattenPassage(format.parse(passage, passageFindings), passageFindings);
-    for (const f of passageFindings.list) findings.push({ ...f, passage: passage.name });
     const role = passageRole(passage);
+    // Page furniture is not imported, so only what would make the import unsafe matters there.
+    for (const f of passageFindings.list) if (role !== 'chrome' || f.severity === 'error') findings.push({ ...f, passage: passage.name });
     if (role === 'init') {
       initSets.push(...flat.sets.map((s) => s.set));
       scenesByName.set(`\u0000${passage.name}`, { ...flat, lines: [], exits: [] });
@@ -69,7 +70,7 @@ export function buildChapter(source: TwineSource, chapterId: string, storyId: st
     scenesByName.set(passage.name, flat);
   }
 
-  checkVariables([...scenesByName.values()], initSets, findings);
+  checkVariables(scenesByName, initSets, findings);
   if (!scenesByName.has(source.start)) {
     findings.push({ severity: 'error', code: 'TWINE_NO_START', message: `the start passage "${source.start}" is not in the story` });
     return { chapter: null, findings, format: format.name };
@@ -146,7 +147,8 @@ function sceneIds(names: string[]): Map<string, string> {
 }
 
 /** Numbers and booleans must not mix in one variable, and tests must match what is stored. */
-function checkVariables(passages: FlatPassage[], initSets: SetValue[], findings: StoryFinding[]): void {
+function checkVariables(byName: Map<string, FlatPassage>, initSets: SetValue[], findings: StoryFinding[]): void {
+  const passages = [...byName.values()];
   const kinds = new Map<string, 'number' | 'boolean'>();
   const allSets = [...initSets, ...passages.flatMap((p) => [...p.sets.map((s) => s.set), ...p.exits.flatMap((e) => e.sets)])];
   const mixed = new Set<string>();
@@ -165,13 +167,14 @@ function checkVariables(passages: FlatPassage[], initSets: SetValue[], findings:
       if (kinds.has(variable) && kinds.get(variable) !== expected) findings.push({ severity: 'error', code: 'TWINE_UNSUPPORTED_CONDITION', message: `$${variable} holds ${kinds.get(variable)}s but is tested as a ${expected}` });
     }
   }
-  for (const passage of passages) {
+  for (const [name, passage] of byName) {
     for (const set of passage.unsupportedSets) {
       const logic = set.variable !== null && tested.has(set.variable);
       findings.push({
         severity: logic ? 'error' : 'warning',
         code: 'TWINE_UNSUPPORTED_SET',
         line: set.line,
+        passage: name.replace('\u0000', ''),
         message: `${set.source}: only numbers and booleans set to a constant or changed by a constant are supported${logic ? `, and $${set.variable} is tested, so dropping it would change the story` : '; dropped (nothing tests it)'}`,
       });
     }

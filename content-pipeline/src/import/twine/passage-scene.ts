@@ -79,11 +79,15 @@ function negateAll(tests: Condition[][], findings: PassageFindings, line: number
 
 /**
  * Non-empty source lines as plain text. Links at the start or end of a line become choices only
- * (a line of nothing but links disappears); a link inside running text keeps its words there.
+ * (a line of links and at most two other words disappears); a link inside running text keeps its
+ * words there.
  */
 function toLines(buffer: string): string[] {
   const edgeLinks = new RegExp(`^(?:\\s*${LINK_MARK}[^${LINK_MARK}]*${LINK_MARK})+|(?:${LINK_MARK}[^${LINK_MARK}]*${LINK_MARK}\\s*)+$`, 'g');
   return buffer.split('\n').flatMap((raw) => {
+    // "[[North]] or [[South]]." — what is left around the links is no sentence of its own.
+    const around = plainLine(raw.split(LINK_MARK).filter((_, index) => index % 2 === 0).join(' '));
+    if (raw.includes(LINK_MARK) && (around.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) <= 2) return [];
     const text = plainLine(raw.replace(edgeLinks, '').split(LINK_MARK).join(''));
     return text === '' ? [] : [text];
   });

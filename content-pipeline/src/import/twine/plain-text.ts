@@ -28,7 +28,7 @@ export function plainLine(line: string): string {
 
 /** JavaScript hiding in markup: `<script>`, `on…=` handlers, `javascript:` URLs. */
 export function javascriptIn(text: string): string | null {
-  if (/<\s*script\b/i.test(text)) return 'a <script> element';
+  if (/(?<!<)<\s*script\b/i.test(text)) return 'a <script> element';
   if (/<[a-z][^>]*\son[a-z]+\s*=/i.test(text)) return 'an on…= event handler attribute';
   if (/javascript\s*:/i.test(text)) return 'a javascript: URL';
   return null;

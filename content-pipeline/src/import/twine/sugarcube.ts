@@ -22,7 +22,7 @@ export function parseSugarCube(passage: TwinePassage, findings: PassageFindings)
 
 function tokenize(text: string, findings: PassageFindings): Token[] {
   const tokens: Token[] = [];
-  const pattern = /\[\[((?:[^\]]|\](?!\]))*)\]\](?:\[((?:[^\]])*)\])?|<<\/\s*([\w-]+)\s*>>|<<(=|-|[\w-]+)((?:[^>"']|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|>(?!>))*)>>|[$_][A-Za-z]\w*(?:\.\w+)*/g;
+  const pattern = /\[\[((?:[^\]]|\](?![\][]))*)\](?:\[([^\]]*)\])?\]|<<\/\s*([\w-]+)\s*>>|<<(=|-|[\w-]+)((?:[^>"']|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|>(?!>))*)>>|[$_][A-Za-z]\w*(?:\.\w+)*/g;
   let last = 0;
   for (const match of text.matchAll(pattern)) {
     const at = match.index;
