@@ -4,7 +4,6 @@ import { basename, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importStoryFile } from '../import-story-file';
 import { formatImportProblem } from '../story-importer';
-import { playToAnEnding } from './play-to-an-ending';
 
 // Golden cases: fixtures/import/twine/<case>/source.{twee,html} beside either expected/ (the
 // story folder, byte for byte) or expected-problems.txt (the import fails, nothing is written).
@@ -64,13 +63,5 @@ describe('Twine import golden cases', () => {
     }
     expect(report).toMatchObject({ ok: true, lintProblems: expect.not.arrayContaining([expect.objectContaining({ severity: 'error' })]) });
     expect(await filesUnder(out)).toEqual(expected);
-  });
-});
-
-describe('imported Twine stories play to an ending through the story engine', () => {
-  const playable = ['harlowe-twee', 'sugarcube-twee', 'chapbook-html', 'snowman-html'];
-  it.each(playable)('%s, with random choices', async (name) => {
-    const chapter = JSON.parse(await readFile(join(FIXTURES, name, 'expected', 'chapters', '01.json'), 'utf8'));
-    for (let seed = 1; seed <= 20; seed++) expect(playToAnEnding(chapter, seed)).toMatchObject({ ended: true });
   });
 });

@@ -1,4 +1,4 @@
-import { applyAction, startChapter, viewScene, type PlayableChapter } from '../../../../rooms/story/engine';
+import { applyAction, startChapter, viewScene, type PlayableChapter } from '.';
 
 /**
  * Plays a chapter through the story engine, choosing among the unlocked options with a seeded
