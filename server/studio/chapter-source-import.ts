@@ -1,5 +1,5 @@
 import type { ChapterProblem } from '../../api/studio';
-import { importerFor } from '../../content-pipeline/src/import/importers';
+import { importerFor } from '../../content-pipeline';
 import { DomainError } from '../shared/domain-error';
 import type { ChapterDocument } from './chapter-document';
 
