@@ -59,7 +59,8 @@ function walk(nodes: PassageNode[], requires: Condition[], flat: FlatPassage, fi
           const test = branch.test ?? [];
           flat.tests.push(...test);
           walk(branch.body, [...requires, ...negations, ...test], flat, findings);
-          if (branch.test !== null) previous.push(branch.test);
+          // An unreadable test ([]) is already an error; its else is not reported a second time.
+          if (branch.test !== null && branch.test.length > 0) previous.push(branch.test);
         }
         break;
       }

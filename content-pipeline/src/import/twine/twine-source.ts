@@ -38,6 +38,7 @@ const lineAt = (text: string, offset: number): number => text.slice(0, offset).s
 
 export function readTwee(text: string): TwineSource {
   const source = text.replace(/\r\n?/g, '\n');
+  if (!/^::/m.test(source)) throw new TwineSourceError('not a Twee 3 file: it has no passage (a line starting with "::")');
   let story;
   try {
     story = parseTwee(source);
