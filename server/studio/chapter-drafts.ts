@@ -64,7 +64,10 @@ export class ChapterDrafts {
     await ownedStory(em, ids.storyId, await writerAccount(em, userId));
     const drafts = await em.find(ChapterDraft, { story: ids.storyId }, { fields: ['id', 'number'] });
     const number = drafts.find((draft) => draft.id === ids.chapterId)?.number ?? Math.max(0, ...drafts.map((draft) => draft.number)) + 1;
-    return this.upload(userId, ids.storyId, chapterDocument(importedChapterDocument(source.text, source.extension, ids, number), ids));
+    const { document, warnings } = importedChapterDocument(source.text, source.extension, ids, number);
+    const answer = await this.upload(userId, ids.storyId, chapterDocument(document, ids));
+    // What the importer dropped is told with this answer (the draft keeps the linter's problems).
+    return { ...answer, problems: [...warnings, ...answer.problems] };
   }
 
   /** The story's other chapters whose drafts are clean: the story-wide rules (numbers, flags) judge with them. */

@@ -37,6 +37,8 @@ describeEachEngine('studio chapter uploads of Twine sources', (engine) => {
     const answer = await put(token, storyId, `${storyId}-market`, twee, 'text/x-twee; charset=utf-8');
     expect(answer.status).toBe(200);
     expect(answer.json.chapter).toMatchObject({ id: `${storyId}-market`, number: 2, title: 'Night Market', state: 'draft', problems: [] });
+    // The importer's warnings come with the answer, at file:line.
+    expect(answer.json.problems).toEqual([{ file: `${storyId}-market.twee`, line: 17, severity: 'warning', code: 'TWINE_SPECIAL_PASSAGE', message: expect.stringContaining('StoryCaption') }]);
     const row = (await draftRow(`${storyId}-market`))!;
     const source = JSON.parse(row.source);
     expect(source).toMatchObject({ _id: `${storyId}-market`, storyId, chapterNumber: 2, startSceneId: 'begin' });
