@@ -8,6 +8,7 @@ import type { TwinePassage } from './twine-source';
 const CODE_MACROS = new Set(['print', 'macro', 'run', 'output', 'output-data', 'eval', 'source', 'verbatim-print', 'dm', 'datamap']);
 const LINK_MACROS = new Set(['link-goto', 'link-reveal-goto', 'click-goto']);
 const GOTO_MACROS = new Set(['go-to', 'goto', 'redirect']);
+const REVEAL_LINKS = new Set(['link', 'link-reveal', 'link-repeat', 'link-rerun', 'button']);
 
 export function parseHarlowe(passage: TwinePassage, findings: PassageFindings): PassageNode[] {
   return parseSpan(passage.text, 0, passage.text.length, findings);
@@ -123,6 +124,21 @@ function handleMacro(text: string, start: number, close: number, to: number, nam
     if (GOTO_MACROS.has(name)) nodes.push({ kind: 'goto', target: strings[0]!, line });
     else nodes.push({ kind: 'link', text: strings[0]!, target: strings[1] ?? strings[0]!, line });
     return close;
+  }
+  if (REVEAL_LINKS.has(name) && hook) {
+    // `(link: "Open")[(set: $x to 1)(go-to: "Cellar")]`: a link in all but name.
+    const strings = stringArguments(args);
+    const body = parseSpan(text, hook.open + 1, hook.close - 1, findings);
+    const goto = body.find((node) => node.kind === 'goto');
+    const onlyGoes = body.every((node) => node.kind === 'goto' || node.kind === 'set' || (node.kind === 'text' && node.text.trim() === ''));
+    if (strings?.length === 1 && goto?.kind === 'goto' && onlyGoes) {
+      const sets = body.flatMap((node) => (node.kind === 'set' ? [node.set] : []));
+      nodes.push({ kind: 'link', text: strings[0]!, target: goto.target, line, ...(sets.length > 0 ? { sets } : {}) });
+      return hook.close;
+    }
+    findings.warning('TWINE_UNSUPPORTED_MACRO', start, `(${name}:) is only supported when its hook just goes to a passage (and sets); dropped (the text of its hook is kept)`);
+    nodes.push(...body);
+    return hook.close;
   }
   if (CODE_MACROS.has(name)) {
     findings.error('TWINE_CODE', start, `(${name}:) computes what the story shows; StoryVerse never runs story code — write the text out instead`);
