@@ -7,7 +7,7 @@ import type { SetValue } from './expressions';
 import { parseHarlowe } from './harlowe';
 import { PassageFindings, type FormatParser } from './passage-nodes';
 import { flattenPassage, type FlatPassage } from './passage-scene';
-import { javascriptIn, plainLine } from './plain-text';
+import { decodeEntities, javascriptIn, plainLine } from './plain-text';
 import { parseSnowman } from './snowman';
 import { parseSugarCube } from './sugarcube';
 import type { TwinePassage, TwineSource } from './twine-source';
@@ -50,7 +50,8 @@ export function buildChapter(source: TwineSource, chapterId: string, storyId: st
       continue;
     }
     passage.text.split('\n').forEach((text, index) => {
-      const found = javascriptIn(text);
+      // Entities too: the importer writes `&lt;script&gt;` out as the text `<script>`.
+      const found = javascriptIn(text) ?? javascriptIn(decodeEntities(text));
       if (found) report('error', 'TWINE_JAVASCRIPT', `${found} is JavaScript; StoryVerse never runs story code`, passage.line + index);
     });
     const passageFindings = new PassageFindings(passage);
