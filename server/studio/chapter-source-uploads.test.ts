@@ -64,7 +64,7 @@ describeEachEngine('studio chapter uploads of Twine sources', (engine) => {
     expect(refused.json.error.code).toBe('CONTENT_INVALID');
     const problems = refused.json.error.details.problems as { file: string; line: number; code: string; severity: string }[];
     expect(problems).toContainEqual(expect.objectContaining({ file: `${chapterId}.twee`, line: 8, code: 'TWINE_JAVASCRIPT', severity: 'error' }));
-    expect(problems).toContainEqual(expect.objectContaining({ line: 18, code: 'TWINE_JAVASCRIPT' }));
+    expect(problems).toContainEqual(expect.objectContaining({ line: 19, code: 'TWINE_JAVASCRIPT' }));
     expect(refused.json.error.message).toMatch(new RegExp(`${chapterId}\\.twee:8`));
     expect(await draftRow(chapterId)).toBeNull();
   });
