@@ -59,3 +59,5 @@ export { canonicalJson, sha256Hex } from './src/canonical-json';
 export { lintStory } from './src/lint';
 export type { LintStoryInput } from './src/lint';
 export { parseJsonDocument, UnparsableJson } from './src/json-document';
+export { importerFor } from './src/import/importers';
+export type { ImportProblem } from './src/import/story-importer';

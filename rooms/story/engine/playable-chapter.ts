@@ -7,6 +7,8 @@ export type Condition = { flag: string; set?: boolean } | { relationship: string
 export interface OptionEffects {
   flags?: Record<string, boolean>;
   relationships?: Record<string, number>;
+  /** Absolute relationship values, applied before the deltas. */
+  set?: Record<string, number>;
 }
 
 export interface PlayableOption {
@@ -25,6 +27,8 @@ export interface PlayableStep {
   text?: string;
   mood?: string;
   position?: string;
+  /** Shown only when all hold. */
+  requires?: Condition[];
 }
 
 export interface PlayableScene {
