@@ -88,6 +88,8 @@ export class Hud {
     button.title = label;
     button.addEventListener('click', (event) => {
       event.stopPropagation();
+      // Tapped: focus is not left on the button, so the dialog closes back to reading (Space goes on).
+      releaseFocusAfterPointer(event);
       run();
     });
     return button;

@@ -275,6 +275,8 @@ export class StoryPlayerController implements StoryPlayer {
   /** Escape pauses: the menu opens (a dialog already open closes itself on Escape). */
   private handleEscape(event: KeyboardEvent): void {
     if (event.key !== 'Escape' || event.defaultPrevented || this.dialogOpen || this.notice.open) return;
+    // Another dialog of the page (the shell's) takes its own Escape.
+    if (document.querySelector('dialog[open]') !== null) return;
     // Covered by the shell (chapter end, loading, reconnecting): not the player's key.
     if (!this.interactive || this.root.closest('[inert]') !== null) return;
     event.preventDefault();
