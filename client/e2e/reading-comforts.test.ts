@@ -148,4 +148,30 @@ describe('reading comforts and honest locks (phone)', () => {
       await context.close();
     }
   }, 180_000);
+
+  itInBrowser('at 1280 px the library header is one line, and the player has its History and menu at hand', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const problems = await watchPageProblems(page);
+    try {
+      await page.goto(`http://127.0.0.1:${server.port}/`, { waitUntil: 'load' });
+      await page.getByRole('button', { name: /guest/i }).first().click();
+      await page.getByText('Dead Air').first().waitFor();
+      const rows = await page.locator('.app-header > *').evaluateAll((items) => items.filter((el) => (el as HTMLElement).offsetParent !== null).map((el) => el.getBoundingClientRect()).map((r) => ({ top: r.top, bottom: r.bottom })));
+      expect(rows.length).toBeGreaterThanOrEqual(3);
+      // Every item of the header shares one line: each starts above where every other one ends.
+      for (const a of rows) for (const b of rows) expect(a.top).toBeLessThan(b.bottom);
+      await page.getByText('Dead Air').first().click();
+      await page.getByRole('button', { name: /start|continue|read|play|begin/i }).first().click();
+      await page.waitForFunction(() => (document.querySelector('.sv-a11y__line')?.textContent ?? '') !== '', undefined, { timeout: 20_000 });
+      await page.keyboard.press('Space');
+      expect(await page.getByRole('button', { name: 'History' }).count()).toBe(1);
+      expect(await page.getByRole('button', { name: 'Menu and settings' }).count()).toBe(1);
+      await page.waitForTimeout(400);
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/desktop-dialogue-dead-air.png` });
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 });
