@@ -149,7 +149,7 @@ describe('reading comforts and honest locks (phone)', () => {
     }
   }, 180_000);
 
-  itInBrowser('at 1280 px the library header is one line, and the player has its History and menu at hand', async () => {
+  itInBrowser('at 1280 px the library header is one line, the player has its History and menu at hand, and Enter opens the next chapter', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const problems = await watchPageProblems(page);
@@ -169,9 +169,20 @@ describe('reading comforts and honest locks (phone)', () => {
       expect(await page.getByRole('button', { name: 'Menu and settings' }).count()).toBe(1);
       await page.waitForTimeout(400);
       await page.screenshot({ path: `${SCREENSHOT_DIR}/desktop-dialogue-dead-air.png` });
+
+      // Enter alone reads on, picks the focused (first) option at each choice, and at the chapter's end presses "Next chapter".
+      const next = page.getByRole('button', { name: /next chapter/i });
+      for (let i = 0; i < 200 && (await next.count()) === 0; i++) {
+        await page.keyboard.press('Enter');
+        await page.waitForTimeout(60);
+      }
+      await next.waitFor();
+      await page.keyboard.press('Enter');
+      await page.getByText(/Chapter 2/).first().waitFor({ timeout: 20_000 });
+      expect(await next.count()).toBe(0);
       expect(problems).toEqual([]);
     } finally {
       await context.close();
     }
-  }, 120_000);
+  }, 180_000);
 });
