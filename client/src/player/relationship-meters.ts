@@ -7,7 +7,9 @@ import type { Meter } from './pause-menu-view';
  */
 export function relationshipMeters(bundle: Pick<ChapterBundle, 'characters' | 'scenes'>, relationships: Record<string, number>): Meter[] {
   const ids = new Set<string>();
-  for (const scene of Object.values(bundle.scenes)) {
+  // Bundles of other kinds (an Ink chapter, in the works) may carry no scenes: then only the standing counts.
+  const scenes: ChapterBundle['scenes'] = (bundle as Partial<typeof bundle>).scenes ?? {};
+  for (const scene of Object.values(scenes)) {
     for (const option of scene.choice?.options ?? []) {
       for (const id of Object.keys(option.effects?.relationships ?? {})) ids.add(id);
       for (const condition of option.requires ?? []) if ('relationship' in condition) ids.add(condition.relationship);
