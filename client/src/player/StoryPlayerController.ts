@@ -105,7 +105,7 @@ export class StoryPlayerController implements StoryPlayer {
       choose: (choiceId) => this.options.onChoose(choiceId),
       canAct: () => this.interactive && !this.notice.open,
     });
-    this.notice = new NoticeCard();
+    this.notice = new NoticeCard(() => this.scheduleAuto());
     this.overlay.append(this.hud.root, this.line.root, this.choices.root, this.notice.root, this.menu.root, this.history.root);
     root.append(this.overlay);
 
