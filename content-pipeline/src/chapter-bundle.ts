@@ -1,5 +1,7 @@
 import type { ChapterSource, CharacterDef, SceneSource, StoryManifest } from './bundle-schema';
 import { listCharacterReferences } from './character-references';
+import { listOptions } from './located-options';
+import { collectStateWrites } from './state-writes';
 import { resolveStartSceneId } from './scene-links';
 
 // What a client downloads to play one chapter: self-contained (it carries the characters it
@@ -18,6 +20,8 @@ export type ChapterBundle = {
    */
   characters: Record<string, CharacterDef>;
   scenes: Record<string, SceneSource>;
+  /** The story's labels (story.json `flags`) of the flags this chapter sets; absent when none is labeled. */
+  flagLabels?: Record<string, string>;
 };
 
 function defaultChapterTitle(number: number): string {
@@ -37,7 +41,18 @@ export function buildChapterBundle(source: ChapterSource, manifest: StoryManifes
     startSceneId,
     characters: charactersUsed(source, manifest),
     scenes: source.scenes,
+    ...flagLabelsUsed(source, manifest),
   };
+}
+
+function flagLabelsUsed(source: ChapterSource, manifest: StoryManifest): { flagLabels?: Record<string, string> } {
+  const labels = manifest.flags ?? {};
+  const used: Record<string, string> = {};
+  for (const flag of collectStateWrites(listOptions(source)).flagsSetTrue) {
+    const label = Object.hasOwn(labels, flag) ? labels[flag] : undefined;
+    if (label !== undefined) used[flag] = label;
+  }
+  return Object.keys(used).length > 0 ? { flagLabels: used } : {};
 }
 
 function charactersUsed(source: ChapterSource, manifest: StoryManifest): Record<string, CharacterDef> {

@@ -9,6 +9,7 @@ import { checkChapterIdentity } from './rules/chapter-identity';
 import { checkCharacters } from './rules/characters';
 import { checkGatedChoices } from './rules/gated-choices';
 import { checkImpossibleConditions } from './rules/impossible-conditions';
+import { checkFlagLabels, checkLockedTexts } from './rules/lock-labels';
 import { checkDefaultMoods, checkMoods } from './rules/moods';
 import { checkReachability } from './rules/reachability';
 import { checkSceneExits } from './rules/scene-exits';
@@ -64,12 +65,13 @@ export function analyzeStory(input: LintStoryInput): StoryAnalysis {
   for (const chapter of chapters) {
     const exitProblems = checkSceneExits(chapter);
     problems.push(...exitProblems, ...checkReachability(chapter, { exitsBroken: hasErrors(exitProblems) }));
-    problems.push(...checkImpossibleConditions(chapter), ...checkGatedChoices(chapter));
+    problems.push(...checkImpossibleConditions(chapter), ...checkGatedChoices(chapter), ...checkLockedTexts(chapter));
     if (manifest !== undefined) problems.push(...checkCharacters(manifest, chapter), ...checkMoods(manifest, chapter));
   }
   // Flags and relationships span the story: with a chapter unreadable, its setters are unknown
   // and "never set" would be a guess, so the story-wide check waits until every chapter parses.
   if (chapters.length === input.chapters.length) problems.push(...checkStoryStateConditions(chapters));
+  if (manifest !== undefined && chapters.length === input.chapters.length) problems.push(...checkFlagLabels(input.manifestFile, manifest, chapters));
   problems.push(...checkAssets(listAssetReferences(input.manifestFile, manifest, chapters), input.assetExists));
   return { problems, manifest, chapters };
 }

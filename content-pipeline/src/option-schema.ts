@@ -36,6 +36,8 @@ export const optionSourceSchema = z
     effects: optionEffectsSchema.optional(),
     /** All must hold, else the option is shown locked. */
     requires: z.array(conditionSchema).optional(),
+    /** What the player reads while the option is locked, e.g. "If you had found Iris's letter". */
+    lockedText: nonEmpty.optional(),
   })
   .passthrough();
 

@@ -15,6 +15,7 @@ export function renderSession(state: StoryState, session: OpenedSession): void {
   state.chapterTitle = chapter.title;
   state.bundleUrl = session.bundleUrl;
   state.sceneId = view.sceneId;
+  state.step = progress.step;
   state.status = view.status;
   state.background = view.background;
   state.music = view.music;

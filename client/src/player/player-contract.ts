@@ -30,6 +30,8 @@ export interface SceneSnapshot {
   chapterNumber: number;
   chapterTitle: string;
   sceneId: string;
+  /** Which visit of the scene (progress step): with the scene, it keys the reader's line on this device. */
+  step: number;
   status: 'playing' | 'choice' | 'ended' | 'locked' | string;
   background: string;
   music: string;
@@ -64,6 +66,8 @@ export interface StoryPlayerOptions {
   onChapterEnd(snapshot: SceneSnapshot): void;
   /** The reader pressed the HUD's diamond/key counters (the shell opens the store/inventory). */
   onOpenStore?(): void;
+  /** "Back to the library" in the pause menu (absent: the menu has no such button). */
+  onLibrary?(): void;
 }
 
 export interface StoryPlayer {

@@ -19,6 +19,8 @@ export interface PlayableOption {
   flag?: string;
   effects?: OptionEffects;
   requires?: Condition[];
+  /** The writer's words for why the option is locked (shown instead of the default). */
+  lockedText?: string;
 }
 
 export interface PlayableStep {
