@@ -51,7 +51,7 @@ export { worldManifestSchema, WORLD_ID_PATTERN } from './src/world/world-schema'
 export type { WorldManifest, WorldLocation, WorldCharacter, WorldQuest, WorldItem, LoreEntry } from './src/world/world-schema';
 export { lintWorld, readWorldFolder, loadWorldsDir } from './src/world/load-world';
 export type { LoadedWorld } from './src/world/load-world';
-export type { ContentLoadResult, LoadedStory, LoadedChapter, ChapterBundle } from './src/load-content';
+export type { ContentLoadResult, LoadedStory, LoadedChapter, ChapterBundle, InkChapterBundle, AnyChapterBundle } from './src/load-content';
 export { buildChapterBundle } from './src/chapter-bundle';
 export { buildContent } from './src/build-bundles';
 export type { BuildReport, BuiltFile, ContentManifest, ManifestStory, ManifestChapter } from './src/build-bundles';
@@ -59,3 +59,5 @@ export { canonicalJson, sha256Hex } from './src/canonical-json';
 export { lintStory } from './src/lint';
 export type { LintStoryInput } from './src/lint';
 export { parseJsonDocument, UnparsableJson } from './src/json-document';
+export { importerFor } from './src/import/importers';
+export type { ImportProblem } from './src/import/story-importer';

@@ -64,6 +64,8 @@ export const storyManifestSchema = z
     /** Keyed by the speaker names the timelines use. Without it any speaker is accepted. */
     characters: z.record(characterDefSchema).optional(),
     publishedAt: isoDate.optional(),
+    /** flag id → what a player reads for it at a chapter's end ("Found Iris's letter"); unlabeled flags are not shown. */
+    flags: z.record(nonEmpty, nonEmpty).optional(),
   })
   .passthrough();
 

@@ -1,6 +1,8 @@
 import type { ChapterSource, CharacterDef, SceneSource, StoryManifest, TimelineStep } from './bundle-schema';
 import { listCharacterReferences } from './character-references';
+import { listOptions } from './located-options';
 import { withParagraphIds } from './paragraph-ids';
+import { collectStateWrites } from './state-writes';
 import { resolveStartSceneId } from './scene-links';
 
 // What a client downloads to play one chapter: self-contained (it carries the characters it
@@ -20,6 +22,8 @@ export type ChapterBundle = {
   characters: Record<string, CharacterDef>;
   /** As written, except that every timeline line carries its paragraph id (src/paragraph-ids.ts). */
   scenes: Record<string, BundleScene>;
+  /** The story's labels (story.json `flags`) of the flags this chapter sets; absent when none is labeled. */
+  flagLabels?: Record<string, string>;
 };
 
 /** A timeline line in a bundle: its paragraph id is always there (authored, or `<sceneId>.<index>`). */
@@ -43,7 +47,18 @@ export function buildChapterBundle(source: ChapterSource, manifest: StoryManifes
     startSceneId,
     characters: charactersUsed(source, manifest),
     scenes: Object.fromEntries(Object.entries(source.scenes).map(([sceneId, scene]) => [sceneId, withParagraphIds(sceneId, scene)])),
+    ...flagLabelsUsed(source, manifest),
   };
+}
+
+function flagLabelsUsed(source: ChapterSource, manifest: StoryManifest): { flagLabels?: Record<string, string> } {
+  const labels = manifest.flags ?? {};
+  const used: Record<string, string> = {};
+  for (const flag of collectStateWrites(listOptions(source)).flagsSetTrue) {
+    const label = Object.hasOwn(labels, flag) ? labels[flag] : undefined;
+    if (label !== undefined) used[flag] = label;
+  }
+  return Object.keys(used).length > 0 ? { flagLabels: used } : {};
 }
 
 function charactersUsed(source: ChapterSource, manifest: StoryManifest): Record<string, CharacterDef> {

@@ -1,11 +1,12 @@
 import { stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { buildContent, outDirProblem } from './build-bundles';
 import { parseCliArgs, USAGE, UsageError, type CliCommand } from './cli-args';
-import { foldersWithErrors, hasErrors } from './content-problem';
+import { foldersWithErrors, hasErrors, type ContentProblem } from './content-problem';
 import { importStoryFile, ImportUsageError } from './import/import-story-file';
 import { formatImportProblem } from './import/story-importer';
 import { loadContentDir } from './load-content';
+import { isFile, STORY_MANIFEST, WORLD_MANIFEST } from './scan-content-dir';
 import { formatProblemLine, lintSummary, plural, sortProblems } from './problem-report';
 
 // The content CLI without the process around it: it takes argv and two line sinks and
@@ -57,11 +58,25 @@ export async function runContentCli(argv: readonly string[], io: CliIo): Promise
 }
 
 async function lint({ dir, strict }: { dir: string; strict: boolean }, io: CliIo): Promise<number> {
-  const { stories, problems } = await loadContentDir(resolve(io.cwd, dir));
+  const { stories, problems } = await loadLintTarget(resolve(io.cwd, dir));
   for (const problem of sortProblems(problems)) io.out(formatProblemLine(problem));
   io.out(lintSummary(stories.length + foldersWithErrors(problems).length, problems) + (strict ? ' (--strict: warnings fail)' : ''));
   const fails = hasErrors(problems) || (strict && problems.length > 0);
   return fails ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+/**
+ * A content dir, or one story (or world) folder in it: a folder with its own manifest is checked as
+ * part of its parent — so ids are still compared with its neighbours — reporting only its problems.
+ */
+async function loadLintTarget(dir: string): Promise<{ stories: unknown[]; problems: ContentProblem[] }> {
+  const single = (await isFile(join(dir, STORY_MANIFEST))) || (await isFile(join(dir, WORLD_MANIFEST)));
+  if (!single) return loadContentDir(dir);
+  const name = basename(dir);
+  const { problems } = await loadContentDir(dirname(dir));
+  const mine = problems.filter((p) => p.file === name || p.file.startsWith(`${name}/`));
+  // One folder checked: counted once, as loaded or as a folder with errors.
+  return { stories: hasErrors(mine) ? [] : [dir], problems: mine };
 }
 
 async function build({ dir, out }: { dir: string; out: string }, io: CliIo): Promise<number> {

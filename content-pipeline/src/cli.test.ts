@@ -44,6 +44,18 @@ describe('content lint', () => {
     expect(run).toMatchObject({ code: 0, stdout: ['1 story checked: 0 errors, 0 warnings'] });
   });
 
+  it('checks a single story folder when given one, and only that story', async () => {
+    const clean = await runCli('lint', join(FIXTURES, 'valid', 'moonlit-ferry'));
+    expect(clean).toMatchObject({ code: 0, stdout: ['1 story checked: 0 errors, 0 warnings'] });
+    const broken = await runCli('lint', join(FIXTURES, 'broken', 'dangling-next'));
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain(
+      'error DANGLING_NEXT_SCENE dangling-next/chapters/01.json#cave: nextSceneId points to "deeper_cave", which is not a scene in this chapter',
+    );
+    expect(broken.stdout.filter((l) => l.startsWith('error ')).every((l) => l.includes(' dangling-next/'))).toBe(true);
+    expect(broken.stdout.at(-1)).toMatch(/^1 story checked: [1-9]\d* errors?, 0 warnings$/);
+  });
+
   it('exits 1 on broken stories, one line per problem', async () => {
     const run = await runCli('lint', join(FIXTURES, 'broken'));
     expect(run.code).toBe(1);

@@ -7,6 +7,8 @@ export type ContentProblem = {
   /** Path relative to the content dir, with forward slashes. */
   file: string;
   sceneId?: string;
+  /** 1-based line in `file`, for sources with lines (an ink story's .ink files). */
+  line?: number;
   /** Human words naming the file, the scene (when there is one) and the reason. */
   message: string;
 };
@@ -16,17 +18,20 @@ type ProblemFacts = {
   code: string;
   file: string;
   sceneId?: string | undefined;
+  line?: number | undefined;
   reason: string;
 };
 
 /** Builds a problem whose message always names file and scene, so no rule can forget to. */
-export function makeProblem({ severity = 'error', code, file, sceneId, reason }: ProblemFacts): ContentProblem {
-  return { severity, code, file, ...(sceneId === undefined ? {} : { sceneId }), message: `${location(file, sceneId)}: ${reason}` };
+export function makeProblem({ severity = 'error', code, file, sceneId, line, reason }: ProblemFacts): ContentProblem {
+  const where = line === undefined ? file : `${file}:${line}`;
+  return { severity, code, file, ...(sceneId === undefined ? {} : { sceneId }), ...(line === undefined ? {} : { line }), message: `${location(where, sceneId)}: ${reason}` };
 }
 
 /** The message without its leading "file, scene": for output that prints the location on its own. */
 export function problemReason(problem: ContentProblem): string {
-  const prefix = `${location(problem.file, problem.sceneId)}: `;
+  const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
+  const prefix = `${location(where, problem.sceneId)}: `;
   return problem.message.startsWith(prefix) ? problem.message.slice(prefix.length) : problem.message;
 }
 

@@ -1,6 +1,7 @@
 import type { ZodType, ZodTypeDef } from 'zod';
 import { listAssetReferences } from './asset-references';
 import { chapterSourceSchema, storyManifestSchema, type ChapterSource, type StoryManifest } from './bundle-schema';
+import { analyzeInk, type InkAnalysis, type InkSourceInput } from './ink/analyze-ink';
 import { hasErrors, makeProblem, type ContentProblem } from './content-problem';
 import { UnparsableJson } from './json-document';
 import { checkAssets } from './rules/assets';
@@ -8,6 +9,7 @@ import { checkChapterIdentity } from './rules/chapter-identity';
 import { checkCharacters } from './rules/characters';
 import { checkGatedChoices } from './rules/gated-choices';
 import { checkImpossibleConditions } from './rules/impossible-conditions';
+import { checkFlagLabels, checkLockedTexts } from './rules/lock-labels';
 import { checkDefaultMoods, checkMoods } from './rules/moods';
 import { checkParagraphIds } from './rules/paragraph-ids';
 import { checkReachability } from './rules/reachability';
@@ -27,6 +29,8 @@ export type LintStoryInput = {
   chapters: { file: string; doc: unknown }[];
   /** Asked with a safe path relative to the story folder. */
   assetExists: (relPath: string) => boolean;
+  /** An ink story's source (story.json names it with `"source"`); such a story has no chapters/*.json. */
+  ink?: InkSourceInput;
 };
 
 export type StoryAnalysis = {
@@ -35,6 +39,8 @@ export type StoryAnalysis = {
   manifest: StoryManifest | undefined;
   /** The chapters that passed the schema, in input order. */
   chapters: { file: string; source: ChapterSource }[];
+  /** An ink story that compiled: its compiled JSON, chapters and stage assets. */
+  ink?: InkAnalysis;
 };
 
 export function lintStory(input: LintStoryInput): ContentProblem[] {
@@ -45,6 +51,7 @@ export function lintStory(input: LintStoryInput): ContentProblem[] {
 export function analyzeStory(input: LintStoryInput): StoryAnalysis {
   const problems: ContentProblem[] = [];
   const manifest = parseDocument(input.manifestFile, input.manifest, storyManifestSchema, problems);
+  if (input.ink !== undefined) return analyzeInkStory(input, input.ink, manifest, problems);
   const chapters: StoryAnalysis['chapters'] = [];
   for (const { file, doc } of input.chapters) {
     const source = parseDocument(file, doc, chapterSourceSchema, problems);
@@ -59,12 +66,13 @@ export function analyzeStory(input: LintStoryInput): StoryAnalysis {
   for (const chapter of chapters) {
     const exitProblems = checkSceneExits(chapter);
     problems.push(...exitProblems, ...checkReachability(chapter, { exitsBroken: hasErrors(exitProblems) }));
-    problems.push(...checkImpossibleConditions(chapter), ...checkGatedChoices(chapter), ...checkParagraphIds(chapter));
+    problems.push(...checkImpossibleConditions(chapter), ...checkGatedChoices(chapter), ...checkLockedTexts(chapter), ...checkParagraphIds(chapter));
     if (manifest !== undefined) problems.push(...checkCharacters(manifest, chapter), ...checkMoods(manifest, chapter));
   }
   // Flags and relationships span the story: with a chapter unreadable, its setters are unknown
   // and "never set" would be a guess, so the story-wide check waits until every chapter parses.
   if (chapters.length === input.chapters.length) problems.push(...checkStoryStateConditions(chapters));
+  if (manifest !== undefined && chapters.length === input.chapters.length) problems.push(...checkFlagLabels(input.manifestFile, manifest, chapters));
   problems.push(...checkAssets(listAssetReferences(input.manifestFile, manifest, chapters), input.assetExists));
   return { problems, manifest, chapters };
 }
@@ -78,4 +86,15 @@ function parseDocument<T>(file: string, doc: unknown, schema: ZodType<T, ZodType
   if (parsed.success) return parsed.data;
   problems.push(...schemaProblems(file, doc, parsed.error.issues));
   return undefined;
+}
+
+/** An ink story: its source compiled and checked instead of chapters/*.json (FORMAT.md, "Ink stories"). */
+function analyzeInkStory(input: LintStoryInput, source: InkSourceInput, manifest: StoryManifest | undefined, problems: ContentProblem[]): StoryAnalysis {
+  if (input.chapters.length > 0) {
+    problems.push(makeProblem({ code: 'INK_WITH_CHAPTERS', file: input.manifestFile, reason: `an ink story (source "${source.main}") has no chapters/*.json; remove them or the "source"` }));
+  }
+  if (manifest !== undefined) problems.push(...checkDefaultMoods(input.manifestFile, manifest));
+  const { problems: inkProblems, ink } = analyzeInk(source, manifest, input.assetExists);
+  problems.push(...inkProblems, ...checkAssets(listAssetReferences(input.manifestFile, manifest, []), input.assetExists));
+  return { problems, manifest, chapters: [], ...(ink === undefined ? {} : { ink }) };
 }

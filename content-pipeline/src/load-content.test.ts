@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson, sha256Hex } from './canonical-json';
 import type { ContentProblem } from './content-problem';
-import { loadContentDir, type ContentLoadResult } from './load-content';
+import { loadContentDir, type ChapterBundle, type ContentLoadResult, type LoadedChapter } from './load-content';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url));
 
@@ -141,7 +141,7 @@ describe('loadContentDir: valid content', () => {
       [1, 'moonlit-ferry-ch1', 'Departure', 'moonlit-ferry/chapters/b-departure.json'],
       [2, 'moonlit-ferry-ch2', 'Chapter 2', 'moonlit-ferry/chapters/a-arrival.json'],
     ]);
-    const [first, second] = story?.chapters ?? [];
+    const [first, second] = (story?.chapters ?? []) as (LoadedChapter & { bundle: ChapterBundle })[];
     expect(second?.bundle.startSceneId).toBe('shore'); // first listed scene when startSceneId is absent
     expect(first?.bundle).toMatchObject({ format: 1, id: 'moonlit-ferry-ch1', storyId: 'moonlit-ferry', number: 1, startSceneId: 'opening' });
     expect(Object.keys(first?.bundle.characters ?? {}).sort()).toEqual(['Guide', 'Oona', 'Pilot']);

@@ -11,7 +11,12 @@ import { ContentIdRegistry } from './rules/unique-across-stories';
 import { scanContentDir, STORY_MANIFEST, WORLD_MANIFEST } from './scan-content-dir';
 import { readWorldFolder, type LoadedWorld } from './world/load-world';
 
+import { buildInkChapterBundles, type InkChapterBundle } from './ink/ink-chapter-bundle';
+
 export type { ChapterBundle } from './chapter-bundle';
+export type { InkChapterBundle } from './ink/ink-chapter-bundle';
+/** A scene chapter's bundle or an ink chapter's. */
+export type AnyChapterBundle = ChapterBundle | InkChapterBundle;
 
 // Loads a whole content dir. A story with any error is left out (never half-published);
 // the others still load, and every problem is returned for the caller to print.
@@ -44,7 +49,7 @@ export type LoadedChapter = {
   title: string;
   /** Relative to the content dir. */
   file: string;
-  bundle: ChapterBundle;
+  bundle: AnyChapterBundle;
   /** Hex SHA-256 of canonicalJson(bundle): the bundle's ETag and content hash. */
   sha256: string;
 };
@@ -73,7 +78,7 @@ export async function loadContentDir(dir: string): Promise<ContentLoadResult> {
     const problems = [...analysis.problems, ...registry.claim(analysis, input.manifestFile)];
     result.problems.push(...problems);
     if (!hasErrors(problems) && analysis.manifest !== undefined) {
-      result.stories.push(toLoadedStory(resolve(root, name), input.manifestFile, analysis.manifest, analysis.chapters));
+      result.stories.push(toLoadedStory(resolve(root, name), input.manifestFile, { ...analysis, manifest: analysis.manifest }));
     }
   }
   const worldIds = new Map<string, string>();
@@ -93,15 +98,19 @@ export async function loadContentDir(dir: string): Promise<ContentLoadResult> {
   return result;
 }
 
-function toLoadedStory(dir: string, manifestFile: string, manifest: StoryManifest, chapters: StoryAnalysis['chapters']): LoadedStory {
-  const loaded = chapters.map(({ file, source }): LoadedChapter => {
-    const bundle = buildChapterBundle(source, manifest);
-    return { id: bundle.id, storyId: bundle.storyId, number: bundle.number, title: bundle.title, file, bundle, sha256: sha256Hex(canonicalJson(bundle)) };
-  });
-  const assets = new Set<string>();
+function toLoadedStory(dir: string, manifestFile: string, analysis: StoryAnalysis & { manifest: StoryManifest }): LoadedStory {
+  const { manifest, chapters } = analysis;
+  const loaded = chapters.map(({ file, source }): LoadedChapter => loadedChapter(buildChapterBundle(source, manifest), file));
+  const inkFile = `${manifestFile.slice(0, manifestFile.lastIndexOf('/') + 1)}${String(manifest['source'])}`;
+  if (analysis.ink) loaded.push(...buildInkChapterBundles(analysis.ink, manifest).map((bundle) => loadedChapter(bundle, inkFile)));
+  const assets = new Set<string>(analysis.ink?.assets ?? []);
   for (const ref of listAssetReferences(manifestFile, manifest, chapters)) {
     const verdict = checkAssetPath(ref.path);
     if (verdict.ok) assets.add(verdict.path); // always ok here: the story passed the linter
   }
   return { manifest, dir, chapters: loaded.sort((a, b) => a.number - b.number), assets: [...assets].sort() };
+}
+
+function loadedChapter(bundle: AnyChapterBundle, file: string): LoadedChapter {
+  return { id: bundle.id, storyId: bundle.storyId, number: bundle.number, title: bundle.title, file, bundle, sha256: sha256Hex(canonicalJson(bundle)) };
 }

@@ -21,6 +21,8 @@ export const optionEffectsSchema = z
     flags: z.record(nonEmpty, z.boolean()).optional(),
     /** character → change of the relationship value (which starts at 0) */
     relationships: z.record(nonEmpty, z.number().int()).optional(),
+    /** character → new relationship value, applied before `relationships` (Twine's `(set: $x to 5)`) */
+    set: z.record(nonEmpty, z.number().int()).optional(),
   })
   .passthrough();
 
@@ -34,6 +36,8 @@ export const optionSourceSchema = z
     effects: optionEffectsSchema.optional(),
     /** All must hold, else the option is shown locked. */
     requires: z.array(conditionSchema).optional(),
+    /** What the player reads while the option is locked, e.g. "If you had found Iris's letter". */
+    lockedText: nonEmpty.optional(),
   })
   .passthrough();
 

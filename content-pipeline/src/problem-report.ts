@@ -4,14 +4,15 @@ import { problemReason, type ContentProblem } from './content-problem';
 // logs can pick it apart: `error|warning CODE file[#scene]: reason`.
 
 export function formatProblemLine(problem: ContentProblem): string {
-  const where = problem.sceneId === undefined ? problem.file : `${problem.file}#${problem.sceneId}`;
+  const file = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
+  const where = problem.sceneId === undefined ? file : `${file}#${problem.sceneId}`;
   return `${problem.severity} ${problem.code} ${where}: ${problemReason(problem)}`;
 }
 
 /** By file and scene (errors first within one), so a writer can fix a story top to bottom. */
 export function sortProblems(problems: readonly ContentProblem[]): ContentProblem[] {
   const rank = (p: ContentProblem): number => (p.severity === 'error' ? 0 : 1);
-  return [...problems].sort((a, b) => compare(a.file, b.file) || compare(a.sceneId ?? '', b.sceneId ?? '') || rank(a) - rank(b) || compare(a.code, b.code));
+  return [...problems].sort((a, b) => compare(a.file, b.file) || compare(a.sceneId ?? '', b.sceneId ?? '') || (a.line ?? 0) - (b.line ?? 0) || rank(a) - rank(b) || compare(a.code, b.code));
 }
 
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {

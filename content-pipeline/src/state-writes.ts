@@ -9,9 +9,9 @@ export type StateWrites = {
   flagsSetTrue: Set<string>;
   /** Flags some option sets to anything. */
   flagsWritten: Set<string>;
-  /** Characters some option gives a positive relationship delta. */
+  /** Characters some option gives a positive relationship delta (or sets above 0). */
   relationshipsRaised: Set<string>;
-  /** Characters some option gives a negative relationship delta. */
+  /** Characters some option gives a negative relationship delta (or sets below 0). */
   relationshipsLowered: Set<string>;
 };
 
@@ -26,7 +26,8 @@ export function collectStateWrites(options: readonly LocatedOption[]): StateWrit
       writes.flagsWritten.add(flag);
       if (value) writes.flagsSetTrue.add(flag);
     }
-    for (const [name, delta] of Object.entries(option.effects?.relationships ?? {})) {
+    const written = { ...option.effects?.set, ...option.effects?.relationships };
+    for (const [name, delta] of Object.entries(written)) {
       if (delta > 0) writes.relationshipsRaised.add(name);
       if (delta < 0) writes.relationshipsLowered.add(name);
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { conditionSchema } from './condition-schema';
 import { nonEmpty, paragraphIdSchema } from './schema-primitives';
 
 // What a scene shows, in order. Steps are a closed set: an unknown `type` is a schema error
@@ -15,6 +16,8 @@ export const dialogueStepSchema = z
     text: z.string(),
     /** A key of the character's sprites (checked by the linter, which sees story.json). */
     mood: nonEmpty.optional(),
+    /** *extension*: the line is shown only when all hold (Twine's text inside `if` hooks). */
+    requires: z.array(conditionSchema).optional(),
   })
   .passthrough();
 
@@ -25,6 +28,7 @@ export const narrationStepSchema = z
     /** The paragraph id readers' reactions and comments attach to (FORMAT.md); derived when absent. */
     id: paragraphIdSchema.optional(),
     text: z.string(),
+    requires: z.array(conditionSchema).optional(),
   })
   .passthrough();
 

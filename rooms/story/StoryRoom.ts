@@ -6,7 +6,7 @@ import type { PlayerAuthData } from '../shared/player-auth';
 import { RECONNECT_SECONDS } from '../shared/reconnect-window';
 import type { Refusal } from '../shared/room-error';
 import type { RoomRecorder, RoomRecording } from '../shared/room-recorder';
-import { applyAction, type StoryAction } from './engine';
+import { rulesFor, type StoryAction } from './engine';
 import { advanceSchema, chooseSchema, joinOptionsSchema, STORY_ROOM, StoryMessage, type StoryJoinOptions } from './protocol';
 import { renderSession } from './render-state';
 import { StoryState } from './StoryState';
@@ -126,7 +126,7 @@ export abstract class StoryRoom extends KitRoom<StoryState, StoryRoomDeps> {
   private async play(client: Client, action: StoryAction): Promise<void> {
     const session = this.session!;
     const before = session.progress;
-    const outcome = applyAction(session.chapter, before, action, this.deps.clock.now());
+    const outcome = rulesFor(session.chapter).act(before, action, this.deps.clock.now());
     if (!outcome.ok) return this.refuse(client, outcome.refusal);
     const saved = await this.sessions.save(this.ownerId!, before, outcome.progress, { diamonds: outcome.diamonds, choiceId: outcome.choice?.id ?? null });
     if (!saved.ok) {

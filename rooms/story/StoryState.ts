@@ -11,6 +11,8 @@ export class StoryState extends Schema {
   /** Content-hashed bundle URL: character names, colours and sprites for the client. */
   @type('string') bundleUrl = '';
   @type('string') sceneId = '';
+  /** The progress step counter: which visit of the scene this is (the client keeps the line within it). */
+  @type('uint32') step = 0;
   /** playing | choice | ended — or locked when the chapter could not be opened (no keys, not reached yet). */
   @type('string') status = '';
   @type('string') background = '';

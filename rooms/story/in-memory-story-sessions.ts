@@ -1,4 +1,4 @@
-import { chooseChapter, placeInChapter, type PlayableChapter, type StoryProgress } from './engine';
+import { chooseChapter, placeInChapter, type AnyChapter, type StoryProgress } from './engine';
 import type { OpenedSession, Outcome, StorySessions, WalletSnapshot } from './story-sessions';
 
 interface Purse {
@@ -17,7 +17,7 @@ export class InMemoryStorySessions implements StorySessions {
   private readonly purses = new Map<string, Purse>();
   private readonly openedChapters = new Set<string>();
 
-  constructor(private readonly stories: ReadonlyMap<string, PlayableChapter[]>, private readonly welcome: Purse) {}
+  constructor(private readonly stories: ReadonlyMap<string, AnyChapter[]>, private readonly welcome: Purse) {}
 
   async storyExists(storyId: string): Promise<boolean> {
     return this.stories.has(storyId);

@@ -1,5 +1,5 @@
 import { syncArraySchema } from '../shared/sync-array-schema';
-import { viewScene } from './engine';
+import { rulesFor } from './engine';
 import { ChoiceOptionState } from './ChoiceOptionState';
 import type { StoryState } from './StoryState';
 import type { OpenedSession, WalletSnapshot } from './story-sessions';
@@ -8,13 +8,14 @@ import { TimelineLineState } from './TimelineLineState';
 /** Copies the session's current scene, standing and wallet into the synced state. */
 export function renderSession(state: StoryState, session: OpenedSession): void {
   const { chapter, progress } = session;
-  const view = viewScene(chapter, progress);
+  const view = rulesFor(chapter).view(progress);
   state.storyId = chapter.storyId;
   state.chapterId = chapter.id;
   state.chapterNumber = chapter.number;
   state.chapterTitle = chapter.title;
   state.bundleUrl = session.bundleUrl;
   state.sceneId = view.sceneId;
+  state.step = progress.step;
   state.status = view.status;
   state.background = view.background;
   state.music = view.music;

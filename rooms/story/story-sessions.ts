@@ -1,4 +1,4 @@
-import type { PlayableChapter, Refusal, StoryProgress } from './engine';
+import type { AnyChapter, Refusal, StoryProgress } from './engine';
 
 /** What the room shows of the player's wallet. */
 export interface WalletSnapshot {
@@ -9,7 +9,8 @@ export interface WalletSnapshot {
 }
 
 export interface OpenedSession {
-  chapter: PlayableChapter;
+  /** A scene chapter or an ink one: the room plays either through rulesFor(chapter). */
+  chapter: AnyChapter;
   /** Content-hashed URL of the chapter bundle, for the client's art and character data. */
   bundleUrl: string;
   progress: StoryProgress;

@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, expect, it } from 'vitest';
-import { applyAction, type StoryProgress } from '../../rooms/story/engine';
+import { rulesFor, type PlayableChapter, type StoryProgress } from '../../rooms/story/engine';
 import { describeOnEngines } from '../../testing/test-database';
 import { type LedgerEntry, PlayerProgress, Story } from '../database/entities';
 import { createStudioStory, insertVersion, upsertDraft } from '../studio/release-test-kit';
@@ -28,7 +28,7 @@ describeOnEngines('PreviewSessions', (db) => {
   const firstLine = async (userId: string) => {
     const opened = await previews.open(userId, storyId, chapterId());
     if (!opened.ok) throw new Error(`refused: ${opened.refusal.code}`);
-    return opened.value.chapter.scenes.opening?.timeline[0]?.text;
+    return (opened.value.chapter as PlayableChapter).scenes.opening?.timeline[0]?.text;
   };
 
   it("plays the owner's clean draft from its start, with the real wallet", async () => {
@@ -70,7 +70,7 @@ describeOnEngines('PreviewSessions', (db) => {
     const { chapter } = opened.value;
     let progress: StoryProgress = opened.value.progress;
     for (const action of [{ type: 'advance' } as const, { type: 'choose', choiceId: 'gilded' } as const]) {
-      const outcome = applyAction(chapter, progress, action, new Date());
+      const outcome = rulesFor(chapter).act(progress, action, new Date());
       if (!outcome.ok) throw new Error(outcome.refusal.code);
       expect(await previews.save(writer, progress, outcome.progress, { diamonds: outcome.diamonds, choiceId: outcome.choice?.id ?? null })).toEqual({ ok: true, value: null });
       progress = outcome.progress;

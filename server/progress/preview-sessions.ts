@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { startChapter, type PlayableChapter, type StoryProgress } from '../../rooms/story/engine';
+import { rulesFor, type AnyChapter, type StoryProgress } from '../../rooms/story/engine';
 import type { OpenedSession, Outcome, StorySessions, WalletSnapshot } from '../../rooms/story/story-sessions';
 import { isDatabaseUnavailable } from '../database/database-unavailable';
 import { ChapterDraft, ChapterVersion, Story } from '../database/entities';
@@ -30,7 +30,7 @@ export class PreviewSessions implements StorySessions {
   async open(userId: string, storyId: string, chapterId?: string): Promise<Outcome<OpenedSession>> {
     try {
       const chapter = await this.previewBundle(userId, storyId, chapterId);
-      return { ok: true, value: { chapter, bundleUrl: '', progress: startChapter(chapter, null), wallet: await this.walletOf(userId), nextChapterId: null } };
+      return { ok: true, value: { chapter, bundleUrl: '', progress: rulesFor(chapter).start(null), wallet: await this.walletOf(userId), nextChapterId: null } };
     } catch (error) {
       if (error instanceof DomainError) return { ok: false, refusal: { code: error.code, message: error.message, details: error.details } };
       if (isDatabaseUnavailable(error)) return { ok: false, refusal: { code: 'DATABASE_UNAVAILABLE', message: 'We cannot open the preview right now; try again in a moment' } };
@@ -48,7 +48,7 @@ export class PreviewSessions implements StorySessions {
    * for the studio's bundle route (the client draws the preview's art and characters from it).
    * Throws NOT_YOUR_STORY, CHAPTER_NOT_FOUND or CONTENT_INVALID.
    */
-  async previewBundle(userId: string, storyId: string, chapterId: string | undefined): Promise<PlayableChapter> {
+  async previewBundle(userId: string, storyId: string, chapterId: string | undefined): Promise<AnyChapter> {
     const em = this.deps.em.fork();
     const story = await em.findOne(Story, { id: storyId }, { fields: ['owner'] });
     if (story === null || story.owner?.id !== userId) throw new DomainError('NOT_YOUR_STORY', `You have no story ${storyId} to preview`, { storyId });
@@ -56,9 +56,9 @@ export class PreviewSessions implements StorySessions {
     if (chapterId === undefined) throw notFound();
     const draft = await em.findOne(ChapterDraft, { id: chapterId, story: storyId }, { populate: ['bundle'] });
     // A draft has a bundle only when the linter found nothing that stops it from being published.
-    if (draft?.bundle) return draft.bundle as unknown as PlayableChapter;
+    if (draft?.bundle) return draft.bundle as unknown as AnyChapter;
     const latest = await em.findOne(ChapterVersion, { chapterId, story: storyId }, { orderBy: { version: 'desc' }, populate: ['bundle'] });
-    if (latest) return latest.bundle as unknown as PlayableChapter;
+    if (latest) return latest.bundle as unknown as AnyChapter;
     if (draft) throw new DomainError('CONTENT_INVALID', `Chapter ${chapterId} has problems to fix before it can be previewed`, { storyId, chapterId, problems: draft.problems });
     throw notFound();
   }

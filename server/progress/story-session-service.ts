@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
-import { chooseChapter, placeInChapter, type PlayableChapter, type Refusal, type StoryProgress } from '../../rooms/story/engine';
+import { chooseChapter, placeInChapter, type AnyChapter, type Refusal, type StoryProgress } from '../../rooms/story/engine';
 import type { OpenedSession, Outcome, StorySessions, WalletSnapshot } from '../../rooms/story/story-sessions';
 import { bundleUrl } from '../catalog/catalog-urls';
 import type { ChapterLayout, StoryDirectory } from '../catalog/story-directory';
@@ -25,22 +25,22 @@ export interface StorySessionDeps {
 
 /** A step, conditional on the step it started from (see writeProgress). */
 const SAVE_STEP_SQL =
-  'update player_progress set chapter_id = ?, scene_id = ?, status = ?, step = ?, flags = ?, relationships = ?, history = ?, completed_chapters = ?, updated_at = ? ' +
+  'update player_progress set chapter_id = ?, scene_id = ?, status = ?, step = ?, flags = ?, relationships = ?, history = ?, completed_chapters = ?, ink_state = ?, updated_at = ? ' +
   'where user_id = ? and story_id = ? and step = ?';
 
 const INSERT_PROGRESS_SQL =
-  'insert into player_progress (id, user_id, story_id, chapter_id, scene_id, status, step, flags, relationships, history, completed_chapters, created_at, updated_at) ' +
-  'values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+  'insert into player_progress (id, user_id, story_id, chapter_id, scene_id, status, step, flags, relationships, history, completed_chapters, ink_state, created_at, updated_at) ' +
+  'values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
 const COUNT_PLAY_SQL = 'update stories set plays = plays + 1 where id = ?';
 
 const READ_PROGRESS_SQL =
-  'select chapter_id as "chapterId", scene_id as "sceneId", status, step, flags, relationships, history, completed_chapters as "completedChapterIds" ' +
+  'select chapter_id as "chapterId", scene_id as "sceneId", status, step, flags, relationships, history, completed_chapters as "completedChapterIds", ink_state as "inkState" ' +
   'from player_progress where user_id = ? and story_id = ?';
 
-type SavedColumns = Omit<StoryProgress, 'storyId'>;
+type SavedColumns = Omit<StoryProgress, 'storyId' | 'inkState'> & { inkState: string | null };
 const SAVED_COLUMNS: RowShape<SavedColumns> = {
-  chapterId: 'text', sceneId: 'text', status: 'text', step: 'integer', flags: 'json', relationships: 'json', history: 'json', completedChapterIds: 'json',
+  chapterId: 'text', sceneId: 'text', status: 'text', step: 'integer', flags: 'json', relationships: 'json', history: 'json', completedChapterIds: 'json', inkState: 'text',
 };
 
 /**
@@ -49,7 +49,7 @@ const SAVED_COLUMNS: RowShape<SavedColumns> = {
  */
 export class StorySessionService implements StorySessions {
   /** Bundles are immutable per content hash, so each is read and parsed once per process. */
-  private readonly chapters = new Map<string, { sha256: string; chapter: PlayableChapter }>();
+  private readonly chapters = new Map<string, { sha256: string; chapter: AnyChapter }>();
 
   constructor(private readonly deps: StorySessionDeps) {}
 
@@ -144,7 +144,7 @@ export class StorySessionService implements StorySessions {
     return this.opened(userId, chapter, target, progress, chapters, index);
   }
 
-  private async opened(userId: string, chapter: PlayableChapter, target: ChapterLayout, progress: StoryProgress, chapters: ChapterLayout[], index: number): Promise<OpenedSession> {
+  private async opened(userId: string, chapter: AnyChapter, target: ChapterLayout, progress: StoryProgress, chapters: ChapterLayout[], index: number): Promise<OpenedSession> {
     return { chapter, bundleUrl: bundleUrl(target.id, target.sha256), progress, wallet: await this.walletOf(userId), nextChapterId: chapters[index + 1]?.id ?? null };
   }
 
@@ -166,14 +166,16 @@ export class StorySessionService implements StorySessions {
   /** Every join reads this row, so it goes through a prepared statement rather than the ORM. */
   private async readProgress(userId: string, storyId: string): Promise<StoryProgress | null> {
     const row = await this.deps.statements.first(READ_PROGRESS_SQL, [userId, storyId], SAVED_COLUMNS);
-    return row && { storyId, ...row };
+    if (!row) return null;
+    const { inkState, ...rest } = row;
+    return { storyId, ...rest, ...(inkState === null ? {} : { inkState }) };
   }
 
-  private async loadChapter(target: ChapterLayout): Promise<PlayableChapter> {
+  private async loadChapter(target: ChapterLayout): Promise<AnyChapter> {
     const cached = this.chapters.get(target.id);
     if (cached?.sha256 === target.sha256) return cached.chapter;
     const row = await this.deps.em.fork().findOneOrFail(Chapter, { id: target.id }, { populate: ['bundle'] });
-    const chapter = row.bundle as unknown as PlayableChapter;
+    const chapter = row.bundle as unknown as AnyChapter;
     this.chapters.set(target.id, { sha256: row.sha256, chapter });
     return chapter;
   }
@@ -186,8 +188,8 @@ export class StorySessionService implements StorySessions {
 
 /** The saved columns of SAVE_STEP_SQL and INSERT_PROGRESS_SQL, in their order. */
 function progressValues(progress: StoryProgress): SqlParam[] {
-  const { chapterId, sceneId, status, step, flags, relationships, history, completedChapterIds } = progress;
-  return [chapterId, sceneId, status, step, JSON.stringify(flags), JSON.stringify(relationships), JSON.stringify(history), JSON.stringify(completedChapterIds)];
+  const { chapterId, sceneId, status, step, flags, relationships, history, completedChapterIds, inkState } = progress;
+  return [chapterId, sceneId, status, step, JSON.stringify(flags), JSON.stringify(relationships), JSON.stringify(history), JSON.stringify(completedChapterIds), inkState ?? null];
 }
 
 const progressMovedOn = () => new DomainError('PROGRESS_CONFLICT', 'This story moved on in another session; showing where it stands now');

@@ -4,7 +4,8 @@ import { parseJsonDocument } from '../../content-pipeline';
 import { Chapter, ChapterDraft, ChapterVersion, StudioAsset, type Story } from '../database/entities';
 import type { Clock } from '../shared/clock';
 import { DomainError } from '../shared/domain-error';
-import type { ChapterDocument } from './chapter-document';
+import { chapterDocument, type ChapterDocument } from './chapter-document';
+import { importedChapterDocument } from './chapter-source-import';
 import { lintStudioChapter, type StudioLintResult } from './chapter-lint';
 import { toChapterProblem, toStudioChapter } from './studio-views';
 import { ownedStory, writerAccount } from './writer-access';
@@ -51,6 +52,22 @@ export class ChapterDrafts {
       });
     }
     return { chapter, problems };
+  }
+
+  /**
+   * A Twine (or other) source for this chapter: imported, numbered as this chapter's draft already is
+   * (else one past the story's highest), then uploaded like a chapter document. The writer is checked
+   * first, so nobody else learns anything from import problems.
+   */
+  async uploadSource(userId: string, ids: { storyId: string; chapterId: string }, source: { text: string; extension: string }): Promise<ChapterUploadResponse> {
+    const em = this.deps.em.fork();
+    await ownedStory(em, ids.storyId, await writerAccount(em, userId));
+    const drafts = await em.find(ChapterDraft, { story: ids.storyId }, { fields: ['id', 'number'] });
+    const number = drafts.find((draft) => draft.id === ids.chapterId)?.number ?? Math.max(0, ...drafts.map((draft) => draft.number)) + 1;
+    const { document, warnings } = importedChapterDocument(source.text, source.extension, ids, number);
+    const answer = await this.upload(userId, ids.storyId, chapterDocument(document, ids));
+    // What the importer dropped is told with this answer (the draft keeps the linter's problems).
+    return { ...answer, problems: [...warnings, ...answer.problems] };
   }
 
   /** The story's other chapters whose drafts are clean: the story-wide rules (numbers, flags) judge with them. */

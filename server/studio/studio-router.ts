@@ -7,6 +7,7 @@ import { readRawBody } from '../http/read-raw-body';
 import { userIdOf } from '../http/require-user';
 import { parseInput } from '../http/validate';
 import { chapterDocument, MAX_CHAPTER_BYTES } from './chapter-document';
+import { sourceExtensionOf } from './chapter-source-import';
 import type { PreviewSessions } from '../progress/preview-sessions';
 import type { ChapterDrafts } from './chapter-drafts';
 import type { ChapterPublisher } from './chapter-publisher';
@@ -66,6 +67,11 @@ export function studioRouter(deps: StudioRouterDeps): Router {
 
   router.put(CHAPTER_ROUTE, requireUser, asyncRoute(async (req, res) => {
     const ids = parseInput(chapterParams, req.params, 'path');
+    const extension = sourceExtensionOf(req.get('content-type'));
+    if (extension !== undefined && typeof req.body === 'string') {
+      res.json((await drafts.uploadSource(userIdOf(res), ids, { text: req.body, extension })) satisfies ChapterUploadResponse);
+      return;
+    }
     const document = chapterDocument(req.body, ids);
     res.json((await drafts.upload(userIdOf(res), ids.storyId, document)) satisfies ChapterUploadResponse);
   }));
@@ -98,8 +104,10 @@ export function chapterBodyReader(requireUser: RequestHandler): Router {
   const router = Router();
   const tooLarge: ErrorRequestHandler = (error: unknown, _req, _res, next) => {
     const type = (error as { type?: unknown } | null)?.type;
-    next(type === 'entity.too.large' ? new ApiError(413, 'PAYLOAD_TOO_LARGE', `A chapter document is at most ${MAX_CHAPTER_BYTES / 1024 / 1024} MiB of JSON`, { maxBytes: MAX_CHAPTER_BYTES }) : error);
+    next(type === 'entity.too.large' ? new ApiError(413, 'PAYLOAD_TOO_LARGE', `A chapter upload is at most ${MAX_CHAPTER_BYTES / 1024 / 1024} MiB`, { maxBytes: MAX_CHAPTER_BYTES }) : error);
   };
-  router.put(CHAPTER_ROUTE, requireUser, express.json({ limit: MAX_CHAPTER_BYTES, strict: true, type: () => true }), tooLarge);
+  const isSource = (req: { headers: Record<string, unknown> }) => sourceExtensionOf(String(req.headers['content-type'] ?? '')) !== undefined;
+  // Twine sources (text/x-twee, text/html) arrive as text for the importer; everything else is a chapter document.
+  router.put(CHAPTER_ROUTE, requireUser, express.text({ limit: MAX_CHAPTER_BYTES, type: isSource }), express.json({ limit: MAX_CHAPTER_BYTES, strict: true, type: (req) => !isSource(req) }), tooLarge);
   return router;
 }

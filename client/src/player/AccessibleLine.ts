@@ -3,12 +3,13 @@ import { element } from './dom';
 /**
  * The canvas is invisible to assistive technology, so the current line also lives here: a polite
  * live region with the whole line from its first moment (not letter by letter), and a Continue
- * button that does what a tap does. Both are visually hidden; the button shows itself on focus.
+ * button ("Next line", not "Continue": the library's "Continue reading" is another thing) that does
+ * what a tap does. Both are visually hidden; the button shows itself on focus.
  */
 export class AccessibleLine {
   readonly root = element('div', 'sv-a11y');
   private readonly region = element('div', 'sv-visually-hidden sv-a11y__line');
-  private readonly continueButton = element('button', 'sv-continue', 'Continue');
+  private readonly continueButton = element('button', 'sv-continue', 'Next line');
 
   constructor(onContinue: () => void) {
     this.region.setAttribute('aria-live', 'polite');

@@ -42,6 +42,8 @@ export class DialogueBox {
   private typewriter: Typewriter | undefined;
   private layout: StageLayout | undefined;
   private clock = 0;
+  /** The reader's text speed (Settings); Infinity shows each line whole. */
+  private charsPerSecond = CHARS_PER_SECOND;
   private readonly tick = (ticker: Ticker): void => this.onTick(ticker.deltaMS);
 
   constructor(
@@ -70,9 +72,14 @@ export class DialogueBox {
     this.typewriter = undefined;
     this.render();
     // Reduced motion: the line appears whole, as if already typed.
-    this.typewriter = new Typewriter(this.wrapped.length, CHARS_PER_SECOND);
-    if (this.reducedMotion) this.typewriter.finish();
+    this.typewriter = new Typewriter(this.wrapped.length, this.charsPerSecond);
+    if (this.reducedMotion || !Number.isFinite(this.charsPerSecond)) this.typewriter.finish();
     this.showVisible();
+  }
+
+  /** Applies from the next line on. */
+  setCharsPerSecond(charsPerSecond: number): void {
+    this.charsPerSecond = charsPerSecond;
   }
 
   revealAll(): void {

@@ -7,6 +7,9 @@ export interface HudOptions {
   muted: boolean;
   onToggleMute(): void;
   onOpenStore?(): void;
+  onHistory(): void;
+  /** The pause menu: settings, History, back to the library. */
+  onMenu(): void;
 }
 
 /**
@@ -51,7 +54,7 @@ export class Hud {
     this.setMuted(options.muted);
 
     const wallet = element('div', 'sv-hud__wallet');
-    wallet.append(this.keys, this.diamonds, this.mute);
+    wallet.append(this.keys, this.diamonds, this.tool('History', 'sv-hud__history', options.onHistory), this.mute, this.tool('Menu and settings', 'sv-hud__menu', options.onMenu));
     this.root.append(title, wallet);
     // The countdown ticks on its own; the numbers change only through `update`.
     this.timer = setInterval(() => this.renderTimer(), 1000);
@@ -76,6 +79,20 @@ export class Hud {
 
   destroy(): void {
     clearInterval(this.timer);
+  }
+
+  private tool(label: string, className: string, run: () => void): HTMLButtonElement {
+    const button = element('button', `sv-hud__tool ${className}`);
+    button.type = 'button';
+    button.setAttribute('aria-label', label);
+    button.title = label;
+    button.addEventListener('click', (event) => {
+      event.stopPropagation();
+      // Tapped: focus is not left on the button, so the dialog closes back to reading (Space goes on).
+      releaseFocusAfterPointer(event);
+      run();
+    });
+    return button;
   }
 
   /** Keys and diamonds open the store when the shell offers one; otherwise they are plain labels. */

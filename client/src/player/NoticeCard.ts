@@ -14,7 +14,8 @@ export class NoticeCard {
   readonly root = element('div', 'sv-notice-layer');
   private returnFocus: HTMLElement | undefined;
 
-  constructor() {
+  /** `onClosed`: the reader is back on the stage (auto-play may go on). */
+  constructor(private readonly onClosed: () => void = () => undefined) {
     this.root.hidden = true;
     this.root.addEventListener('click', (event) => event.stopPropagation());
     this.root.addEventListener('keydown', (event) => this.onKeyDown(event));
@@ -68,6 +69,7 @@ export class NoticeCard {
     const target = this.returnFocus;
     this.returnFocus = undefined;
     if (target?.isConnected && !target.hidden) target.focus({ preventScroll: true });
+    this.onClosed();
   }
 
   private button(label: string, className: string, onClick: () => void): HTMLButtonElement {

@@ -40,13 +40,27 @@ export class SceneReader {
     return this.current;
   }
 
-  /** Starts a scene from its first step. */
-  start(timeline: readonly TimelineLine[], status: string): void {
+  /**
+   * Starts a scene at step `from` (0: its first; the reader's saved line after a reload). Stage
+   * steps before it are applied so the right characters stand there; `from` past the last step
+   * goes straight to the scene's end (its choices).
+   */
+  start(timeline: readonly TimelineLine[], status: string, from = 0): void {
     this.timeline = timeline;
     this.status = status;
-    this.index = -1;
     this.current = 'idle';
+    const first = Math.min(Math.max(0, from), timeline.length);
+    for (let i = 0; i < first; i += 1) {
+      const step = timeline[i];
+      if (step !== undefined && !isSpokenLine(step)) this.hooks.stageStep(step);
+    }
+    this.index = first - 1;
     this.next();
+  }
+
+  /** The index in the timeline of the line being read (-1 before the first). */
+  get lineIndex(): number {
+    return this.index;
   }
 
   /** The same scene's status as the server now says (read when the scene ends). */

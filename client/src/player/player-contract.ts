@@ -3,7 +3,7 @@
  * The shell owns the Colyseus room; the player only renders what it is given and reports what
  * the reader did. Both sides code against this file.
  */
-import type { ChapterBundle } from '../../../content-pipeline';
+import type { AnyChapterBundle as ChapterBundle } from '../../../content-pipeline';
 
 /** One line of the current scene's timeline, as the room's state holds it. */
 export interface TimelineLine {
@@ -30,6 +30,8 @@ export interface SceneSnapshot {
   chapterNumber: number;
   chapterTitle: string;
   sceneId: string;
+  /** Which visit of the scene (progress step): with the scene, it keys the reader's line on this device. */
+  step: number;
   status: 'playing' | 'choice' | 'ended' | 'locked' | string;
   background: string;
   music: string;
@@ -64,6 +66,8 @@ export interface StoryPlayerOptions {
   onChapterEnd(snapshot: SceneSnapshot): void;
   /** The reader pressed the HUD's diamond/key counters (the shell opens the store/inventory). */
   onOpenStore?(): void;
+  /** "Back to the library" in the pause menu (absent: the menu has no such button). */
+  onLibrary?(): void;
 }
 
 export interface StoryPlayer {

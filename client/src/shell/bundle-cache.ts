@@ -1,4 +1,4 @@
-import type { ChapterBundle } from '../../../api/index';
+import type { AnyChapterBundle as ChapterBundle } from '../../../content-pipeline';
 import { ApiFailure } from './api-failure';
 
 // Bundle URLs carry their content hash, so a URL's bytes never change: keep them for the app's

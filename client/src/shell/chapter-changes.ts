@@ -1,4 +1,4 @@
-import type { ChapterBundle } from '../../../content-pipeline';
+import type { AnyChapterBundle, ChapterBundle } from '../../../content-pipeline';
 import type { ChoiceRecord } from '../../../api/index';
 
 /** Flags and relationships: what the chapter-end card compares. */
@@ -13,8 +13,11 @@ export interface ChapterChange {
   tone: 'up' | 'down' | 'flag';
 }
 
-/** "Mags +2", "Gave ring": what changed between the chapter's start and its end. */
-export function chapterChanges(before: Standing, after: Standing, bundle: Pick<ChapterBundle, 'characters'> | null): ChapterChange[] {
+/**
+ * "Mags +2", "You found the logbook": what changed between the chapter's start and its end. A flag
+ * is told only in the words its writer gave it (story.json `flags`); an unlabeled one is not told.
+ */
+export function chapterChanges(before: Standing, after: Standing, bundle: Pick<ChapterBundle, 'characters' | 'flagLabels'> | null): ChapterChange[] {
   const changes: ChapterChange[] = [];
   for (const [character, value] of Object.entries(after.relationships)) {
     const delta = value - (before.relationships[character] ?? 0);
@@ -22,9 +25,10 @@ export function chapterChanges(before: Standing, after: Standing, bundle: Pick<C
     const name = bundle?.characters[character]?.displayName ?? character;
     changes.push({ text: `${name} ${delta > 0 ? '+' : '−'}${Math.abs(delta)}`, tone: delta > 0 ? 'up' : 'down' });
   }
-  const characters = Object.keys(bundle?.characters ?? {});
+  const labels = bundle?.flagLabels ?? {};
   for (const [flag, set] of Object.entries(after.flags)) {
-    if (set && before.flags[flag] !== true) changes.push({ text: humanizeFlag(flag, characters), tone: 'flag' });
+    const label = Object.hasOwn(labels, flag) ? labels[flag] : undefined;
+    if (set && before.flags[flag] !== true && label) changes.push({ text: label, tone: 'flag' });
   }
   return changes;
 }
@@ -33,7 +37,9 @@ export function chapterChanges(before: Standing, after: Standing, bundle: Pick<C
  * The standing at the chapter's start, worked back from the end when the session did not see the
  * start (the reader reloaded mid-chapter): the effects of this chapter's choices are undone.
  */
-export function standingAtStart(end: Standing, bundle: ChapterBundle, history: ChoiceRecord[]): Standing {
+export function standingAtStart(end: Standing, bundle: AnyChapterBundle, history: ChoiceRecord[]): Standing {
+  // An ink chapter's choices change ink variables the bundle cannot undo: the standing stays as seen.
+  if (bundle.format === 'ink') return { flags: { ...end.flags }, relationships: { ...end.relationships } };
   const flags = { ...end.flags };
   const relationships = { ...end.relationships };
   for (const record of choicesOfLatestVisit(history, bundle.id)) {
@@ -53,18 +59,4 @@ export function choicesOfLatestVisit(history: ChoiceRecord[], chapterId: string)
   let start = history.length;
   while (start > 0 && history[start - 1]?.chapterId === chapterId) start--;
   return history.slice(start);
-}
-
-/** "gave_ring" → "Gave ring"; "called_ruiz" → "Called Ruiz" when Ruiz is one of the story's characters. */
-export function humanizeFlag(flag: string, characterNames: string[] = []): string {
-  const names = new Map(characterNames.map((name) => [name.toLowerCase(), name]));
-  const words = flag
-    .replace(/[_-]+/g, ' ')
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .trim()
-    .toLowerCase()
-    .split(/\s+/)
-    .map((word) => names.get(word) ?? word)
-    .join(' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -21,12 +21,23 @@ export class ChapterEndCard {
   readonly heading: HTMLHeadingElement;
   private stopTicking: () => void = () => {};
   private destroyed = false;
+  /** Enter anywhere but on another control presses "Next chapter" (the reader's "go on" key). */
+  private readonly onKeyDown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Enter' || event.repeat || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || event.defaultPrevented) return;
+    const next = this.next;
+    if (!next || !this.element.isConnected) return;
+    if (event.target instanceof Element && event.target.closest('button, a[href], input, select, textarea, summary, [role="button"]') !== null) return;
+    event.preventDefault();
+    next();
+  };
+  private readonly next: (() => void) | null;
 
   constructor(options: ChapterEndOptions) {
     const { snapshot } = options;
     const changeList = h('ul', { className: 'change-list', attrs: { 'aria-busy': 'true' } }, [h('li', { className: 'change change-muted', text: 'Counting…' })]);
     const keysLine = h('p', { className: 'keys-line' });
     const next = options.onNextChapter;
+    this.next = next;
     const actions = [
       next ? button([icon('play', 'icon'), ' Next chapter'], next, 'btn btn-primary') : null,
       button(options.backLabel ?? 'Back to library', () => options.onLibrary(), next ? 'btn btn-ghost' : 'btn btn-primary'),
@@ -50,6 +61,7 @@ export class ChapterEndCard {
     this.element = card.element;
     this.element.classList.add('stage-overlay-dim');
     this.heading = card.heading;
+    document.addEventListener('keydown', this.onKeyDown);
 
     this.stopTicking = everySecond(() => {
       const full = snapshot.keys >= snapshot.keysCap;
@@ -73,5 +85,6 @@ export class ChapterEndCard {
   destroy(): void {
     this.destroyed = true;
     this.stopTicking();
+    document.removeEventListener('keydown', this.onKeyDown);
   }
 }

@@ -10,7 +10,7 @@ interface Entry {
   updatedAt: string;
 }
 
-/** The "Continue reading" row: every listed story the player has progress in, latest first. */
+/** The "Continue reading" row: every listed story the player is in the middle of, latest first. */
 export class ContinueReading {
   readonly element: HTMLElement;
   private readonly row = h('div', { className: 'continue-row' });
@@ -53,7 +53,8 @@ export class ContinueReading {
   }
 
   private render(): void {
-    const entries = [...this.entries.values()].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    // Finished stories are not "continued": they stay in the library and on their story page.
+    const entries = [...this.entries.values()].filter((e) => e.state.kind !== 'finished').sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
     this.row.replaceChildren(...entries.map((e) => continueCard(e.story, readingLabel(e.state), e.state.kind === 'finished')));
     this.element.hidden = entries.length === 0;
   }

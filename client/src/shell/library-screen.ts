@@ -6,13 +6,14 @@ import { LibraryFilters, type LibraryQuery } from './library-filters';
 import { LibraryHeader } from './library-header';
 import { focusableHeading, type Screen, type ShellContext } from './screen';
 import { featuredStory } from './featured-story';
+import { featuredPick } from './reading-state';
 import { storyCard } from './story-card';
 
 const PAGE_SIZE = 12;
 // Kept for the app's lifetime: coming back from a story page finds the same filter.
 let lastQuery: LibraryQuery = { genre: '', sort: 'popular' };
 /** Every genre and the most-read story, from one unfiltered page; fetched once per app load. */
-let overview: Promise<{ genres: string[]; featured: StorySummary | null }> | null = null;
+let overview: Promise<{ genres: string[]; popular: StorySummary[] }> | null = null;
 
 /** Continue reading, then every story: genre chips, popular/new, "load more". */
 export function libraryScreen(context: ShellContext): Screen {
@@ -70,15 +71,18 @@ export function libraryScreen(context: ShellContext): Screen {
 
   overview ??= context.api
     .stories({ sort: 'popular', limit: 50 })
-    .then((page) => ({ genres: [...new Set(page.items.map((s) => s.genre))], featured: page.items[0] ?? null }))
+    .then((page) => ({ genres: [...new Set(page.items.map((s) => s.genre))], popular: page.items }))
     .catch(() => {
       overview = null;
-      return { genres: [], featured: null };
+      return { genres: [], popular: [] };
     });
-  void overview.then(({ genres, featured }) => {
+  void overview.then(async ({ genres, popular }) => {
     if (destroyed) return;
     filters.setGenres(genres);
-    if (featured) featuredSlot.replaceChildren(featuredStory(featured));
+    // The banner is for finding something to read: never a story this reader has finished.
+    const progress = await context.api.allProgress().catch(() => []);
+    const featured = featuredPick(popular, progress);
+    if (featured && !destroyed) featuredSlot.replaceChildren(featuredStory(featured));
   });
   void load(true);
 

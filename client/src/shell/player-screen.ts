@@ -83,6 +83,7 @@ class PlayerScreen implements Screen {
       onChoose: (choiceId) => this.connection?.choose(choiceId),
       onChapterEnd: (end) => this.showChapterEnd(end),
       onOpenStore: () => context.openStore(),
+      onLibrary: () => context.router.navigate(preview ? { name: 'studio-story', storyId } : { name: 'library' }),
       onLoading: (chapterNumber) => this.showLoading(`Opening Chapter ${chapterNumber}`),
       onReady: () => {
         if (this.cover instanceof LoadingCard) this.setCover(null);

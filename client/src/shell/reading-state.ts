@@ -1,4 +1,4 @@
-import type { ChapterSummary, StoryDetail, StoryProgress } from '../../../api/index';
+import type { ChapterSummary, StoryDetail, StoryProgress, StorySummary } from '../../../api/index';
 
 /** Where the player stands in a story, as the library and the story page word it. */
 export type ReadingState =
@@ -50,4 +50,16 @@ export function readingLabel(state: ReadingState): string {
     case 'finished':
       return 'Finished';
   }
+}
+
+/** Read to the end of its last chapter (from the catalog's summary: no chapter list needed). */
+export function hasFinished(story: Pick<StorySummary, 'id' | 'chapterCount'>, progress: readonly StoryProgress[]): boolean {
+  const mine = progress.find((p) => p.storyId === story.id);
+  if (!mine || mine.status !== 'ended') return false;
+  return new Set([...mine.completedChapterIds, mine.chapterId]).size >= story.chapterCount;
+}
+
+/** The library's banner: the most-read story this reader has not finished (none when they finished them all). */
+export function featuredPick<S extends Pick<StorySummary, 'id' | 'chapterCount'>>(popular: readonly S[], progress: readonly StoryProgress[]): S | null {
+  return popular.find((story) => !hasFinished(story, progress)) ?? null;
 }

@@ -10,7 +10,7 @@ export interface Notice {
 export interface NoticeContext {
   /** Where "Get diamonds" leads: the diamond store. */
   openStore(): void;
-  /** The lock reason the room's state gives for an option (e.g. 'needs "gave_ring"'). */
+  /** The lock reason the room's state gives for an option (e.g. "Needs Jun 5 — you have 3"). */
   lockReasonOf(choiceId: string): string | undefined;
 }
 

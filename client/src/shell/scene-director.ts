@@ -1,11 +1,11 @@
-import type { ChapterBundle } from '../../../content-pipeline';
+import type { AnyChapterBundle as ChapterBundle } from '../../../content-pipeline';
 import { createStoryPlayer } from '../player';
 import type { SceneSnapshot, StoryPlayer, StoryPlayerOptions } from '../player/player-contract';
 import { loadChapterBundle } from './bundle-cache';
 import type { Standing } from './chapter-changes';
 import type { Notice } from './refusal-notice';
 
-type ReaderCallbacks = Pick<StoryPlayerOptions, 'onAdvance' | 'onChoose' | 'onChapterEnd' | 'onOpenStore'>;
+type ReaderCallbacks = Pick<StoryPlayerOptions, 'onAdvance' | 'onChoose' | 'onChapterEnd' | 'onOpenStore' | 'onLibrary'>;
 
 /**
  * Where a chapter's bundle and art come from: by default the bundle's immutable URL from the room and
@@ -102,7 +102,7 @@ export class SceneDirector {
       this.player?.destroy();
       this.player = null;
       this.options.host.replaceChildren();
-      const { onAdvance, onChoose, onChapterEnd, onOpenStore } = this.options;
+      const { onAdvance, onChoose, onChapterEnd, onOpenStore, onLibrary } = this.options;
       const player = await createStoryPlayer({
         host: this.options.host,
         bundle,
@@ -114,6 +114,7 @@ export class SceneDirector {
         onChoose,
         onChapterEnd,
         onOpenStore,
+        onLibrary,
       });
       if (this.destroyed) return player.destroy();
       await player.preload(progress);
@@ -123,7 +124,7 @@ export class SceneDirector {
       this.bundle = bundle;
       this.chapterId = bundle.id;
       this.shownScene = '';
-      this.chapterStart = current.chapterId === bundle.id && current.sceneId === bundle.startSceneId ? standingOf(current) : null;
+      this.chapterStart = current.chapterId === bundle.id && bundle.format !== 'ink' && current.sceneId === bundle.startSceneId ? standingOf(current) : null;
       player.setInteractive(this.interactive);
       this.preparing = false;
       this.options.onReady();

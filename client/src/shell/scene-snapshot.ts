@@ -17,6 +17,7 @@ export function toSceneSnapshot(state: StoryState): SceneSnapshot {
     chapterNumber: state.chapterNumber,
     chapterTitle: state.chapterTitle,
     sceneId: state.sceneId,
+    step: state.step ?? 0,
     status: state.status,
     background: state.background,
     music: state.music,

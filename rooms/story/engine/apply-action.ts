@@ -51,12 +51,12 @@ function moveTo(chapter: PlayableChapter, progress: StoryProgress, sceneId: stri
   };
 }
 
-/** The seed format's `flag`, then the `effects` extension. */
+/** The seed format's `flag`, then the `effects` extension (absolute `set` before the deltas). */
 function withEffects(progress: StoryProgress, option: PlayableOption): StoryProgress {
   const flags = { ...progress.flags };
   if (option.flag) flags[option.flag] = true;
   Object.assign(flags, option.effects?.flags);
-  const relationships = { ...progress.relationships };
+  const relationships = { ...progress.relationships, ...option.effects?.set };
   for (const [character, delta] of Object.entries(option.effects?.relationships ?? {})) {
     relationships[character] = (relationships[character] ?? 0) + delta;
   }

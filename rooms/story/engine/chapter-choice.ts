@@ -1,6 +1,5 @@
 import type { Refusal } from '../../shared/room-error';
-import { resumeChapter, startChapter } from './chapter-start';
-import type { PlayableChapter } from './playable-chapter';
+import { rulesFor, type AnyChapter } from './chapter-rules';
 import type { StoryProgress } from './story-progress';
 
 /**
@@ -21,8 +20,9 @@ export function chooseChapter(chapterIds: readonly string[], saved: StoryProgres
 }
 
 /** Resume where the player stands; asking again for a chapter already finished replays it from the start. */
-export function placeInChapter(chapter: PlayableChapter, saved: StoryProgress | null, explicitlyRequested: boolean): StoryProgress {
-  if (!saved) return startChapter(chapter, null);
-  if (saved.chapterId === chapter.id && !(explicitlyRequested && saved.status === 'ended')) return resumeChapter(chapter, saved);
-  return startChapter(chapter, saved);
+export function placeInChapter(chapter: AnyChapter, saved: StoryProgress | null, explicitlyRequested: boolean): StoryProgress {
+  const rules = rulesFor(chapter);
+  if (!saved) return rules.start(null);
+  if (saved.chapterId === chapter.id && !(explicitlyRequested && saved.status === 'ended')) return rules.resume(saved);
+  return rules.start(saved);
 }

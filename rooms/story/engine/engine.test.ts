@@ -54,7 +54,21 @@ describe('story engine', () => {
     expect(view.choices.map((c) => [c.id, c.cost, c.locked])).toEqual([
       ['wait', 0, false], ['lamp', 5, false], ['secret', 0, true], ['spite', 0, false], ['broken', 0, false],
     ]);
-    expect(view.choices[2]!.lockReason).toBe('needs "knows_word"; Mara at least 3');
+    expect(view.choices[2]!.lockReason).toBe('Something you have not found yet; Needs Mara 3 — you have 0');
+  });
+
+  it('words a lock for the player: the writer\'s lockedText, the player\'s own value, never a flag id', () => {
+    const atFork = { ...ok(applyAction(chapter, fresh(), { type: 'advance' }, NOW)).progress, relationships: { Mara: 1 } };
+    const secret = (extra: object) => ({ ...chapter, scenes: { ...chapter.scenes, fork: { ...chapter.scenes['fork']!, choice: { prompt: '', options: [{ id: 'secret', text: 'Say it.', nextSceneId: 'quiet', ...extra }] } } } });
+    const reason = (extra: object, progress = atFork) => viewScene(secret(extra), progress).choices[0]!.lockReason;
+    expect(reason({ requires: [{ flag: 'knows_word' }] })).toBe('Something you have not found yet');
+    expect(reason({ requires: [{ flag: 'knows_word' }], lockedText: 'If Mara had taught you the word' })).toBe('If Mara had taught you the word');
+    expect(reason({ requires: [{ relationship: 'Mara', min: 5 }] })).toBe('Needs Mara 5 — you have 1');
+    expect(reason({ requires: [{ relationship: 'Mara', max: 0 }] })).toBe('Needs Mara at most 0 — you have 1');
+    expect(reason({ requires: [{ flag: 'rude', set: false }] }, { ...atFork, flags: { rude: true } })).not.toContain('rude');
+    // Only the unmet half of a gate is told; a met gate is no lock at all.
+    expect(reason({ requires: [{ flag: 'knows_word' }, { relationship: 'Mara', min: 1 }] })).toBe('Something you have not found yet');
+    expect(reason({ requires: [{ relationship: 'Mara', min: 1 }], lockedText: 'Never shown' })).toBe('');
   });
 
   it('refuses advance where a choice is required, and after the end', () => {

@@ -6,3 +6,5 @@ export { statusOf, viewScene, type ChoiceView, type SceneView } from './scene-vi
 export { resumeChapter, startChapter } from './chapter-start';
 export { applyAction, type ActionOutcome, type StoryAction } from './apply-action';
 export { chooseChapter, placeInChapter } from './chapter-choice';
+export { rulesFor, SceneChapterRules, type AnyChapter, type ChapterRules } from './chapter-rules';
+export { isInkChapter, type InkChapter } from './ink/ink-chapter';

@@ -7,6 +7,8 @@ export type Condition = { flag: string; set?: boolean } | { relationship: string
 export interface OptionEffects {
   flags?: Record<string, boolean>;
   relationships?: Record<string, number>;
+  /** Absolute relationship values, applied before the deltas. */
+  set?: Record<string, number>;
 }
 
 export interface PlayableOption {
@@ -17,6 +19,8 @@ export interface PlayableOption {
   flag?: string;
   effects?: OptionEffects;
   requires?: Condition[];
+  /** The writer's words for why the option is locked (shown instead of the default). */
+  lockedText?: string;
 }
 
 export interface PlayableStep {
@@ -25,6 +29,8 @@ export interface PlayableStep {
   text?: string;
   mood?: string;
   position?: string;
+  /** Shown only when all hold. */
+  requires?: Condition[];
 }
 
 export interface PlayableScene {

@@ -1,4 +1,4 @@
-import { lockReason } from './conditions';
+import { conditionHolds, lockReason } from './conditions';
 import type { PlayableChapter, PlayableScene, PlayableStep } from './playable-chapter';
 import type { SceneStatus, StoryProgress } from './story-progress';
 
@@ -35,7 +35,8 @@ export function viewScene(chapter: PlayableChapter, progress: StoryProgress): Sc
     status: statusOf(scene),
     background: scene.background ?? '',
     music: scene.music ?? '',
-    timeline: scene.timeline,
+    // A line with `requires` is part of the scene only for a player for whom they all hold.
+    timeline: scene.timeline.filter((step) => (step.requires ?? []).every((condition) => conditionHolds(condition, progress))),
     prompt: scene.choice?.prompt ?? '',
     choices: (scene.choice?.options ?? []).map((option) => {
       const reason = lockReason(option, progress);

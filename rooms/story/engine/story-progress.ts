@@ -19,6 +19,11 @@ export interface StoryProgress {
   relationships: Record<string, number>;
   history: ChoiceRecord[];
   completedChapterIds: string[];
+  /**
+   * Ink chapters only: ink's state at the start of the current passage (with its random seed) and
+   * the stage, as JSON (engine/ink/ink-passage.ts InkSave). Saved with the step; never sent to clients.
+   */
+  inkState?: string;
 }
 
 /** A rule said no: the player's action is refused and nothing changes. */

@@ -26,6 +26,8 @@ export class PlayerProgress {
   history: ChoiceRecord[] = [];
   /** Chapters whose ending the player reached: each opens the chapter after it. */
   completedChapters: string[] = [];
+  /** Ink stories only: ink's saved state (rooms/story/engine/ink). Never sent over REST: it holds the story ahead. */
+  inkState: string | null = null;
   createdAt: Date = new Date();
   updatedAt: Date = new Date();
 }
@@ -46,6 +48,7 @@ export const PlayerProgressSchema = new EntitySchema<PlayerProgress>({
     relationships: { type: 'json' },
     history: { type: 'json' },
     completedChapters: { type: 'json', default: '[]' },
+    inkState: { type: 'text', nullable: true },
     createdAt: { type: 'datetime' },
     updatedAt: { type: 'datetime', onUpdate: () => new Date() },
   },
