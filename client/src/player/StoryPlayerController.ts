@@ -1,4 +1,5 @@
 import type { Application } from 'pixi.js';
+import type { AnyChapterBundle } from '../../../content-pipeline';
 import { AccessibleLine } from './AccessibleLine';
 import { resolveAssetUrl } from './asset-url';
 import { AssetLibrary } from './AssetLibrary';
@@ -147,7 +148,7 @@ export class StoryPlayerController implements StoryPlayer {
     this.line.setContinueAvailable(false);
     this.stopAuto();
     // The server keeps the scene; this device keeps the line within this visit of it.
-    const from = this.log.beginVisit(snapshot.chapterId, snapshot.sceneId, snapshot.step, snapshot.sceneId === this.options.bundle.startSceneId);
+    const from = this.log.beginVisit(snapshot.chapterId, snapshot.sceneId, snapshot.step, isChapterStart(this.options.bundle, snapshot.sceneId));
     this.reader.start(snapshot.timeline, snapshot.status, from);
     if (focusWasInPlayer) this.line.focusContinue();
   }
@@ -359,4 +360,9 @@ export class StoryPlayerController implements StoryPlayer {
     this.overlay.style.setProperty('--sv-box-inset', `${layout.box.x}px`);
     this.overlay.style.setProperty('--sv-font-size', `${layout.fontSize}px`);
   }
+}
+
+/** Whether the scene opens its chapter (an ink chapter's passages have no fixed start: the history then runs on). */
+function isChapterStart(bundle: AnyChapterBundle, sceneId: string): boolean {
+  return 'startSceneId' in bundle && sceneId === bundle.startSceneId;
 }

@@ -1,14 +1,14 @@
-import type { ChapterBundle } from '../../../content-pipeline';
+import type { AnyChapterBundle, ChapterBundle } from '../../../content-pipeline';
 import type { Meter } from './pause-menu-view';
 
 /**
  * The story's characters the reader has a relationship with: those this chapter's choices raise,
  * lower or test, and any already moved — by display name, in the order the chapter meets them.
  */
-export function relationshipMeters(bundle: Pick<ChapterBundle, 'characters' | 'scenes'>, relationships: Record<string, number>): Meter[] {
+export function relationshipMeters(bundle: Pick<ChapterBundle, 'characters'> & Partial<Pick<ChapterBundle, 'scenes'>> | AnyChapterBundle, relationships: Record<string, number>): Meter[] {
   const ids = new Set<string>();
-  // Bundles of other kinds (an Ink chapter, in the works) may carry no scenes: then only the standing counts.
-  const scenes: ChapterBundle['scenes'] = (bundle as Partial<typeof bundle>).scenes ?? {};
+  // An ink chapter carries no scenes: then only the standing counts.
+  const scenes: ChapterBundle['scenes'] = 'scenes' in bundle && bundle.scenes !== undefined ? bundle.scenes : {};
   for (const scene of Object.values(scenes)) {
     for (const option of scene.choice?.options ?? []) {
       for (const id of Object.keys(option.effects?.relationships ?? {})) ids.add(id);
