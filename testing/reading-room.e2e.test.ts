@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client, type Room } from 'colyseus.js';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommentPage, StoryReadingStats } from '../api/reading';
 import { READING_ROOM, type ReadingCommentMessage } from '../rooms/reading/protocol';
 import type { ReadingState } from '../rooms/reading/ReadingState';
@@ -170,4 +170,22 @@ describeEachEngine('reading rooms', (engine) => {
     const other = await server.call('GET', `/v1/studio/stories/${storyId}/stats`, { token: reader.token });
     expect(other.status).toBe(403);
   }, 60_000);
+});
+
+describe('reading rooms and ink chapters', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer('sqlite', { CONTENT_DIR: fileURLToPath(new URL('../rooms/story/fixtures/ink-content', import.meta.url)) });
+  }, 60_000);
+  afterAll(async () => { await server?.close(); });
+
+  it('refuses a reading room of an ink chapter (no fixed paragraphs), even to a reader who opened it', async () => {
+    const player = await newPlayer(server);
+    const session = await ready(await openSession(server, player, { storyId: 'bell-harbour' }));
+    const chapterId = session.room.state.chapterId;
+    await session.room.leave();
+    const client = new Client(`ws://127.0.0.1:${server.port}`);
+    client.auth.token = player.token;
+    await expect(client.joinOrCreate(READING_ROOM, { storyId: 'bell-harbour', chapterId })).rejects.toThrow(/READING_NOT_AVAILABLE/);
+  });
 });
