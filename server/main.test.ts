@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const tsx = join(root, 'node_modules/.bin/tsx');
 
 interface Run {
   code: number | null;
@@ -14,10 +13,13 @@ interface Run {
   stderr: string;
 }
 
-/** Runs `server/main.ts` (what `npm start` runs); `whenReady` may signal it once it has printed its URL. */
+/**
+ * Runs `server/main.ts` the way `npm start` does (`node --import tsx`, one process: a signal reaches the
+ * server itself, not a wrapper relaying it); `whenReady` may signal it once it has printed its URL.
+ */
 function runMain(env: Record<string, string>, whenReady?: (child: ReturnType<typeof spawn>) => void): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(tsx, ['server/main.ts'], { cwd: root, env: { ...process.env, LOG_LEVEL: 'warn', ...env } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: root, env: { ...process.env, LOG_LEVEL: 'warn', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => {
