@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ChapterDraft, ChapterVersion } from '../database/entities';
 import { describeEachEngine } from '../../testing/test-database';
 import { startTestServer, type TestServer } from '../../testing/test-server';
+import { newPlayer, openSession, ready, until } from '../../testing/story-test-kit';
 import { createStory, registerWriter, sampleChapter } from './studio-test-kit';
 
 // An .ink upload (text/x-ink, what the web client sends) is one studio chapter: the whole file is
@@ -94,5 +95,24 @@ describeEachEngine('studio chapter uploads of ink sources', (engine) => {
     const bundle = await server.call('GET', listed.bundleUrl);
     expect(bundle.status).toBe(200);
     expect(bundle.json).toMatchObject({ format: 'ink', id: chapterId, ink: expect.any(Object) });
+  });
+
+  it('plays a published ink chapter in the story room: its lines, its choices, to the end', async () => {
+    const { token, storyId } = await writerWithStory();
+    const chapterId = `${storyId}-ch1`;
+    expect((await put(token, storyId, chapterId, INK, 'text/x-ink')).status).toBe(200);
+    expect((await server.call('POST', `/v1/studio/stories/${storyId}/chapters/${chapterId}/publish`, { token, body: {} })).status).toBe(200);
+    const player = await newPlayer(server);
+    const session = await ready(await openSession(server, player, { storyId }));
+    try {
+      expect(session.room.state.timeline.map((l) => l.text)[0]).toBe('Rain drums on the roof.');
+      expect(session.room.state.timeline.map((l) => l.text).join(' ')).toContain('You came back.');
+      expect(session.room.state.choices.map((c) => c.text)).toEqual(['Stay', 'Leave']);
+      session.room.send('choose', { choiceId: session.room.state.choices.find((c) => c.text === 'Stay')!.id });
+      await until(() => session.room.state.status === 'ended');
+      expect(session.room.state.timeline.map((l) => l.text)).toContain('The night goes on.');
+    } finally {
+      await session.room.leave().catch(() => undefined);
+    }
   });
 });
