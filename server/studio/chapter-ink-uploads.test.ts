@@ -3,7 +3,8 @@ import { ChapterDraft, ChapterVersion } from '../database/entities';
 import { describeEachEngine } from '../../testing/test-database';
 import { startTestServer, type TestServer } from '../../testing/test-server';
 import { newPlayer, openSession, ready, until } from '../../testing/story-test-kit';
-import { createStory, registerWriter, sampleChapter } from './studio-test-kit';
+import { tinyPng } from '../../testing/media-samples';
+import { createStory, registerWriter, sampleChapter, uploadAsset } from './studio-test-kit';
 
 // An .ink upload (text/x-ink, what the web client sends) is one studio chapter: the whole file is
 // its story, compiled by the pipeline, kept with format 'ink', published as an ink chapter bundle.
@@ -55,6 +56,15 @@ describeEachEngine('studio chapter uploads of ink sources', (engine) => {
     expect((await put(token, storyId, `${storyId}-ch1`, sampleChapter({ title: 'Again' }))).status).toBe(200);
     // Uploading it again keeps its number.
     expect((await put(token, storyId, `${storyId}-rain`, INK, 'text/x-ink')).json.chapter.number).toBe(2);
+  });
+
+  it('checks the art its tags name against the story’s uploads: uploaded art is the bundle’s, without a warning', async () => {
+    const { token, storyId } = await writerWithStory();
+    expect((await uploadAsset(server, token, storyId, 'art/rain.png', tinyPng(), 'image/png')).status).toBe(201);
+    const answer = await put(token, storyId, `${storyId}-rain`, INK, 'text/x-ink');
+    expect(answer.status).toBe(200);
+    expect(answer.json.problems).toEqual([]);
+    expect((await draftRow(`${storyId}-rain`))!.bundle).toMatchObject({ format: 'ink', assets: ['art/rain.png'] });
   });
 
   it('refuses an ink source that does not compile: 422 with its problems at file:line, and keeps nothing', async () => {
