@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ChapterDraft, ChapterVersion } from '../database/entities';
+import { ChapterDraft, ChapterVersion, LedgerEntry } from '../database/entities';
 import { describeEachEngine } from '../../testing/test-database';
 import { startTestServer, type TestServer } from '../../testing/test-server';
-import { newPlayer, openSession, ready, until } from '../../testing/story-test-kit';
+import { inventory, newPlayer, openSession, ready, until } from '../../testing/story-test-kit';
 import { tinyPng } from '../../testing/media-samples';
 import { createStory, registerWriter, sampleChapter, uploadAsset } from './studio-test-kit';
 
@@ -14,7 +14,7 @@ const INK = [
   '# background: art/rain.png',
   'MIRA: You came back.',
   '* [Stay] You stay.',
-  '* [Leave] You leave.',
+  '* [Leave # cost: 3] You leave.',
   '- The night goes on.',
   '-> END',
   '',
@@ -107,7 +107,7 @@ describeEachEngine('studio chapter uploads of ink sources', (engine) => {
     expect(bundle.json).toMatchObject({ format: 'ink', id: chapterId, ink: expect.any(Object) });
   });
 
-  it('plays a published ink chapter in the story room: its lines, its choices, to the end', async () => {
+  it('plays a published ink chapter in the story room: its lines, a premium choice charged once when sent twice, to the end', async () => {
     const { token, storyId } = await writerWithStory();
     const chapterId = `${storyId}-ch1`;
     expect((await put(token, storyId, chapterId, INK, 'text/x-ink')).status).toBe(200);
@@ -118,8 +118,14 @@ describeEachEngine('studio chapter uploads of ink sources', (engine) => {
       expect(session.room.state.timeline.map((l) => l.text)[0]).toBe('Rain drums on the roof.');
       expect(session.room.state.timeline.map((l) => l.text).join(' ')).toContain('You came back.');
       expect(session.room.state.choices.map((c) => c.text)).toEqual(['Stay', 'Leave']);
-      session.room.send('choose', { choiceId: session.room.state.choices.find((c) => c.text === 'Stay')!.id });
+      expect(session.room.state.choices.map((c) => c.cost)).toEqual([0, 3]);
+      const before = (await inventory(server, player)).diamonds;
+      const leave = session.room.state.choices.find((c) => c.text === 'Leave')!.id;
+      session.room.send('choose', { choiceId: leave });
+      session.room.send('choose', { choiceId: leave });
       await until(() => session.room.state.status === 'ended');
+      expect((await inventory(server, player)).diamonds).toBe(before - 3);
+      expect(await server.orm.em.fork().count(LedgerEntry, { user: player.userId, reason: 'premium_choice' })).toBe(1);
       expect(session.room.state.timeline.map((l) => l.text)).toContain('The night goes on.');
     } finally {
       await session.room.leave().catch(() => undefined);
