@@ -131,4 +131,18 @@ describeEachEngine('studio chapter uploads of ink sources', (engine) => {
       await session.room.leave().catch(() => undefined);
     }
   });
+
+  it('previews an unpublished ink draft in the story room for its writer', async () => {
+    const writer = await writerWithStory();
+    const chapterId = `${writer.storyId}-ch1`;
+    expect((await put(writer.token, writer.storyId, chapterId, INK, 'text/x-ink')).status).toBe(200);
+    const session = await ready(await openSession(server, writer, { storyId: writer.storyId, chapterId, preview: true }));
+    try {
+      expect(session.room.state).toMatchObject({ preview: true, chapterId });
+      expect(session.room.state.timeline.map((l) => l.text)[0]).toBe('Rain drums on the roof.');
+      expect(session.room.state.choices.map((c) => c.text)).toEqual(['Stay', 'Leave']);
+    } finally {
+      await session.room.leave().catch(() => undefined);
+    }
+  });
 });
