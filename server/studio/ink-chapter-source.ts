@@ -1,6 +1,5 @@
 import type { ChapterProblem } from '../../api/studio';
-import { analyzeInk, buildInkChapterBundles, canonicalJson, sha256Hex, type ContentProblem, type InkChapterBundle } from '../../content-pipeline';
-import { problemReason } from '../../content-pipeline';
+import { analyzeInk, buildInkChapterBundles, canonicalJson, problemReason, sha256Hex, type ContentProblem, type InkChapterBundle } from '../../content-pipeline';
 import { DomainError } from '../shared/domain-error';
 
 export interface StudioInkChapterInput {
