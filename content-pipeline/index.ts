@@ -61,3 +61,5 @@ export type { LintStoryInput } from './src/lint';
 export { parseJsonDocument, UnparsableJson } from './src/json-document';
 export { importerFor } from './src/import/importers';
 export type { ImportProblem } from './src/import/story-importer';
+export { analyzeInk } from './src/ink/analyze-ink';
+export { buildInkChapterBundles } from './src/ink/ink-chapter-bundle';

@@ -7,6 +7,7 @@ import { DomainError } from '../shared/domain-error';
 import { chapterDocument, type ChapterDocument } from './chapter-document';
 import { importedChapterDocument } from './chapter-source-import';
 import { lintStudioChapter, type StudioLintResult } from './chapter-lint';
+import { studioInkChapter, toInkChapterProblem } from './ink-chapter-source';
 import { toChapterProblem, toStudioChapter } from './studio-views';
 import { ownedStory, writerAccount } from './writer-access';
 
@@ -61,18 +62,37 @@ export class ChapterDrafts {
    */
   async uploadSource(userId: string, ids: { storyId: string; chapterId: string }, source: { text: string; extension: string }): Promise<ChapterUploadResponse> {
     const em = this.deps.em.fork();
-    await ownedStory(em, ids.storyId, await writerAccount(em, userId));
-    const drafts = await em.find(ChapterDraft, { story: ids.storyId }, { fields: ['id', 'number'] });
-    const number = drafts.find((draft) => draft.id === ids.chapterId)?.number ?? Math.max(0, ...drafts.map((draft) => draft.number)) + 1;
+    const story = await ownedStory(em, ids.storyId, await writerAccount(em, userId));
+    const drafts = await em.find(ChapterDraft, { story: ids.storyId }, { fields: ['id', 'number', 'title'] });
+    const existing = drafts.find((draft) => draft.id === ids.chapterId);
+    const number = existing?.number ?? Math.max(0, ...drafts.map((draft) => draft.number)) + 1;
+    if (source.extension === '.ink') return this.uploadInk(story, ids, source.text, number, existing?.title ?? `Chapter ${number}`);
     const { document, warnings } = importedChapterDocument(source.text, source.extension, ids, number);
     const answer = await this.upload(userId, ids.storyId, chapterDocument(document, ids));
     // What the importer dropped is told with this answer (the draft keeps the linter's problems).
     return { ...answer, problems: [...warnings, ...answer.problems] };
   }
 
+  /**
+   * An .ink upload: the whole file is this chapter (see ink-chapter-source.ts). Only a compiled one is
+   * kept, as a clean draft with format 'ink', its source and its ink bundle; its warnings stay with it.
+   */
+  private async uploadInk(story: Story, ids: { storyId: string; chapterId: string }, text: string, number: number, title: string): Promise<ChapterUploadResponse> {
+    const em = this.deps.em.fork();
+    await assertChapterIdFree(em, ids.chapterId, ids.storyId);
+    const built = studioInkChapter({ story, chapterId: ids.chapterId, number, title, text, assetExists: await this.uploadedAssets(em, ids.storyId) });
+    const linted: StudioLintResult = { problems: built.warnings, problemCount: built.warnings.length, number, title, built: { bundle: built.bundle, sha256: built.sha256 }, assetPaths: built.bundle.assets };
+    await this.keep(story, { _id: ids.chapterId }, linted, { format: 'ink', source: text });
+    const read = this.deps.em.fork();
+    const draft = await read.findOneOrFail(ChapterDraft, { id: ids.chapterId });
+    const versions = await read.find(ChapterVersion, { chapterId: ids.chapterId }, { orderBy: { version: 'desc' } });
+    return { chapter: toStudioChapter(draft, versions, this.deps.clock.now()), problems: built.warnings.map(toInkChapterProblem) };
+  }
+
   /** The story's other chapters whose drafts are clean: the story-wide rules (numbers, flags) judge with them. */
   private async otherCleanChapters(em: EntityManager, storyId: string, chapterId: string): Promise<{ id: string; document: unknown }[]> {
-    const drafts = await em.find(ChapterDraft, { story: storyId, id: { $ne: chapterId }, sha256: { $ne: null } }, { populate: ['source'] });
+    // Ink chapters are whole stories of their own: the scene chapters' story-wide rules do not read them.
+    const drafts = await em.find(ChapterDraft, { story: storyId, id: { $ne: chapterId }, sha256: { $ne: null }, format: 'storyverse' }, { populate: ['source'] });
     return drafts.map((draft) => ({ id: draft.id, document: parseJsonDocument(draft.source) }));
   }
 
@@ -85,14 +105,14 @@ export class ChapterDrafts {
    * Writes the draft: an update of the story's own row, else an insert. The chapter id is the primary
    * key across all stories, so an insert racing another story's for the same id loses cleanly.
    */
-  private async keep(story: Story, document: ChapterDocument, linted: StudioLintResult): Promise<void> {
+  private async keep(story: Story, document: Pick<ChapterDocument, '_id'>, linted: StudioLintResult, as: { format: 'storyverse' | 'ink'; source: string } = { format: 'storyverse', source: JSON.stringify(document) }): Promise<void> {
     const em = this.deps.em.fork();
     const id = document._id;
     const fields = {
       number: linted.number,
       title: linted.title,
-      format: 'storyverse' as const,
-      source: JSON.stringify(document),
+      format: as.format,
+      source: as.source,
       problems: linted.problems,
       assetPaths: linted.assetPaths,
       bundle: linted.built?.bundle ?? null,

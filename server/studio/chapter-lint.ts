@@ -5,7 +5,7 @@ import {
   checkAssetPath,
   lintStory,
   sha256Hex,
-  type ChapterBundle,
+  type AnyChapterBundle,
   type ContentProblem,
   type StoryManifest,
 } from '../../content-pipeline';
@@ -34,7 +34,7 @@ export interface StudioLintResult {
   number: number;
   title: string;
   /** Set when no problem is an error: the bundle readers will get, and its content hash. */
-  built: { bundle: ChapterBundle; sha256: string } | null;
+  built: { bundle: AnyChapterBundle; sha256: string } | null;
   /** The story asset paths the chapter references (those that are safe paths), normalised, sorted. */
   assetPaths: string[];
 }

@@ -4,7 +4,7 @@ import { DomainError } from '../shared/domain-error';
 import type { ChapterDocument } from './chapter-document';
 
 /** The sources a chapter upload may be instead of a chapter document, by Content-Type (see client/src/studio/chapter-file.ts). */
-const SOURCE_EXTENSIONS: Record<string, string> = { 'text/x-twee': '.twee', 'text/html': '.html' };
+const SOURCE_EXTENSIONS: Record<string, string> = { 'text/x-twee': '.twee', 'text/html': '.html', 'text/x-ink': '.ink' };
 
 /** The extension of the source a Content-Type announces, or undefined for a chapter document (JSON). */
 export function sourceExtensionOf(contentType: string | undefined): string | undefined {
