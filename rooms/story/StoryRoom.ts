@@ -31,7 +31,9 @@ export interface StoryRoomDeps extends KitDeps {
 export abstract class StoryRoom extends KitRoom<StoryState, StoryRoomDeps> {
   protected readonly settings: RoomKitSettings = {
     kind: STORY_ROOM,
-    budget: { burst: 20, perSecond: 10 },
+    // Patches go out right after each message, so a client that waits for each answer (auto-play,
+    // the load tool) steps at its own pace; the budget stops floods, not a fast serial reader.
+    budget: { burst: 20, perSecond: 100 },
     capacity: 8,
     busyMessage: 'Still working on your earlier messages',
     failureMessage: 'Something went wrong on our side; your progress up to the last step is saved',

@@ -12,7 +12,7 @@ const FIXTURES = join(__dirname, '..', '..', '..', 'content-pipeline', 'fixtures
 const chapterOf = (name: string): PlayableChapter => JSON.parse(readFileSync(join(FIXTURES, name, 'expected', 'chapters', '01.json'), 'utf8'));
 
 describe('imported Twine stories play to an ending through the story engine', () => {
-  it.each(['harlowe-twee', 'sugarcube-twee', 'chapbook-html', 'snowman-html'])('%s, with random choices', (name) => {
+  it.each(['harlowe-twee', 'sugarcube-twee', 'chapbook-html', 'snowman-html', 'unknown-format-twee'])('%s, with random choices', (name) => {
     const chapter = chapterOf(name);
     for (let seed = 1; seed <= 20; seed++) expect(playToAnEnding(chapter, seed)).toMatchObject({ ended: true });
   });

@@ -5,6 +5,7 @@ import { parseChapbook } from './chapbook';
 import { changesFreshState, effectsOf } from './effects';
 import type { SetValue } from './expressions';
 import { parseHarlowe } from './harlowe';
+import { parseLinksOnly } from './links-only';
 import { PassageFindings, type FormatParser } from './passage-nodes';
 import { flattenPassage, type FlatPassage } from './passage-scene';
 import { decodeEntities, javascriptIn, plainLine } from './plain-text';
@@ -29,12 +30,11 @@ type Scene = Record<string, unknown>;
 export function buildChapter(source: TwineSource, chapterId: string, storyId: string): { chapter: Record<string, unknown> | null; findings: StoryFinding[]; format: string } {
   const findings: StoryFinding[] = [];
   const formatKey = Object.keys(FORMATS).find((key) => source.format.toLowerCase().replace(/\s+/g, '') === key);
-  if (source.format !== '' && formatKey === undefined) {
-    findings.push({ severity: 'error', code: 'TWINE_UNSUPPORTED_FORMAT', message: `story format "${source.format}" is not supported (Harlowe 3, SugarCube 2, Chapbook 1 and Snowman 2 are)` });
-    return { chapter: null, findings, format: source.format };
-  }
-  if (formatKey === undefined) findings.push({ severity: 'warning', code: 'TWINE_NO_FORMAT', message: 'the story names no story format; read as Harlowe 3, Twine 2’s default' });
-  const format = FORMATS[formatKey ?? 'harlowe']!;
+  // An unknown format still has Twine's links; read only those, and refuse its code line by line.
+  const unknown = source.format !== '' && formatKey === undefined;
+  if (unknown) findings.push({ severity: 'warning', code: 'TWINE_UNKNOWN_FORMAT', message: `story format "${source.format}" is not one StoryVerse knows (Harlowe 3, SugarCube 2, Chapbook 1, Snowman 2); only its text and [[links]] are read` });
+  else if (formatKey === undefined) findings.push({ severity: 'warning', code: 'TWINE_NO_FORMAT', message: 'the story names no story format; read as Harlowe 3, Twine 2’s default' });
+  const format = unknown ? { name: source.format, parse: parseLinksOnly } : FORMATS[formatKey ?? 'harlowe']!;
   if (source.userScriptLine !== undefined) findings.push({ severity: 'error', code: 'TWINE_JAVASCRIPT', line: source.userScriptLine, message: 'the story JavaScript (twine-user-script) is never run by StoryVerse; remove it' });
 
   const scenesByName = new Map<string, FlatPassage>();
