@@ -1,5 +1,6 @@
 import { mixSeed, seededRandom, pick } from './random';
 import { applyToView, STATS, type RejectedChange, type RulesView, type StateChange, type StatName } from './state-changes';
+import { describeVote } from './vote-outcome';
 import { charactersAt, startLocation, type CampaignWorld } from './world';
 
 /**
@@ -39,7 +40,11 @@ export interface DialogueLine {
   text: string;
 }
 
-export type PendingBeat = { kind: 'opening' } | { kind: 'action'; playerId: string; text: string } | { kind: 'choice'; choiceId: string; text: string };
+export type PendingBeat =
+  | { kind: 'opening' }
+  | { kind: 'action'; playerId: string; text: string }
+  /** `vote`: how the vote went, in words (unanimous, a majority, or a split and who settled it). */
+  | { kind: 'choice'; choiceId: string; text: string; vote?: string };
 
 export interface BeatRecord {
   beat: number;
@@ -69,6 +74,10 @@ export interface CampaignModel {
   choices: ChoiceModel[];
   /** Player id → choice id (vote mode, voting). */
   votes: Record<string, string>;
+  /** Voters in the order their standing vote was cast (changing a vote moves it last): the tie rule. */
+  voteOrder: string[];
+  /** Votes cast (or changed) this beat: each one restarts the vote timer. */
+  votesCast: number;
   pending: PendingBeat | null;
   recent: BeatRecord[];
   /** Older beats, condensed: the rolling summary the game master is given. */
@@ -85,7 +94,8 @@ export type CampaignEvent =
   | { type: 'action'; playerId: string; text: string }
   | { type: 'turn_skipped'; playerId: string }
   | { type: 'voted'; playerId: string; choiceId: string }
-  | { type: 'vote_closed'; choiceId: string }
+  /** `tally` and `tieBrokenBy` are absent in logs written before ties were narrated. */
+  | { type: 'vote_closed'; choiceId: string; tally?: Record<string, number>; tieBrokenBy?: string | null }
   | {
       type: 'beat';
       beat: number;
@@ -119,6 +129,8 @@ export function newCampaign(world: CampaignWorld, created: Extract<CampaignEvent
     scene: { location, present: charactersAt(world, location), quests: [], completed: [] },
     choices: [],
     votes: {},
+    voteOrder: [],
+    votesCast: 0,
     pending: null,
     recent: [],
     summary: '',
@@ -162,6 +174,7 @@ export function applyEvent(world: CampaignWorld, model: CampaignModel, event: Ca
       player.inParty = false;
       if (event.kicked) model.kicked.push(event.playerId);
       delete model.votes[event.playerId];
+      model.voteOrder = model.voteOrder.filter((id) => id !== event.playerId);
       if (model.turn === event.playerId && model.phase === 'acting') model.turn = nextInTurn(model, event.playerId);
       if (model.hostId === event.playerId) model.hostId = partyOf(model)[0]?.id ?? null;
       return;
@@ -192,12 +205,15 @@ export function applyEvent(world: CampaignWorld, model: CampaignModel, event: Ca
       return;
     case 'voted':
       model.votes[event.playerId] = event.choiceId;
+      model.voteOrder = [...model.voteOrder.filter((id) => id !== event.playerId), event.playerId];
+      model.votesCast++;
       return;
     case 'vote_closed': {
       const choice = model.choices.find((c) => c.id === event.choiceId);
+      const vote = event.tally ? describeVote(model, { choiceId: event.choiceId, tally: event.tally, tieBrokenBy: event.tieBrokenBy ?? null }) : undefined;
       model.phase = 'narrating';
-      model.pending = { kind: 'choice', choiceId: event.choiceId, text: choice?.text ?? event.choiceId };
-      model.votes = {};
+      model.pending = { kind: 'choice', choiceId: event.choiceId, text: choice?.text ?? event.choiceId, ...(vote ? { vote } : {}) };
+      clearVotes(model);
       return;
     }
     case 'beat':
@@ -226,7 +242,7 @@ function applyBeat(world: CampaignWorld, model: CampaignModel, event: Extract<Ca
   model.beat = event.beat;
   model.lastBeat = { narrative: event.narrative, dialogue: event.dialogue, choices: event.choices };
   model.choices = event.choices.length > 0 ? event.choices : fallbackChoices(world, model);
-  model.votes = {};
+  clearVotes(model);
   model.pending = null;
   if (model.mode === 'vote') {
     model.phase = 'voting';
@@ -280,6 +296,12 @@ function newSheet(world: CampaignWorld, model: CampaignModel, id: string, name: 
     inventory: [],
     goal: quest ? `Privately, you care most about "${quest.title}": ${quest.description}` : 'Privately, you want to see this through.',
   };
+}
+
+function clearVotes(model: CampaignModel): void {
+  model.votes = {};
+  model.voteOrder = [];
+  model.votesCast = 0;
 }
 
 function firstSentence(text: string): string {
