@@ -229,6 +229,18 @@ describe('campaign room: the party', () => {
     expect([...host.room.state.players.values()].map((p) => p.name).sort()).toEqual(['Ann', 'Ann (2)', 'Player 3']);
   });
 
+  it('a name with markup is refused; a player can play one of the world characters, one player each', async () => {
+    await expect(createCampaign(server, 'nm0', { worldId: WORLD, mode: 'turns', name: '<b>x</b>' })).rejects.toThrow(/INVALID_NAME/);
+    const host = await createCampaign(server, 'ch1', { worldId: WORLD, mode: 'turns', name: 'Nia', character: 'maren' });
+    open.push(host);
+    await expect(joinCampaign(server, 'ch2', host.room.state.code, { name: 'Oren', character: 'maren' })).rejects.toThrow(/CHARACTER_TAKEN/);
+    await expect(joinCampaign(server, 'ch2', host.room.state.code, { name: 'Oren', character: 'nobody' })).rejects.toThrow(/INVALID_CHARACTER/);
+    open.push(await joinCampaign(server, 'ch2', host.room.state.code, { name: 'Oren' }));
+    await until(() => host.room.state.players.size === 2);
+    const seats = [...host.room.state.players.values()].map((p) => ({ name: p.name, character: p.character })).sort((a, b) => a.name.localeCompare(b.name));
+    expect(seats).toEqual([{ name: 'Nia', character: 'Maren Stull' }, { name: 'Oren', character: '' }]);
+  });
+
   it('a campaign nobody has open is picked up from its log by its code', async () => {
     const seats = await party('turns', ['rs1', 'rs2']);
     seats[0]!.room.send('start', {});
@@ -283,7 +295,7 @@ describe('campaign room: the party', () => {
     open.push(back);
     await until(() => back.complete.length === 1);
     expect(back.complete[0]?.beat).toBe(1);
-    expect(back.complete[0]?.narrative).toContain('I light the last lamp.');
+    expect(back.complete[0]?.narrative).toContain('lights the last lamp.'); // the action, retold
   });
 
   it('chat and typing reach everyone', async () => {

@@ -146,8 +146,10 @@ function moveTo(beat: Beat, locationId: string, phrases: string[]): void {
 /** A character answers: the one the player named (if here), else someone present; their line is about what was named. */
 function speak(beat: Beat): void {
   const { world } = beat.request;
-  const named = beat.named.characters.find((c) => beat.present.includes(c.id));
-  const speaker = named ?? characterOf(world, pick(beat.random, beat.present) ?? '');
+  const played = new Set(beat.request.party.map((p) => p.character));
+  const free = beat.present.filter((id) => !played.has(id));
+  const named = beat.named.characters.find((c) => free.includes(c.id));
+  const speaker = named ?? characterOf(world, pick(beat.random, free) ?? '');
   if (!speaker) {
     beat.parts.push(pick(beat.random, ATMOSPHERE)!);
     return;

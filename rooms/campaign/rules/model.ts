@@ -15,6 +15,8 @@ export interface PlayerSheet {
   /** The account id: stable over reconnects, reloads and restarts. */
   id: string;
   name: string;
+  /** The world character they play, or null for a character of their own. */
+  character: string | null;
   /** In the party (false once they left or were kicked; joining again brings the same sheet back). */
   inParty: boolean;
   stats: Record<StatName, number>;
@@ -87,7 +89,8 @@ export interface CampaignModel {
 
 export type CampaignEvent =
   | { type: 'created'; worldId: string; mode: CampaignMode; seed: number; seats: number }
-  | { type: 'joined'; playerId: string; name: string }
+  /** `character`: the world character they chose (absent: their own, or the one they had). */
+  | { type: 'joined'; playerId: string; name: string; character?: string | null }
   | { type: 'left'; playerId: string; kicked: boolean }
   | { type: 'host'; playerId: string | null }
   | { type: 'started' }
@@ -160,8 +163,9 @@ export function applyEvent(world: CampaignWorld, model: CampaignModel, event: Ca
       if (known) {
         known.inParty = true;
         known.name = event.name;
+        if (event.character !== undefined) known.character = event.character;
       } else {
-        model.players.push(newSheet(world, model, event.playerId, event.name));
+        model.players.push(newSheet(world, model, event.playerId, event.name, event.character ?? null));
       }
       model.hostId ??= event.playerId;
       // Everyone had left mid-game: whoever comes back first takes the turn.
@@ -284,19 +288,25 @@ export function fallbackChoices(world: CampaignWorld, model: CampaignModel): Cho
   return choices;
 }
 
-function newSheet(world: CampaignWorld, model: CampaignModel, id: string, name: string): PlayerSheet {
+/** A new player's sheet; their private goal is a quest no one else at the table was dealt, while the world has one. */
+function newSheet(world: CampaignWorld, model: CampaignModel, id: string, name: string, character: string | null): PlayerSheet {
   const random = seededRandom(mixSeed(model.seed, id));
-  const quest = pick(random, world.quests);
+  const dealt = new Set(model.players.map((p) => p.goal));
+  const unused = world.quests.filter((q) => !dealt.has(goalOf(q)));
+  const quest = pick(random, unused.length > 0 ? unused : world.quests);
   const stats = Object.fromEntries(Object.entries(STATS).map(([stat, bounds]) => [stat, bounds.start])) as Record<StatName, number>;
   return {
     id,
     name,
+    character,
     inParty: true,
     stats,
     inventory: [],
-    goal: quest ? `Privately, you care most about "${quest.title}": ${quest.description}` : 'Privately, you want to see this through.',
+    goal: quest ? goalOf(quest) : 'Privately, you want to see this through.',
   };
 }
+
+const goalOf = (quest: CampaignWorld['quests'][number]) => `Privately, you care most about "${quest.title}": ${quest.description}`;
 
 function clearVotes(model: CampaignModel): void {
   model.votes = {};
