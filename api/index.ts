@@ -8,3 +8,4 @@ export type * from './progress';
 export type * from './wallet';
 export type * from './worlds';
 export type * from './studio';
+export type * from './campaigns';

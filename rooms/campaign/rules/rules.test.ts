@@ -4,7 +4,7 @@ import type { BeatRequest, GameMaster } from '../game-master/game-master';
 import { OfflineNarrator } from '../game-master/offline-narrator';
 import { beatRequest } from './beat-request';
 import { triggeredLore } from './lore';
-import { applyEvent, newCampaign, replay, rulesViewOf, type CampaignEvent } from './model';
+import { applyEvent, replay, rulesViewOf, type CampaignEvent } from './model';
 import { describeVote, voteOutcome } from './vote-outcome';
 import { checkStateChanges } from './state-changes';
 import type { CampaignWorld } from './world';

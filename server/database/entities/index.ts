@@ -19,6 +19,7 @@ import { StudioAssetSchema } from './StudioAsset';
 import { UserSchema } from './User';
 import { UserRoleSchema } from './UserRole';
 import { WalletSchema } from './Wallet';
+import { CampaignMemberSchema } from './CampaignMember';
 
 export { AccountFlag } from './AccountFlag';
 export { Campaign } from './Campaign';
@@ -41,5 +42,6 @@ export { StudioAsset } from './StudioAsset';
 export { User } from './User';
 export { UserRole, type GrantedRole } from './UserRole';
 export { Wallet } from './Wallet';
+export { CampaignMember } from './CampaignMember';
 
-export const allEntities = [UserSchema, RefreshTokenSchema, WalletSchema, LedgerEntrySchema, StorySchema, ChapterSchema, PlayerProgressSchema, PurchaseSchema, PaymentEventSchema, PaymentIntentRecordSchema, AccountFlagSchema, CampaignSchema, CampaignEventSchema, CampaignUsageSchema, CampaignTurnAllowanceSchema, UserRoleSchema, ChapterDraftSchema, ChapterVersionSchema, StudioAssetSchema, EarningsEntrySchema, CertificateKeySchema, CertificateSchema];
+export const allEntities = [UserSchema, RefreshTokenSchema, WalletSchema, LedgerEntrySchema, StorySchema, ChapterSchema, PlayerProgressSchema, PurchaseSchema, PaymentEventSchema, PaymentIntentRecordSchema, AccountFlagSchema, CampaignSchema, CampaignEventSchema, CampaignUsageSchema, CampaignTurnAllowanceSchema, UserRoleSchema, ChapterDraftSchema, ChapterVersionSchema, StudioAssetSchema, EarningsEntrySchema, CertificateKeySchema, CertificateSchema, CampaignMemberSchema];

@@ -7,6 +7,7 @@ import { Migration20261122043437_campaigns as M3 } from './Migration202611220434
 import { Migration20261204071719_studio as M4 } from './Migration20261204071719_studio';
 import { Migration20261204071900_certificates as M5 } from './Migration20261204071900_certificates';
 import { Migration20261204073737_studio_drafts_assets_story_created as M6 } from './Migration20261204073737_studio_drafts_assets_story_created';
+import { Migration20261204150500_campaign_members as M7 } from './Migration20261204150500_campaign_members';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122013758_initial', class: M0 },
@@ -16,4 +17,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261204071719_studio', class: M4 },
   { name: 'Migration20261204071900_certificates', class: M5 },
   { name: 'Migration20261204073737_studio_drafts_assets_story_created', class: M6 },
+  { name: 'Migration20261204150500_campaign_members', class: M7 },
 ];
