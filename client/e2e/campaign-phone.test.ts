@@ -18,7 +18,7 @@ describe('campaigns on a phone', () => {
   beforeAll(async () => {
     if (!executable) return;
     prepareWebClient();
-    server = await startTestServer('sqlite', { CAMPAIGN_VOTE_SECONDS: '2' });
+    server = await startTestServer('sqlite', { CAMPAIGN_VOTE_SECONDS: '5' });
     browser = await launchChromium(executable);
   }, 120_000);
   afterAll(async () => {
@@ -33,7 +33,7 @@ describe('campaigns on a phone', () => {
     await page.goto(`http://127.0.0.1:${server.port}/`, { waitUntil: 'load' });
     await page.getByRole('button', { name: /guest/i }).first().tap();
     await page.getByRole('link', { name: 'Campaigns' }).tap();
-    await page.getByRole('heading', { name: 'Campaigns' }).waitFor();
+    await page.getByRole('heading', { name: 'Campaigns', exact: true }).waitFor();
     await page.getByLabel('Your name').fill(name);
     return { page, errors };
   }
@@ -52,9 +52,9 @@ describe('campaigns on a phone', () => {
     await host.page.getByRole('button', { name: 'Start the campaign' }).tap();
     await host.page.getByText('The party votes on what happens next').waitFor({ timeout: 10_000 });
     const beats = await beatShown(host.page);
-    // Two vote timers (2 s) pass with no votes: the table waits, and says so.
-    await host.page.getByText(/Waiting for a vote/).waitFor({ timeout: 8_000 });
-    await host.page.waitForTimeout(2_500);
+    // The vote timer (5 s, the shortest there is) runs out with no votes: the table waits, and says so.
+    await host.page.getByText(/Waiting for a vote/).waitFor({ timeout: 15_000 });
+    await host.page.waitForTimeout(5_500);
     expect(await beatShown(host.page)).toBe(beats);
     expect(await host.page.getByText('The party votes on what happens next').count()).toBe(1);
     await host.page.screenshot({ path: `${SCREENSHOT_DIR}/campaign-vote-waiting-phone.png` });
@@ -64,7 +64,7 @@ describe('campaigns on a phone', () => {
     await first.tap();
     await guest.page.getByRole('button', { name: `✓ ${label} (1 vote, yours)` }).waitFor();
     // One vote restarts the timer; when it runs out, that vote carries the beat.
-    await host.page.getByRole('log', { name: 'Narration' }).getByText('One vote was cast').waitFor({ timeout: 10_000 });
+    await host.page.getByRole('log', { name: 'Narration' }).getByText('One vote was cast').waitFor({ timeout: 15_000 });
 
     // My campaigns lists it; "Open" takes the host back to the table.
     await host.page.getByRole('link', { name: '← Campaigns' }).tap();

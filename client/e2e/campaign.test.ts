@@ -32,7 +32,7 @@ describe('campaigns in the web client', () => {
     await page.goto(`http://127.0.0.1:${server.port}/`, { waitUntil: 'load' });
     await page.getByRole('button', { name: /guest/i }).first().click();
     await page.getByRole('link', { name: 'Campaigns' }).click();
-    await page.getByRole('heading', { name: 'Campaigns' }).waitFor();
+    await page.getByRole('heading', { name: 'Campaigns', exact: true }).waitFor();
     if (name) await page.getByLabel('Your name').fill(name);
     return { page, errors };
   }
