@@ -38,6 +38,10 @@ describe('campaigns on a phone', () => {
     return { page, errors };
   }
 
+  // Two vote timers of 5 s (the config minimum) plus a 5.5 s wait for nothing to happen, on top of two
+  // browser contexts joining: this legitimately needs more than the default 30 s.
+  const VOTE_TEST_TIMEOUT_MS = 90_000;
+
   const beatShown = (page: Page) => page.locator('.campaign-beat').count();
 
   itInBrowser('a vote nobody casts does not move the story; a tap votes and marks your vote', async () => {
@@ -71,7 +75,7 @@ describe('campaigns on a phone', () => {
     await host.page.getByRole('button', { name: `Open ${code}` }).tap();
     expect((await host.page.locator('.campaign-code-value').textContent({ timeout: 10_000 }))!.trim()).toBe(code);
     expect([...host.errors, ...guest.errors]).toEqual([]);
-  });
+  }, VOTE_TEST_TIMEOUT_MS);
 
   itInBrowser('in a turns campaign the narrator answers the place and the person the player named', async () => {
     const solo = await guestAtLobby('Ione');

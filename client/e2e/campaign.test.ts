@@ -9,6 +9,9 @@ import { startTestServer, type TestServer } from '../../testing/test-server';
 
 const executable = chromiumPath();
 const itInBrowser = itWithChromium(executable);
+// Two browser contexts, each signing in as a guest and joining over a websocket, take ~25 s on the shared
+// 2-core machine: more than the default 30 s leaves room for.
+const TWO_PLAYER_TIMEOUT_MS = 60_000;
 
 describe('campaigns in the web client', () => {
   let server: TestServer;
@@ -95,7 +98,7 @@ describe('campaigns in the web client', () => {
     expect(await host.page.getByRole('log', { name: 'Narration' }).getByText('Oren asks Widow Asha', { exact: false }).count()).toBe(0);
     expect([...host.errors, ...guest.errors]).toEqual([]);
     expect(await host.page.locator('.campaign-notice').textContent()).toBe('');
-  });
+  }, TWO_PLAYER_TIMEOUT_MS);
 
   itInBrowser('in vote mode the party votes with buttons and the majority choice is narrated to both', async () => {
     const host = await guestAtLobby();
@@ -120,5 +123,5 @@ describe('campaigns in the web client', () => {
       await page.getByRole('log', { name: 'Narration' }).getByText('All 2 votes agreed').waitFor({ timeout: 10_000 });
     }
     expect([...host.errors, ...guest.errors]).toEqual([]);
-  });
+  }, TWO_PLAYER_TIMEOUT_MS);
 });
