@@ -9,3 +9,4 @@ export type * from './wallet';
 export type * from './worlds';
 export type * from './studio';
 export type * from './reading';
+export type * from './campaigns';

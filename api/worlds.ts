@@ -6,6 +6,8 @@ export interface WorldSummary {
   /** How many locations and quests the world has. */
   locations: number;
   quests: number;
+  /** The world's characters a player may choose to play (or they make up their own). */
+  characters: { id: string; name: string }[];
 }
 
 /** `GET /v1/worlds`: sorted by title. */

@@ -9,6 +9,9 @@ import { startTestServer, type TestServer } from '../../testing/test-server';
 
 const executable = chromiumPath();
 const itInBrowser = itWithChromium(executable);
+// Two browser contexts, each signing in as a guest and joining over a websocket, take ~25 s on the shared
+// 2-core machine: more than the default 30 s leaves room for.
+const TWO_PLAYER_TIMEOUT_MS = 60_000;
 
 describe('campaigns in the web client', () => {
   let server: TestServer;
@@ -25,20 +28,21 @@ describe('campaigns in the web client', () => {
     await server?.close();
   });
 
-  async function guestAtLobby(): Promise<{ page: Page; errors: string[] }> {
+  async function guestAtLobby(name?: string): Promise<{ page: Page; errors: string[] }> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const errors = await watchPageProblems(page);
     await page.goto(`http://127.0.0.1:${server.port}/`, { waitUntil: 'load' });
     await page.getByRole('button', { name: /guest/i }).first().click();
     await page.getByRole('link', { name: 'Campaigns' }).click();
-    await page.getByRole('heading', { name: 'Campaigns' }).waitFor();
+    await page.getByRole('heading', { name: 'Campaigns', exact: true }).waitFor();
+    if (name) await page.getByLabel('Your name').fill(name);
     return { page, errors };
   }
 
   itInBrowser("two players join one campaign by code and see each other's actions and the narration", async () => {
-    const host = await guestAtLobby();
-    const guest = await guestAtLobby();
+    const host = await guestAtLobby('Nia');
+    const guest = await guestAtLobby('Oren');
     await host.page.getByText(/glassblowers/).waitFor(); // the chosen world's setting, from GET /v1/worlds
     await host.page.screenshot({ path: `${SCREENSHOT_DIR}/campaign-lobby-desktop.png` });
     await host.page.getByRole('button', { name: 'Create campaign' }).click();
@@ -66,27 +70,35 @@ describe('campaigns in the web client', () => {
     await host.page.getByLabel('Your action').fill('I follow the ringing beads up the Market Stair.');
     await host.page.getByRole('button', { name: 'Act' }).click();
     for (const { page } of [host, guest]) {
-      await page.getByRole('log', { name: 'Narration' }).getByText('I follow the ringing beads up the Market Stair.', { exact: false }).waitFor({ timeout: 10_000 });
+      await page.getByRole('log', { name: 'Narration' }).getByText('Nia follows the ringing beads up the Market Stair.', { exact: false }).waitFor({ timeout: 10_000 });
     }
     // Now it is the guest's turn; their action reaches the host.
     await guest.page.getByText('Your turn: what do you do?').waitFor();
     await guest.page.getByLabel('Your action').fill('I ask Widow Asha about the grey coats.');
     await guest.page.getByRole('button', { name: 'Act' }).click();
-    await host.page.getByRole('log', { name: 'Narration' }).getByText('I ask Widow Asha about the grey coats.', { exact: false }).waitFor({ timeout: 10_000 });
+    await host.page.getByRole('log', { name: 'Narration' }).getByText('Oren asks Widow Asha about the grey coats.', { exact: false }).waitFor({ timeout: 10_000 });
     // Choices are real buttons named by their text.
     expect(await host.page.locator('.campaign-choice').count()).toBeGreaterThan(0);
     await host.page.screenshot({ path: `${SCREENSHOT_DIR}/campaign-desktop.png` });
     // The host rewinds to beat 1 and forks a new campaign from there.
     await host.page.getByLabel('Rewind to').selectOption('1');
+    // Forking asks first, and keeps the host at this table until they choose to go.
     await host.page.getByRole('button', { name: 'Fork a new campaign from there' }).click();
-    await host.page.waitForFunction((old) => !location.hash.includes(old), code);
-    const forked = (await host.page.locator('.campaign-code-value').textContent())!.trim();
+    await host.page.getByRole('button', { name: 'Yes' }).click();
+    const go = host.page.getByRole('button', { name: /^Go to the fork / });
+    await go.waitFor({ timeout: 10_000 });
+    expect(host.page.url()).toContain(code);
+    expect((await host.page.locator('.campaign-code-value').textContent())!.trim()).toBe(code);
+    const forked = (await go.textContent())!.replace('Go to the fork ', '').trim();
     expect(forked).not.toBe(code);
-    await host.page.getByRole('log', { name: 'Narration' }).getByText('I follow the ringing beads up the Market Stair.', { exact: false }).waitFor({ timeout: 10_000 });
-    expect(await host.page.getByRole('log', { name: 'Narration' }).getByText('I ask Widow Asha about the grey coats.', { exact: false }).count()).toBe(0);
+    await go.click();
+    await host.page.waitForFunction((old) => !location.hash.includes(old), code);
+    expect((await host.page.locator('.campaign-code-value').textContent())!.trim()).toBe(forked);
+    await host.page.getByRole('log', { name: 'Narration' }).getByText('Nia follows the ringing beads up the Market Stair.', { exact: false }).waitFor({ timeout: 10_000 });
+    expect(await host.page.getByRole('log', { name: 'Narration' }).getByText('Oren asks Widow Asha', { exact: false }).count()).toBe(0);
     expect([...host.errors, ...guest.errors]).toEqual([]);
     expect(await host.page.locator('.campaign-notice').textContent()).toBe('');
-  });
+  }, TWO_PLAYER_TIMEOUT_MS);
 
   itInBrowser('in vote mode the party votes with buttons and the majority choice is narrated to both', async () => {
     const host = await guestAtLobby();
@@ -102,11 +114,14 @@ describe('campaigns in the web client', () => {
     const first = host.page.getByRole('group', { name: 'Choices' }).getByRole('button').first();
     const label = (await first.textContent())!.replace(/ \(\d+ votes?\)$/, '');
     await first.click();
-    await guest.page.getByRole('button', { name: `${label} (1 vote)` }).waitFor();
-    await guest.page.getByRole('button', { name: `${label} (1 vote)` }).click();
+    // Your own vote is marked on your button; the others see the count.
+    await host.page.getByRole('button', { name: `✓ ${label} (1 vote, yours)` }).waitFor();
+    expect(await host.page.getByRole('button', { name: `✓ ${label} (1 vote, yours)` }).getAttribute('aria-pressed')).toBe('true');
+    await guest.page.getByRole('button', { name: `${label} (1 vote)`, exact: true }).waitFor();
+    await guest.page.getByRole('button', { name: `${label} (1 vote)`, exact: true }).click();
     for (const { page } of [host, guest]) {
-      await page.getByRole('log', { name: 'Narration' }).getByText(/The party decides together|Votes counted/).waitFor({ timeout: 10_000 });
+      await page.getByRole('log', { name: 'Narration' }).getByText('All 2 votes agreed').waitFor({ timeout: 10_000 });
     }
     expect([...host.errors, ...guest.errors]).toEqual([]);
-  });
+  }, TWO_PLAYER_TIMEOUT_MS);
 });

@@ -178,7 +178,42 @@ describe('campaign room: vote mode', () => {
     seats[0]!.room.send('vote', { choiceId: last });
     await until(() => seats[0]!.complete.some((c) => c.beat === 2), 6000);
     const saved = await server.deps.log.load(seats[0]!.room.state.code);
-    expect(saved!.events.find((e) => e.type === 'vote_closed')).toEqual({ type: 'vote_closed', choiceId: last });
+    expect(saved!.events.find((e) => e.type === 'vote_closed')).toEqual({ type: 'vote_closed', choiceId: last, tally: { [last]: 1 }, tieBrokenBy: null });
+  });
+
+  it('a vote nobody casts waits past its timer; the first vote starts the timer again', async () => {
+    server.deps.timings.voteSeconds = 1;
+    const seats = await party('vote', ['nv1', 'nv2']);
+    const [host, guest] = seats;
+    host!.room.send('start', {});
+    await until(() => host!.room.state.phase === 'voting' && host!.room.state.deadline > 0);
+    // The timer runs out with no votes: the deadline goes, the beat stays.
+    expect(await until(() => host!.room.state.deadline === 0, 4000)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(host!.room.state.beat).toBe(1);
+    expect(host!.room.state.phase).toBe('voting');
+    const pick = host!.room.state.choices[0]!.id;
+    guest!.room.send('vote', { choiceId: pick });
+    await until(() => host!.room.state.deadline > 0);
+    expect(host!.room.state.players.get(guest!.room.sessionId)?.vote).toBe(pick);
+    expect(await until(() => host!.complete.some((c) => c.beat === 2), 6000)).toBe(true);
+  });
+
+  it('a split vote is settled by the earliest vote and narrated as a split', async () => {
+    const seats = await party('vote', ['sp1', 'sp2']);
+    const [host, guest] = seats;
+    host!.room.send('start', {});
+    await until(() => host!.room.state.phase === 'voting');
+    const [first, second] = host!.room.state.choices.map((c) => c.id);
+    guest!.room.send('vote', { choiceId: second! });
+    await until(() => host!.room.state.choices.find((c) => c.id === second)?.votes === 1);
+    host!.room.send('vote', { choiceId: first! });
+    await until(() => host!.complete.some((c) => c.beat === 2));
+    const told = host!.complete.find((c) => c.beat === 2)!;
+    expect(told.narrative).toContain('The party was split');
+    expect(told.narrative).toContain(`${guest!.room.state.players.get(guest!.room.sessionId)?.name ?? ''} voted first`);
+    const saved = await server.deps.log.load(host!.room.state.code);
+    expect(saved!.events.find((e) => e.type === 'vote_closed')).toMatchObject({ choiceId: second, tieBrokenBy: guest!.userId });
   });
 });
 
@@ -192,6 +227,18 @@ describe('campaign room: the party', () => {
     open.push(plain);
     await until(() => host.room.state.players.size === 3);
     expect([...host.room.state.players.values()].map((p) => p.name).sort()).toEqual(['Ann', 'Ann (2)', 'Player 3']);
+  });
+
+  it('a name with markup is refused; a player can play one of the world characters, one player each', async () => {
+    await expect(createCampaign(server, 'nm0', { worldId: WORLD, mode: 'turns', name: '<b>x</b>' })).rejects.toThrow(/INVALID_NAME/);
+    const host = await createCampaign(server, 'ch1', { worldId: WORLD, mode: 'turns', name: 'Nia', character: 'maren' });
+    open.push(host);
+    await expect(joinCampaign(server, 'ch2', host.room.state.code, { name: 'Oren', character: 'maren' })).rejects.toThrow(/CHARACTER_TAKEN/);
+    await expect(joinCampaign(server, 'ch2', host.room.state.code, { name: 'Oren', character: 'nobody' })).rejects.toThrow(/INVALID_CHARACTER/);
+    open.push(await joinCampaign(server, 'ch2', host.room.state.code, { name: 'Oren' }));
+    await until(() => host.room.state.players.size === 2);
+    const seats = [...host.room.state.players.values()].map((p) => ({ name: p.name, character: p.character })).sort((a, b) => a.name.localeCompare(b.name));
+    expect(seats).toEqual([{ name: 'Nia', character: 'Maren Stull' }, { name: 'Oren', character: '' }]);
   });
 
   it('a campaign nobody has open is picked up from its log by its code', async () => {
@@ -248,7 +295,7 @@ describe('campaign room: the party', () => {
     open.push(back);
     await until(() => back.complete.length === 1);
     expect(back.complete[0]?.beat).toBe(1);
-    expect(back.complete[0]?.narrative).toContain('I light the last lamp.');
+    expect(back.complete[0]?.narrative).toContain('lights the last lamp.'); // the action, retold
   });
 
   it('chat and typing reach everyone', async () => {

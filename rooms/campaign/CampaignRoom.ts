@@ -1,4 +1,4 @@
-import { matchMaker, type Client } from '@colyseus/core';
+import { matchMaker, ServerError, type Client } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
 import { configuredRoom } from '../shared/configured-room';
 import { parseJoinOptions } from '../shared/join-options';
@@ -7,6 +7,7 @@ import type { SafeParser } from '../shared/message-validator';
 import type { PlayerAuthData } from '../shared/player-auth';
 import type { CampaignJournal } from './campaign-journal';
 import { CampaignNarration } from './campaign-narration';
+import { checkCharacter, checkDisplayName } from './player-choices';
 import { openCampaign } from './campaign-opening';
 import { DEFAULT_TIMINGS, type CampaignRoomDeps, type CampaignTimings } from './campaign-room-deps';
 import { CampaignSeats } from './campaign-seats';
@@ -93,13 +94,17 @@ export abstract class CampaignRoom extends KitRoom<CampaignState, CampaignRoomDe
   }
 
   override async onJoin(client: Client, options: unknown, auth: PlayerAuthData): Promise<void> {
-    const name = joinOptionsSchema.safeParse(options ?? {}).data?.name;
+    const wanted = parseJoinOptions(joinOptionsSchema, options);
+    const named = checkDisplayName(wanted.name);
+    if ('refusal' in named) throw new ServerError(400, `${named.refusal.code}: ${named.refusal.message}`);
     await this.inMailbox(async () => {
       const userId = auth.userId;
+      const cast = checkCharacter(this.journal.world, this.model, userId, wanted.character);
+      if ('refusal' in cast) throw new ServerError(cast.refusal.code === 'CHARACTER_TAKEN' ? 409 : 400, `${cast.refusal.code}: ${cast.refusal.message}`);
       this.seats.admit(this.model, userId, this.journal.record.hostUserId === null);
       this.journal.claimHost(userId);
       await this.journal.ensureCreated();
-      for (const event of this.seats.arrivalEvents(this.model, userId, name)) await this.commit(event);
+      for (const event of this.seats.arrivalEvents(this.model, userId, named.name, cast.character)) await this.commit(event);
       this.seats.sit(client.sessionId, userId);
       this.render();
       client.view = new StateView();

@@ -7,6 +7,10 @@ export class CampaignPlayerState extends Schema {
   @type('boolean') host = false;
   @type('boolean') typing = false;
   @type('boolean') ready = false;
+  /** The choice id this player voted for in the open vote ('' when none): the client marks its own. */
+  @type('string') vote = '';
+  /** The world character they play ('' for a character of their own). */
+  @type('string') character = '';
 }
 
 /**

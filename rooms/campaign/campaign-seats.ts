@@ -48,10 +48,13 @@ export class CampaignSeats {
    * The events an admitted player's arrival commits: joining the party under a name unique at the
    * table, and the host role when no host has a seat in the room (a resumed or forked campaign).
    */
-  arrivalEvents(model: CampaignModel, userId: string, wantedName: string | undefined): CampaignEvent[] {
+  arrivalEvents(model: CampaignModel, userId: string, wantedName: string | undefined, character?: string | null): CampaignEvent[] {
     const events: CampaignEvent[] = [];
     const player = playerOf(model, userId);
-    if (!player?.inParty) events.push({ type: 'joined', playerId: userId, name: uniqueName(model, userId, wantedName ?? player?.name ?? `Player ${model.players.length + 1}`) });
+    if (!player?.inParty) {
+      const name = uniqueName(model, userId, wantedName ?? player?.name ?? `Player ${model.players.length + 1}`);
+      events.push({ type: 'joined', playerId: userId, name, ...(character ? { character } : {}) });
+    }
     // Joining sets a campaign without a host to this player (see the 'joined' event).
     const host = player?.inParty ? model.hostId : (model.hostId ?? userId);
     if (host !== userId && (host === null || this.seatOf(host) === undefined)) events.push({ type: 'host', playerId: userId });

@@ -101,7 +101,7 @@ export async function createCampaign(server: CampaignTestServer, userId: string,
   return seat;
 }
 
-export async function joinCampaign(server: CampaignTestServer, userId: string, code: string, options: { name?: string } = {}): Promise<Seat> {
+export async function joinCampaign(server: CampaignTestServer, userId: string, code: string, options: { name?: string; character?: string } = {}): Promise<Seat> {
   const client = clientFor(server, userId);
   const room = await client.joinById<CampaignState>(code, options);
   const seat = wire(userId, client, room);

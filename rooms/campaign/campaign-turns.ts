@@ -23,10 +23,13 @@ export interface TurnsTable {
 /**
  * Turns and votes over time: passes a turn that cannot be played, closes a vote once it is
  * decided, and runs the turn or vote timer (a turn that runs out passes on; a vote that runs out
- * goes to the most-voted choice).
+ * goes to the most-voted choice — but a vote nobody cast waits, without a timer, until someone
+ * votes: each vote restarts the timer).
  */
 export class CampaignTurns {
   private readonly timer: PlayTimer;
+  /** The vote timer that ran out with no votes: not armed again until a vote changes the key. */
+  private waitingFor = '';
 
   constructor(private readonly table: TurnsTable, clock: TimerClock, now: () => number, private readonly timings: CampaignTimings) {
     this.timer = new PlayTimer(clock, now);
@@ -63,9 +66,9 @@ export class CampaignTurns {
     if (model.phase !== 'voting') return false;
     const voters = partyOf(model).filter((p) => this.table.seats.isHere(p.id)).map((p) => p.id);
     if (voters.length === 0) return false;
-    const winner = voteOutcome(model, voters, timedOut);
-    if (winner === null) return false;
-    await this.table.commit({ type: 'vote_closed', choiceId: winner });
+    const result = voteOutcome(model, voters, timedOut);
+    if (result === null) return false;
+    await this.table.commit({ type: 'vote_closed', choiceId: result.choiceId, tally: result.tally, tieBrokenBy: result.tieBrokenBy });
     this.table.narrate();
     return true;
   }
@@ -84,14 +87,19 @@ export class CampaignTurns {
 
   private arm(kind: 'turn' | 'vote'): void {
     const model = this.table.model();
-    const key = `${kind}:${model.beat}:${model.turn ?? ''}`;
+    const key = kind === 'turn' ? `turn:${model.beat}:${model.turn ?? ''}` : `vote:${model.beat}:${model.votesCast}`;
+    if (key === this.waitingFor) return;
     const ms = (kind === 'turn' ? this.timings.turnSeconds : this.timings.voteSeconds) * 1000;
     const armed = this.timer.arm(key, ms, () =>
       this.table.inMailbox(async () => {
         if (!this.timer.claim(key)) return;
         const turn = this.table.model().phase === 'acting' ? this.table.model().turn : null;
         if (kind === 'turn' && turn) await this.table.commit({ type: 'turn_skipped', playerId: turn });
-        if (kind === 'vote') await this.closeVoteIfDecided(true);
+        if (kind === 'vote' && !(await this.closeVoteIfDecided(true))) {
+          this.waitingFor = key;
+          this.timer.clear();
+          this.table.show(); // the deadline is gone: the party sees the vote waiting for them
+        }
         await this.keepPlayMoving();
       }),
     );

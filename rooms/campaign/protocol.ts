@@ -1,8 +1,10 @@
 /**
  * The `campaign` room's protocol, shared by the server, the web client and the tests.
  *
- *   client.create('campaign', { worldId, mode: 'turns'|'vote', seed?, seats?, name? })   (client.auth.token = accessToken)
- *   client.joinById(code, { name? })   the room id is the invite code (state.code)
+ *   client.create('campaign', { worldId, mode: 'turns'|'vote', seed?, seats?, name?, character? })   (client.auth.token = accessToken)
+ *   client.joinById(code, { name?, character? })   the room id is the invite code (state.code)
+ *     name: 1–24 letters, spaces, apostrophes, hyphens (else INVALID_NAME); character: a world
+ *     character's id nobody else plays (else INVALID_CHARACTER / CHARACTER_TAKEN), absent: their own
  *   → state: CampaignState
  *   send('start', {})            host: leave the lobby; the game master narrates the opening
  *   send('action', { text })     turns mode: the player whose turn it is acts
@@ -44,8 +46,10 @@ export const createOptionsSchema = z.object({
   mode: z.enum(CAMPAIGN_MODES).optional(),
   seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
   seats: z.number().int().min(2).max(6).optional(),
-  /** The name shown to the party (default "Player N"). */
-  name: storableString(z.string().trim().min(1).max(40)).optional(),
+  /** The name shown to the party (default "Player N"); checked by checkDisplayName (INVALID_NAME). */
+  name: z.unknown().optional(),
+  /** The world character the host plays (an id of the world's characters); absent: their own. */
+  character: z.unknown().optional(),
   /** Host only: pick up a campaign from its log (after a restart), under the same code. */
   resume: z.string().regex(/^[A-Z0-9]{4,12}$/).optional(),
   /** Host only: fork a new campaign from another's log, up to and including beat `atBeat`. */
@@ -58,7 +62,7 @@ export const createOptionsSchema = z.object({
 export type CampaignCreateOptions = z.infer<typeof createOptionsSchema>;
 
 /** Options of `joinById(code, options)`. */
-export const joinOptionsSchema = z.object({ name: storableString(z.string().trim().min(1).max(40)).optional() }).passthrough();
+export const joinOptionsSchema = z.object({ name: z.unknown().optional(), character: z.unknown().optional() }).passthrough();
 
 export const emptySchema = z.object({}).strict();
 export const actionSchema = z.object({ text: storableString(z.string().trim().min(1, 'must not be empty').max(500)) }).strict();

@@ -44,6 +44,8 @@ export function renderCampaign(state: CampaignState, world: CampaignWorld, model
     const presence = seats.presence(sessionId);
     seat.typing = presence.typing;
     seat.ready = presence.ready;
+    seat.character = sheet.character ? (characterOf(world, sheet.character)?.name ?? '') : '';
+    seat.vote = model.phase === 'voting' ? (model.votes[playerId] ?? '') : '';
     if (!state.players.has(sessionId)) state.players.set(sessionId, seat);
     const shown = seats.sheetOf(playerId);
     shown.name = sheet.name;

@@ -153,6 +153,21 @@ describeEachEngine('campaign event log', (engine) => {
     const fromFork = replay(loaded, forked.events);
     expect({ beat: fromFork.beat, scene: fromFork.scene, recent: fromFork.recent, lastBeat: fromFork.lastBeat, summary: fromFork.summary }).toEqual({ beat: upToN.beat, scene: upToN.scene, recent: upToN.recent, lastBeat: upToN.lastBeat, summary: upToN.summary });
     expect(fork.room.state.narrative).toBe(upToN.lastBeat?.narrative);
+
+    // My campaigns: the host sees both (the fork they are in, most recent first), a guest only theirs.
+    const mine = async (token?: string) => {
+      const response = await fetch(`http://127.0.0.1:${app.port}/v1/campaigns`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+      return { status: response.status, json: (await response.json()) as { items?: { code: string; worldId: string; mode: string; beat: number; players: number; host: boolean; lastActivity: string }[]; error?: { code: string } } };
+    };
+    const hosts = await mine(a.token);
+    expect(hosts.status).toBe(200);
+    expect(hosts.json.items!.map((i) => i.code)).toEqual([fork.room.state.code, code]);
+    expect(hosts.json.items![1]).toMatchObject({ code, worldId: WORLD, mode: 'turns', beat: 5, players: 3, host: true });
+    expect(Date.parse(hosts.json.items![1]!.lastActivity)).toBeGreaterThan(Date.now() - 60_000);
+    expect(hosts.json.items![0]).toMatchObject({ beat: 2, players: 1 });
+    const guests = await mine(b.token);
+    expect(guests.json.items!.map((i) => ({ code: i.code, host: i.host }))).toEqual([{ code, host: false }]);
+    expect(await mine()).toMatchObject({ status: 401, json: { error: { code: 'UNAUTHENTICATED' } } });
     await leave([...rejoined, fork]);
   });
 });

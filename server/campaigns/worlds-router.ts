@@ -12,7 +12,7 @@ export function worldsRouter(contentDir: string): Router {
   const load = () =>
     (worlds ??= loadWorldsDir(contentDir).then((loaded) =>
       loaded.worlds
-        .map(({ manifest: w }) => ({ id: w.id, title: w.title, setting: w.setting, locations: w.locations.length, quests: w.quests.length }))
+        .map(({ manifest: w }) => ({ id: w.id, title: w.title, setting: w.setting, locations: w.locations.length, quests: w.quests.length, characters: w.characters.map((c) => ({ id: c.id, name: c.name })) }))
         .sort((a, b) => a.title.localeCompare(b.title)),
     ));
   const router = Router();

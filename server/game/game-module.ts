@@ -5,6 +5,8 @@ import { readingRoom } from '../../rooms/reading/ReadingRoom';
 import { noRecording } from '../../rooms/shared/room-recorder';
 import { STORY_ROOM } from '../../rooms/story/protocol';
 import { storyRoom } from '../../rooms/story/StoryRoom';
+import { CampaignDirectory } from '../campaigns/campaign-directory';
+import { campaignsRouter } from '../campaigns/campaigns-router';
 import { createCampaigns } from '../campaigns/create-campaigns';
 import { adminRouter } from '../http/admin';
 import { declaredModule, type ModuleDeps, type ServerModule } from '../module';
@@ -15,13 +17,13 @@ import { JsonlRoomRecorder } from '../recording/jsonl-room-recorder';
  * on) and the admin panel. Rooms that RECORD_SESSIONS names are recorded for load-test replay.
  */
 export function createGameModule(deps: ModuleDeps): ServerModule {
-  const { config, orm, services, clock, logger, jwtSecret } = deps;
+  const { config, orm, services, clock, logger, jwtSecret, requireUser } = deps;
   const recorder = config.recording.rooms.size > 0
     ? new JsonlRoomRecorder({ ...config.recording, pseudonymKey: jwtSecret, clock, logger })
     : noRecording;
   return {
     ...declaredModule('game'),
-    routers: [adminRouter(config.adminToken, logger)],
+    routers: [adminRouter(config.adminToken, logger), campaignsRouter({ directory: new CampaignDirectory({ em: orm.em }), requireUser })],
     rooms: [
       {
         name: STORY_ROOM,

@@ -32,6 +32,8 @@ export function joinRefusal(error: unknown): string {
   if (/KICKED/.test(text)) return 'The host removed you from that campaign.';
   if (/WORLD_NOT_FOUND/.test(text)) return 'There is no world with that id.';
   if (/ALREADY_JOINED/.test(text)) return 'You are already in that campaign in another window.';
+  if (/INVALID_NAME/.test(text)) return 'Names are 1–24 letters, spaces, apostrophes and hyphens.';
+  if (/CHARACTER_TAKEN/.test(text)) return 'Someone at the table already plays that character.';
   return text.replace(/^[A-Z_]+: /, '') || 'Could not reach the campaign.';
 }
 
@@ -39,7 +41,7 @@ export function joinRefusal(error: unknown): string {
 export class CampaignConnection {
   private room: Room<CampaignState> | null = null;
 
-  constructor(private readonly accessToken: () => Promise<string>, private readonly name?: string) {}
+  constructor(private readonly accessToken: () => Promise<string>, private readonly name?: string, private readonly character?: string) {}
 
   static async create(accessToken: () => Promise<string>, options: CampaignCreateOptions): Promise<string> {
     const client = new Client(roomEndpoint());
@@ -47,6 +49,13 @@ export class CampaignConnection {
     const room = await client.create<CampaignState>('campaign', options);
     handedOver.set(room.roomId, room);
     return room.roomId;
+  }
+
+  /** Leaves a room the lobby opened but nobody will show (a fork the host does not go to yet); its log keeps it. */
+  static release(code: string): void {
+    const room = handedOver.get(code);
+    handedOver.delete(code);
+    void room?.leave(true).catch(() => {});
   }
 
   private closed = false;
@@ -58,7 +67,7 @@ export class CampaignConnection {
     if (!room) {
       const client = this.client;
       client.auth.token = await this.accessToken();
-      const options = this.name ? { name: this.name } : {};
+      const options = { ...(this.name ? { name: this.name } : {}), ...(this.character ? { character: this.character } : {}) };
       try {
         room = await client.joinById<CampaignState>(code, options);
       } catch (error) {

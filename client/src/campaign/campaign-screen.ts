@@ -2,7 +2,9 @@ import type { CampaignState } from '../../../rooms/campaign/CampaignState';
 import type { ChatMessage, StoryChunkMessage, StoryCompleteMessage } from '../../../rooms/campaign/protocol';
 import { append, button, h } from '../shell/dom';
 import { focusableHeading, type Screen, type ShellContext } from '../shell/screen';
+import { LibraryHeader } from '../shell/library-header';
 import { CampaignConnection, joinRefusal, type CampaignRefusal } from './campaign-connection';
+import { defaultName } from './campaign-lobby-screen';
 import { SceneArt } from './scene-art';
 import './campaign.css';
 
@@ -14,8 +16,8 @@ import './campaign.css';
 export function campaignScreen(context: ShellContext, code: string): Screen {
   context.setTitle(`Campaign ${code}`);
   const token = () => context.api.http.freshAccessToken(60);
-  const displayName = context.signIns.current()?.user.displayName;
-  const connection = new CampaignConnection(token, displayName);
+  const displayName = defaultName(context) || undefined;
+  const connection = new CampaignConnection(token, displayName, sessionStorage.getItem('campaign-character') ?? undefined);
   const forkControls = h('div', { className: 'campaign-fork' });
   let lastForkKey = '';
   const heading = focusableHeading(h('h1', { text: 'Campaign' }));
@@ -96,30 +98,31 @@ export function campaignScreen(context: ShellContext, code: string): Screen {
     actionForm.hidden = state.mode !== 'turns';
     actionInput.disabled = !myTurn;
     (actionForm.querySelector('button') as HTMLButtonElement).disabled = !myTurn;
-    const key = JSON.stringify([state.phase, state.mode, state.choices.map((c) => [c.id, c.votes])]);
+    const myVote = mine?.vote ?? '';
+    const key = JSON.stringify([state.phase, state.mode, myVote, state.choices.map((c) => [c.id, c.votes])]);
     if (key !== lastChoices) {
       lastChoices = key;
       choices.replaceChildren(
         ...state.choices.map((choice) =>
-          button(state!.mode === 'vote' ? `${choice.text} (${choice.votes} ${choice.votes === 1 ? 'vote' : 'votes'})` : choice.text, () => {
+          button(state!.mode === 'vote' ? `${choice.id === myVote ? '✓ ' : ''}${choice.text} (${choice.votes} ${choice.votes === 1 ? 'vote' : 'votes'}${choice.id === myVote ? ', yours' : ''})` : choice.text, () => {
             if (state!.mode === 'vote') connection.send('vote', { choiceId: choice.id });
             else {
               actionInput.value = choice.text;
               actionInput.focus();
             }
-          }, 'btn btn-outline campaign-choice', { disabled: state!.mode === 'vote' ? state!.phase !== 'voting' : !myTurn, 'data-choice': choice.id }),
+          }, `btn ${choice.id === myVote ? '' : 'btn-outline '}campaign-choice${choice.id === myVote ? ' is-mine' : ''}`, { disabled: state!.mode === 'vote' ? state!.phase !== 'voting' : !myTurn, 'data-choice': choice.id, ...(state!.mode === 'vote' ? { 'aria-pressed': String(choice.id === myVote) } : {}) }),
         ),
       );
     }
     party.replaceChildren(
       ...[...state.players.entries()].map(([sessionId, player]) =>
         h('li', { className: `campaign-member${player.connected ? '' : ' is-away'}` }, [
-          h('span', { className: 'campaign-member-name', text: `${player.name}${sessionId === me ? ' (you)' : ''}` }),
+          h('span', { className: 'campaign-member-name', text: `${player.name}${player.character ? ` as ${player.character}` : ''}${sessionId === me ? ' (you)' : ''}` }),
           player.host ? h('span', { className: 'campaign-badge', text: 'host' }) : null,
           state!.turn === sessionId ? h('span', { className: 'campaign-badge', text: 'their turn' }) : null,
           !player.connected ? h('span', { className: 'campaign-badge', text: 'away' }) : player.typing ? h('span', { className: 'campaign-badge', text: 'typing…' }) : null,
           player.ready ? h('span', { className: 'campaign-badge', text: 'ready' }) : null,
-          mine?.host && sessionId !== me ? button(`Remove ${player.name}`, () => connection.send('kick', { sessionId }), 'btn btn-small btn-outline') : null,
+          mine?.host && sessionId !== me ? confirming(`Remove ${player.name}`, `Remove ${player.name} from this campaign? They cannot join it again.`, () => connection.send('kick', { sessionId })) : null,
         ]),
       ),
     );
@@ -132,12 +135,17 @@ export function campaignScreen(context: ShellContext, code: string): Screen {
         append(forkControls, [
           h('label', { attrs: { for: 'campaign-fork-beat' }, text: 'Rewind to' }),
           pick,
-          button('Fork a new campaign from there', () => {
+          confirming('Fork a new campaign from there', 'Fork a new campaign from that beat? You stay here until you choose to go.', () => {
             notice.textContent = 'Forking…';
             CampaignConnection.create(token, { fork: { code, atBeat: Number(pick.value) }, ...(displayName ? { name: displayName } : {}) })
-              .then((forked) => context.router.navigate({ name: 'campaign', code: forked }))
+              .then((forked) => {
+                // The fork waits under its code; the host stays at this table until they go.
+                CampaignConnection.release(forked);
+                notice.textContent = `Fork ready: ${forked}. You are still in this campaign.`;
+                forkControls.append(button(`Go to the fork ${forked}`, () => context.router.navigate({ name: 'campaign', code: forked }), 'btn btn-small'));
+              })
               .catch((error: unknown) => (notice.textContent = joinRefusal(error)));
-          }, 'btn btn-small btn-outline'),
+          }),
         ]);
       }
     }
@@ -160,6 +168,7 @@ export function campaignScreen(context: ShellContext, code: string): Screen {
   }
 
   function tick(): void {
+    if (state?.phase === 'voting' && !state.deadline) return void (timer.textContent = 'Waiting for a vote: the story moves on only when the party votes.');
     if (!state || !state.deadline) return void (timer.textContent = '');
     const left = Math.max(0, Math.ceil((state.deadline - Date.now()) / 1000));
     timer.textContent = state.phase === 'voting' ? `Vote closes in ${left}s` : state.phase === 'acting' ? `Turn ends in ${left}s` : '';
@@ -205,7 +214,9 @@ export function campaignScreen(context: ShellContext, code: string): Screen {
     notice.textContent = joinRefusal(error);
   });
 
+  const header = new LibraryHeader(context);
   const element = h('main', { className: 'campaign-screen' }, [
+    header.element,
     h('header', { className: 'campaign-header' }, [h('a', { attrs: { href: '#/campaigns' }, text: '← Campaigns' }), heading, codeLine, phaseLine, timer]),
     notice,
     h('div', { className: 'campaign-layout' }, [
@@ -218,11 +229,25 @@ export function campaignScreen(context: ShellContext, code: string): Screen {
     heading,
     destroy: () => {
       clearInterval(ticker);
+      header.destroy();
       clearTimeout(typingTimer);
       art.destroy();
       connection.close();
     },
   };
+}
+
+/** A button for an action that removes or forks: it asks first, in place (Yes / Cancel). */
+function confirming(label: string, question: string, act: () => void): HTMLElement {
+  const box = h('span', { className: 'campaign-confirm' });
+  const ask = () => {
+    const no = button('Cancel', () => reset(), 'btn btn-small btn-ghost');
+    box.replaceChildren(h('span', { attrs: { role: 'alert' }, text: question }), button('Yes', () => (reset(), act()), 'btn btn-small'), no);
+    no.focus();
+  };
+  const reset = () => box.replaceChildren(button(label, ask, 'btn btn-small btn-outline'));
+  reset();
+  return box;
 }
 
 function phaseText(state: CampaignState, me: string): string {

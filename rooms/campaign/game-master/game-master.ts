@@ -10,7 +10,8 @@ export interface BeatRequest {
   /** The beat being narrated (1 for the opening). */
   beat: number;
   scene: SceneModel;
-  party: { id: string; name: string; stats: Record<string, number>; inventory: string[] }[];
+  /** `character`: the world character the player plays (the narrator never speaks for them), or null. */
+  party: { id: string; name: string; character: string | null; stats: Record<string, number>; inventory: string[] }[];
   /** What to narrate: the opening, a player's action, or the party's chosen option. */
   prompt: PendingBeat & { playerName?: string };
   recent: BeatRecord[];

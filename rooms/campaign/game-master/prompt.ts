@@ -47,10 +47,10 @@ export function buildPrompt(request: BeatRequest, budgetTokens = 3000): ChatProm
       ? 'Narrate the opening of the campaign and offer the first choices.'
       : request.prompt.kind === 'action'
         ? `${request.prompt.playerName ?? 'A player'} (player id ${request.prompt.playerId}) acts: "${request.prompt.text}". Narrate what happens.`
-        : `The party voted: "${request.prompt.text}" (${request.prompt.choiceId}). Narrate what happens.`;
+        : `The party voted: "${request.prompt.text}" (${request.prompt.choiceId}).${request.prompt.vote ? ` ${request.prompt.vote} Say honestly how the vote went.` : ''} Narrate what happens.`;
   const essentials = [
     `Scene: ${here ? `${here.name} — ${here.description}` : scene.location}. Present: ${scene.present.join(', ') || 'nobody'}. Active quests: ${scene.quests.join(', ') || 'none'}.`,
-    `Party: ${request.party.map((p) => `${p.name} (id ${p.id}; ${Object.entries(p.stats).map(([k, v]) => `${k} ${v}`).join(', ')}; carrying ${p.inventory.join(', ') || 'nothing'})`).join('; ')}.`,
+    `Party: ${request.party.map((p) => `${p.name} (id ${p.id}; ${p.character ? `plays ${p.character}; ` : ''}${Object.entries(p.stats).map(([k, v]) => `${k} ${v}`).join(', ')}; carrying ${p.inventory.join(', ') || 'nothing'})`).join('; ')}.`,
     ...request.lore.map((l) => `Lore: ${l.text}`),
   ];
   let used = estimateTokens(system) + estimateTokens(now) + essentials.reduce((n, line) => n + estimateTokens(line), 0);

@@ -21,7 +21,7 @@ export function beatRequest(world: CampaignWorld, model: CampaignModel): BeatReq
     seed: model.seed,
     beat: model.beat + 1,
     scene: structuredClone(model.scene),
-    party: partyOf(model).map((p) => ({ id: p.id, name: p.name, stats: { ...p.stats }, inventory: [...p.inventory] })),
+    party: partyOf(model).map((p) => ({ id: p.id, name: p.name, character: p.character, stats: { ...p.stats }, inventory: [...p.inventory] })),
     prompt,
     recent: model.recent.map((r) => ({ ...r })),
     summary: model.summary,

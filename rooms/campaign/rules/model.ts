@@ -1,5 +1,6 @@
 import { mixSeed, seededRandom, pick } from './random';
 import { applyToView, STATS, type RejectedChange, type RulesView, type StateChange, type StatName } from './state-changes';
+import { describeVote } from './vote-outcome';
 import { charactersAt, startLocation, type CampaignWorld } from './world';
 
 /**
@@ -14,6 +15,8 @@ export interface PlayerSheet {
   /** The account id: stable over reconnects, reloads and restarts. */
   id: string;
   name: string;
+  /** The world character they play, or null for a character of their own. */
+  character: string | null;
   /** In the party (false once they left or were kicked; joining again brings the same sheet back). */
   inParty: boolean;
   stats: Record<StatName, number>;
@@ -39,7 +42,11 @@ export interface DialogueLine {
   text: string;
 }
 
-export type PendingBeat = { kind: 'opening' } | { kind: 'action'; playerId: string; text: string } | { kind: 'choice'; choiceId: string; text: string };
+export type PendingBeat =
+  | { kind: 'opening' }
+  | { kind: 'action'; playerId: string; text: string }
+  /** `vote`: how the vote went, in words (unanimous, a majority, or a split and who settled it). */
+  | { kind: 'choice'; choiceId: string; text: string; vote?: string };
 
 export interface BeatRecord {
   beat: number;
@@ -69,6 +76,10 @@ export interface CampaignModel {
   choices: ChoiceModel[];
   /** Player id → choice id (vote mode, voting). */
   votes: Record<string, string>;
+  /** Voters in the order their standing vote was cast (changing a vote moves it last): the tie rule. */
+  voteOrder: string[];
+  /** Votes cast (or changed) this beat: each one restarts the vote timer. */
+  votesCast: number;
   pending: PendingBeat | null;
   recent: BeatRecord[];
   /** Older beats, condensed: the rolling summary the game master is given. */
@@ -78,14 +89,16 @@ export interface CampaignModel {
 
 export type CampaignEvent =
   | { type: 'created'; worldId: string; mode: CampaignMode; seed: number; seats: number }
-  | { type: 'joined'; playerId: string; name: string }
+  /** `character`: the world character they chose (absent: their own, or the one they had). */
+  | { type: 'joined'; playerId: string; name: string; character?: string | null }
   | { type: 'left'; playerId: string; kicked: boolean }
   | { type: 'host'; playerId: string | null }
   | { type: 'started' }
   | { type: 'action'; playerId: string; text: string }
   | { type: 'turn_skipped'; playerId: string }
   | { type: 'voted'; playerId: string; choiceId: string }
-  | { type: 'vote_closed'; choiceId: string }
+  /** `tally` and `tieBrokenBy` are absent in logs written before ties were narrated. */
+  | { type: 'vote_closed'; choiceId: string; tally?: Record<string, number>; tieBrokenBy?: string | null }
   | {
       type: 'beat';
       beat: number;
@@ -119,6 +132,8 @@ export function newCampaign(world: CampaignWorld, created: Extract<CampaignEvent
     scene: { location, present: charactersAt(world, location), quests: [], completed: [] },
     choices: [],
     votes: {},
+    voteOrder: [],
+    votesCast: 0,
     pending: null,
     recent: [],
     summary: '',
@@ -148,8 +163,9 @@ export function applyEvent(world: CampaignWorld, model: CampaignModel, event: Ca
       if (known) {
         known.inParty = true;
         known.name = event.name;
+        if (event.character !== undefined) known.character = event.character;
       } else {
-        model.players.push(newSheet(world, model, event.playerId, event.name));
+        model.players.push(newSheet(world, model, event.playerId, event.name, event.character ?? null));
       }
       model.hostId ??= event.playerId;
       // Everyone had left mid-game: whoever comes back first takes the turn.
@@ -162,6 +178,7 @@ export function applyEvent(world: CampaignWorld, model: CampaignModel, event: Ca
       player.inParty = false;
       if (event.kicked) model.kicked.push(event.playerId);
       delete model.votes[event.playerId];
+      model.voteOrder = model.voteOrder.filter((id) => id !== event.playerId);
       if (model.turn === event.playerId && model.phase === 'acting') model.turn = nextInTurn(model, event.playerId);
       if (model.hostId === event.playerId) model.hostId = partyOf(model)[0]?.id ?? null;
       return;
@@ -192,12 +209,15 @@ export function applyEvent(world: CampaignWorld, model: CampaignModel, event: Ca
       return;
     case 'voted':
       model.votes[event.playerId] = event.choiceId;
+      model.voteOrder = [...model.voteOrder.filter((id) => id !== event.playerId), event.playerId];
+      model.votesCast++;
       return;
     case 'vote_closed': {
       const choice = model.choices.find((c) => c.id === event.choiceId);
+      const vote = event.tally ? describeVote(model, { choiceId: event.choiceId, tally: event.tally, tieBrokenBy: event.tieBrokenBy ?? null }) : undefined;
       model.phase = 'narrating';
-      model.pending = { kind: 'choice', choiceId: event.choiceId, text: choice?.text ?? event.choiceId };
-      model.votes = {};
+      model.pending = { kind: 'choice', choiceId: event.choiceId, text: choice?.text ?? event.choiceId, ...(vote ? { vote } : {}) };
+      clearVotes(model);
       return;
     }
     case 'beat':
@@ -226,7 +246,7 @@ function applyBeat(world: CampaignWorld, model: CampaignModel, event: Extract<Ca
   model.beat = event.beat;
   model.lastBeat = { narrative: event.narrative, dialogue: event.dialogue, choices: event.choices };
   model.choices = event.choices.length > 0 ? event.choices : fallbackChoices(world, model);
-  model.votes = {};
+  clearVotes(model);
   model.pending = null;
   if (model.mode === 'vote') {
     model.phase = 'voting';
@@ -268,18 +288,30 @@ export function fallbackChoices(world: CampaignWorld, model: CampaignModel): Cho
   return choices;
 }
 
-function newSheet(world: CampaignWorld, model: CampaignModel, id: string, name: string): PlayerSheet {
+/** A new player's sheet; their private goal is a quest no one else at the table was dealt, while the world has one. */
+function newSheet(world: CampaignWorld, model: CampaignModel, id: string, name: string, character: string | null): PlayerSheet {
   const random = seededRandom(mixSeed(model.seed, id));
-  const quest = pick(random, world.quests);
+  const dealt = new Set(model.players.map((p) => p.goal));
+  const unused = world.quests.filter((q) => !dealt.has(goalOf(q)));
+  const quest = pick(random, unused.length > 0 ? unused : world.quests);
   const stats = Object.fromEntries(Object.entries(STATS).map(([stat, bounds]) => [stat, bounds.start])) as Record<StatName, number>;
   return {
     id,
     name,
+    character,
     inParty: true,
     stats,
     inventory: [],
-    goal: quest ? `Privately, you care most about "${quest.title}": ${quest.description}` : 'Privately, you want to see this through.',
+    goal: quest ? goalOf(quest) : 'Privately, you want to see this through.',
   };
+}
+
+const goalOf = (quest: CampaignWorld['quests'][number]) => `Privately, you care most about "${quest.title}": ${quest.description}`;
+
+function clearVotes(model: CampaignModel): void {
+  model.votes = {};
+  model.voteOrder = [];
+  model.votesCast = 0;
 }
 
 function firstSentence(text: string): string {

@@ -4,8 +4,8 @@ import type { BeatRequest, GameMaster } from '../game-master/game-master';
 import { OfflineNarrator } from '../game-master/offline-narrator';
 import { beatRequest } from './beat-request';
 import { triggeredLore } from './lore';
-import { applyEvent, newCampaign, replay, rulesViewOf, type CampaignEvent } from './model';
-import { voteOutcome } from './vote-outcome';
+import { applyEvent, replay, rulesViewOf, type CampaignEvent } from './model';
+import { describeVote, voteOutcome } from './vote-outcome';
 import { checkStateChanges } from './state-changes';
 import type { CampaignWorld } from './world';
 
@@ -102,17 +102,49 @@ describe('rules: turns and votes', () => {
   });
 
   it('a majority wins at once; otherwise the vote waits for everyone or the timer', () => {
-    const model = newCampaign(world, { ...created, mode: 'vote' } as Extract<CampaignEvent, { type: 'created' }>);
+    const model = campaign({ type: 'started' });
+    model.mode = 'vote';
     model.choices = [{ id: 'x', text: 'X' }, { id: 'y', text: 'Y' }];
-    model.votes = { a: 'y' };
+    const vote = (playerId: string, choiceId: string) => applyEvent(world, model, { type: 'voted', playerId, choiceId });
+    vote('a', 'y');
     expect(voteOutcome(model, ['a', 'b', 'c'], false)).toBeNull();
-    expect(voteOutcome(model, ['a', 'b', 'c'], true)).toBe('y');
-    model.votes = { a: 'y', b: 'y' };
-    expect(voteOutcome(model, ['a', 'b', 'c'], false)).toBe('y');
-    model.votes = { a: 'x', b: 'y' };
-    expect(voteOutcome(model, ['a', 'b'], false)).toBe('x'); // everyone voted, tie → earlier choice
-    model.votes = {};
-    expect(voteOutcome(model, ['a', 'b'], true)).toBe('x');
+    expect(voteOutcome(model, ['a', 'b', 'c'], true)).toEqual({ choiceId: 'y', tally: { y: 1 }, tieBrokenBy: null });
+    vote('b', 'y');
+    expect(voteOutcome(model, ['a', 'b', 'c'], false)?.choiceId).toBe('y');
+  });
+
+  it('a vote nobody cast never closes, not even when its timer ran out', () => {
+    const model = campaign({ type: 'started' });
+    model.choices = [{ id: 'x', text: 'X' }, { id: 'y', text: 'Y' }];
+    expect(voteOutcome(model, ['a', 'b'], true)).toBeNull();
+    expect(voteOutcome(model, ['a', 'b'], false)).toBeNull();
+  });
+
+  it('a tie goes to the choice whose standing vote came first, and that voter is named', () => {
+    const model = campaign({ type: 'started' });
+    model.choices = [{ id: 'x', text: 'Go left' }, { id: 'y', text: 'Go right' }];
+    applyEvent(world, model, { type: 'voted', playerId: 'b', choiceId: 'y' });
+    applyEvent(world, model, { type: 'voted', playerId: 'a', choiceId: 'x' });
+    const result = voteOutcome(model, ['a', 'b'], false)!;
+    expect(result).toEqual({ choiceId: 'y', tally: { x: 1, y: 1 }, tieBrokenBy: 'b' });
+    expect(describeVote(model, result)).toBe('The party was split (1 for "Go right", 1 for "Go left"); Ben voted first, so the tie goes to "Go right".');
+    // Changing a vote makes it the latest: now Ann's vote is the earliest standing one.
+    applyEvent(world, model, { type: 'voted', playerId: 'b', choiceId: 'y' });
+    expect(voteOutcome(model, ['a', 'b'], false)).toMatchObject({ choiceId: 'x', tieBrokenBy: 'a' });
+  });
+
+  it('the closed vote reaches the game master in honest words, never as one voice on a split', async () => {
+    const model = campaign({ type: 'started' });
+    model.mode = 'vote';
+    model.phase = 'voting';
+    model.choices = [{ id: 'x', text: 'Go left' }, { id: 'y', text: 'Go right' }];
+    applyEvent(world, model, { type: 'vote_closed', choiceId: 'x', tally: { x: 1, y: 1 }, tieBrokenBy: 'a' });
+    const request = beatRequest(world, model);
+    expect(request.prompt).toMatchObject({ kind: 'choice', vote: expect.stringContaining('Ann voted first') });
+    const beat = await new OfflineNarrator().narrate(request, { chunk: () => undefined, restart: () => undefined }, new AbortController().signal);
+    expect(beat.output.narrative).toContain('The party was split');
+    expect(beat.output.narrative).not.toMatch(/as one|together/i);
+    expect(describeVote(model, { choiceId: 'x', tally: { x: 2 }, tieBrokenBy: null })).toBe('All 2 votes agreed: Go left.');
   });
 });
 

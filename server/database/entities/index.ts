@@ -23,6 +23,7 @@ import { ChapterReadSchema } from './ChapterRead';
 import { CommentReportSchema } from './CommentReport';
 import { ReadingCommentSchema } from './ReadingComment';
 import { ReadingReactionSchema } from './ReadingReaction';
+import { CampaignMemberSchema } from './CampaignMember';
 
 export { AccountFlag } from './AccountFlag';
 export { Campaign } from './Campaign';
@@ -49,5 +50,6 @@ export { ChapterRead } from './ChapterRead';
 export { CommentReport } from './CommentReport';
 export { ReadingComment } from './ReadingComment';
 export { ReadingReaction } from './ReadingReaction';
+export { CampaignMember } from './CampaignMember';
 
-export const allEntities = [UserSchema, RefreshTokenSchema, WalletSchema, LedgerEntrySchema, StorySchema, ChapterSchema, PlayerProgressSchema, PurchaseSchema, PaymentEventSchema, PaymentIntentRecordSchema, AccountFlagSchema, CampaignSchema, CampaignEventSchema, CampaignUsageSchema, CampaignTurnAllowanceSchema, UserRoleSchema, ChapterDraftSchema, ChapterVersionSchema, StudioAssetSchema, EarningsEntrySchema, CertificateKeySchema, CertificateSchema, ReadingCommentSchema, ReadingReactionSchema, CommentReportSchema, ChapterReadSchema];
+export const allEntities = [UserSchema, RefreshTokenSchema, WalletSchema, LedgerEntrySchema, StorySchema, ChapterSchema, PlayerProgressSchema, PurchaseSchema, PaymentEventSchema, PaymentIntentRecordSchema, AccountFlagSchema, CampaignSchema, CampaignEventSchema, CampaignUsageSchema, CampaignTurnAllowanceSchema, UserRoleSchema, ChapterDraftSchema, ChapterVersionSchema, StudioAssetSchema, EarningsEntrySchema, CertificateKeySchema, CertificateSchema, ReadingCommentSchema, ReadingReactionSchema, CommentReportSchema, ChapterReadSchema, CampaignMemberSchema];

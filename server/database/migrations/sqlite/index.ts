@@ -8,7 +8,8 @@ import { Migration20261204071719_studio as M4 } from './Migration20261204071719_
 import { Migration20261204071859_certificates as M5 } from './Migration20261204071859_certificates';
 import { Migration20261204073734_studio_drafts_assets_story_created as M6 } from './Migration20261204073734_studio_drafts_assets_story_created';
 import { Migration20261204145402_reading_rooms as M7 } from './Migration20261204145402_reading_rooms';
-import { Migration20261204150737_progress_ink_state as M8 } from './Migration20261204150737_progress_ink_state';
+import { Migration20261204150500_campaign_members as M8 } from './Migration20261204150500_campaign_members';
+import { Migration20261204150737_progress_ink_state as M9 } from './Migration20261204150737_progress_ink_state';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261122013758_initial', class: M0 },
@@ -19,5 +20,6 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261204071859_certificates', class: M5 },
   { name: 'Migration20261204073734_studio_drafts_assets_story_created', class: M6 },
   { name: 'Migration20261204145402_reading_rooms', class: M7 },
-  { name: 'Migration20261204150737_progress_ink_state', class: M8 },
+  { name: 'Migration20261204150500_campaign_members', class: M8 },
+  { name: 'Migration20261204150737_progress_ink_state', class: M9 },
 ];
