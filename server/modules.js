@@ -21,6 +21,8 @@ export const MODULES = [
       // request may go on to the next process even though it is a POST.
       { path: '/matchmake/', match: 'prefix', retryOnAnotherProcess: true },
       { path: '/healthz', match: 'exact' },
+      // A player's campaigns are read from the campaign log the game processes keep.
+      { path: '/v1/campaigns', match: 'exact' },
       // The Colyseus monitor, behind ADMIN_TOKEN on the processes (absent when it is unset).
       { path: '/admin/', match: 'prefix' },
     ],
