@@ -155,7 +155,9 @@ describeEachEngine('reading rooms', (engine) => {
 
     const deadline = Date.now() + 5000;
     let stats = (await server.call('GET', `/v1/studio/stories/${storyId}/stats`, { token: writer.token })).json as StoryReadingStats;
-    while (stats.chapters[0]?.reads !== 1 && Date.now() < deadline) {
+    // The comment and the leave's read record are written after the reaction this test saw: wait for all of them.
+    const settled = (s: StoryReadingStats): boolean => s.chapters[0]?.reads === 1 && s.chapters[0]?.completionRate === 1 && s.chapters[0]?.paragraphs.some((p) => p.paragraphId === 'fork.0' && p.comments === 1);
+    while (!settled(stats) && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 100));
       stats = (await server.call('GET', `/v1/studio/stories/${storyId}/stats`, { token: writer.token })).json as StoryReadingStats;
     }
