@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { actionSchema, chatSchema, createOptionsSchema, joinOptionsSchema as campaignJoinOptions, targetSchema, voteSchema } from '../campaign/protocol';
+import { checkDisplayName } from '../campaign/player-choices';
+import { actionSchema, chatSchema, targetSchema, voteSchema } from '../campaign/protocol';
 import { chooseSchema, joinOptionsSchema as storyJoinOptions } from '../story/protocol';
 import { isStorableText, storableString, UNSTORABLE_TEXT_MESSAGE } from './storable-text';
 import { z } from 'zod';
@@ -23,10 +24,7 @@ describe('isStorableText', () => {
 // PostgreSQL refused these once they reached the campaign journal: an INTERNAL refusal, or a raw SQL
 // error as the join error.
 describe('room protocols refuse text a database cannot store', () => {
-  const world = { worldId: 'the-glass-orchard', mode: 'turns' };
   it.each([
-    ['campaign create name', () => createOptionsSchema.safeParse({ ...world, name: 'Host\u0000' })],
-    ['campaign join name', () => campaignJoinOptions.safeParse({ name: 'Guest\uD800' })],
     ['campaign action', () => actionSchema.safeParse({ text: 'I go \u0000' })],
     ['campaign chat', () => chatSchema.safeParse({ text: '\u0000' })],
     ['campaign vote', () => voteSchema.safeParse({ choiceId: 'c\u0000' })],
@@ -37,5 +35,13 @@ describe('room protocols refuse text a database cannot store', () => {
     const result = parse();
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((issue) => issue.message)).toContain(UNSTORABLE_TEXT_MESSAGE);
+  });
+});
+
+// Display names are checked by the campaign's own rule (letters, spaces, apostrophes, hyphens), which
+// leaves no room for NUL or a lone surrogate either.
+describe('campaign display names', () => {
+  it.each([['NUL', 'Host\u0000'], ['a lone surrogate', 'Guest\uD800']])('refuse %s (INVALID_NAME)', (_what, name) => {
+    expect(checkDisplayName(name)).toMatchObject({ refusal: { code: 'INVALID_NAME' } });
   });
 });
