@@ -8,7 +8,7 @@ import { describeEachEngine } from '../../testing/test-database';
 import { startTestServer, type TestServer } from '../../testing/test-server';
 import { transportsUnderTest } from '../../testing/transports';
 import { MAX_CHAPTER_BYTES } from './chapter-document';
-import { createStory, registerWriter, sampleChapter } from './studio-test-kit';
+import { createStory, putChapter, registerWriter, sampleChapter, writerWithStory } from './studio-test-kit';
 
 const TRANSPORTS = await transportsUnderTest();
 
@@ -22,17 +22,11 @@ describeEachEngine('studio chapter uploads over HTTP', (engine) => {
   });
 
   const draftRow = (id: string) => server.orm.em.fork().findOne(ChapterDraft, { id }, { populate: ['source', 'bundle'] });
-  const put = (token: string, storyId: string, chapterId: string, body: unknown, headers: Record<string, string> = {}) =>
-    server.call('PUT', `/v1/studio/stories/${storyId}/chapters/${chapterId}`, { token, body, headers });
-  async function writerWithStory() {
-    const writer = await registerWriter(server);
-    return { ...writer, storyId: await createStory(server, writer.token) };
-  }
 
   it('keeps a clean chapter as a draft, built into the bundle and hash the content pipeline gives, ids filled in', async () => {
-    const { token, storyId } = await writerWithStory();
+    const { token, storyId } = await writerWithStory(server);
     const chapterId = `${storyId}-ch1`;
-    const uploaded = await put(token, storyId, chapterId, sampleChapter());
+    const uploaded = await putChapter(server, token, storyId, chapterId, sampleChapter());
     expect(uploaded.status).toBe(200);
     expect(uploaded.json).toEqual({
       chapter: { id: chapterId, number: 1, title: 'Arrival', state: 'draft', version: 0, sha256: null, releaseAt: null, hasUnpublishedChanges: true, problems: [], versions: [] },
@@ -61,14 +55,14 @@ describeEachEngine('studio chapter uploads over HTTP', (engine) => {
   });
 
   it('keeps a broken chapter as a draft with its problems by scene (422 CONTENT_INVALID), and takes the fix', async () => {
-    const { token, storyId } = await writerWithStory();
+    const { token, storyId } = await writerWithStory(server);
     const chapterId = `${storyId}-ch1`;
-    const clean = await put(token, storyId, chapterId, sampleChapter());
+    const clean = await putChapter(server, token, storyId, chapterId, sampleChapter());
     const cleanSha = (await draftRow(chapterId))!.sha256;
 
     const broken = sampleChapter({ background: 'assets/bg.png' });
     broken.scenes.crossroads.choice.options[0].nextSceneId = 'scene_nowhere';
-    const refused = await put(token, storyId, chapterId, broken);
+    const refused = await putChapter(server, token, storyId, chapterId, broken);
     expect(refused.status).toBe(422);
     expect(refused.json.error.code).toBe('CONTENT_INVALID');
     const problems = refused.json.error.details.problems as { scene?: string; code: string; severity: string; message: string }[];
@@ -82,83 +76,83 @@ describeEachEngine('studio chapter uploads over HTTP', (engine) => {
     const listed = (await server.call('GET', '/v1/studio/stories', { token })).json.items[0].chapters[0];
     expect(listed).toMatchObject({ id: chapterId, state: 'draft', hasUnpublishedChanges: true, problems });
 
-    const fixed = await put(token, storyId, chapterId, sampleChapter());
+    const fixed = await putChapter(server, token, storyId, chapterId, sampleChapter());
     expect([fixed.status, fixed.json.problems, fixed.json.chapter.problems]).toEqual([200, [], []]);
     expect((await draftRow(chapterId))!.sha256).toBe(cleanSha);
     expect(clean.json.chapter).toEqual(fixed.json.chapter);
   });
 
   it('answers 200 with warnings, which do not block', async () => {
-    const { token, storyId } = await writerWithStory();
+    const { token, storyId } = await writerWithStory(server);
     const gated = sampleChapter();
     gated.scenes.crossroads.choice.options[0].requires = [{ flag: 'met_the_keeper' }];
-    const answer = await put(token, storyId, `${storyId}-ch1`, gated);
+    const answer = await putChapter(server, token, storyId, `${storyId}-ch1`, gated);
     expect(answer.status).toBe(200);
     expect(answer.json.problems).toEqual([{ scene: 'crossroads', code: 'FLAG_NEVER_SET', severity: 'warning', message: expect.stringContaining('met_the_keeper') }]);
     expect((await draftRow(`${storyId}-ch1`))!.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('judges chapter numbers and flags across the story\'s chapters', async () => {
-    const { token, storyId } = await writerWithStory();
-    expect((await put(token, storyId, `${storyId}-ch1`, sampleChapter({ number: 1 }))).status).toBe(200);
-    const clash = await put(token, storyId, `${storyId}-ch2`, sampleChapter({ number: 1 }));
+    const { token, storyId } = await writerWithStory(server);
+    expect((await putChapter(server, token, storyId, `${storyId}-ch1`, sampleChapter({ number: 1 }))).status).toBe(200);
+    const clash = await putChapter(server, token, storyId, `${storyId}-ch2`, sampleChapter({ number: 1 }));
     expect([clash.status, clash.json.error.details.problems[0].code]).toEqual([422, 'DUPLICATE_CHAPTER_NUMBER']);
 
     const second = sampleChapter({ number: 2 });
     second.scenes.crossroads.choice.options[0].requires = [{ flag: 'gave_ring' }]; // set in chapter 1
     delete second.scenes.crossroads.choice.options[1].flag;
-    const answer = await put(token, storyId, `${storyId}-ch2`, second);
+    const answer = await putChapter(server, token, storyId, `${storyId}-ch2`, second);
     expect([answer.status, answer.json.problems]).toEqual([200, []]);
     const numbers = (await server.call('GET', '/v1/studio/stories', { token })).json.items[0].chapters.map((c: { number: number }) => c.number);
     expect(numbers).toEqual([1, 2]);
   });
 
   it('refuses ids in the document that are not the route\'s (400), and stores nothing', async () => {
-    const { token, storyId } = await writerWithStory();
+    const { token, storyId } = await writerWithStory(server);
     const chapterId = `${storyId}-ch1`;
-    const wrongChapter = await put(token, storyId, chapterId, { ...sampleChapter(), _id: 'another-ch' });
+    const wrongChapter = await putChapter(server, token, storyId, chapterId, { ...sampleChapter(), _id: 'another-ch' });
     expect([wrongChapter.status, wrongChapter.json.error.code]).toEqual([400, 'CHAPTER_ID_MISMATCH']);
-    const wrongStory = await put(token, storyId, chapterId, { ...sampleChapter(), storyId: 'another-story' });
+    const wrongStory = await putChapter(server, token, storyId, chapterId, { ...sampleChapter(), storyId: 'another-story' });
     expect([wrongStory.status, wrongStory.json.error.code]).toEqual([400, 'STORY_ID_MISMATCH']);
-    const unstorable = await put(token, storyId, chapterId, { ...sampleChapter(), title: 'nul \u0000' });
+    const unstorable = await putChapter(server, token, storyId, chapterId, { ...sampleChapter(), title: 'nul \u0000' });
     expect([unstorable.status, unstorable.json.error.code]).toEqual([400, 'VALIDATION_FAILED']);
-    const badId = await put(token, storyId, '.hidden', sampleChapter());
+    const badId = await putChapter(server, token, storyId, '.hidden', sampleChapter());
     expect([badId.status, badId.json.error.code]).toEqual([400, 'VALIDATION_FAILED']);
     expect(await draftRow(chapterId)).toBeNull();
   });
 
   it('refuses a chapter id another story has (409 CHAPTER_ID_TAKEN), a content chapter\'s too, and changes neither', async () => {
-    const first = await writerWithStory();
-    const second = await writerWithStory();
+    const first = await writerWithStory(server);
+    const second = await writerWithStory(server);
     const chapterId = `${first.storyId}-ch1`;
-    await put(first.token, first.storyId, chapterId, sampleChapter());
+    await putChapter(server, first.token, first.storyId, chapterId, sampleChapter());
     const before = await draftRow(chapterId);
-    const taken = await put(second.token, second.storyId, chapterId, sampleChapter({ title: 'Stolen' }));
+    const taken = await putChapter(server, second.token, second.storyId, chapterId, sampleChapter({ title: 'Stolen' }));
     expect([taken.status, taken.json.error.code]).toEqual([409, 'CHAPTER_ID_TAKEN']);
     expect(await draftRow(chapterId)).toEqual(before);
 
     const contentStory = (await server.call('GET', '/v1/stories')).json.items[0].id as string;
     const contentChapter = (await server.call('GET', `/v1/stories/${contentStory}`)).json.chapters[0].id as string;
-    const house = await put(second.token, second.storyId, contentChapter, sampleChapter());
+    const house = await putChapter(server, second.token, second.storyId, contentChapter, sampleChapter());
     expect([house.status, house.json.error.code]).toEqual([409, 'CHAPTER_ID_TAKEN']);
     expect(await draftRow(contentChapter)).toBeNull();
   });
 
   it('gives two stories racing for one new chapter id one draft and one 409', async () => {
-    const writers = await Promise.all([writerWithStory(), writerWithStory()]);
+    const writers = await Promise.all([writerWithStory(server), writerWithStory(server)]);
     const chapterId = `race-${engine}-${Date.now().toString(36)}`;
-    const answers = await Promise.all(writers.map((w) => put(w.token, w.storyId, chapterId, sampleChapter())));
+    const answers = await Promise.all(writers.map((w) => putChapter(server, w.token, w.storyId, chapterId, sampleChapter())));
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
     const winner = writers[answers.findIndex((a) => a.status === 200)]!;
     expect((await draftRow(chapterId))!.story.id).toBe(winner.storyId);
   });
 
   it('refuses another account (403 NOT_YOUR_STORY) and an unknown story (404), storing nothing', async () => {
-    const { storyId } = await writerWithStory();
+    const { storyId } = await writerWithStory(server);
     const other = await registerWriter(server);
-    const stolen = await put(other.token, storyId, `${storyId}-ch9`, sampleChapter());
+    const stolen = await putChapter(server, other.token, storyId, `${storyId}-ch9`, sampleChapter());
     expect([stolen.status, stolen.json.error.code]).toEqual([403, 'NOT_YOUR_STORY']);
-    const unknown = await put(other.token, 'no-such-story', 'no-such-story-ch1', sampleChapter());
+    const unknown = await putChapter(server, other.token, 'no-such-story', 'no-such-story-ch1', sampleChapter());
     expect([unknown.status, unknown.json.error.code]).toEqual([404, 'STORY_NOT_FOUND']);
     expect(await draftRow(`${storyId}-ch9`)).toBeNull();
   });

@@ -4,7 +4,7 @@ import { describeEachEngine } from '../../testing/test-database';
 import { startTestServer, type TestServer } from '../../testing/test-server';
 import { inventory, newPlayer, openSession, ready, until } from '../../testing/story-test-kit';
 import { tinyPng } from '../../testing/media-samples';
-import { createStory, registerWriter, sampleChapter, uploadAsset } from './studio-test-kit';
+import { putChapter, sampleChapter, uploadAsset, writerWithStory } from './studio-test-kit';
 
 // An .ink upload (text/x-ink, what the web client sends) is one studio chapter: the whole file is
 // its story, compiled by the pipeline, kept with format 'ink', published as an ink chapter bundle.
@@ -32,17 +32,11 @@ describeEachEngine('studio chapter uploads of ink sources', (engine) => {
   });
 
   const draftRow = (id: string) => server.orm.em.fork().findOne(ChapterDraft, { id }, { populate: ['source', 'bundle'] });
-  const put = (token: string, storyId: string, chapterId: string, body: unknown, contentType?: string) =>
-    server.call('PUT', `/v1/studio/stories/${storyId}/chapters/${chapterId}`, { token, body, ...(contentType ? { headers: { 'content-type': contentType } } : {}) });
-  async function writerWithStory() {
-    const writer = await registerWriter(server);
-    return { ...writer, storyId: await createStory(server, writer.token) };
-  }
 
   it('keeps an .ink upload as a clean ink draft beside a scene chapter, warning about art not uploaded (file:line)', async () => {
-    const { token, storyId } = await writerWithStory();
-    expect((await put(token, storyId, `${storyId}-ch1`, sampleChapter())).status).toBe(200);
-    const answer = await put(token, storyId, `${storyId}-rain`, INK, 'text/x-ink; charset=utf-8');
+    const { token, storyId } = await writerWithStory(server);
+    expect((await putChapter(server, token, storyId, `${storyId}-ch1`, sampleChapter())).status).toBe(200);
+    const answer = await putChapter(server, token, storyId, `${storyId}-rain`, INK, 'text/x-ink; charset=utf-8');
     expect(answer.status).toBe(200);
     expect(answer.json.chapter).toMatchObject({ id: `${storyId}-rain`, number: 2, title: 'Chapter 2', state: 'draft' });
     expect(answer.json.problems).toEqual([expect.objectContaining({ file: `${storyId}-rain.ink`, line: 2, severity: 'warning', code: 'INK_MISSING_ASSET' })]);
@@ -53,24 +47,24 @@ describeEachEngine('studio chapter uploads of ink sources', (engine) => {
     expect(row.bundle).toMatchObject({ format: 'ink', id: `${storyId}-rain`, storyId, number: 2, startKnot: null, chapterKnots: [], assets: [] });
 
     // The scene chapter still uploads beside it (the ink draft is not read as a chapter document).
-    expect((await put(token, storyId, `${storyId}-ch1`, sampleChapter({ title: 'Again' }))).status).toBe(200);
+    expect((await putChapter(server, token, storyId, `${storyId}-ch1`, sampleChapter({ title: 'Again' }))).status).toBe(200);
     // Uploading it again keeps its number.
-    expect((await put(token, storyId, `${storyId}-rain`, INK, 'text/x-ink')).json.chapter.number).toBe(2);
+    expect((await putChapter(server, token, storyId, `${storyId}-rain`, INK, 'text/x-ink')).json.chapter.number).toBe(2);
   });
 
   it('checks the art its tags name against the story’s uploads: uploaded art is the bundle’s, without a warning', async () => {
-    const { token, storyId } = await writerWithStory();
+    const { token, storyId } = await writerWithStory(server);
     expect((await uploadAsset(server, token, storyId, 'art/rain.png', tinyPng(), 'image/png')).status).toBe(201);
-    const answer = await put(token, storyId, `${storyId}-rain`, INK, 'text/x-ink');
+    const answer = await putChapter(server, token, storyId, `${storyId}-rain`, INK, 'text/x-ink');
     expect(answer.status).toBe(200);
     expect(answer.json.problems).toEqual([]);
     expect((await draftRow(`${storyId}-rain`))!.bundle).toMatchObject({ format: 'ink', assets: ['art/rain.png'] });
   });
 
   it('refuses an ink source that does not compile: 422 with its problems at file:line, and keeps nothing', async () => {
-    const { token, storyId } = await writerWithStory();
+    const { token, storyId } = await writerWithStory(server);
     const chapterId = `${storyId}-broken`;
-    const refused = await put(token, storyId, chapterId, BROKEN, 'text/x-ink');
+    const refused = await putChapter(server, token, storyId, chapterId, BROKEN, 'text/x-ink');
     expect(refused.status).toBe(422);
     expect(refused.json.error.code).toBe('CONTENT_INVALID');
     const problems = refused.json.error.details.problems as { file: string; line?: number; severity: string; code: string }[];
@@ -81,18 +75,18 @@ describeEachEngine('studio chapter uploads of ink sources', (engine) => {
   });
 
   it('refuses # chapter: knots: in the studio each chapter is its own .ink file', async () => {
-    const { token, storyId } = await writerWithStory();
+    const { token, storyId } = await writerWithStory(server);
     const text = ['-> one', '== one ==', '# chapter: One', 'A.', '-> two', '== two ==', '# chapter: Two', 'B.', '-> END', ''].join('\n');
-    const refused = await put(token, storyId, `${storyId}-two`, text, 'text/x-ink');
+    const refused = await putChapter(server, token, storyId, `${storyId}-two`, text, 'text/x-ink');
     expect(refused.status).toBe(422);
     expect(refused.json.error.details.problems).toContainEqual(expect.objectContaining({ code: 'INK_CHAPTER_TAGS', message: expect.stringContaining('its own .ink file') }));
     expect(await draftRow(`${storyId}-two`)).toBeNull();
   });
 
   it('publishes an ink chapter as an ink bundle, served to the owner’s preview and to readers with format ink', async () => {
-    const { token, storyId } = await writerWithStory();
+    const { token, storyId } = await writerWithStory(server);
     const chapterId = `${storyId}-ch1`;
-    expect((await put(token, storyId, chapterId, INK, 'text/x-ink')).status).toBe(200);
+    expect((await putChapter(server, token, storyId, chapterId, INK, 'text/x-ink')).status).toBe(200);
     const preview = await server.call('GET', `/v1/studio/stories/${storyId}/chapters/${chapterId}/bundle`, { token });
     expect(preview.json).toMatchObject({ format: 'ink', id: chapterId, number: 1 });
     const published = await server.call('POST', `/v1/studio/stories/${storyId}/chapters/${chapterId}/publish`, { token, body: {} });
@@ -108,9 +102,9 @@ describeEachEngine('studio chapter uploads of ink sources', (engine) => {
   });
 
   it('plays a published ink chapter in the story room: its lines, a premium choice charged once when sent twice, to the end', async () => {
-    const { token, storyId } = await writerWithStory();
+    const { token, storyId } = await writerWithStory(server);
     const chapterId = `${storyId}-ch1`;
-    expect((await put(token, storyId, chapterId, INK, 'text/x-ink')).status).toBe(200);
+    expect((await putChapter(server, token, storyId, chapterId, INK, 'text/x-ink')).status).toBe(200);
     expect((await server.call('POST', `/v1/studio/stories/${storyId}/chapters/${chapterId}/publish`, { token, body: {} })).status).toBe(200);
     const player = await newPlayer(server);
     const session = await ready(await openSession(server, player, { storyId }));
@@ -133,9 +127,9 @@ describeEachEngine('studio chapter uploads of ink sources', (engine) => {
   });
 
   it('previews an unpublished ink draft in the story room for its writer', async () => {
-    const writer = await writerWithStory();
+    const writer = await writerWithStory(server);
     const chapterId = `${writer.storyId}-ch1`;
-    expect((await put(writer.token, writer.storyId, chapterId, INK, 'text/x-ink')).status).toBe(200);
+    expect((await putChapter(server, writer.token, writer.storyId, chapterId, INK, 'text/x-ink')).status).toBe(200);
     const session = await ready(await openSession(server, writer, { storyId: writer.storyId, chapterId, preview: true }));
     try {
       expect(session.room.state).toMatchObject({ preview: true, chapterId });

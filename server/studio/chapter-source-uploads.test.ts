@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ChapterDraft } from '../database/entities';
 import { describeEachEngine } from '../../testing/test-database';
 import { startTestServer, type TestServer } from '../../testing/test-server';
-import { createStory, registerWriter, sampleChapter } from './studio-test-kit';
+import { putChapter, registerWriter, sampleChapter, writerWithStory } from './studio-test-kit';
 
 // A chapter upload may be a Twine source (.twee as text/x-twee, published .html as text/html, what
 // the web client sends): imported by the same importer as the content CLI, then linted and kept.
@@ -24,17 +24,11 @@ describeEachEngine('studio chapter uploads of Twine sources', (engine) => {
   });
 
   const draftRow = (id: string) => server.orm.em.fork().findOne(ChapterDraft, { id }, { populate: ['source', 'bundle'] });
-  const put = (token: string, storyId: string, chapterId: string, body: unknown, contentType?: string) =>
-    server.call('PUT', `/v1/studio/stories/${storyId}/chapters/${chapterId}`, { token, body, ...(contentType ? { headers: { 'content-type': contentType } } : {}) });
-  async function writerWithStory() {
-    const writer = await registerWriter(server);
-    return { ...writer, storyId: await createStory(server, writer.token) };
-  }
 
   it('imports a .twee upload as this chapter: renamed to the URL, numbered after the story’s chapters, kept as a clean draft', async () => {
-    const { token, storyId } = await writerWithStory();
-    expect((await put(token, storyId, `${storyId}-ch1`, sampleChapter())).status).toBe(200);
-    const answer = await put(token, storyId, `${storyId}-market`, twee, 'text/x-twee; charset=utf-8');
+    const { token, storyId } = await writerWithStory(server);
+    expect((await putChapter(server, token, storyId, `${storyId}-ch1`, sampleChapter())).status).toBe(200);
+    const answer = await putChapter(server, token, storyId, `${storyId}-market`, twee, 'text/x-twee; charset=utf-8');
     expect(answer.status).toBe(200);
     expect(answer.json.chapter).toMatchObject({ id: `${storyId}-market`, number: 2, title: 'Night Market', state: 'draft', problems: [] });
     // The importer's warnings come with the answer, at file:line.
@@ -46,20 +40,20 @@ describeEachEngine('studio chapter uploads of Twine sources', (engine) => {
     expect(row.sha256).toMatch(/^[0-9a-f]{64}$/);
 
     // Uploading it again keeps its number.
-    expect((await put(token, storyId, `${storyId}-market`, twee, 'text/x-twee')).json.chapter.number).toBe(2);
+    expect((await putChapter(server, token, storyId, `${storyId}-market`, twee, 'text/x-twee')).json.chapter.number).toBe(2);
   });
 
   it('imports a published Twine 2 .html upload', async () => {
-    const { token, storyId } = await writerWithStory();
-    const answer = await put(token, storyId, `${storyId}-orchard`, html, 'text/html; charset=utf-8');
+    const { token, storyId } = await writerWithStory(server);
+    const answer = await putChapter(server, token, storyId, `${storyId}-orchard`, html, 'text/html; charset=utf-8');
     expect(answer.status).toBe(200);
     expect(answer.json.chapter).toMatchObject({ number: 1, title: 'The Orchard', problems: [] });
   });
 
   it('refuses a source with JavaScript: 422 with every problem at file:line, and keeps nothing', async () => {
-    const { token, storyId } = await writerWithStory();
+    const { token, storyId } = await writerWithStory(server);
     const chapterId = `${storyId}-evil`;
-    const refused = await put(token, storyId, chapterId, hostile, 'text/x-twee');
+    const refused = await putChapter(server, token, storyId, chapterId, hostile, 'text/x-twee');
     expect(refused.status).toBe(422);
     expect(refused.json.error.code).toBe('CONTENT_INVALID');
     const problems = refused.json.error.details.problems as { file: string; line: number; code: string; severity: string }[];
@@ -70,16 +64,16 @@ describeEachEngine('studio chapter uploads of Twine sources', (engine) => {
   });
 
   it('checks the writer before importing: another writer’s story is refused whatever the source says', async () => {
-    const { storyId } = await writerWithStory();
+    const { storyId } = await writerWithStory(server);
     const other = await registerWriter(server, 'other');
-    const answer = await put(other.token, storyId, `${storyId}-evil`, hostile, 'text/x-twee');
+    const answer = await putChapter(server, other.token, storyId, `${storyId}-evil`, hostile, 'text/x-twee');
     expect([403, 404]).toContain(answer.status);
     expect(answer.json.error.details?.problems).toBeUndefined();
   });
 
   it('still reads any other Content-Type as a chapter document', async () => {
-    const { token, storyId } = await writerWithStory();
-    const answer = await put(token, storyId, `${storyId}-ch1`, JSON.stringify(sampleChapter()), 'application/x-www-form-urlencoded');
+    const { token, storyId } = await writerWithStory(server);
+    const answer = await putChapter(server, token, storyId, `${storyId}-ch1`, JSON.stringify(sampleChapter()), 'application/x-www-form-urlencoded');
     expect(answer.status).toBe(200);
   });
 });

@@ -4,7 +4,7 @@ import { StudioAsset } from '../database/entities';
 import { describeEachEngine } from '../../testing/test-database';
 import { startTestServer, type TestServer } from '../../testing/test-server';
 import { tinyMp3, tinyPng } from '../../testing/media-samples';
-import { createStory, registerWriter, sampleChapter, signInAsGuest, uploadAsset } from './studio-test-kit';
+import { registerWriter, sampleChapter, signInAsGuest, uploadAsset, writerWithStory } from './studio-test-kit';
 
 const MAX_BYTES = 4096;
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -19,13 +19,9 @@ describeEachEngine('studio asset uploads over HTTP', (engine) => {
   });
 
   const assetRows = (storyId: string) => server.orm.em.fork().find(StudioAsset, { story: storyId }, { orderBy: { path: 'asc' } });
-  async function writerWithStory() {
-    const writer = await registerWriter(server);
-    return { ...writer, storyId: await createStory(server, writer.token) };
-  }
 
   it('stores an upload by its hash, files it under its path, and serves it at its content-hashed URL', async () => {
-    const { token, storyId } = await writerWithStory();
+    const { token, storyId } = await writerWithStory(server);
     const png = tinyPng();
     const uploaded = await uploadAsset(server, token, storyId, 'assets/bg.png', png, 'image/png');
     expect(uploaded.status).toBe(201);
@@ -41,7 +37,7 @@ describeEachEngine('studio asset uploads over HTTP', (engine) => {
   });
 
   it('replaces what a path names when it is uploaded again', async () => {
-    const { token, storyId } = await writerWithStory();
+    const { token, storyId } = await writerWithStory(server);
     const first = tinyPng();
     const second = Buffer.concat([tinyPng(), Buffer.from('trailing bytes make another file')]);
     await uploadAsset(server, token, storyId, 'assets/bg.png', first, 'image/png');
@@ -51,7 +47,7 @@ describeEachEngine('studio asset uploads over HTTP', (engine) => {
   });
 
   it('makes a chapter that names the asset clean, and the image a possible cover (a sound is not)', async () => {
-    const { token, storyId } = await writerWithStory();
+    const { token, storyId } = await writerWithStory(server);
     const chapter = sampleChapter({ background: 'assets/bg.png' });
     chapter.scenes.opening.music = 'assets/theme.mp3';
     const path = `/v1/studio/stories/${storyId}/chapters/${storyId}-ch1`;
@@ -69,7 +65,7 @@ describeEachEngine('studio asset uploads over HTTP', (engine) => {
   });
 
   it('refuses a path that climbs or is odd (400), another type (415), too many bytes (413), storing nothing', async () => {
-    const { token, storyId } = await writerWithStory();
+    const { token, storyId } = await writerWithStory(server);
     const png = tinyPng();
     for (const path of ['..%2F..%2Fevil.png', 'assets/..%2F..%2Fevil.png', '%2Fetc%2Fevil.png', 'assets/.hidden.png', 'assets/a%00b.png', 'assets/a%20b.png', 'assets/bg.jpg']) {
       const answer = await uploadAsset(server, token, storyId, path, png, 'image/png');
@@ -87,7 +83,7 @@ describeEachEngine('studio asset uploads over HTTP', (engine) => {
   });
 
   it('refuses another account (403), a guest (403), no token (401) and an unknown story (404), storing nothing', async () => {
-    const { storyId } = await writerWithStory();
+    const { storyId } = await writerWithStory(server);
     const other = await registerWriter(server);
     const guest = await signInAsGuest(server);
     const bytes = Buffer.concat([tinyPng(), Buffer.from(`only here ${storyId}`)]);

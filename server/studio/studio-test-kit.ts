@@ -74,3 +74,14 @@ export async function createStory(server: Caller, token: string, fields: Record<
   if (response.status !== 201) throw new Error(`create story: ${response.status} ${response.text}`);
   return response.json.story.id;
 }
+
+/** A new writer and a story of theirs. */
+export async function writerWithStory(server: Caller): Promise<{ token: string; userId: string; displayName: string; storyId: string }> {
+  const writer = await registerWriter(server);
+  return { ...writer, storyId: await createStory(server, writer.token) };
+}
+
+/** A chapter upload as the studio's client sends it: JSON, or a source announced by its Content-Type (text/x-ink, text/x-twee, text/html). */
+export function putChapter(server: Caller, token: string, storyId: string, chapterId: string, body: unknown, contentType?: string) {
+  return server.call('PUT', `/v1/studio/stories/${storyId}/chapters/${chapterId}`, { token, body, ...(contentType ? { headers: { 'content-type': contentType } } : {}) });
+}
