@@ -217,7 +217,7 @@ function createServices(config: Config, orm: MikroORM, clock: Clock, jwtSecret: 
   const certificates = new CertificateService({ em, clock, signingKey });
   const readingAccess = new ChapterReadingAccess({ em, directory });
   const readingStore = new DatabaseReadingStore({ em, clock });
-  const readingComments = new ReadingComments({ em, clock });
+  const readingComments = new ReadingComments({ em, clock, fanout: readingFanout, logger });
   const readingStats = new ReadingStats({ em });
   return { accessTokens, accounts, roles, wallet, catalog, catalogChanges, chapterReleases, storySessions, previewSessions, earnings, payments, certificates, readingAccess, readingStore, readingFanout, readingComments, readingStats };
 }

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Client, type Room } from 'colyseus.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommentPage, StoryReadingStats } from '../api/reading';
-import { READING_ROOM, type ReadingCommentMessage } from '../rooms/reading/protocol';
+import { READING_ROOM, type ReadingCommentDeletedMessage, type ReadingCommentMessage } from '../rooms/reading/protocol';
 import type { ReadingState } from '../rooms/reading/ReadingState';
 import { createScratchPostgres, type ScratchPostgres } from '../server/database/scratch-postgres';
 import { createStudioStory, insertVersion } from '../server/studio/release-test-kit';
@@ -55,11 +55,13 @@ describeEachEngine('reading rooms', (engine) => {
     const room = await client.joinOrCreate<ReadingState>(READING_ROOM, { storyId, chapterId });
     rooms.push(room);
     const comments: ReadingCommentMessage[] = [];
+    const deleted: ReadingCommentDeletedMessage[] = [];
     const errors: string[] = [];
     room.onMessage('comment', (m: ReadingCommentMessage) => comments.push(m));
+    room.onMessage('commentDeleted', (m: ReadingCommentDeletedMessage) => deleted.push(m));
     room.onMessage('error', (m: { error: { code: string } }) => errors.push(m.error.code));
     await until(() => room.state.chapterId === chapterId);
-    return { room, comments, errors };
+    return { room, comments, deleted, errors };
   };
   const count = (room: Room<ReadingState>, paragraphId: string, emoji: string) => Number((room.state.reactions.get(paragraphId) as unknown as Record<string, number> | undefined)?.[emoji] ?? 0);
   const firstParagraph = async (chapterId: string): Promise<string> => {
@@ -119,6 +121,9 @@ describeEachEngine('reading rooms', (engine) => {
     const second2 = ((await server.call('GET', `/v1/chapters/${chapterId}/comments`, { token: c.token })).json as CommentPage).items.find((t) => t.text === 'Second thread.')!;
     expect((await server.call('DELETE', `/v1/comments/${second2.id}`, { token: b.token })).status).toBe(204);
     expect((await server.call('DELETE', `/v1/comments/${second2.id}`, { token: b.token })).status).toBe(404);
+    // Open rooms hear of it (every room of the chapter), once, so readers take it off the page.
+    expect(await until(() => ra.deleted.length === 1 && rc.deleted.length === 1)).toBe(true);
+    expect(ra.deleted).toEqual([{ id: second2.id, paragraphId }]);
     // A reported comment stays until a moderator acts.
     const after = ((await server.call('GET', `/v1/chapters/${chapterId}/comments`, { token: c.token })).json as CommentPage).items.map((t) => t.text);
     expect(after).toEqual(['The lamp is the tide clock.']);

@@ -4,7 +4,7 @@ import { parseJoinOptions } from '../shared/join-options';
 import { KitRoom, type RoomKitSettings } from '../shared/kit-room';
 import type { PlayerAuthData } from '../shared/player-auth';
 import { ParagraphReactionsState } from './ParagraphReactionsState';
-import { commentSchema, positionSchema, reactSchema, READING_ROOM, ReadingMessage, readingJoinOptionsSchema, type ReadingJoinOptions } from './protocol';
+import { commentSchema, positionSchema, reactSchema, READING_ROOM, ReadingMessage, readingJoinOptionsSchema, type ReadingCommentDeletedMessage, type ReadingJoinOptions } from './protocol';
 import { ReaderState } from './ReaderState';
 import type { ReadingEvent, ReadingRoomDeps } from './reading-room-deps';
 import { ReadingState } from './ReadingState';
@@ -147,7 +147,8 @@ export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps>
   private announced(event: ReadingEvent): void {
     if (event.type === 'readers') this.state.readers = event.count;
     else if (event.type === 'reaction') this.setCount(event.paragraphId, event.emoji, event.count);
-    else this.broadcast(ReadingMessage.comment, event.comment);
+    else if (event.type === 'comment') this.broadcast(ReadingMessage.comment, event.comment);
+    else this.broadcast(ReadingMessage.commentDeleted, { id: event.id, paragraphId: event.paragraphId } satisfies ReadingCommentDeletedMessage);
   }
 
   private setCount(paragraphId: string, emoji: string, count: number): void {

@@ -9,6 +9,7 @@
  *   send('react', { paragraphId, emoji })             one of REACTION_EMOJIS; the same pair again takes it back
  *   send('comment', { paragraphId, text, replyTo? })  1–500 characters after trimming
  *   ← 'comment' ReadingCommentMessage                 to every reader of the chapter, in every room
+ *   ← 'commentDeleted' { id, paragraphId }           its author deleted it (REST): take it off the page
  *   ← 'error' { error: { code, message, details } }  INVALID_PARAGRAPH, INVALID_EMOJI, COMMENT_TOO_LONG,
  *                                                     COMMENT_EMPTY, REPLY_NOT_FOUND, RATE_LIMITED, …
  */
@@ -26,6 +27,7 @@ export const ReadingMessage = {
   position: 'position',
   react: 'react',
   comment: 'comment',
+  commentDeleted: 'commentDeleted',
   error: ROOM_ERROR_MESSAGE,
 } as const;
 
@@ -48,6 +50,12 @@ export type ReactMessage = z.infer<typeof reactSchema>;
 // Storable: PostgreSQL refuses a NUL byte, and an unpaired surrogate cannot be stored as UTF-8.
 export const commentSchema = z.object({ paragraphId: paragraphIdField, text: storableString(z.string().max(4000)), replyTo: z.string().uuid().optional() }).strict();
 export type CommentMessage = z.infer<typeof commentSchema>;
+
+/** A comment its author deleted, told to every reader of the chapter (its replies stay). */
+export interface ReadingCommentDeletedMessage {
+  id: string;
+  paragraphId: string;
+}
 
 /** A comment as every reader of the chapter receives it (plain text: never render it as HTML). */
 export interface ReadingCommentMessage {

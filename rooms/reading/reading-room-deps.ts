@@ -38,6 +38,7 @@ export interface ReadingStore {
 export type ReadingEvent =
   | { type: 'reaction'; paragraphId: string; emoji: string; count: number }
   | { type: 'comment'; comment: ReadingCommentMessage }
+  | { type: 'commentDeleted'; id: string; paragraphId: string }
   | { type: 'readers'; count: number };
 
 /**

@@ -2,13 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import type { CommentPage, ReadingComment as CommentView } from '../../api/reading';
 import { Chapter, CommentReport, ReadingComment, User } from '../database/entities';
+import type { ReadingFanout } from '../../rooms/reading/reading-room-deps';
 import type { Clock } from '../shared/clock';
+import type { Logger } from '../shared/logger';
 import { DomainError } from '../shared/domain-error';
 import { decodeCommentCursor, encodeCommentCursor } from './comment-cursor';
 
 export interface ReadingCommentsDeps {
   em: EntityManager;
   clock: Clock;
+  /** Tells the chapter's open reading rooms that a comment was deleted. */
+  fanout: Pick<ReadingFanout, 'publish'>;
+  logger: Logger;
 }
 
 /** Comment history, deletion by its author, and reports for moderation (the REST side of reading rooms). */
@@ -45,6 +50,10 @@ export class ReadingComments {
     // Conditional: of two deletions racing, one wins and the other finds nothing left to delete.
     const changed = await em.nativeUpdate(ReadingComment, { id: commentId, deletedAt: null }, { deletedAt: this.deps.clock.now() });
     if (changed === 0) throw notFound(commentId);
+    // Deleted is already durable; a reader who misses the news sees it gone on the next history load.
+    await this.deps.fanout
+      .publish(comment.chapterId, { type: 'commentDeleted', id: commentId, paragraphId: comment.paragraphId })
+      .catch((error: unknown) => this.deps.logger.warn({ err: error, commentId }, 'reading: could not announce a deleted comment'));
   }
 
   /** Queues a report (once per reader and comment: a second one is the same report); the comment stays. */

@@ -58,11 +58,12 @@ describe.runIf(up)('RedisReadingFanout', () => {
     await eventually('2 readers on both', async () => (lastReaders(seenByA) as { count: number }).count === 2 && (lastReaders(seenByB) as { count: number }).count === 2, 5000, 20);
   });
 
-  it("delivers reactions and comments to the other process's rooms of the chapter, and a process's own at once", async () => {
+  it("delivers reactions, comments and deletions to the other process's rooms of the chapter, and a process's own at once", async () => {
     await a.publish('ch1', { type: 'reaction', paragraphId: 'p', emoji: '🔥', count: 4 });
     expect(seenByA).toContainEqual({ type: 'reaction', paragraphId: 'p', emoji: '🔥', count: 4 });
     await b.publish('ch1', { type: 'comment', comment });
-    await eventually('both events across', async () => seenByB.some((e) => e.type === 'reaction' && e.count === 4) && seenByA.some((e) => e.type === 'comment'), 5000, 20);
+    await a.publish('ch1', { type: 'commentDeleted', id: 'c1', paragraphId: 'p' });
+    await eventually('the events across', async () => seenByB.some((e) => e.type === 'reaction' && e.count === 4) && seenByA.some((e) => e.type === 'comment') && seenByB.some((e) => e.type === 'commentDeleted' && e.id === 'c1'), 5000, 20);
     // Each event once: a process skips its own echo.
     expect(seenByA.filter((e) => e.type === 'reaction')).toHaveLength(1);
     expect(seenByB.filter((e) => e.type === 'comment')).toHaveLength(1);

@@ -23,6 +23,7 @@ const message = z.object({
   event: z.discriminatedUnion('type', [
     z.object({ type: z.literal('reaction'), paragraphId: z.string(), emoji: z.string(), count: z.number() }),
     z.object({ type: z.literal('comment'), comment: commentSchema }),
+    z.object({ type: z.literal('commentDeleted'), id: z.string(), paragraphId: z.string() }),
     z.object({ type: z.literal('recount') }),
   ]),
 });
