@@ -32,7 +32,7 @@ export class Hud {
   private readonly keysTimer = element('span', 'sv-hud__timer');
   private readonly diamonds: HTMLElement;
   private readonly diamondsCount = element('span', 'sv-hud__count');
-  private readonly mute = element('button', 'sv-hud__mute');
+  private readonly mute = element('button', 'sv-hud__tool sv-hud__mute');
   private readonly timer: ReturnType<typeof setInterval>;
   private wallet: Wallet | undefined;
 

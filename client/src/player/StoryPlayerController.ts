@@ -290,7 +290,11 @@ export class StoryPlayerController implements StoryPlayer {
       settings: this.settings.settings,
       change: (patch) => this.changeSettings(patch),
       relationships: this.meters(),
-      keepReading: () => this.menu.close(),
+      // Back to the line, not to the Menu button: Space and Enter then go on reading.
+      keepReading: () => {
+        this.menu.close({ returnFocus: false });
+        this.line.focusContinue();
+      },
       history: () => this.openDialog(this.history),
       library: library && (() => {
         this.menu.close();
