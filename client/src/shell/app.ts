@@ -1,5 +1,6 @@
 import { campaignLobbyScreen } from '../campaign/campaign-lobby-screen';
 import { campaignScreen } from '../campaign/campaign-screen';
+import { readTogetherScreen } from '../reading/read-together-screen';
 import { studioScreen } from '../studio/studio-screen';
 import { ApiClient } from './api-client';
 import { authScreen } from './auth-screen';
@@ -91,6 +92,8 @@ export class App {
         return storyScreen(this.context, route.storyId);
       case 'play':
         return playerScreen(this.context, route.storyId, route.chapterId, route.preview);
+      case 'read':
+        return readTogetherScreen(this.context, route.storyId, route.chapterId);
       case 'store':
         return storeScreen(this.context);
       case 'campaigns':

@@ -22,10 +22,16 @@ export function chapterList(story: StoryDetail, progress: StoryProgress | null, 
       const state = states.get(chapter.id) ?? 'locked';
       const previous = chapters[index - 1];
       const note = state === 'locked' && previous ? `Finish Chapter ${previous.number} to unlock` : state === 'open' && progress?.chapterId !== chapter.id ? 'Opening a new chapter uses a key' : '';
-      const action =
+      const replay =
         state === 'finished'
           ? button([icon('replay', 'icon icon-small'), ' Replay'], () => go({ name: 'play', storyId: story.id, chapterId: chapter.id }), 'btn btn-small btn-outline', { 'aria-label': `Replay Chapter ${chapter.number}: ${chapter.title}` })
           : null;
+      // A chapter the reader has opened can be read together with its other readers.
+      const together =
+        state === 'finished' || state === 'reading'
+          ? button([icon('book', 'icon icon-small'), ' Read together'], () => go({ name: 'read', storyId: story.id, chapterId: chapter.id }), 'btn btn-small btn-outline', { 'aria-label': `Read Chapter ${chapter.number} together: ${chapter.title}` })
+          : null;
+      const action = replay || together ? h('div', { className: 'chapter-actions' }, [replay, together]) : null;
       return h('li', { className: `chapter chapter-${state}` }, [
         h('span', { className: 'chapter-number', text: String(chapter.number), attrs: { 'aria-hidden': 'true' } }),
         h('div', { className: 'chapter-text' }, [

@@ -6,6 +6,8 @@ export type Route =
   | { name: 'story'; storyId: string }
   /** `preview`: the story's writer opens a draft or scheduled chapter (nothing spent, nothing saved). */
   | { name: 'play'; storyId: string; chapterId?: string; preview?: boolean }
+  /** Read together: a chapter the reader has opened, as text, with everyone reading it live. */
+  | { name: 'read'; storyId: string; chapterId: string }
   | { name: 'store' }
   | { name: 'campaigns' }
   | { name: 'campaign'; code: string }
@@ -27,6 +29,7 @@ export function parseRoute(hash: string): Route | null {
   if (head === 'play' && first && second && parts.length === 3 && new URLSearchParams(query).has('preview')) return { name: 'play', storyId: first, chapterId: second, preview: true };
   if (head === 'auth' && parts.length === 1) return { name: 'auth' };
   if (head === 'story' && first && parts.length === 2) return { name: 'story', storyId: first };
+  if (head === 'read' && first && second && parts.length === 3) return { name: 'read', storyId: first, chapterId: second };
   if (head === 'store' && parts.length === 1) return { name: 'store' };
   if (head === 'campaigns' && parts.length === 1) return { name: 'campaigns' };
   if (head === 'campaign' && first && parts.length === 2) return { name: 'campaign', code: first.toUpperCase() };
@@ -43,6 +46,8 @@ export function routeHash(route: Route): string {
       return '#/auth';
     case 'story':
       return `#/story/${encodeURIComponent(route.storyId)}`;
+    case 'read':
+      return `#/read/${encodeURIComponent(route.storyId)}/${encodeURIComponent(route.chapterId)}`;
     case 'store':
       return '#/store';
     case 'campaigns':
