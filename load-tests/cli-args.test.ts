@@ -62,9 +62,21 @@ describe('parseCliArgs', () => {
     [['replay'], 'replay needs recording files'],
     [['replay', 'x.jsonl', '--speed', '0'], '--speed must be a number above 0'],
     [['stress'], 'unknown command "stress"'],
+    [['reading', '--readers', '0'], '--readers must be a whole number'],
+    [['reading', '--duration', '30', '--ramp-s', '30'], '--ramp-s must be shorter than --duration'],
+    [['reading', '--clients', '5'], 'unknown option --clients'],
+    [['reading', '--echo-baseline'], 'unknown option --echo-baseline'],
   ])('refuses %j', (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(UsageError);
     expect(() => parseCliArgs(argv)).toThrow(message);
+  });
+
+  it('reads the reading scenario with the release-day defaults: a reaction every 20 s, a comment every 120 s', () => {
+    expect(parseCliArgs(['reading', '--readers', '10000', '--ramp-s', '60', '--duration', '180', '--story', 'dead-air', '--json'])).toEqual({
+      kind: 'reading',
+      json: true,
+      options: { readers: 10000, rampS: 60, durationS: 180, reactEveryS: 20, commentEveryS: 120, paragraphS: 8, observers: 8, storyId: 'dead-air', chapterId: null, prepareConcurrency: 32, seed: '1', target: 'http://127.0.0.1:2567' },
+    });
   });
 
   it('asks for help with no command', () => {

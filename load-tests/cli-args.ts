@@ -1,11 +1,13 @@
 import type { BaselineRequest } from './baselines/measure-baselines';
+import type { ReadingOptions } from './run-reading';
 import type { ReplayOptions } from './run-replay';
 import type { StoryOptions } from './run-story';
 
 export type CliCommand =
   | { kind: 'help' }
   | { kind: 'story'; options: StoryOptions; json: boolean; baselines: BaselineRequest }
-  | { kind: 'replay'; options: ReplayOptions; json: boolean; baselines: BaselineRequest };
+  | { kind: 'replay'; options: ReplayOptions; json: boolean; baselines: BaselineRequest }
+  | { kind: 'reading'; options: ReadingOptions; json: boolean };
 
 /** A command line we will not guess at; the CLI prints it with the usage and exits 2. */
 export class UsageError extends Error {
@@ -31,6 +33,20 @@ export const USAGE = `Usage: npm run loadtest -- <command> [options]
     --duration S             stop after S seconds
     --count N                stop after N completed replays (default: --clients, without --duration)
 
+  reading                    readers of one chapter together, live (reading rooms)
+    --readers N              readers (default 100); each a guest who opened the chapter first (not timed)
+    --ramp-s R               spread the reading-room joins over R seconds (default min(60, duration/4))
+    --duration S             seconds the run lasts, ramp included (default 60)
+    --react-every S          each reader reacts about every S seconds, ±30 % (default 20)
+    --comment-every S        each reader comments about every S seconds, ±30 % (default 120)
+    --paragraph-s S          seconds a reader stays on a paragraph (default 8)
+    --observers N            readers, spread over the rooms, that time the fan-out (default 8)
+    --story ID --chapter ID  the chapter (default: the first story's first chapter)
+    --prepare N              readers prepared at once before the run (default 32)
+    --seed X                 seed of the readers' timings and picks (default 1)
+    Fan-out: a probe reaction a second (a comment every fifth) on the chapter's last paragraph,
+    which no other reader touches; each observer's sighting is a sample (sent → seen).
+
   common
     --target URL             the server or the cluster's public origin (default http://127.0.0.1:2567)
     --json                   end stdout with the summary as one JSON line
@@ -45,6 +61,7 @@ const DEFAULT_TARGET = 'http://127.0.0.1:2567';
 const COMMON_FLAGS = ['target', 'json', 'echo-baseline', 'pgbench'];
 const STORY_FLAGS = ['clients', 'think-ms', 'duration', 'ramp-s', 'seed', ...COMMON_FLAGS];
 const REPLAY_FLAGS = ['clients', 'speed', 'ramp-s', 'duration', 'count', ...COMMON_FLAGS];
+const READING_FLAGS = ['readers', 'ramp-s', 'duration', 'react-every', 'comment-every', 'paragraph-s', 'observers', 'story', 'chapter', 'prepare', 'seed', 'target', 'json'];
 /** Options that are switches: present or not, no value. */
 const SWITCHES = ['json', 'echo-baseline'];
 
@@ -84,6 +101,31 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         rampS: nonNegativeNumber(flags, 'ramp-s'),
         durationS: positiveNumber(flags, 'duration'),
         count: wholeNumber(flags, 'count'),
+        target: target(flags),
+      },
+    };
+  }
+  if (command === 'reading') {
+    const { flags, positionals } = splitArgs(rest, READING_FLAGS);
+    if (positionals.length > 0) throw new UsageError(`reading takes no arguments (got "${positionals[0]}")`);
+    const durationS = positiveNumber(flags, 'duration') ?? 60;
+    const rampS = nonNegativeNumber(flags, 'ramp-s') ?? Math.min(60, durationS / 4);
+    if (rampS >= durationS) throw new UsageError(`--ramp-s must be shorter than --duration (${rampS} ≥ ${durationS})`);
+    return {
+      kind: 'reading',
+      json: flags.has('json'),
+      options: {
+        readers: wholeNumber(flags, 'readers') ?? 100,
+        rampS,
+        durationS,
+        reactEveryS: positiveNumber(flags, 'react-every') ?? 20,
+        commentEveryS: positiveNumber(flags, 'comment-every') ?? 120,
+        paragraphS: positiveNumber(flags, 'paragraph-s') ?? 8,
+        observers: wholeNumber(flags, 'observers') ?? 8,
+        storyId: flags.get('story') ?? null,
+        chapterId: flags.get('chapter') ?? null,
+        prepareConcurrency: wholeNumber(flags, 'prepare') ?? 32,
+        seed: flags.get('seed') ?? '1',
         target: target(flags),
       },
     };

@@ -1,5 +1,5 @@
 /**
- * The load tool: `npm run loadtest -- story|replay [options]` (see USAGE in cli-args).
+ * The load tool: `npm run loadtest -- story|replay|reading [options]` (see USAGE in cli-args).
  * Progress goes to stderr, the report and the `--json` line to stdout. Exit 0 after any run —
  * errors the players met are figures, not failures of the tool; 2 for a bad command line or a bad
  * recording; 1 when the tool itself breaks.
@@ -9,6 +9,8 @@ import { PgbenchUnavailable } from './baselines/pgbench-baseline';
 import { parseCliArgs, USAGE, UsageError, type CliCommand } from './cli-args';
 import { RecordingError } from './recording-format';
 import { formatReport } from './report-table';
+import { formatReadingReport } from './reading-report';
+import { runReading } from './run-reading';
 import { runReplay } from './run-replay';
 import { runStory } from './run-story';
 import type { RunSummary } from './run-summary';
@@ -27,6 +29,15 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command.kind === 'help') {
     process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (command.kind === 'reading') {
+    const o = command.options;
+    const title = `reading · ${o.readers} readers · ramp ${o.rampS} s · react every ${o.reactEveryS} s · comment every ${o.commentEveryS} s · ${o.durationS} s · ${o.target}`;
+    log(title);
+    const reading = await runReading(o, { log });
+    process.stdout.write(`${formatReadingReport(title, reading)}\n`);
+    if (command.json) process.stdout.write(`${JSON.stringify(reading)}\n`);
     return 0;
   }
   let title: string;

@@ -32,7 +32,7 @@ export function formatReport(title: string, summary: RunSummary | ReplaySummary)
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 const kib = (bytes: number | null) => (bytes === null ? '—' : `${(bytes / 1024).toFixed(1)} KiB`);
 
-function serverLines(server: ServerFigures | null): string[] {
+export function serverLines(server: ServerFigures | null): string[] {
   if (!server) return ['server: /metrics not available'];
   return [
     row('server (/metrics)', 'before', 'after', '', '', ''),
@@ -61,16 +61,16 @@ function baselineLines({ echo, pgbench }: BaselineFigures): string[] {
   return lines;
 }
 
-function latencyRow(name: string, count: number, latency: LatencySummary): string {
+export function latencyRow(name: string, count: number, latency: LatencySummary): string {
   const ms = (value: number | null) => (value === null ? '—' : value.toFixed(1));
   return row(name, String(count), ms(latency.p50), ms(latency.p95), ms(latency.p99), ms(latency.max));
 }
 
-function row(name: string, ...cells: string[]): string {
+export function row(name: string, ...cells: string[]): string {
   return [name.padEnd(22), ...cells.map((cell) => cell.padStart(10))].join('').trimEnd();
 }
 
-function codes(byCode: Record<string, number>): string {
+export function codes(byCode: Record<string, number>): string {
   return Object.entries(byCode)
     .map(([code, count]) => `${code} ${count}`)
     .join(', ');

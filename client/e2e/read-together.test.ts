@@ -68,14 +68,14 @@ describe('read together (two readers)', () => {
     const love = (page: Page) => page.getByRole('group', { name: /Reactions to “Fetch me/ }).getByRole('button', { name: /^love/ });
     await love(a).focus();
     await a.keyboard.press('Enter');
-    await b.waitForFunction(() => [...document.querySelectorAll('.rt-reaction')].some((el) => /^love ❤️, 1$/.test(el.getAttribute('aria-label') ?? '')), null, { timeout: 5000 });
+    await b.waitForFunction(() => Array.from(document.querySelectorAll('.rt-reaction')).some((el) => /^love ❤️, 1$/.test(el.getAttribute('aria-label') ?? '')), null, { timeout: 5000 });
     expect(await love(a).getAttribute('aria-pressed')).toBe('true');
     expect(await love(b).getAttribute('aria-pressed')).toBe('false');
     await a.keyboard.press('Enter');
-    await b.waitForFunction(() => ![...document.querySelectorAll('.rt-reaction')].some((el) => /, 1$/.test(el.getAttribute('aria-label') ?? '')), null, { timeout: 5000 });
+    await b.waitForFunction(() => !Array.from(document.querySelectorAll('.rt-reaction')).some((el) => /, 1$/.test(el.getAttribute('aria-label') ?? '')), null, { timeout: 5000 });
     // B (touch) reacts; A sees it.
     await love(b).tap();
-    await a.waitForFunction(() => [...document.querySelectorAll('.rt-reaction')].some((el) => /^love ❤️, 1$/.test(el.getAttribute('aria-label') ?? '')), null, { timeout: 5000 });
+    await a.waitForFunction(() => Array.from(document.querySelectorAll('.rt-reaction')).some((el) => /^love ❤️, 1$/.test(el.getAttribute('aria-label') ?? '')), null, { timeout: 5000 });
 
     // A comments with the keyboard (markup stays text); B hears it announced politely.
     await a.getByRole('button', { name: /Comments on “Fetch me/ }).focus();
@@ -86,7 +86,7 @@ describe('read together (two readers)', () => {
     await a.keyboard.press('Tab');
     await a.keyboard.press('Enter');
     await panelA.getByText('<b>Tamsin</b> knows the sky.').waitFor({ timeout: 5000 });
-    await b.waitForFunction(() => [...document.querySelectorAll('[aria-live="polite"]')].some((el) => (el.textContent ?? '').includes('<b>Tamsin</b> knows the sky.')), null, { timeout: 5000 });
+    await b.waitForFunction(() => Array.from(document.querySelectorAll('[aria-live="polite"]')).some((el) => (el.textContent ?? '').includes('<b>Tamsin</b> knows the sky.')), null, { timeout: 5000 });
     expect(await a.locator('.rt-comment-text b').count()).toBe(0);
     await a.screenshot({ path: `${SCREENSHOT_DIR}/read-together-desktop.png` });
 
