@@ -114,9 +114,10 @@ export async function runReading(options: ReadingOptions, hooks: RunHooks = {}):
     let at = 0;
     let standing: { paragraphId: string; emoji: string } | null = null;
     const now = () => performance.now();
-    let nextMove = now() + rng.jitter(options.paragraphS * 1000, 0.3);
-    let nextReact = now() + rng.jitter(options.reactEveryS * 1000, 0.3);
-    let nextComment = now() + rng.jitter(options.commentEveryS * 1000, 0.3);
+    // First events at a random phase of their period: a crowd already reading, not one that acts in step.
+    let nextMove = now() + rng.next() * options.paragraphS * 1000;
+    let nextReact = now() + rng.next() * options.reactEveryS * 1000;
+    let nextComment = now() + rng.next() * options.commentEveryS * 1000;
     reader.send('position', { paragraphId: readable[0] });
     counts.positions++;
     while (!stop.stopped && reader.open) {
