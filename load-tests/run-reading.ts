@@ -86,6 +86,8 @@ export async function runReading(options: ReadingOptions, hooks: RunHooks = {}):
   const random = new SeededRandom(options.seed);
 
   let probing = true;
+  /** Joins in flight (the progress line shows them: a backlog means the server admits slower than the ramp). */
+  let joining = 0;
   const prober = (async () => {
     for (let round = 1; probing; round++) {
       await new Promise((resolve) => setTimeout(resolve, REACTION_PROBE_MS));
@@ -105,11 +107,14 @@ export async function runReading(options: ReadingOptions, hooks: RunHooks = {}):
   const frame = await runFrame({ target: options.target, clients: readers.length, rampS: options.rampS, durationS: options.durationS }, stats, hooks, async (index, stop) => {
     const reader = readers[index]!;
     const rng = new SeededRandom(`${options.seed}:${index}`);
+    joining++;
     try {
       await reader.join(storyId, chapterId, observers.has(index) ? (sighting) => probe.seen(index, sighting) : null);
     } catch (error) {
       stats.error(error instanceof JoinFailed ? error.code : 'JOIN_FAILED', error instanceof Error ? error.message : String(error));
       return;
+    } finally {
+      joining--;
     }
     let at = 0;
     let standing: { paragraphId: string; emoji: string } | null = null;
@@ -145,7 +150,7 @@ export async function runReading(options: ReadingOptions, hooks: RunHooks = {}):
       }
     }
     await reader.leave();
-  }, () => `fan-out p99 ${fmt(probe.reactionMs.percentile(99))}`);
+  }, () => `joining ${joining} · fan-out p99 ${fmt(probe.reactionMs.percentile(99))}`);
   probing = false;
   await prober;
 
