@@ -7,6 +7,7 @@ import type {
   Earnings,
   PublishChapterRequest,
   PublishChapterResponse,
+  StoryReadingStats,
   StudioStory,
   StudioStoryList,
   StudioStoryResponse,
@@ -66,6 +67,11 @@ export class StudioApi {
    */
   previewBundle(storyId: string, chapterId: string, bundleUrl = ''): Promise<ChapterBundle> {
     return this.http.get<ChapterBundle>(bundleUrl || `${storyPath(storyId)}/chapters/${encodeURIComponent(chapterId)}/bundle`);
+  }
+
+  /** How the story's released chapters are read (reading rooms): reads, completion, time, reactions and comments per paragraph. */
+  readingStats(storyId: string): Promise<StoryReadingStats> {
+    return this.http.get<StoryReadingStats>(`${storyPath(storyId)}/stats`);
   }
 
   certificate(certificateId: string): Promise<Certificate> {

@@ -14,6 +14,7 @@ import type { StudioApi } from './studio-api';
 import { chapterHeadingId, studioChapterCard, type ChapterActions } from './studio-chapter-card';
 import { studioFrame } from './studio-frame';
 import { listedPill } from './studio-story-summary';
+import { ReadingStatsPanel } from './reading-stats-panel';
 
 /** The longest a timer may wait (setTimeout's limit is about 24.8 days). */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -38,6 +39,7 @@ class StudioStoryScreen implements Screen {
   private readonly upload: ChapterUploadPanel;
   private readonly assets: AssetPanel;
   private readonly details: StoryDetailsForm;
+  private readonly readers: ReadingStatsPanel;
   private readonly frame: { element: HTMLElement; destroy(): void };
   private releaseTimer: ReturnType<typeof setTimeout> | undefined;
   private destroyed = false;
@@ -52,9 +54,11 @@ class StudioStoryScreen implements Screen {
     this.upload = new ChapterUploadPanel(api, storyId, reload);
     this.assets = new AssetPanel(api, storyId, reload);
     this.details = new StoryDetailsForm(api, (story) => this.render(story));
+    this.readers = new ReadingStatsPanel(api, () => context.api.story(storyId), storyId);
     this.body.append(
       this.standing,
       section('studio-chapters-heading', 'Chapters', [this.chapters, this.noChapters, this.upload.element]),
+      section('studio-readers-heading', 'Readers', [this.readers.element]),
       section('studio-assets-heading', 'Art and music', [this.assets.element]),
       section('studio-details-heading', 'Story details', [h('div', { className: 'studio-card' }, [this.details.element])]),
     );
@@ -77,6 +81,7 @@ class StudioStoryScreen implements Screen {
       if (this.destroyed) return;
       if (!story) return this.showMissing();
       this.render(story);
+      void this.readers.refresh();
       if (focusId) document.getElementById(focusId)?.focus();
     } catch (error) {
       if (this.destroyed) return;
