@@ -12,6 +12,7 @@ export function listAssetReferences(
 ): AssetReference[] {
   const refs: AssetReference[] = [];
   if (manifest?.cover !== undefined) refs.push({ path: manifest.cover, file: manifestFile, field: 'cover' });
+  for (const outfit of manifest?.outfits ?? []) if (outfit.sprite !== undefined) refs.push({ path: outfit.sprite, file: manifestFile, field: `outfit "${outfit.id}" sprite` });
   for (const [name, character] of Object.entries(manifest?.characters ?? {})) {
     for (const [mood, path] of Object.entries(character.sprites ?? {})) {
       refs.push({ path, file: manifestFile, field: `sprite "${mood}" of character "${name}"` });

@@ -54,6 +54,24 @@ export const characterDefSchema = z
   })
   .passthrough();
 
+/** The player's character: the name shown for `{name}` until the player picks one (when nameable). */
+export const protagonistSchema = z
+  .object({
+    defaultName: z.string().trim().min(1, 'must not be empty').max(24, 'must be at most 24 characters'),
+    nameable: z.boolean().default(false),
+  })
+  .passthrough();
+
+/** An outfit of the wardrobe: free without a cost, else bought once with diamonds; `sprite` is the protagonist wearing it. */
+export const outfitSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be a lowercase id (letters, digits, - and _)'),
+    name: nonEmpty,
+    cost: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(1000, 'must be at most 1000').optional(),
+    sprite: assetPath.optional(),
+  })
+  .passthrough();
+
 export const storyManifestSchema = z
   .object({
     id: storyId,
@@ -66,6 +84,8 @@ export const storyManifestSchema = z
     publishedAt: isoDate.optional(),
     /** flag id → what a player reads for it at a chapter's end ("Found Iris's letter"); unlabeled flags are not shown. */
     flags: z.record(nonEmpty, nonEmpty).optional(),
+    protagonist: protagonistSchema.optional(),
+    outfits: z.array(outfitSchema).optional(),
   })
   .passthrough();
 
@@ -86,6 +106,10 @@ export const sceneSourceSchema = z
     choice: choiceSourceSchema.optional(),
     end: z.boolean().optional(),
     ending: sceneEndingSchema.optional(),
+    /** The scene asks the player to name their character (story.json `protagonist.nameable`). */
+    nameEntry: z.boolean().optional(),
+    /** The scene offers the story's `outfits`. */
+    wardrobe: z.boolean().optional(),
   })
   .passthrough();
 
@@ -102,6 +126,8 @@ export const chapterSourceSchema = z
 
 export type CharacterDef = z.infer<typeof characterDefSchema>;
 export type StoryManifest = z.infer<typeof storyManifestSchema>;
+export type Protagonist = z.infer<typeof protagonistSchema>;
+export type Outfit = z.infer<typeof outfitSchema>;
 export type SceneEnding = z.infer<typeof sceneEndingSchema>;
 export type SceneSource = z.infer<typeof sceneSourceSchema>;
 export type ChapterSource = z.infer<typeof chapterSourceSchema>;

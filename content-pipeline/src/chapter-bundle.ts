@@ -1,4 +1,4 @@
-import type { ChapterSource, CharacterDef, SceneSource, StoryManifest, TimelineStep } from './bundle-schema';
+import type { ChapterSource, CharacterDef, Outfit, Protagonist, SceneSource, StoryManifest, TimelineStep } from './bundle-schema';
 import { listCharacterReferences } from './character-references';
 import { listOptions } from './located-options';
 import { withParagraphIds } from './paragraph-ids';
@@ -24,6 +24,10 @@ export type ChapterBundle = {
   scenes: Record<string, BundleScene>;
   /** The story's labels (story.json `flags`) of the flags this chapter sets; absent when none is labeled. */
   flagLabels?: Record<string, string>;
+  /** The story's protagonist (story.json), when it has one: whose name `{name}` stands for. */
+  protagonist?: Protagonist;
+  /** The story's wardrobe (story.json `outfits`), when it has one. */
+  outfits?: Outfit[];
 };
 
 /** A timeline line in a bundle: its paragraph id is always there (authored, or `<sceneId>.<index>`). */
@@ -48,6 +52,8 @@ export function buildChapterBundle(source: ChapterSource, manifest: StoryManifes
     characters: charactersUsed(source, manifest),
     scenes: Object.fromEntries(Object.entries(source.scenes).map(([sceneId, scene]) => [sceneId, withParagraphIds(sceneId, scene)])),
     ...flagLabelsUsed(source, manifest),
+    ...(manifest.protagonist ? { protagonist: manifest.protagonist } : {}),
+    ...(manifest.outfits && manifest.outfits.length > 0 ? { outfits: manifest.outfits } : {}),
   };
 }
 

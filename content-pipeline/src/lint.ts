@@ -15,6 +15,7 @@ import { checkParagraphIds } from './rules/paragraph-ids';
 import { checkReachability } from './rules/reachability';
 import { checkSceneExits } from './rules/scene-exits';
 import { checkStoryStateConditions } from './rules/story-state-conditions';
+import { checkWardrobe } from './rules/wardrobe';
 import { schemaProblems } from './schema-problems';
 
 // Pure: takes parsed documents and an asset predicate, returns every problem at once so a
@@ -73,6 +74,7 @@ export function analyzeStory(input: LintStoryInput): StoryAnalysis {
   // and "never set" would be a guess, so the story-wide check waits until every chapter parses.
   if (chapters.length === input.chapters.length) problems.push(...checkStoryStateConditions(chapters));
   if (manifest !== undefined && chapters.length === input.chapters.length) problems.push(...checkFlagLabels(input.manifestFile, manifest, chapters));
+  if (manifest !== undefined) problems.push(...checkWardrobe(input.manifestFile, manifest, chapters));
   problems.push(...checkAssets(listAssetReferences(input.manifestFile, manifest, chapters), input.assetExists));
   return { problems, manifest, chapters };
 }

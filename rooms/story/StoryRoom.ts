@@ -6,11 +6,11 @@ import type { PlayerAuthData } from '../shared/player-auth';
 import { RECONNECT_SECONDS } from '../shared/reconnect-window';
 import type { Refusal } from '../shared/room-error';
 import type { RoomRecorder, RoomRecording } from '../shared/room-recorder';
-import { rulesFor, type StoryAction } from './engine';
-import { advanceSchema, chooseSchema, joinOptionsSchema, STORY_ROOM, StoryMessage, type StoryJoinOptions } from './protocol';
+import { nameCharacter, rulesFor, wearOutfit, type AnyChapter, type StoryAction, type StoryProgress } from './engine';
+import { advanceSchema, chooseSchema, joinOptionsSchema, nameSchema, STORY_ROOM, StoryMessage, wearSchema, type StoryJoinOptions } from './protocol';
 import { renderSession } from './render-state';
 import { StoryState } from './StoryState';
-import type { OpenedSession, StorySessions } from './story-sessions';
+import type { OpenedSession, StepCharge, StorySessions } from './story-sessions';
 
 /** HTTP-like statuses of the refusals that can turn a preview's join down (anything else: 400). */
 const JOIN_REFUSAL_STATUS: Record<string, number> = { NOT_YOUR_STORY: 403, CHAPTER_NOT_FOUND: 404, CONTENT_INVALID: 422, DATABASE_UNAVAILABLE: 503 };
@@ -61,6 +61,15 @@ export abstract class StoryRoom extends KitRoom<StoryState, StoryRoomDeps> {
     await this.setPrivate(true);
     this.onSerialMessage(StoryMessage.advance, advanceSchema, (client) => this.step(client, { type: 'advance' }));
     this.onSerialMessage(StoryMessage.choose, chooseSchema, (client, m) => this.step(client, { type: 'choose', choiceId: m.choiceId }));
+    this.onSerialMessage(StoryMessage.name, nameSchema, (client, m) => this.restyle(client, (chapter, progress) => nameCharacter(chapter, progress, m.name)));
+    this.onSerialMessage(StoryMessage.wear, wearSchema, (client, m) =>
+      this.restyle(client, (chapter, progress) => {
+        const worn = wearOutfit(chapter, progress, m.outfitId);
+        if (!worn.ok) return worn;
+        if (worn.value === null) return { ok: true, value: null };
+        return { ok: true, value: worn.value.progress, charge: { diamonds: worn.value.diamonds, choiceId: null, outfitId: worn.value.outfitId } };
+      }),
+    );
     this.refuseUnknownMessages();
   }
 
@@ -144,6 +153,29 @@ export abstract class StoryRoom extends KitRoom<StoryState, StoryRoomDeps> {
     this.recordScene();
   }
 
+  /**
+   * A change of who the player is (a name, an outfit): saved like a step — with a premium outfit's
+   * charge in the same transaction — then shown. Null from the rule: nothing to change.
+   */
+  private async restyle(client: Client, rule: (chapter: AnyChapter, progress: StoryProgress) => LookChange): Promise<void> {
+    if (!this.session) return this.openSession(client);
+    const session = this.session;
+    const before = session.progress;
+    const outcome = rule(session.chapter, before);
+    if (!outcome.ok) return this.refuse(client, outcome.refusal);
+    if (outcome.value === null) return;
+    const saved = await this.sessions.save(this.ownerId!, before, outcome.value, 'charge' in outcome && outcome.charge ? outcome.charge : { diamonds: 0, choiceId: null });
+    if (!saved.ok) {
+      this.refuse(client, saved.refusal);
+      if (saved.refusal.code === 'PROGRESS_CONFLICT') await this.openSession(client);
+      return;
+    }
+    session.progress = outcome.value;
+    if (saved.value) session.wallet = saved.value;
+    renderSession(this.state, session);
+    this.broadcastPatch();
+  }
+
   private recordScene(): void {
     this.recording?.output({ kind: 'scene', chapterId: this.state.chapterId, sceneId: this.state.sceneId, status: this.state.status });
   }
@@ -156,3 +188,5 @@ export abstract class StoryRoom extends KitRoom<StoryState, StoryRoomDeps> {
 
 /** The room class to define, bound to its services (the composition root calls this). */
 export const storyRoom = (deps: StoryRoomDeps) => configuredRoom(StoryRoom, deps);
+
+type LookChange = { ok: true; value: StoryProgress | null; charge?: StepCharge } | { ok: false; refusal: Refusal };

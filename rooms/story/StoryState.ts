@@ -35,4 +35,14 @@ export class StoryState extends Schema {
    * (shown with their cost) are taken for free — keys and diamonds stay as they are.
    */
   @type('boolean') preview = false;
+  /** The name `{name}` stands for in this story (the player's, else the protagonist's default); empty without a protagonist. */
+  @type('string') playerName = '';
+  /** The scene asks the player to name their character (send `name`). */
+  @type('boolean') asksName = false;
+  /** The scene offers the wardrobe: the bundle's `outfits` (send `wear`). */
+  @type('boolean') wardrobe = false;
+  /** The outfit worn (an id of the bundle's `outfits`); empty: the default look. */
+  @type('string') outfit = '';
+  /** Premium outfits this player owns in this story: wearing them costs nothing. */
+  @type(['string']) ownedOutfits = new ArraySchema<string>();
 }

@@ -8,6 +8,10 @@
  *   → state: StoryState
  *   send('advance', {})              leave a scene that has no choice
  *   send('choose', { choiceId })     pick one of state.choices
+ *   send('name', { name })           name the character where state.asksName (INVALID_NAME, NAME_NOT_ASKED)
+ *   send('wear', { outfitId })       wear one of the bundle's outfits where state.wardrobe: a premium one
+ *                                    is bought once (INSUFFICIENT_DIAMONDS), free or owned ones cost
+ *                                    nothing (UNKNOWN_OUTFIT, WARDROBE_CLOSED)
  *   ← 'error' { error: { code, message, details, request_id } }   a refusal; state is unchanged
  */
 import { z } from 'zod';
@@ -21,6 +25,8 @@ export const STORY_ROOM = 'story';
 export const StoryMessage = {
   advance: 'advance',
   choose: 'choose',
+  name: 'name',
+  wear: 'wear',
   error: ROOM_ERROR_MESSAGE,
 } as const;
 
@@ -39,3 +45,10 @@ export type AdvanceMessage = z.infer<typeof advanceSchema>;
 
 export const chooseSchema = z.object({ choiceId: storableString(z.string().min(1).max(128)) }).strict();
 export type ChooseMessage = z.infer<typeof chooseSchema>;
+
+/** Checked by the rules after trimming (INVALID_NAME); the schema only bounds the frame. */
+export const nameSchema = z.object({ name: storableString(z.string().max(200)) }).strict();
+export type NameMessage = z.infer<typeof nameSchema>;
+
+export const wearSchema = z.object({ outfitId: storableString(z.string().min(1).max(64)) }).strict();
+export type WearMessage = z.infer<typeof wearSchema>;

@@ -1,5 +1,6 @@
+import type { ArraySchema } from '@colyseus/schema';
 import { syncArraySchema } from '../shared/sync-array-schema';
-import { rulesFor } from './engine';
+import { asksForName, offeredOutfits, playerNameOf, rulesFor, withPlayerName } from './engine';
 import { ChoiceOptionState } from './ChoiceOptionState';
 import type { StoryState } from './StoryState';
 import type { OpenedSession, WalletSnapshot } from './story-sessions';
@@ -9,6 +10,8 @@ import { TimelineLineState } from './TimelineLineState';
 export function renderSession(state: StoryState, session: OpenedSession): void {
   const { chapter, progress } = session;
   const view = rulesFor(chapter).view(progress);
+  const name = playerNameOf(chapter, progress);
+  const named = (text: string) => withPlayerName(text, name);
   state.storyId = chapter.storyId;
   state.chapterId = chapter.id;
   state.chapterNumber = chapter.number;
@@ -19,11 +22,16 @@ export function renderSession(state: StoryState, session: OpenedSession): void {
   state.status = view.status;
   state.background = view.background;
   state.music = view.music;
-  state.prompt = view.prompt;
+  state.prompt = named(view.prompt);
   syncArraySchema(state.timeline, view.timeline, () => new TimelineLineState(), (line, step) =>
-    line.assign({ kind: step.type, character: step.character ?? '', text: step.text ?? '', mood: step.mood ?? '', position: step.position ?? '' }),
+    line.assign({ kind: step.type, character: step.character ?? '', text: named(step.text ?? ''), mood: step.mood ?? '', position: step.position ?? '' }),
   );
-  syncArraySchema(state.choices, view.choices, () => new ChoiceOptionState(), (option, choice) => option.assign(choice));
+  syncArraySchema(state.choices, view.choices, () => new ChoiceOptionState(), (option, choice) => option.assign({ ...choice, text: named(choice.text) }));
+  state.playerName = name ?? '';
+  state.asksName = asksForName(chapter, progress);
+  state.wardrobe = offeredOutfits(chapter, progress).length > 0;
+  state.outfit = progress.outfit ?? '';
+  syncStrings(state.ownedOutfits, progress.ownedOutfits ?? []);
   syncMap(state.flags, progress.flags);
   syncMap(state.relationships, progress.relationships);
   state.endingTitle = view.ending?.title ?? '';
@@ -42,4 +50,11 @@ function renderWallet(state: StoryState, wallet: WalletSnapshot): void {
 function syncMap<T>(target: { keys(): IterableIterator<string>; set(key: string, value: T): unknown; delete(key: string): unknown; get(key: string): T | undefined }, source: Record<string, T>): void {
   for (const key of [...target.keys()]) if (!(key in source)) target.delete(key);
   for (const [key, value] of Object.entries(source)) if (target.get(key) !== value) target.set(key, value);
+}
+
+/** Owned outfits only ever grow, and rarely: rewrite the list only when it differs. */
+function syncStrings(target: ArraySchema<string>, values: readonly string[]): void {
+  if (target.length === values.length && values.every((value, index) => target.at(index) === value)) return;
+  target.clear();
+  target.push(...values);
 }

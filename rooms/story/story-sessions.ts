@@ -19,6 +19,14 @@ export interface OpenedSession {
   nextChapterId: string | null;
 }
 
+/** What a step costs: a premium choice's diamonds, or a premium outfit's (bought once per story). */
+export interface StepCharge {
+  diamonds: number;
+  choiceId: string | null;
+  /** Set when the step buys an outfit: its charge is keyed by the outfit, not the step. */
+  outfitId?: string;
+}
+
 export type Outcome<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };
 
 /**
@@ -35,7 +43,7 @@ export interface StorySessions {
    * in the same transaction, once per step however often it is retried. Answers the wallet after
    * a charge, or null when nothing was charged (the wallet did not change).
    */
-  save(userId: string, before: StoryProgress, after: StoryProgress, charge: { diamonds: number; choiceId: string | null }): Promise<Outcome<WalletSnapshot | null>>;
+  save(userId: string, before: StoryProgress, after: StoryProgress, charge: StepCharge): Promise<Outcome<WalletSnapshot | null>>;
 }
 
 export type { PlayerAuthenticator } from '../shared/player-auth';

@@ -54,6 +54,7 @@ export async function readerAt(orm: MikroORM, userId: string, storyId: string, s
     relationships: {},
     history: [],
     completedChapters: [],
+    ownedOutfits: [],
     createdAt: new Date(),
     updatedAt: new Date(),
   });

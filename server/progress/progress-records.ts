@@ -1,8 +1,9 @@
 import type { PlayerProgress } from '../database/entities';
-import type { SceneStatus, StoryProgress } from '../../rooms/story/engine';
+import type { StoryProgress as ProgressView } from '../../api/progress';
+import type { SceneStatus } from '../../rooms/story/engine';
 
-/** The stored row as the engine's progress record. */
-export function toStoryProgress(row: PlayerProgress, storyId: string): StoryProgress {
+/** A progress row as GET /v1/progress answers it (never ink's saved state). */
+export function toStoryProgress(row: PlayerProgress, storyId: string): ProgressView {
   return {
     storyId,
     chapterId: row.chapterId,
@@ -13,5 +14,9 @@ export function toStoryProgress(row: PlayerProgress, storyId: string): StoryProg
     relationships: row.relationships,
     history: row.history,
     completedChapterIds: row.completedChapters,
+    playerName: row.playerName,
+    outfit: row.outfit,
+    ownedOutfits: row.ownedOutfits,
+    updatedAt: row.updatedAt.toISOString(),
   };
 }

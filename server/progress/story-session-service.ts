@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { chooseChapter, placeInChapter, type AnyChapter, type Refusal, type StoryProgress } from '../../rooms/story/engine';
-import type { OpenedSession, Outcome, StorySessions, WalletSnapshot } from '../../rooms/story/story-sessions';
+import type { OpenedSession, Outcome, StepCharge, StorySessions, WalletSnapshot } from '../../rooms/story/story-sessions';
 import { bundleUrl } from '../catalog/catalog-urls';
 import type { ChapterLayout, StoryDirectory } from '../catalog/story-directory';
 import { Chapter, PlayerProgress } from '../database/entities';
@@ -11,6 +11,7 @@ import type { PreparedStatements, RowShape, SqlParam } from '../database/prepare
 import type { Clock } from '../shared/clock';
 import { DomainError } from '../shared/domain-error';
 import type { WalletService } from '../wallet/wallet-service';
+import type { StoryProgress as ProgressView } from '../../api/progress';
 import { toStoryProgress } from './progress-records';
 
 export interface StorySessionDeps {
@@ -25,22 +26,22 @@ export interface StorySessionDeps {
 
 /** A step, conditional on the step it started from (see writeProgress). */
 const SAVE_STEP_SQL =
-  'update player_progress set chapter_id = ?, scene_id = ?, status = ?, step = ?, flags = ?, relationships = ?, history = ?, completed_chapters = ?, ink_state = ?, updated_at = ? ' +
+  'update player_progress set chapter_id = ?, scene_id = ?, status = ?, step = ?, flags = ?, relationships = ?, history = ?, completed_chapters = ?, ink_state = ?, player_name = ?, outfit = ?, owned_outfits = ?, updated_at = ? ' +
   'where user_id = ? and story_id = ? and step = ?';
 
 const INSERT_PROGRESS_SQL =
-  'insert into player_progress (id, user_id, story_id, chapter_id, scene_id, status, step, flags, relationships, history, completed_chapters, ink_state, created_at, updated_at) ' +
-  'values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+  'insert into player_progress (id, user_id, story_id, chapter_id, scene_id, status, step, flags, relationships, history, completed_chapters, ink_state, player_name, outfit, owned_outfits, created_at, updated_at) ' +
+  'values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
 const COUNT_PLAY_SQL = 'update stories set plays = plays + 1 where id = ?';
 
 const READ_PROGRESS_SQL =
-  'select chapter_id as "chapterId", scene_id as "sceneId", status, step, flags, relationships, history, completed_chapters as "completedChapterIds", ink_state as "inkState" ' +
+  'select chapter_id as "chapterId", scene_id as "sceneId", status, step, flags, relationships, history, completed_chapters as "completedChapterIds", ink_state as "inkState", player_name as "playerName", outfit, owned_outfits as "ownedOutfits" ' +
   'from player_progress where user_id = ? and story_id = ?';
 
-type SavedColumns = Omit<StoryProgress, 'storyId' | 'inkState'> & { inkState: string | null };
+type SavedColumns = Omit<StoryProgress, 'storyId' | 'inkState' | 'playerName' | 'outfit' | 'ownedOutfits'> & { inkState: string | null; playerName: string | null; outfit: string | null; ownedOutfits: string[] };
 const SAVED_COLUMNS: RowShape<SavedColumns> = {
-  chapterId: 'text', sceneId: 'text', status: 'text', step: 'integer', flags: 'json', relationships: 'json', history: 'json', completedChapterIds: 'json', inkState: 'text',
+  chapterId: 'text', sceneId: 'text', status: 'text', step: 'integer', flags: 'json', relationships: 'json', history: 'json', completedChapterIds: 'json', inkState: 'text', playerName: 'text', outfit: 'text', ownedOutfits: 'json',
 };
 
 /**
@@ -67,7 +68,7 @@ export class StorySessionService implements StorySessions {
     }
   }
 
-  async save(userId: string, before: StoryProgress, after: StoryProgress, charge: { diamonds: number; choiceId: string | null }): Promise<Outcome<WalletSnapshot | null>> {
+  async save(userId: string, before: StoryProgress, after: StoryProgress, charge: StepCharge): Promise<Outcome<WalletSnapshot | null>> {
     try {
       // A free step is one conditional UPDATE, atomic on its own: no transaction, and a prepared statement.
       if (charge.diamonds === 0) {
@@ -75,14 +76,15 @@ export class StorySessionService implements StorySessions {
         return { ok: true, value: null };
       }
       // One charge per progress step: a resent or retried choice finds this key and pays nothing.
-      const idempotencyKey = `choice:${before.storyId}:${before.step}`;
+      // An outfit is bought once per story whatever the step: its key names the outfit.
+      const idempotencyKey = charge.outfitId === undefined ? `choice:${before.storyId}:${before.step}` : `outfit:${before.storyId}:${charge.outfitId}`;
       await this.deps.em.fork().transactional(async (tx) => {
         await this.deps.wallet.spend(userId, {
           currency: 'diamonds',
           amount: charge.diamonds,
-          reason: 'premium_choice',
+          reason: charge.outfitId === undefined ? 'premium_choice' : 'premium_outfit',
           idempotencyKey,
-          metadata: { storyId: before.storyId, chapterId: before.chapterId, sceneId: before.sceneId, choiceId: charge.choiceId },
+          metadata: { storyId: before.storyId, chapterId: before.chapterId, sceneId: before.sceneId, ...(charge.outfitId === undefined ? { choiceId: charge.choiceId } : { outfitId: charge.outfitId }) },
         }, tx);
         await this.writeProgress(userId, before, after, tx);
         // Last, so a step that lost its race (PROGRESS_CONFLICT) never gets this far; commits with the charge.
@@ -96,16 +98,16 @@ export class StorySessionService implements StorySessions {
   }
 
   /** Every story the player has started, most recently played first, for GET /v1/progress. */
-  async progressList(userId: string): Promise<(StoryProgress & { updatedAt: string })[]> {
+  async progressList(userId: string): Promise<ProgressView[]> {
     const rows = await this.deps.em.fork().find(PlayerProgress, { user: userId }, { orderBy: { updatedAt: 'desc' } });
-    return rows.map((row) => ({ ...toStoryProgress(row, row.story.id), updatedAt: row.updatedAt.toISOString() }));
+    return rows.map((row) => toStoryProgress(row, row.story.id));
   }
 
   /** The saved progress in a story, for GET /v1/progress/:storyId. */
-  async progressOf(userId: string, storyId: string): Promise<StoryProgress & { updatedAt: string }> {
+  async progressOf(userId: string, storyId: string): Promise<ProgressView> {
     const row = await this.deps.em.fork().findOne(PlayerProgress, { user: userId, story: storyId });
     if (!row) throw new DomainError('PROGRESS_NOT_FOUND', `You have not started the story ${storyId}`, { storyId });
-    return { ...toStoryProgress(row, storyId), updatedAt: row.updatedAt.toISOString() };
+    return toStoryProgress(row, storyId);
   }
 
   private async openOnce(userId: string, storyId: string, requestedChapterId?: string): Promise<OpenedSession> {
@@ -167,8 +169,15 @@ export class StorySessionService implements StorySessions {
   private async readProgress(userId: string, storyId: string): Promise<StoryProgress | null> {
     const row = await this.deps.statements.first(READ_PROGRESS_SQL, [userId, storyId], SAVED_COLUMNS);
     if (!row) return null;
-    const { inkState, ...rest } = row;
-    return { storyId, ...rest, ...(inkState === null ? {} : { inkState }) };
+    const { inkState, playerName, outfit, ownedOutfits, ...rest } = row;
+    return {
+      storyId,
+      ...rest,
+      ...(inkState === null ? {} : { inkState }),
+      ...(playerName === null ? {} : { playerName }),
+      ...(outfit === null ? {} : { outfit }),
+      ...(ownedOutfits.length === 0 ? {} : { ownedOutfits }),
+    };
   }
 
   private async loadChapter(target: ChapterLayout): Promise<AnyChapter> {
@@ -188,8 +197,8 @@ export class StorySessionService implements StorySessions {
 
 /** The saved columns of SAVE_STEP_SQL and INSERT_PROGRESS_SQL, in their order. */
 function progressValues(progress: StoryProgress): SqlParam[] {
-  const { chapterId, sceneId, status, step, flags, relationships, history, completedChapterIds, inkState } = progress;
-  return [chapterId, sceneId, status, step, JSON.stringify(flags), JSON.stringify(relationships), JSON.stringify(history), JSON.stringify(completedChapterIds), inkState ?? null];
+  const { chapterId, sceneId, status, step, flags, relationships, history, completedChapterIds, inkState, playerName, outfit, ownedOutfits } = progress;
+  return [chapterId, sceneId, status, step, JSON.stringify(flags), JSON.stringify(relationships), JSON.stringify(history), JSON.stringify(completedChapterIds), inkState ?? null, playerName ?? null, outfit ?? null, JSON.stringify(ownedOutfits ?? [])];
 }
 
 const progressMovedOn = () => new DomainError('PROGRESS_CONFLICT', 'This story moved on in another session; showing where it stands now');

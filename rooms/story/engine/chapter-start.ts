@@ -1,6 +1,6 @@
 import type { PlayableChapter } from './playable-chapter';
 import { statusOf } from './scene-view';
-import type { StoryProgress } from './story-progress';
+import { carriedLook, type StoryProgress } from './story-progress';
 
 /** Progress at the first scene of a chapter; what the player earned so far (flags, bonds) carries over. */
 export function startChapter(chapter: PlayableChapter, earlier: StoryProgress | null): StoryProgress {
@@ -17,6 +17,7 @@ export function startChapter(chapter: PlayableChapter, earlier: StoryProgress | 
     relationships: { ...earlier?.relationships },
     history: [...(earlier?.history ?? [])],
     completedChapterIds: [...(earlier?.completedChapterIds ?? [])],
+    ...carriedLook(earlier),
   };
 }
 

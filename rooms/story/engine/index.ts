@@ -8,3 +8,4 @@ export { applyAction, type ActionOutcome, type StoryAction } from './apply-actio
 export { chooseChapter, placeInChapter } from './chapter-choice';
 export { rulesFor, SceneChapterRules, type AnyChapter, type ChapterRules } from './chapter-rules';
 export { isInkChapter, type InkChapter } from './ink/ink-chapter';
+export { asksForName, checkPlayerName, nameCharacter, offeredOutfits, playerNameOf, wearOutfit, withPlayerName, type Wearing } from './wardrobe';

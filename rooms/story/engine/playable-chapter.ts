@@ -41,6 +41,19 @@ export interface PlayableScene {
   choice?: { prompt: string; options: PlayableOption[] };
   end?: boolean;
   ending?: { title: string; text?: string };
+  /** The scene asks the player to name their character. */
+  nameEntry?: boolean;
+  /** The scene offers the story's outfits. */
+  wardrobe?: boolean;
+}
+
+/** An outfit of the story's wardrobe (story.json `outfits`). */
+export interface PlayableOutfit {
+  id: string;
+  name: string;
+  /** Diamonds, paid once; absent or 0: free. */
+  cost?: number;
+  sprite?: string;
 }
 
 export interface PlayableChapter {
@@ -50,4 +63,6 @@ export interface PlayableChapter {
   title: string;
   startSceneId: string;
   scenes: Record<string, PlayableScene>;
+  protagonist?: { defaultName: string; nameable?: boolean };
+  outfits?: PlayableOutfit[];
 }

@@ -24,6 +24,22 @@ export interface StoryProgress {
    * the stage, as JSON (engine/ink/ink-passage.ts InkSave). Saved with the step; never sent to clients.
    */
   inkState?: string;
+  /** The name the player gave their character in a `nameEntry` scene; absent until they do. */
+  playerName?: string;
+  /** The outfit the character wears (an id of the story's `outfits`); absent: the default look. */
+  outfit?: string;
+  /** Premium outfits bought in this story: wearing them again is free. */
+  ownedOutfits?: string[];
+}
+
+/** Who the player is in the story (name, outfit, what they own): it carries over from chapter to chapter. */
+export function carriedLook(earlier: StoryProgress | null): Pick<StoryProgress, 'playerName' | 'outfit' | 'ownedOutfits'> {
+  if (!earlier) return {};
+  return {
+    ...(earlier.playerName === undefined ? {} : { playerName: earlier.playerName }),
+    ...(earlier.outfit === undefined ? {} : { outfit: earlier.outfit }),
+    ...(earlier.ownedOutfits === undefined ? {} : { ownedOutfits: [...earlier.ownedOutfits] }),
+  };
 }
 
 /** A rule said no: the player's action is refused and nothing changes. */

@@ -28,6 +28,12 @@ export class PlayerProgress {
   completedChapters: string[] = [];
   /** Ink stories only: ink's saved state (rooms/story/engine/ink). Never sent over REST: it holds the story ahead. */
   inkState: string | null = null;
+  /** The name the player gave their character (a `nameEntry` scene). */
+  playerName: string | null = null;
+  /** The outfit worn (an id of the story's `outfits`). */
+  outfit: string | null = null;
+  /** Premium outfits bought in this story: never charged again. */
+  ownedOutfits: string[] = [];
   createdAt: Date = new Date();
   updatedAt: Date = new Date();
 }
@@ -49,6 +55,9 @@ export const PlayerProgressSchema = new EntitySchema<PlayerProgress>({
     history: { type: 'json' },
     completedChapters: { type: 'json', default: '[]' },
     inkState: { type: 'text', nullable: true },
+    playerName: { type: 'text', nullable: true },
+    outfit: { type: 'text', nullable: true },
+    ownedOutfits: { type: 'json', default: '[]' },
     createdAt: { type: 'datetime' },
     updatedAt: { type: 'datetime', onUpdate: () => new Date() },
   },

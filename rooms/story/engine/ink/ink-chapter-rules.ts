@@ -2,7 +2,7 @@ import { Story } from 'inkjs';
 import type { ActionOutcome, StoryAction } from '../apply-action';
 import type { ChapterRules } from '../chapter-rules';
 import type { SceneView } from '../scene-view';
-import type { StoryProgress } from '../story-progress';
+import { carriedLook, type StoryProgress } from '../story-progress';
 import { ownKnot, type InkChapter } from './ink-chapter';
 import { globalVariableNames, parseSave, readPassage, type InkPassage, type InkSave } from './ink-passage';
 
@@ -43,6 +43,7 @@ export class InkChapterRules implements ChapterRules {
       relationships: { ...earlier?.relationships },
       history: [...(earlier?.history ?? [])],
       completedChapterIds: [...(earlier?.completedChapterIds ?? [])],
+      ...carriedLook(earlier),
     };
     const passage = readPassage(this.story, this.chapter, begin);
     return this.standing({ ...base, inkState: JSON.stringify(passage.exit ? { ...begin, exit: passage.exit } : begin) }, passage);

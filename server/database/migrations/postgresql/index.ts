@@ -10,6 +10,7 @@ import { Migration20261204073737_studio_drafts_assets_story_created as M6 } from
 import { Migration20261204145403_reading_rooms as M7 } from './Migration20261204145403_reading_rooms';
 import { Migration20261204150500_campaign_members as M8 } from './Migration20261204150500_campaign_members';
 import { Migration20261204150739_progress_ink_state as M9 } from './Migration20261204150739_progress_ink_state';
+import { Migration20261204200000_progress_look as M10 } from './Migration20261204200000_progress_look';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122013758_initial', class: M0 },
@@ -22,4 +23,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261204145403_reading_rooms', class: M7 },
   { name: 'Migration20261204150500_campaign_members', class: M8 },
   { name: 'Migration20261204150739_progress_ink_state', class: M9 },
+  { name: 'Migration20261204200000_progress_look', class: M10 },
 ];
