@@ -20,9 +20,10 @@ export class ReadingStatsPanel {
     private readonly storyId: string,
   ) {}
 
-  async refresh(): Promise<void> {
+  /** `listed`: the story is in the catalog, where its released chapters' text comes from (an unlisted one has none to show). */
+  async refresh(listed: boolean): Promise<void> {
     try {
-      const [stats, story] = await Promise.all([this.api.readingStats(this.storyId), this.loadStory().catch(() => null)]);
+      const [stats, story] = await Promise.all([this.api.readingStats(this.storyId), listed ? this.loadStory().catch(() => null) : Promise.resolve(null)]);
       if (stats.chapters.length === 0) return void this.element.replaceChildren(h('p', { className: 'muted', text: 'No released chapters yet: readers come with the first release.' }));
       const cards = await Promise.all(stats.chapters.map(async (chapter) => this.chapterCard(chapter, await this.textOf(story, chapter.chapterId))));
       this.element.replaceChildren(...cards);

@@ -81,7 +81,7 @@ class StudioStoryScreen implements Screen {
       if (this.destroyed) return;
       if (!story) return this.showMissing();
       this.render(story);
-      void this.readers.refresh();
+      void this.readers.refresh(story.listed);
       if (focusId) document.getElementById(focusId)?.focus();
     } catch (error) {
       if (this.destroyed) return;
