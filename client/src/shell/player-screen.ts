@@ -10,7 +10,9 @@ import { JoinFailure } from './join-failure';
 import { LoadingCard } from './loading-card';
 import { LockedCard } from './locked-card';
 import { ReconnectingOverlay } from './reconnecting-overlay';
+import { LookPanel } from './look-panel';
 import { refusalNotice } from './refusal-notice';
+import { resolveAssetUrl } from '../player/asset-url';
 import { routeHash, type Route } from './routes';
 import { SceneDirector, standingOf } from './scene-director';
 import { toSceneSnapshot } from './scene-snapshot';
@@ -41,6 +43,7 @@ class PlayerScreen implements Screen {
   private readonly stage = h('div', { className: 'player-stage' });
   private readonly overlays = h('div', { className: 'player-overlays' });
   private readonly reconnecting: ReconnectingOverlay;
+  private readonly look: LookPanel;
   private readonly director: SceneDirector;
   private connection: StoryConnection | null = null;
   private latest: SceneSnapshot | null = null;
@@ -59,12 +62,17 @@ class PlayerScreen implements Screen {
     context.setTitle(preview ? 'Preview' : 'Reading');
     this.heading = focusableHeading(h('h1', { className: 'player-title', text: preview ? 'Preview' : '\u00a0' }));
     this.reconnecting = new ReconnectingOverlay(this.storyHref());
+    this.look = new LookPanel({
+      name: (name) => this.connection?.name(name),
+      wear: (outfitId) => this.connection?.wear(outfitId),
+      assetUrl: (path) => resolveAssetUrl(`/v1/stories/${encodeURIComponent(storyId)}/assets/`, path),
+    });
     this.element = h('div', { className: 'screen player-screen' }, [
       h('header', { className: 'player-header' }, [
         h('a', { className: 'icon-btn', attrs: { href: this.storyHref(), 'aria-label': preview ? 'Back to the studio' : 'Back to story' } }, [icon('back', 'icon')]),
         h('div', { className: 'player-heading' }, [this.heading, this.chapterLine]),
       ]),
-      h('main', { className: 'player-main' }, [this.stage, this.overlays, this.reconnecting.element]),
+      h('main', { className: 'player-main' }, [this.stage, this.overlays, this.look.element, this.reconnecting.element]),
     ]);
     // A story with no released chapter is not in the catalog yet: a preview asks the studio instead.
     const studio = preview ? new StudioApi(context.api.http) : null;
@@ -138,6 +146,7 @@ class PlayerScreen implements Screen {
     if (this.cover instanceof LockedCard) this.setCover(null);
     this.normaliseRoute();
     this.director.present(snapshot, state.bundleUrl);
+    this.look.update(state);
   }
 
   private onStatus(status: ConnectionStatus): void {
@@ -164,6 +173,7 @@ class PlayerScreen implements Screen {
     this.lastRefusal = refusal;
     // Refused while opening the chapter: the session is locked (the state may say so just after).
     if (opening && (!this.director.hasPlayer || !this.latest || this.latest.status === 'locked')) return this.showLocked(repeated);
+    if (this.look.refused(refusal.code, refusal.message)) return;
     const notice = refusalNotice(refusal, {
       openStore: () => this.context.openStore(),
       lockReasonOf: (choiceId) => this.latest?.choices.find((c) => c.id === choiceId)?.lockReason,

@@ -54,6 +54,16 @@ export class StoryConnection {
     this.room?.send('choose', { choiceId });
   }
 
+  /** Names the character (where the scene asks). */
+  name(name: string): void {
+    this.room?.send('name', { name });
+  }
+
+  /** Wears an outfit (buying a premium one, once). */
+  wear(outfitId: string): void {
+    this.room?.send('wear', { outfitId });
+  }
+
   close(): void {
     this.closed = true;
     const room = this.room;
