@@ -1,5 +1,6 @@
 // Generates every picture of the two StoryVerse originals, "Dead Air" and "Petal & Thorn":
-// covers, backgrounds (1280x720) and character sprites (400x560 busts, one file per mood).
+// covers, backgrounds (1280x720) and character sprites (400x560 busts, one file per mood) — and the
+// wardrobe of all three originals: the protagonist in each outfit (`sprites/outfit-<id>.svg`).
 // All art is drawn here from plain shapes: no fonts beyond generic families, no images.
 //
 //   npm run art        (node tools/generate-art.mjs)
@@ -418,6 +419,34 @@ const PETAL_CAST = {
 // ---------------------------------------------------------------- background helpers
 
 // Deterministic, so re-running the script reproduces the same files byte for byte.
+// ---------------------------------------------------------------- protagonists' wardrobes
+
+// The player's character of each original, one bust per outfit of its story.json `outfits`.
+const CALM = { neutral: { eyes: 'default', brows: 'flat', mouth: 'smile' } };
+const WARDROBES = {
+  'dead-air': {
+    base: { name: 'The Night Owl', hair: 'neat', skin: '#c68e6a', skinShade: '#9f6a49', iris: '#3b2a1c', browColor: '#2a1a12', hairColors: { main: '#2a1a12', light: '#4a3324' }, moods: CALM },
+    outfits: {
+      'station-hoodie': { clothes: 'hoodie', clothesColors: { main: '#3b4a6b', dark: '#27324a', accent: '#e8b04a' } },
+      'on-air-blazer': { clothes: 'suit', clothesColors: { main: '#5a2a3a', dark: '#3e1c28', accent: '#e8b04a' } },
+    },
+  },
+  'petal-and-thorn': {
+    base: { name: 'You', hair: 'bob', skin: '#e8bfa4', skinShade: '#c99a7e', iris: '#4a6a3a', browColor: '#5a3a22', hairColors: { main: '#6b4226', light: '#8f5d3a' }, moods: CALM },
+    outfits: {
+      'shop-apron': { clothes: 'apron', clothesColors: { main: '#b5654a', dark: '#874733', shirt: '#f2ead8' } },
+      'silk-dress': { clothes: 'silk', clothesColors: { main: '#f3c9d0', dark: '#d9a3ad' } },
+    },
+  },
+  'the-lantern-keeper': {
+    base: { name: 'Wren', hair: 'messy', skin: '#f0cfb4', skinShade: '#d2a98b', iris: '#3a5a7a', browColor: '#7a4a22', hairColors: { main: '#a3602e', light: '#c98246' }, moods: CALM },
+    outfits: {
+      oilskin: { clothes: 'raincoat', clothesColors: { main: '#d9a531', dark: '#a77a1c', light: '#e8bf55' } },
+      'keepers-coat': { clothes: 'uniform', clothesColors: { main: '#2f4a63', dark: '#1f3346', light: '#45617d', patch: '#e8b04a' } },
+    },
+  },
+};
+
 function rng(seed) {
   let s = seed >>> 0;
   return () => {
@@ -1224,4 +1253,10 @@ for (const [path, draw] of Object.entries(DEAD_AIR_SCENES)) writeAsset('dead-air
 for (const [path, draw] of Object.entries(PETAL_SCENES)) writeAsset('petal-and-thorn', path, draw());
 writeCast('dead-air', DEAD_AIR_CAST);
 writeCast('petal-and-thorn', PETAL_CAST);
+for (const [story, { base, outfits }] of Object.entries(WARDROBES)) {
+  for (const [outfit, look] of Object.entries(outfits)) {
+    const id = `outfit-${outfit}`;
+    writeAsset(story, `sprites/${id}.svg`, bust({ ...base, ...look }, 'neutral', id));
+  }
+}
 console.log('art written under', CONTENT);
