@@ -139,18 +139,7 @@ export abstract class StoryRoom extends KitRoom<StoryState, StoryRoomDeps> {
     const before = session.progress;
     const outcome = rulesFor(session.chapter).act(before, action, this.deps.clock.now());
     if (!outcome.ok) return this.refuse(client, outcome.refusal);
-    const saved = await this.sessions.save(this.ownerId!, before, outcome.progress, { diamonds: outcome.diamonds, choiceId: outcome.choice?.id ?? null });
-    if (!saved.ok) {
-      this.refuse(client, saved.refusal);
-      // Another story session of this player moved the story on: show where it stands now.
-      if (saved.refusal.code === 'PROGRESS_CONFLICT') await this.openSession(client);
-      return;
-    }
-    session.progress = outcome.progress;
-    if (saved.value) session.wallet = saved.value;
-    renderSession(this.state, session);
-    this.broadcastPatch();
-    this.recordScene();
+    if (await this.commit(client, before, outcome.progress, { diamonds: outcome.diamonds, choiceId: outcome.choice?.id ?? null })) this.recordScene();
   }
 
   /**
@@ -159,21 +148,28 @@ export abstract class StoryRoom extends KitRoom<StoryState, StoryRoomDeps> {
    */
   private async restyle(client: Client, rule: (chapter: AnyChapter, progress: StoryProgress) => LookChange): Promise<void> {
     if (!this.session) return this.openSession(client);
-    const session = this.session;
-    const before = session.progress;
-    const outcome = rule(session.chapter, before);
+    const before = this.session.progress;
+    const outcome = rule(this.session.chapter, before);
     if (!outcome.ok) return this.refuse(client, outcome.refusal);
     if (outcome.value === null) return;
-    const saved = await this.sessions.save(this.ownerId!, before, outcome.value, 'charge' in outcome && outcome.charge ? outcome.charge : { diamonds: 0, choiceId: null });
+    await this.commit(client, before, outcome.value, outcome.charge ?? { diamonds: 0, choiceId: null });
+  }
+
+  /** Saves what the rules allowed (with its charge) and shows it; false when the save was refused (nothing changed). */
+  private async commit(client: Client, before: StoryProgress, after: StoryProgress, charge: StepCharge): Promise<boolean> {
+    const session = this.session!;
+    const saved = await this.sessions.save(this.ownerId!, before, after, charge);
     if (!saved.ok) {
       this.refuse(client, saved.refusal);
+      // Another story session of this player moved the story on: show where it stands now.
       if (saved.refusal.code === 'PROGRESS_CONFLICT') await this.openSession(client);
-      return;
+      return false;
     }
-    session.progress = outcome.value;
+    session.progress = after;
     if (saved.value) session.wallet = saved.value;
     renderSession(this.state, session);
     this.broadcastPatch();
+    return true;
   }
 
   private recordScene(): void {
