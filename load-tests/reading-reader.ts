@@ -61,6 +61,8 @@ export class ReadingReader {
     try {
       const room = await Promise.race([
         this.client.joinOrCreate<ReadingState>(READING_ROOM, { storyId, chapterId }).then(async (joined) => {
+          // Handlers first: the room sends `mine` (and any comment) with the first state.
+          this.listen(joined, onSighting);
           await new Promise<void>((resolve) => {
             if (joined.state?.chapterId) return resolve();
             joined.onStateChange.once(() => resolve());
@@ -73,19 +75,12 @@ export class ReadingReader {
       this.stats.joinMs.record(performance.now() - started);
       this.stats.connected++;
       this.stats.playersConnected++;
-      room.onMessage(ReadingMessage.comment, (comment: ReadingCommentMessage) => {
-        this.stats.messagesReceived++;
-        onSighting?.({ kind: 'comment', text: comment.text });
-      });
-      room.onMessage(ReadingMessage.commentDeleted, () => undefined);
-      room.onMessage(ReadingMessage.error, (m: RoomErrorMessage) => this.stats.error(m.error.code, m.error.message));
       room.onLeave((code) => {
         if (this.gone) return;
         this.gone = true;
         this.stats.connected--;
         if (code !== 1000) this.stats.error('DISCONNECTED', `the reading room closed with ${code}`);
       });
-      if (onSighting) this.watchCounts(room, onSighting);
     } catch (error) {
       if (error instanceof JoinFailed) throw error;
       const text = error instanceof Error ? error.message : String(error);
@@ -106,6 +101,17 @@ export class ReadingReader {
     this.gone = true;
     this.stats.connected--;
     await Promise.race([this.room.leave(true).catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 5000))]);
+  }
+
+  private listen(room: Room<ReadingState>, onSighting: ((sighting: Sighting) => void) | null): void {
+    room.onMessage(ReadingMessage.comment, (comment: ReadingCommentMessage) => {
+      this.stats.messagesReceived++;
+      onSighting?.({ kind: 'comment', text: comment.text });
+    });
+    room.onMessage(ReadingMessage.commentDeleted, () => undefined);
+    room.onMessage(ReadingMessage.mine, () => undefined);
+    room.onMessage(ReadingMessage.error, (m: RoomErrorMessage) => this.stats.error(m.error.code, m.error.message));
+    if (onSighting) this.watchCounts(room, onSighting);
   }
 
   /** Every emoji count of every paragraph, as `paragraphId|emoji` (observers only: it costs a callback per change). */

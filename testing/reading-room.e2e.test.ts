@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Client, type Room } from 'colyseus.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommentPage, StoryReadingStats } from '../api/reading';
-import { READING_ROOM, type ReadingCommentDeletedMessage, type ReadingCommentMessage } from '../rooms/reading/protocol';
+import { READING_ROOM, type ReadingCommentDeletedMessage, type ReadingCommentMessage, type ReadingMineMessage } from '../rooms/reading/protocol';
 import type { ReadingState } from '../rooms/reading/ReadingState';
 import { createScratchPostgres, type ScratchPostgres } from '../server/database/scratch-postgres';
 import { createStudioStory, insertVersion } from '../server/studio/release-test-kit';
@@ -59,9 +59,11 @@ describeEachEngine('reading rooms', (engine) => {
     const errors: string[] = [];
     room.onMessage('comment', (m: ReadingCommentMessage) => comments.push(m));
     room.onMessage('commentDeleted', (m: ReadingCommentDeletedMessage) => deleted.push(m));
+    const mine: ReadingMineMessage[] = [];
+    room.onMessage('mine', (m: ReadingMineMessage) => mine.push(m));
     room.onMessage('error', (m: { error: { code: string } }) => errors.push(m.error.code));
     await until(() => room.state.chapterId === chapterId);
-    return { room, comments, deleted, errors };
+    return { room, comments, deleted, errors, mine };
   };
   const count = (room: Room<ReadingState>, paragraphId: string, emoji: string) => Number((room.state.reactions.get(paragraphId) as unknown as Record<string, number> | undefined)?.[emoji] ?? 0);
   const firstParagraph = async (chapterId: string): Promise<string> => {
@@ -137,6 +139,11 @@ describeEachEngine('reading rooms', (engine) => {
     expect(history.items.map((t) => [t.text, t.replies.length])).toEqual([['The lamp is the tide clock.', 1]]);
     const again = await joinReading(c, chapterId);
     expect(await until(() => count(again.room, paragraphId, '❤️') === 1)).toBe(true);
+    // Each reader is told which reactions are theirs: a's heart stands, c left none.
+    const aAgain = await joinReading(a, chapterId);
+    expect(await until(() => aAgain.mine.length === 1 && again.mine.length === 1)).toBe(true);
+    expect(aAgain.mine[0]).toEqual({ reactions: [{ paragraphId, emoji: '❤️' }] });
+    expect(again.mine[0]).toEqual({ reactions: [] });
   }, 60_000);
 
   it("shows the writer their chapters' reads, completion, read time and reactions and comments per paragraph — and only them", async () => {

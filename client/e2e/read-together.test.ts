@@ -112,6 +112,13 @@ describe('read together (two readers)', () => {
     await b.keyboard.press('Escape');
     await sheet.waitFor({ state: 'hidden' });
 
+    // After a reload B's own reaction is still marked as theirs (the room says so at join), A's is not.
+    await b.reload({ waitUntil: 'load' });
+    await b.getByText(/readers in this chapter right now/).waitFor({ timeout: 10_000 });
+    await b.waitForFunction(() => document.querySelector('.rt-reaction[aria-pressed="true"]') !== null, null, { timeout: 5000 });
+    expect(await love(b).getAttribute('aria-pressed')).toBe('true');
+    expect(await love(a).getAttribute('aria-pressed')).toBe('false');
+
     expect(problemsA).toEqual([]);
     expect(problemsB).toEqual([]);
   });

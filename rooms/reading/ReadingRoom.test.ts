@@ -52,15 +52,16 @@ const until = async (check: () => boolean, ms = 2000) => {
   }
 };
 
-interface Reader { userId: string; room: Room<ReadingState>; comments: ReadingCommentMessage[]; errors: string[] }
+interface Reader { userId: string; room: Room<ReadingState>; comments: ReadingCommentMessage[]; errors: string[]; mine: { paragraphId: string; emoji: string }[] | null }
 
 async function join(chapterId = 'tide-ch1', userId = `reader-${++readers}`): Promise<Reader> {
   const client = new Client(`ws://127.0.0.1:${port}`);
   client.auth.token = userId;
   const room = await client.joinOrCreate<ReadingState>(READING_ROOM, { storyId: 'tide', chapterId });
   open.push(room);
-  const reader: Reader = { userId, room, comments: [], errors: [] };
+  const reader: Reader = { userId, room, comments: [], errors: [], mine: null };
   room.onMessage('comment', (m: ReadingCommentMessage) => reader.comments.push(m));
+  room.onMessage('mine', (m: { reactions: Reader['mine'] }) => (reader.mine = m.reactions));
   room.onMessage('error', (m: { error: { code: string } }) => reader.errors.push(m.error.code));
   await until(() => room.state.chapterId === chapterId);
   return reader;
@@ -110,6 +111,12 @@ describe('the reading room', () => {
     // A room opened later starts from the stored counts.
     const late = await join('react-ch');
     await until(() => count(late, 'bell', '🔥') === 1);
+    // Coming back, a reader is told which reactions are theirs; a reader who left none hears of none.
+    const back = await join('react-ch', b!.userId);
+    await until(() => back.mine !== null);
+    expect(back.mine).toEqual([{ paragraphId: 'bell', emoji: '🔥' }]);
+    await until(() => late.mine !== null);
+    expect(late.mine).toEqual([]);
   });
 
   it('sends a comment to every reader of the chapter, as its author wrote it', async () => {

@@ -4,7 +4,7 @@ import { parseJoinOptions } from '../shared/join-options';
 import { KitRoom, type RoomKitSettings } from '../shared/kit-room';
 import type { PlayerAuthData } from '../shared/player-auth';
 import { ParagraphReactionsState } from './ParagraphReactionsState';
-import { commentSchema, positionSchema, reactSchema, READING_ROOM, ReadingMessage, readingJoinOptionsSchema, type ReadingCommentDeletedMessage, type ReadingJoinOptions } from './protocol';
+import { commentSchema, positionSchema, reactSchema, READING_ROOM, ReadingMessage, readingJoinOptionsSchema, type ReadingCommentDeletedMessage, type ReadingJoinOptions, type ReadingMineMessage } from './protocol';
 import { ReaderState } from './ReaderState';
 import type { ReadingEvent, ReadingRoomDeps } from './reading-room-deps';
 import { ReadingState } from './ReadingState';
@@ -88,6 +88,8 @@ export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps>
     reader.displayName = opened.value.displayName;
     this.state.present.set(client.sessionId, reader);
     this.countReaders();
+    // Colyseus holds messages for a client until its join completes, so this arrives with the first state.
+    client.send(ReadingMessage.mine, { reactions: await this.deps.store.reactionsOf(auth.userId, this.options.chapterId) } satisfies ReadingMineMessage);
   }
 
   override async onLeave(client: Client): Promise<void> {

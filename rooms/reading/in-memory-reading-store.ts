@@ -17,6 +17,10 @@ export class InMemoryReadingStore implements ReadingStore {
     return aggregateReactions(rows);
   }
 
+  async reactionsOf(userId: string, chapterId: string): Promise<{ paragraphId: string; emoji: string }[]> {
+    return [...this.reactions].map((key) => key.split('\u0000')).filter(([user, chapter]) => user === userId && chapter === chapterId).map(([, , paragraphId, emoji]) => ({ paragraphId: paragraphId!, emoji: emoji! }));
+  }
+
   async toggleReaction(userId: string, chapterId: string, paragraphId: string, emoji: ReactionEmoji): Promise<number> {
     const key = [userId, chapterId, paragraphId, emoji].join('\u0000');
     if (toggleReaction(this.reactions.has(key)).action === 'add') this.reactions.add(key);

@@ -10,6 +10,7 @@
  *   send('comment', { paragraphId, text, replyTo? })  1–500 characters after trimming
  *   ← 'comment' ReadingCommentMessage                 to every reader of the chapter, in every room
  *   ← 'commentDeleted' { id, paragraphId }           its author deleted it (REST): take it off the page
+ *   ← 'mine' { reactions: [{ paragraphId, emoji }] }  at join: the reactions this reader has standing
  *   ← 'error' { error: { code, message, details } }  INVALID_PARAGRAPH, INVALID_EMOJI, COMMENT_TOO_LONG,
  *                                                     COMMENT_EMPTY, REPLY_NOT_FOUND, RATE_LIMITED, …
  */
@@ -28,6 +29,7 @@ export const ReadingMessage = {
   react: 'react',
   comment: 'comment',
   commentDeleted: 'commentDeleted',
+  mine: 'mine',
   error: ROOM_ERROR_MESSAGE,
 } as const;
 
@@ -50,6 +52,11 @@ export type ReactMessage = z.infer<typeof reactSchema>;
 // Storable: PostgreSQL refuses a NUL byte, and an unpaired surrogate cannot be stored as UTF-8.
 export const commentSchema = z.object({ paragraphId: paragraphIdField, text: storableString(z.string().max(4000)), replyTo: z.string().uuid().optional() }).strict();
 export type CommentMessage = z.infer<typeof commentSchema>;
+
+/** Sent to a reader as they join: their own standing reactions in the chapter (to mark as theirs). */
+export interface ReadingMineMessage {
+  reactions: { paragraphId: string; emoji: string }[];
+}
 
 /** A comment its author deleted, told to every reader of the chapter (its replies stay). */
 export interface ReadingCommentDeletedMessage {

@@ -27,6 +27,8 @@ export interface ReadProgress {
 /** Durable reactions, comments and reads: each is written before it is announced. */
 export interface ReadingStore {
   reactionCounts(chapterId: string): Promise<ReactionCounts>;
+  /** The reactions this reader has standing in the chapter (their own, to mark as theirs). */
+  reactionsOf(userId: string, chapterId: string): Promise<{ paragraphId: string; emoji: string }[]>;
   /** Adds the reader's reaction, or takes it back when it stands; answers the pair's new count. */
   toggleReaction(userId: string, chapterId: string, paragraphId: string, emoji: ReactionEmoji): Promise<number>;
   /** REPLY_NOT_FOUND when replyTo is not a comment of this chapter. */

@@ -24,6 +24,11 @@ export class DatabaseReadingStore implements ReadingStore {
     return aggregateReactions(rows.map((row) => ({ paragraphId: row.paragraph_id, emoji: row.emoji, count: Number(row.n) })));
   }
 
+  async reactionsOf(userId: string, chapterId: string): Promise<{ paragraphId: string; emoji: string }[]> {
+    const rows = await this.deps.em.fork().find(ReadingReaction, { userId, chapterId }, { fields: ['paragraphId', 'emoji'], orderBy: { createdAt: 'asc' } });
+    return rows.map((row) => ({ paragraphId: row.paragraphId, emoji: row.emoji }));
+  }
+
   async toggleReaction(userId: string, chapterId: string, paragraphId: string, emoji: ReactionEmoji): Promise<number> {
     const em = this.deps.em.fork();
     const key = { userId, chapterId, paragraphId, emoji };

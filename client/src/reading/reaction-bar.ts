@@ -37,6 +37,13 @@ export class ReactionBar {
     }
   }
 
+  /** What the room says this reader has standing here (at join: reactions left on an earlier visit). */
+  setMine(emojis: readonly string[]): void {
+    this.mine.clear();
+    for (const emoji of emojis) this.mine.add(emoji);
+    for (const [emoji, button] of this.buttons) button.setAttribute('aria-pressed', String(this.mine.has(emoji)));
+  }
+
   /** A refused reaction (rate limit): this reader's mark goes back. */
   undo(emoji: string): void {
     this.toggleMine(emoji);

@@ -129,6 +129,10 @@ export function readTogetherScreen(context: ShellContext, storyId: string, chapt
         onState: (state) => !destroyed && showState(state),
         onComment: (comment) => !destroyed && commentArrived(comment),
         onCommentDeleted: ({ id }) => !destroyed && panel.commentDeleted(id),
+        onMine: ({ reactions }) => {
+          if (destroyed) return;
+          for (const [paragraphId, bar] of bars) bar.setMine(reactions.filter((r) => r.paragraphId === paragraphId).map((r) => r.emoji));
+        },
         onRefusal: (refusal) => !destroyed && refused(refusal),
         onReconnecting: (reconnecting) => !destroyed && (notice.textContent = reconnecting ? 'Connection lost — joining the chapter again…' : ''),
       });

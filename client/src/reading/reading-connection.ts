@@ -1,5 +1,5 @@
 import { Client, type Room } from 'colyseus.js';
-import { READING_ROOM, ReadingMessage, type ReadingCommentDeletedMessage, type ReadingCommentMessage, type RoomErrorMessage } from '../../../rooms/reading/protocol';
+import { READING_ROOM, ReadingMessage, type ReadingCommentDeletedMessage, type ReadingCommentMessage, type ReadingMineMessage, type RoomErrorMessage } from '../../../rooms/reading/protocol';
 import type { ReadingState } from '../../../rooms/reading/ReadingState';
 import { backoffDelay, waitOrOnline } from '../shell/backoff';
 import { roomEndpoint } from '../shell/room-endpoint';
@@ -10,6 +10,8 @@ export interface ReadingListener {
   onState(state: ReadingState): void;
   onComment(comment: ReadingCommentMessage): void;
   onCommentDeleted(deleted: ReadingCommentDeletedMessage): void;
+  /** At join: the reactions this reader has standing. */
+  onMine(mine: ReadingMineMessage): void;
   onRefusal(refusal: ReadingRefusal): void;
   /** The socket dropped and we are joining again (true), or are back (false). */
   onReconnecting(reconnecting: boolean): void;
@@ -58,6 +60,7 @@ export class ReadingConnection {
     room.onStateChange((state) => current() && listener.onState(state));
     room.onMessage(ReadingMessage.comment, (m: ReadingCommentMessage) => current() && listener.onComment(m));
     room.onMessage(ReadingMessage.commentDeleted, (m: ReadingCommentDeletedMessage) => current() && listener.onCommentDeleted(m));
+    room.onMessage(ReadingMessage.mine, (m: ReadingMineMessage) => current() && listener.onMine(m));
     room.onMessage(ReadingMessage.error, (m: RoomErrorMessage) => current() && listener.onRefusal(m.error));
     room.onLeave(() => {
       if (!current() || this.closed) return;
