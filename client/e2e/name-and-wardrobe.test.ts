@@ -89,6 +89,9 @@ describe('a name and a wardrobe (phone)', () => {
       await wardrobe.getByRole('button', { name: /Silver gown, owned/ }).tap();
       await wardrobe.getByRole('button', { name: 'Silver gown, wearing' }).waitFor({ timeout: 5000 });
       expect(await diamonds(page)).toBe(WELCOME - GOWN);
+      // Done puts the panel away for this scene.
+      await panel.getByRole('button', { name: 'Done' }).tap();
+      await panel.waitFor({ state: 'hidden' });
 
       // On through the scene (focus off the name box, Space goes on): the next scene says the name.
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());

@@ -39,6 +39,9 @@ export class LookPanel {
   /** A premium outfit asked for and not yet shown as owned. */
   private buying: OutfitView | null = null;
   private editedName = false;
+  /** The scene whose panel the player put away with Done (`chapterId/sceneId`): it stays away until the scene changes. */
+  private doneWith = '';
+  private readonly done = button('Done', () => this.putAway(), 'btn btn-small btn-outline look-done');
 
   constructor(private readonly actions: LookPanelActions) {
     this.nameForm.addEventListener('submit', (event) => {
@@ -49,7 +52,7 @@ export class LookPanel {
       this.editedName = false;
     });
     this.nameInput.addEventListener('input', () => (this.editedName = true));
-    this.element.append(this.nameForm, h('h2', { className: 'look-heading', text: 'Wardrobe' }), this.outfits, this.status);
+    this.element.append(this.nameForm, h('h2', { className: 'look-heading', text: 'Wardrobe' }), this.outfits, this.status, this.done);
   }
 
   update(state: StoryState): void {
@@ -67,9 +70,15 @@ export class LookPanel {
     const wardrobe = state.wardrobe;
     (this.outfits.previousElementSibling as HTMLElement).hidden = !wardrobe;
     this.outfits.hidden = !wardrobe;
-    this.element.hidden = !state.asksName && !wardrobe;
+    this.element.hidden = (!state.asksName && !wardrobe) || this.doneWith === sceneKey(state);
     if (wardrobe && state.bundleUrl !== this.bundleUrl) void this.loadOutfits(state.bundleUrl);
     else if (wardrobe) this.renderOutfits();
+  }
+
+  /** Done: the panel goes until the next scene that asks (reading goes on either way). */
+  private putAway(): void {
+    if (this.lastState) this.doneWith = sceneKey(this.lastState);
+    this.element.hidden = true;
   }
 
   /** A refusal of the room about a name or an outfit, in words. */
@@ -135,3 +144,5 @@ export class LookPanel {
     this.renderOutfits();
   }
 }
+
+const sceneKey = (state: StoryState): string => `${state.chapterId}/${state.sceneId}`;
