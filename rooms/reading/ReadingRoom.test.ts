@@ -156,4 +156,12 @@ describe('the reading room', () => {
     await until(() => store.reads.get(`${a.userId}:reads-ch`)?.furthestParagraph === 'end.0');
     expect(store.reads.get(`${a.userId}:reads-ch`)).toMatchObject({ furthestIndex: 2, completed: true });
   });
+
+  it('keeps what a reader sent just before leaving (a reaction and a comment, then the tab closed)', async () => {
+    const [a, b] = [await join('parting-ch'), await join('parting-ch')];
+    a.room.send('react', { paragraphId: 'bell', emoji: '👏' });
+    a.room.send('comment', { paragraphId: 'bell', text: 'Goodnight.' });
+    await a.room.leave();
+    await until(() => count(b, 'bell', '👏') === 1 && b.comments.some((c) => c.text === 'Goodnight.'));
+  });
 });

@@ -93,12 +93,15 @@ export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps>
   }
 
   override async onLeave(client: Client): Promise<void> {
-    const reading = this.readings.get(client.sessionId);
-    this.readings.delete(client.sessionId);
     this.state.present.delete(client.sessionId);
     this.forgetClient(client);
-    this.countReaders();
-    if (reading) await this.inMailbox(() => this.record(reading)).catch((error: unknown) => this.deps.logger.warn({ err: error, roomId: this.roomId }, 'reading room: could not record a read'));
+    // Behind what the reader sent before leaving (a reaction, then closing the tab): that still counts.
+    await this.inMailbox(async () => {
+      const reading = this.readings.get(client.sessionId);
+      this.readings.delete(client.sessionId);
+      this.countReaders();
+      if (reading) await this.record(reading);
+    }).catch((error: unknown) => this.deps.logger.warn({ err: error, roomId: this.roomId }, 'reading room: could not record a read'));
   }
 
   override onDispose(): void {
