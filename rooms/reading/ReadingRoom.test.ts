@@ -161,7 +161,9 @@ describe('the reading room', () => {
     const [a, b] = [await join('parting-ch'), await join('parting-ch')];
     a.room.send('react', { paragraphId: 'bell', emoji: '👏' });
     a.room.send('comment', { paragraphId: 'bell', text: 'Goodnight.' });
+    a.room.send('position', { paragraphId: 'end.0' });
     await a.room.leave();
     await until(() => count(b, 'bell', '👏') === 1 && b.comments.some((c) => c.text === 'Goodnight.'));
+    await until(() => store.reads.get(`${a.userId}:parting-ch`)?.completed === true);
   });
 });

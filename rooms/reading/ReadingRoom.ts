@@ -113,7 +113,9 @@ export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps>
     const reading = this.readings.get(client.sessionId);
     const found = this.paragraphs!.check(paragraphId);
     if (!reading || !found.ok) return this.refused(client, found.ok ? null : found.refusal);
-    this.state.present.get(client.sessionId)!.paragraphId = paragraphId;
+    // Gone from the room already when this was sent just before leaving: still recorded below.
+    const shown = this.state.present.get(client.sessionId);
+    if (shown) shown.paragraphId = paragraphId;
     const further = found.value > reading.furthestIndex;
     if (further) {
       reading.furthestIndex = found.value;
