@@ -50,6 +50,8 @@ export class LookPanel {
       if (!name) return void (this.status.textContent = 'Type a name first.');
       this.actions.name(name);
       this.editedName = false;
+      // Named: Space and Enter go back to reading, not into the box.
+      this.nameInput.blur();
     });
     this.nameInput.addEventListener('input', () => (this.editedName = true));
     this.element.append(this.nameForm, h('h2', { className: 'look-heading', text: 'Wardrobe' }), this.outfits, this.status, this.done);
