@@ -2,7 +2,7 @@
  * A name and a wardrobe in real Chromium at phone size (touch and keyboard): on a copy of The
  * Lantern Keeper whose first scene asks for a name and opens the wardrobe, the player names their
  * character and reads the name in the next scene, buys a premium outfit once (asked to confirm),
- * and changes outfits again for free.
+ * and changes outfits again for free; a reload comes back to the line being read.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -90,6 +90,21 @@ describe('a name and a wardrobe (phone)', () => {
       await wardrobe.getByRole('button', { name: 'Silver gown, wearing' }).waitFor({ timeout: 5000 });
       expect(await diamonds(page)).toBe(WELCOME - GOWN);
       // Done puts the panel away for this scene.
+      await panel.getByRole('button', { name: 'Done' }).tap();
+      await panel.waitFor({ state: 'hidden' });
+
+      // One line on, then a reload: naming and dressing were saved steps, yet the reader comes
+      // back to the same line of the scene, not to its first.
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      const firstLine = await line(page);
+      for (let i = 0; i < 4 && (await line(page)) === firstLine; i++) {
+        await page.keyboard.press('Space');
+        await page.waitForTimeout(200);
+      }
+      expect(await line(page)).not.toBe(firstLine);
+      const reached = await line(page);
+      await page.reload({ waitUntil: 'load' });
+      await expect.poll(() => line(page), { timeout: 20_000 }).toBe(reached);
       await panel.getByRole('button', { name: 'Done' }).tap();
       await panel.waitFor({ state: 'hidden' });
 

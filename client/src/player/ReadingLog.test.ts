@@ -33,6 +33,18 @@ describe('ReadingLog (the line, the History and what was read, per device)', () 
     expect(log.beginVisit('ch1', 'loop', 4, false)).toBe(0);
   });
 
+  it('keeps the line when a name or an outfit saves a step while the scene stays on screen', () => {
+    const storage = memoryStorage();
+    const log = new ReadingLog('s', storage);
+    log.beginVisit('ch1', 'intro', 0, true);
+    log.stepMoved('ch1', 'intro', 1);
+    log.lineShown('ch1', 'intro', 1, line('Welcome, Ione.'));
+    expect(new ReadingLog('s', storage).beginVisit('ch1', 'intro', 1, true)).toBe(1);
+    // Another scene's step is not this visit's.
+    log.stepMoved('ch1', 'elsewhere', 2);
+    expect(new ReadingLog('s', storage).beginVisit('ch1', 'intro', 1, true)).toBe(1);
+  });
+
   it('comes back to the choices of a scene read through (e.g. from the store)', () => {
     const storage = memoryStorage();
     const log = new ReadingLog('s', storage);

@@ -53,6 +53,19 @@ export class ReadingLog {
     return resumed ?? 0;
   }
 
+  /**
+   * The saved step moved while the scene stayed on screen (a name or an outfit is a saved step):
+   * it is the same visit, so a reload must still find its line.
+   */
+  stepMoved(chapterId: string, sceneId: string, step: number): void {
+    const place = this.log.place;
+    if (!place || !place.visit.startsWith(`${chapterId}/${sceneId}/`)) return;
+    const visit = `${chapterId}/${sceneId}/${step}`;
+    if (place.visit === visit) return;
+    place.visit = visit;
+    this.save();
+  }
+
   /** Whether this device showed the scene's line `index` before (in any visit). */
   wasRead(chapterId: string, sceneId: string, index: number): boolean {
     return this.read.has(`${chapterId}/${sceneId}#${index}`);

@@ -156,6 +156,7 @@ export class StoryPlayerController implements StoryPlayer {
   update(snapshot: SceneSnapshot): void {
     if (this.destroyed) return;
     this.snapshot = snapshot;
+    this.log.stepMoved(snapshot.chapterId, snapshot.sceneId, snapshot.step);
     this.hud.update(snapshot);
     this.reader.setStatus(snapshot.status);
     this.choices.update(snapshot.choices, snapshot.diamonds);
