@@ -85,7 +85,10 @@ describe('campaigns on a phone', () => {
     await solo.page.getByText('Your turn: what do you do?').waitFor({ timeout: 10_000 });
     // Keyboard: type the action and press Enter.
     await solo.page.getByLabel('Your action').fill('I walk to the Glass Orchard to find Maren.');
+    // The scene art follows the party: the orchard's picture is loaded once they are there.
+    const orchardArt = solo.page.waitForResponse((r) => r.url().endsWith('/v1/worlds/the-glass-orchard/assets/assets/backgrounds/orchard.svg'), { timeout: 15_000 });
     await solo.page.keyboard.press('Enter');
+    expect((await orchardArt).status()).toBe(200);
     const narration = solo.page.getByRole('log', { name: 'Narration' });
     await narration.getByText('Ione walks to the Glass Orchard to find Maren.', { exact: false }).waitFor({ timeout: 10_000 });
     await solo.page.locator('.campaign-scene').getByText('The Glass Orchard').waitFor();

@@ -45,7 +45,11 @@ describe('campaigns in the web client', () => {
     const guest = await guestAtLobby('Oren');
     await host.page.getByText(/glassblowers/).waitFor(); // the chosen world's setting, from GET /v1/worlds
     await host.page.screenshot({ path: `${SCREENSHOT_DIR}/campaign-lobby-desktop.png` });
+    // The scene art is the world's picture of the start location (served with the world).
+    const sceneArt = host.page.waitForResponse((r) => r.url().endsWith('/v1/worlds/the-glass-orchard/assets/assets/backgrounds/market-stair.svg'), { timeout: 20_000 });
     await host.page.getByRole('button', { name: 'Create campaign' }).click();
+    const art = await sceneArt;
+    expect([art.status(), art.headers()['content-type']]).toEqual([200, 'image/svg+xml']);
     const code = (await host.page.locator('.campaign-code-value').textContent({ timeout: 10_000 }))!.trim();
     expect(code).toMatch(/^[A-Z2-9]{6}$/);
     await host.page.getByRole('heading', { name: 'The Glass Orchard' }).waitFor();
@@ -104,7 +108,11 @@ describe('campaigns in the web client', () => {
     const host = await guestAtLobby();
     const guest = await guestAtLobby();
     await host.page.getByLabel('How the party plays').selectOption('vote');
+    // The scene art is the world's picture of the start location (served with the world).
+    const sceneArt = host.page.waitForResponse((r) => r.url().endsWith('/v1/worlds/the-glass-orchard/assets/assets/backgrounds/market-stair.svg'), { timeout: 20_000 });
     await host.page.getByRole('button', { name: 'Create campaign' }).click();
+    const art = await sceneArt;
+    expect([art.status(), art.headers()['content-type']]).toEqual([200, 'image/svg+xml']);
     const code = (await host.page.locator('.campaign-code-value').textContent({ timeout: 10_000 }))!.trim();
     await guest.page.getByLabel('Invite code').fill(code);
     await guest.page.getByRole('button', { name: 'Join campaign' }).click();

@@ -29,7 +29,7 @@ export async function readStoryFolder(contentRoot: string, folderName: string): 
 }
 
 // Sync because lintStory's predicate is; ENOTDIR or EACCES count as "missing" too.
-function isFileSync(path: string): boolean {
+export function isFileSync(path: string): boolean {
   try {
     return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {

@@ -27,6 +27,8 @@ export class CharacterSheetState extends Schema {
 export class SceneState extends Schema {
   @type('string') location = '';
   @type('string') locationName = '';
+  /** The location's picture (a URL), '' when the world has none: the client draws its own. */
+  @type('string') art = '';
   @type('string') description = '';
   /** Character names present in the scene. */
   @type(['string']) present = new ArraySchema<string>();

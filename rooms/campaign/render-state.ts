@@ -62,6 +62,7 @@ export function renderCampaign(state: CampaignState, world: CampaignWorld, model
   const location = locationOf(world, model.scene.location);
   scene.location = model.scene.location;
   scene.locationName = location?.name ?? '';
+  scene.art = location?.artUrl ?? '';
   scene.description = location?.description ?? '';
   syncStrings(scene.present, model.scene.present.map((id) => characterOf(world, id)?.name ?? id));
   syncStrings(scene.quests, model.scene.quests.map((id) => questOf(world, id)?.title ?? id));

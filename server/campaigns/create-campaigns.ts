@@ -1,12 +1,13 @@
 import { randomInt } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
-import { loadWorldsDir } from '../../content-pipeline';
+import { loadWorldsDir, type WorldManifest } from '../../content-pipeline';
 import type { CampaignLog, CampaignMeter, WorldCatalog } from '../../rooms/campaign/campaign-services';
 import type { CampaignRoomDeps } from '../../rooms/campaign/campaign-room-deps';
 import type { CampaignWorld } from '../../rooms/campaign/rules/world';
 import type { PlayerAuthenticator } from '../../rooms/shared/player-auth';
 import type { RoomTelemetry } from '../../rooms/shared/room-telemetry';
 import type { Config } from '../config/config';
+import { worldAssetUrl } from '../catalog/catalog-urls';
 import { chooseGameMaster } from '../game-master/choose-game-master';
 import type { Clock } from '../shared/clock';
 import type { Logger } from '../shared/logger';
@@ -37,7 +38,7 @@ export async function createCampaigns(deps: CampaignsDeps): Promise<CampaignRoom
   const { config, logger } = deps;
   const loaded = await loadWorldsDir(config.contentDir);
   for (const problem of loaded.problems) logger[problem.severity === 'error' ? 'error' : 'warn'](problem, `content: ${problem.message}`);
-  const worlds = new Map<string, CampaignWorld>(loaded.worlds.map((w) => [w.manifest.id, w.manifest]));
+  const worlds = new Map<string, CampaignWorld>(loaded.worlds.map((w) => [w.manifest.id, withArtUrls(w.manifest)]));
   const catalog: WorldCatalog = { get: (id) => worlds.get(id) };
   const log: CampaignLog = new DatabaseCampaignLog({ em: deps.orm.em, clock: deps.clock });
   const meter: CampaignMeter = new DatabaseCampaignMeter({ em: deps.orm.em, clock: deps.clock, dailyTurns: config.campaigns.dailyTurns });
@@ -45,4 +46,9 @@ export async function createCampaigns(deps: CampaignsDeps): Promise<CampaignRoom
   logger.info({ worlds: [...worlds.keys()], gameMaster: gameMaster.name }, `campaigns: ${worlds.size} worlds, game master ${gameMaster.name}`);
   const timings = { turnSeconds: config.campaigns.turnSeconds, voteSeconds: config.campaigns.voteSeconds };
   return { worlds: catalog, log, meter, gameMaster, auth: deps.auth, logger, timings, clock: deps.clock, random: deps.random ?? cryptoRandom, ...(deps.telemetry ? { telemetry: deps.telemetry } : {}) };
+}
+
+/** Each location with a background gets the public URL the client loads it from. */
+function withArtUrls(world: WorldManifest): CampaignWorld {
+  return { ...world, locations: world.locations.map((l) => (l.background === undefined ? l : { ...l, artUrl: worldAssetUrl(world.id, l.background) })) };
 }

@@ -2,17 +2,9 @@ import type { RequestHandler } from 'express';
 import { assetBlobUrl } from '../assets/asset-url';
 import { ApiError } from '../http/api-error';
 import { isStorableText, parseInput } from '../http/validate';
-import { assetContentType } from './asset-content-type';
 import { assetParams } from './catalog-input';
 import type { CatalogService } from './catalog-service';
-
-const ONE_DAY = 'public, max-age=86400';
-
-// Assets are written by story creators; an SVG opened directly must not run script on our origin.
-const ASSET_HEADERS = {
-  'X-Content-Type-Options': 'nosniff',
-  'Content-Security-Policy': "default-src 'none'; img-src data:; style-src 'unsafe-inline'; sandbox",
-};
+import { sendContentFile } from './send-content-file';
 
 /**
  * GET /v1/stories/:storyId/assets/* — a content story's files that its content references (the
@@ -33,14 +25,7 @@ export function assetRoute(catalog: CatalogService): RequestHandler {
         }, next);
         return;
       }
-      const file = catalog.assetPath(params.storyId, params[0]);
-      const headers = { ...ASSET_HEADERS, 'Content-Type': assetContentType(file), 'Cache-Control': ONE_DAY };
-      // Set up front: uwebsockets-express's sendFile ignores the `headers` option.
-      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-      // dotfiles: the path is already allow-listed, and a dot folder above the content dir must not hide it.
-      res.sendFile(file, { dotfiles: 'allow' }, (error?: Error) => {
-        if (error && !res.headersSent) next(new ApiError(404, 'ASSET_NOT_FOUND', `No asset ${params[0]} in story ${params.storyId}`));
-      });
+      sendContentFile(res, catalog.assetPath(params.storyId, params[0]), next, new ApiError(404, 'ASSET_NOT_FOUND', `No asset ${params[0]} in story ${params.storyId}`));
     } catch (error) {
       next(error);
     }

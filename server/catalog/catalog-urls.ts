@@ -6,6 +6,12 @@ export function bundleUrl(chapterId: string, sha256: string): string {
 }
 
 export function assetUrl(storyId: string, relPath: string): string {
-  const encodedPath = relPath.split('/').map(encodeURIComponent).join('/');
-  return `/v1/stories/${encodeURIComponent(storyId)}/assets/${encodedPath}`;
+  return `/v1/stories/${encodeURIComponent(storyId)}/assets/${encodePath(relPath)}`;
 }
+
+/** A campaign world's file (a location's background). */
+export function worldAssetUrl(worldId: string, relPath: string): string {
+  return `/v1/worlds/${encodeURIComponent(worldId)}/assets/${encodePath(relPath)}`;
+}
+
+const encodePath = (relPath: string): string => relPath.split('/').map(encodeURIComponent).join('/');

@@ -84,7 +84,7 @@ export function campaignScreen(context: ShellContext, code: string): Screen {
     const mine = state.players.get(me);
     heading.textContent = state.worldTitle || 'Campaign';
     phaseLine.textContent = phaseText(state, me);
-    art.show(state.scene.location, state.scene.locationName);
+    art.show(state.scene.location, state.scene.locationName, state.scene.art);
     sceneText.textContent = state.scene.locationName
       ? `${state.scene.locationName}. ${state.scene.description}${state.scene.present.length ? ` Here: ${[...state.scene.present].join(', ')}.` : ''}${state.scene.quests.length ? ` Quests: ${[...state.scene.quests].join(', ')}.` : ''}`
       : '';

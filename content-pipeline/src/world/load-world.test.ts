@@ -33,6 +33,15 @@ describe('lintWorld', () => {
     );
   });
 
+  it('checks location backgrounds: a safe path to a file of the world folder', () => {
+    const withArt = (background: string) => world({ locations: [{ id: 'a', name: 'A', description: 'First.', background }] });
+    const exists = (path: string) => path === 'assets/a.svg';
+    expect(lintWorld('w/world.json', withArt('assets/a.svg'), exists).problems).toEqual([]);
+    const missing = lintWorld('w/world.json', withArt('assets/b.svg'), exists).problems;
+    expect(missing.map((p) => [p.code, p.message])).toEqual([["MISSING_ASSET", "w/world.json: location \"a\" background points to \"assets/b.svg\", which does not exist in the world folder"]]);
+    expect(lintWorld('w/world.json', withArt('../story/secret.svg'), exists).problems.map((p) => p.code)).toEqual(['BAD_ASSET_PATH']);
+  });
+
   it('refuses duplicate ids, unknown locations and a keyword claimed by two lore entries', () => {
     expect(codes(world({ locations: [{ id: 'a', name: 'A', description: '.' }, { id: 'a', name: 'A2', description: '.' }] }))).toContain('error:DUPLICATE_WORLD_ID');
     expect(codes(world({ start: 'nowhere' }))).toEqual(['error:UNKNOWN_LOCATION']);

@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isFileSync } from '../read-story-folder';
+import { checkAssets } from '../rules/assets';
 import { makeProblem, type ContentProblem } from '../content-problem';
 import { parseJsonDocument, UnparsableJson } from '../json-document';
 import { scanContentDir } from '../scan-content-dir';
@@ -16,10 +18,11 @@ export type LoadedWorld = {
 
 /**
  * Validates a parsed world.json: its schema, ids unique within each list, the start location
- * and characters' locations known, lore keywords unique (one keyword, one entry). `file` is
- * the path shown in problems (relative to the content dir).
+ * and characters' locations known, lore keywords unique (one keyword, one entry), location
+ * backgrounds safe paths to files of the folder (`assetExists`). `file` is the path shown in
+ * problems (relative to the content dir).
  */
-export function lintWorld(file: string, doc: unknown): { manifest?: WorldManifest; problems: ContentProblem[] } {
+export function lintWorld(file: string, doc: unknown, assetExists: (relPath: string) => boolean = () => true): { manifest?: WorldManifest; problems: ContentProblem[] } {
   if (doc instanceof UnparsableJson) return { problems: [makeProblem({ code: 'INVALID_JSON', file, reason: `is not valid JSON: ${doc.reason}` })] };
   const parsed = worldManifestSchema.safeParse(doc);
   if (!parsed.success) return { problems: schemaProblems(file, doc, parsed.error.issues) };
@@ -45,6 +48,8 @@ export function lintWorld(file: string, doc: unknown): { manifest?: WorldManifes
       problems.push(makeProblem({ code: 'UNKNOWN_LOCATION', file, reason: `characters[${i}].location is "${c.location}", which is not one of the locations` }));
     }
   });
+  const backgrounds = world.locations.flatMap((l) => (l.background === undefined ? [] : [{ path: l.background, file, field: `location "${l.id}" background` }]));
+  problems.push(...checkAssets(backgrounds, assetExists, 'world'));
   const keys = new Map<string, number>();
   world.lore.forEach((entry, i) => {
     for (const key of entry.keys) {
@@ -66,7 +71,7 @@ export async function readWorldFolder(root: string, name: string): Promise<{ wor
   const file = `${name}/${WORLD_FILE}`;
   const text = await readFile(join(root, name, WORLD_FILE), 'utf8').catch(() => undefined);
   if (text === undefined) return { problems: [makeProblem({ code: 'UNREADABLE_FILE', file, reason: 'cannot be read' })] };
-  const { manifest, problems } = lintWorld(file, parseJsonDocument(text));
+  const { manifest, problems } = lintWorld(file, parseJsonDocument(text), (relPath) => isFileSync(join(root, name, relPath)));
   if (!manifest) return { problems };
   return { world: { manifest, dir: join(root, name) }, problems };
 }

@@ -1,15 +1,17 @@
 import { z } from 'zod';
+import { assetPath } from '../schema-primitives';
 
 // A campaign world (DESIGN.md §4): a folder with world.json beside the stories. The game
 // master writes from it; the campaign rules check every proposed change against it.
 // Additive extensions: `start` (the opening location), `items` (what can be found or given)
-// and a character's `location` (where the party meets them).
+// a character's `location` (where the party meets them) and a location's `background` (its picture,
+// a file in the world folder).
 
 export const WORLD_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const entityId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be lower-case letters, digits, "-" or "_"');
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 
-const worldLocationSchema = z.object({ id: entityId, name: text(80), description: text(2000) }).strict();
+const worldLocationSchema = z.object({ id: entityId, name: text(80), description: text(2000), background: assetPath.optional() }).strict();
 const worldCharacterSchema = z.object({ id: entityId, name: text(80), personality: text(1000), location: entityId.optional() }).strict();
 const worldQuestSchema = z.object({ id: entityId, title: text(120), description: text(2000) }).strict();
 const worldItemSchema = z.object({ id: entityId, name: text(80), description: text(1000).optional() }).strict();

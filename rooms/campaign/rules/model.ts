@@ -192,9 +192,10 @@ export function applyEvent(world: CampaignWorld, model: CampaignModel, event: Ca
         model.phase = 'narrating';
         model.pending = { kind: 'opening' };
       } else {
-        // Turns: the world itself sets the scene, and the first player acts at once.
+        // Turns: the world itself sets the scene, and the first player acts at once. The place's
+        // description is on screen beside the narration already: name it, do not repeat it.
         const here = world.locations.find((l) => l.id === model.scene.location);
-        model.lastBeat = { narrative: `${world.setting} ${here ? `${here.name}: ${here.description}` : ''}`.trim(), dialogue: [], choices: [] };
+        model.lastBeat = { narrative: `${world.setting} ${here ? `The story begins in ${here.name}.` : ''}`.trim(), dialogue: [], choices: [] };
         model.choices = fallbackChoices(world, model);
         model.phase = 'acting';
         model.turn = partyOf(model)[0]?.id ?? null;

@@ -101,6 +101,12 @@ describe('rules: turns and votes', () => {
     expect(model.turn).toBe('a');
   });
 
+  it('a turns campaign opens with the setting and names the place, without repeating its description (on screen already)', () => {
+    const model = campaign({ type: 'started' });
+    expect(model.lastBeat?.narrative).toBe('A test town. The story begins in The Square.');
+    expect(model.turn).toBe('a');
+  });
+
   it('a majority wins at once; otherwise the vote waits for everyone or the timer', () => {
     const model = campaign({ type: 'started' });
     model.mode = 'vote';

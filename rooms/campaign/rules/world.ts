@@ -7,7 +7,8 @@ export interface CampaignWorld {
   title: string;
   setting: string;
   start?: string | undefined;
-  locations: { id: string; name: string; description: string }[];
+  /** `artUrl`: where the client loads the location's picture (the server maps world.json's `background`). */
+  locations: { id: string; name: string; description: string; artUrl?: string | undefined }[];
   characters: { id: string; name: string; personality: string; location?: string | undefined }[];
   quests: { id: string; title: string; description: string }[];
   items?: { id: string; name: string; description?: string | undefined }[] | undefined;
