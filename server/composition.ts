@@ -210,7 +210,7 @@ function createServices(config: Config, orm: MikroORM, clock: Clock, jwtSecret: 
   });
   const chapterReleases = new ChapterReleases({ em, clock, changes: catalogChanges, logger });
   const writerShares = new WriterShareLedger({ statements, clock, sharePercent: config.earnings.writerSharePercent });
-  const storySessions = new StorySessionService({ em, clock, wallet, directory, statements, writerShares });
+  const storySessions = new StorySessionService({ em, clock, wallet, directory, statements, writerShares, stepBatches: config.stepBatches });
   const previewSessions = new PreviewSessions({ em, wallet });
   const earnings = new EarningsService({ em });
   const payments = createPayments({ stripe: config.stripe, store: config.store, em, wallet, clock });

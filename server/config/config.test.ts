@@ -43,6 +43,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ WRITER_SHARE_PERCENT: '100' }).earnings.writerSharePercent).toBe(100);
   });
 
+  it('reads the group commit limits of story steps', () => {
+    expect(loadConfig({}).stepBatches).toEqual({ maxSize: 100, maxWaitMs: 5 });
+    expect(loadConfig({ STEP_BATCH_MAX_SIZE: '1', STEP_BATCH_MAX_WAIT_MS: '0' }).stepBatches).toEqual({ maxSize: 1, maxWaitMs: 0 });
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' }).port).toBe(2567);
   });
@@ -56,6 +61,8 @@ describe('loadConfig', () => {
     ['WRITER_SHARE_PERCENT', '101', /WRITER_SHARE_PERCENT must be a whole number from 0 to 100 \(got "101"\)/],
     ['WRITER_SHARE_PERCENT', '70.5', /WRITER_SHARE_PERCENT must be a whole number from 0 to 100/],
     ['TRANSPORT', 'tcp', /TRANSPORT must be uws or ws/],
+    ['STEP_BATCH_MAX_SIZE', '0', /STEP_BATCH_MAX_SIZE must be a whole number from 1 to 1000/],
+    ['STEP_BATCH_MAX_WAIT_MS', '1001', /STEP_BATCH_MAX_WAIT_MS must be a whole number from 0 to 1000/],
     ['DATABASE_URL', 'mysql://x', /DATABASE_URL must be a URL starting with postgres:\/\/ or postgresql:\/\//],
     ['REDIS_URL', 'localhost:6379', /REDIS_URL must be a URL starting with redis:\/\//],
     ['JWT_SECRET', 'short', /JWT_SECRET must be at least 32 characters/],

@@ -85,6 +85,8 @@ const envSchema = z.object({
   CLUSTER_SWEEP_SECONDS: integer(1, 300, 5),
   KEYS_CAP: integer(1, 1000, 5),
   READING_ROOM_SIZE: integer(1, 1000, 100),
+  STEP_BATCH_MAX_SIZE: integer(1, 1000, 100),
+  STEP_BATCH_MAX_WAIT_MS: integer(0, 1000, 5),
   KEY_REGEN_SECONDS: integer(1, 31 * 24 * 3600, 10800),
   WELCOME_DIAMONDS: integer(0, 1_000_000, 20),
   WRITER_SHARE_PERCENT: integer(0, 100, 70),
@@ -160,6 +162,8 @@ export interface Config {
   logLevel: string;
   /** Readers per reading room (READING_ROOM_SIZE); joinOrCreate opens another room of the chapter when one is full. */
   reading: { roomSize: number };
+  /** Group commit of story steps: the most steps one commit carries, and the longest a step waits behind a busy commit. */
+  stepBatches: { maxSize: number; maxWaitMs: number };
 }
 
 /**
@@ -232,6 +236,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     assets: { store: assetStore, maxBytes: e.STUDIO_MAX_ASSET_BYTES },
     logLevel: e.LOG_LEVEL,
     reading: { roomSize: e.READING_ROOM_SIZE },
+    stepBatches: { maxSize: e.STEP_BATCH_MAX_SIZE, maxWaitMs: e.STEP_BATCH_MAX_WAIT_MS },
   };
 }
 

@@ -102,4 +102,28 @@ describeOnEngines('prepared statements', (db) => {
       await expect(statements.first(INSERT_SQL, entry('committed'), { id: 'integer' })).rejects.toBeInstanceOf(UniqueConstraintViolationException);
     });
   });
+  describe('many rows', () => {
+    const INSERT_SQL = 'insert into currency_ledger (user_id, currency, delta, balance_after, reason, idempotency_key, metadata, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)';
+    const KEYS_SQL = 'select idempotency_key as "key", delta from currency_ledger where user_id = ? and reason = ? order by idempotency_key';
+    const entry = (key: string, delta = 1) => [userId, 'keys', delta, 1, 'many', key, null, new Date()];
+    const rows = () => statements.all(KEYS_SQL, [userId, 'many'], { key: 'text', delta: 'integer' });
+
+    it('runEach runs every row in one transaction and answers each row\'s changes', async () => {
+      expect(await statements.runEach(INSERT_SQL, [entry('m1'), entry('m2', 2)])).toEqual([1, 1]);
+      expect(await statements.runEach('update currency_ledger set delta = ? where user_id = ? and idempotency_key = ?', [[5, userId, 'm1'], [5, userId, 'nothing']])).toEqual([1, 0]);
+      expect(await rows()).toEqual([{ key: 'm1', delta: 5 }, { key: 'm2', delta: 2 }]);
+    });
+
+    it('runEach rolls every row back when one fails', async () => {
+      await expect(statements.runEach(INSERT_SQL, [entry('m3'), entry('m1')])).rejects.toBeInstanceOf(UniqueConstraintViolationException);
+      expect((await rows()).map((r) => r.key)).toEqual(['m1', 'm2']);
+      // The connection is usable afterwards (the failed transaction was rolled back, not left open).
+      expect(await statements.runEach(INSERT_SQL, [entry('m3')])).toEqual([1]);
+    });
+
+    it('all answers every row, and none when nothing matches', async () => {
+      expect((await rows()).map((r) => r.key)).toEqual(['m1', 'm2', 'm3']);
+      expect(await statements.all(KEYS_SQL, [userId, 'no-such-reason'], { key: 'text', delta: 'integer' })).toEqual([]);
+    });
+  });
 });

@@ -24,9 +24,20 @@ export interface PreparedStatements {
    * same way on either engine.
    */
   first<T extends object>(sql: string, params: readonly SqlParam[], shape: RowShape<T>, within?: EntityManager): Promise<T | null>;
+  /** Every row of a query (or of an `… returning`), read as `first` reads one. */
+  all<T extends object>(sql: string, params: readonly SqlParam[], shape: RowShape<T>): Promise<T[]>;
+  /**
+   * Runs one statement once per parameter row, all in one transaction on one connection (the
+   * statement prepared once); answers each row's number of changed rows. One failing row rolls
+   * back all of them.
+   */
+  runEach(sql: string, rows: readonly (readonly SqlParam[])[]): Promise<number[]>;
+  /** Which engine runs them: a caller may choose a statement only one engine has (PostgreSQL's arrays). */
+  readonly dialect: 'sqlite' | 'postgresql';
 }
 
-export type SqlParam = string | number | boolean | Date | null;
+/** Arrays are PostgreSQL array parameters (`?::text[]`); SQLite has none. */
+export type SqlParam = string | number | boolean | Date | null | readonly (string | number | null)[];
 
 /** How a selected column is read: SQLite keeps JSON as text and dates as epoch milliseconds. */
 export type ColumnKind = 'text' | 'integer' | 'json' | 'date';
@@ -39,7 +50,7 @@ interface KnexClient {
 
 interface Outcome {
   changes: number;
-  row: Record<string, unknown> | undefined;
+  rows: Record<string, unknown>[];
 }
 
 export function preparedStatements(orm: MikroORM): PreparedStatements {
@@ -53,25 +64,46 @@ export function preparedStatements(orm: MikroORM): PreparedStatements {
 }
 
 abstract class DriverStatements<Connection> implements PreparedStatements {
+  abstract readonly dialect: 'sqlite' | 'postgresql';
+
   constructor(private readonly pool: KnexClient, private readonly convert: (error: unknown) => Error) {}
 
   async run(sql: string, params: readonly SqlParam[], within?: EntityManager): Promise<number> {
-    return (await this.execute(sql, params, false, within)).changes;
+    return (await this.execute((c) => this.executeOn(c, sql, params, false), within)).changes;
   }
 
   async first<T extends object>(sql: string, params: readonly SqlParam[], shape: RowShape<T>, within?: EntityManager): Promise<T | null> {
-    return decodeRow((await this.execute(sql, params, true, within)).row, shape);
+    return decodeRow((await this.execute((c) => this.executeOn(c, sql, params, true), within)).rows[0], shape);
+  }
+
+  async all<T extends object>(sql: string, params: readonly SqlParam[], shape: RowShape<T>): Promise<T[]> {
+    return (await this.execute((c) => this.executeOn(c, sql, params, true))).rows.map((row) => decodeRow(row, shape)!);
+  }
+
+  async runEach(sql: string, rows: readonly (readonly SqlParam[])[]): Promise<number[]> {
+    return this.execute(async (connection) => {
+      await this.executeOn(connection, 'begin', [], false);
+      try {
+        const changes: number[] = [];
+        for (const params of rows) changes.push((await this.executeOn(connection, sql, params, false)).changes);
+        await this.executeOn(connection, 'commit', [], false);
+        return changes;
+      } catch (error) {
+        await Promise.resolve(this.executeOn(connection, 'rollback', [], false)).catch(() => undefined);
+        throw error;
+      }
+    });
   }
 
   protected abstract executeOn(connection: Connection, sql: string, params: readonly SqlParam[], returnsRows: boolean): Outcome | Promise<Outcome>;
 
-  private async execute(sql: string, params: readonly SqlParam[], returnsRows: boolean, within?: EntityManager): Promise<Outcome> {
+  private async execute<R>(work: (connection: Connection) => R | Promise<R>, within?: EntityManager): Promise<R> {
     // A knex transaction's client hands out the transaction's own connection and never releases it.
     const transaction = within?.getTransactionContext<{ client: KnexClient }>();
     const client = transaction?.client ?? this.pool;
     const connection = (await client.acquireConnection()) as Connection;
     try {
-      return await this.executeOn(connection, sql, params, returnsRows);
+      return await work(connection);
     } catch (error) {
       throw this.convert(error);
     } finally {
@@ -82,7 +114,7 @@ abstract class DriverStatements<Connection> implements PreparedStatements {
 
 interface SqliteStatement {
   run(...params: unknown[]): { changes: number };
-  get(...params: unknown[]): Record<string, unknown> | undefined;
+  all(...params: unknown[]): Record<string, unknown>[];
 }
 
 interface SqliteDatabase {
@@ -90,13 +122,14 @@ interface SqliteDatabase {
 }
 
 class SqliteStatements extends DriverStatements<SqliteDatabase> {
+  readonly dialect = 'sqlite';
   private readonly prepared = new WeakMap<SqliteDatabase, Map<string, SqliteStatement>>();
 
   protected executeOn(db: SqliteDatabase, sql: string, params: readonly SqlParam[], returnsRows: boolean): Outcome {
     const statement = this.statement(db, sql);
     const values = params.map(toSqlite);
-    if (returnsRows) return { changes: 0, row: statement.get(...values) };
-    return { changes: statement.run(...values).changes, row: undefined };
+    if (returnsRows) return { changes: 0, rows: statement.all(...values) };
+    return { changes: statement.run(...values).changes, rows: [] };
   }
 
   private statement(db: SqliteDatabase, sql: string): SqliteStatement {
@@ -112,7 +145,8 @@ class SqliteStatements extends DriverStatements<SqliteDatabase> {
 function toSqlite(param: SqlParam): string | number | null {
   if (param instanceof Date) return param.getTime();
   if (typeof param === 'boolean') return param ? 1 : 0;
-  return param;
+  if (Array.isArray(param)) throw new Error('SQLite has no array parameters');
+  return param as string | number | null;
 }
 
 interface PgClient {
@@ -120,12 +154,13 @@ interface PgClient {
 }
 
 class PostgresStatements extends DriverStatements<PgClient> {
+  readonly dialect = 'postgresql';
   private readonly names = new Map<string, { name: string; text: string }>();
 
   protected async executeOn(pg: PgClient, sql: string, params: readonly SqlParam[]): Promise<Outcome> {
     // A named statement is parsed and planned once per connection, then only bound and executed.
     const result = await pg.query({ ...this.named(sql), values: params.map(toPostgres) });
-    return { changes: result.rowCount ?? 0, row: result.rows[0] };
+    return { changes: result.rowCount ?? 0, rows: result.rows };
   }
 
   private named(sql: string): { name: string; text: string } {

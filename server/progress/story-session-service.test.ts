@@ -8,7 +8,8 @@ const after: StoryProgress = { ...before, sceneId: 'b', step: 4 };
 
 /** Only the free-step path runs here: it touches nothing but the prepared statements. */
 function sessionsFailingWith(error: Error): StorySessionService {
-  const deps = { clock: new ManualClock(), statements: { run: () => Promise.reject(error) } };
+  const fail = () => Promise.reject(error);
+  const deps = { clock: new ManualClock(), statements: { dialect: 'postgresql', run: fail, all: fail, runEach: fail } };
   return new StorySessionService(deps as unknown as StorySessionDeps);
 }
 

@@ -7,12 +7,14 @@ import type { ChapterLayout, StoryDirectory } from '../catalog/story-directory';
 import { Chapter, PlayerProgress } from '../database/entities';
 import { isDatabaseUnavailable } from '../database/database-unavailable';
 import type { WriterShares } from '../earnings/writer-share-ledger';
-import type { PreparedStatements, RowShape, SqlParam } from '../database/prepared-statements';
+import { GroupCommit, type GroupCommitLimits } from '../database/group-commit';
+import type { PreparedStatements, RowShape } from '../database/prepared-statements';
 import type { Clock } from '../shared/clock';
 import { DomainError } from '../shared/domain-error';
 import type { WalletService } from '../wallet/wallet-service';
 import type { StoryProgress as ProgressView } from '../../api/progress';
 import { toStoryProgress } from './progress-records';
+import { commitSteps, progressValues, SAVE_STEP_SQL, stepWriteKey, type StepWrite } from './step-writes';
 
 export interface StorySessionDeps {
   em: EntityManager;
@@ -22,12 +24,11 @@ export interface StorySessionDeps {
   statements: PreparedStatements;
   /** Credits the story's writer with their share of each premium choice, in the charge's transaction. */
   writerShares: WriterShares;
+  /** How free steps of many sessions share commits (STEP_BATCH_MAX_SIZE, STEP_BATCH_MAX_WAIT_MS); defaults when absent. */
+  stepBatches?: GroupCommitLimits;
 }
 
-/** A step, conditional on the step it started from (see writeProgress). */
-const SAVE_STEP_SQL =
-  'update player_progress set chapter_id = ?, scene_id = ?, status = ?, step = ?, flags = ?, relationships = ?, history = ?, completed_chapters = ?, ink_state = ?, player_name = ?, outfit = ?, owned_outfits = ?, updated_at = ? ' +
-  'where user_id = ? and story_id = ? and step = ?';
+const DEFAULT_STEP_BATCHES: GroupCommitLimits = { maxSize: 100, maxWaitMs: 5 };
 
 const INSERT_PROGRESS_SQL =
   'insert into player_progress (id, user_id, story_id, chapter_id, scene_id, status, step, flags, relationships, history, completed_chapters, ink_state, player_name, outfit, owned_outfits, created_at, updated_at) ' +
@@ -51,8 +52,12 @@ const SAVED_COLUMNS: RowShape<SavedColumns> = {
 export class StorySessionService implements StorySessions {
   /** Bundles are immutable per content hash, so each is read and parsed once per process. */
   private readonly chapters = new Map<string, { sha256: string; chapter: AnyChapter }>();
+  /** Free steps of every session in this process, saved together (group commit). */
+  private readonly steps: GroupCommit<StepWrite>;
 
-  constructor(private readonly deps: StorySessionDeps) {}
+  constructor(private readonly deps: StorySessionDeps) {
+    this.steps = new GroupCommit(commitSteps(deps.statements, deps.clock), stepWriteKey, deps.stepBatches ?? DEFAULT_STEP_BATCHES);
+  }
 
   async storyExists(storyId: string): Promise<boolean> {
     return (await this.deps.directory.chaptersOf(storyId)) !== null;
@@ -70,9 +75,11 @@ export class StorySessionService implements StorySessions {
 
   async save(userId: string, before: StoryProgress, after: StoryProgress, charge: StepCharge): Promise<Outcome<WalletSnapshot | null>> {
     try {
-      // A free step is one conditional UPDATE, atomic on its own: no transaction, and a prepared statement.
+      // A free step is one conditional UPDATE: it shares a commit with the free steps of other
+      // sessions that arrive meanwhile, and is answered once that commit is done.
       if (charge.diamonds === 0) {
-        await this.writeProgress(userId, before, after);
+        checkMovesOn(before, after);
+        if (!(await this.steps.write({ userId, before, after }))) throw progressMovedOn();
         return { ok: true, value: null };
       }
       // One charge per progress step: a resent or retried choice finds this key and pays nothing.
@@ -160,7 +167,7 @@ export class StorySessionService implements StorySessions {
    * runs on its own (one UPDATE is atomic); a charged one inside the charge's transaction `tx`.
    */
   private async writeProgress(userId: string, before: StoryProgress, after: StoryProgress, tx?: EntityManager): Promise<void> {
-    if (after.step <= before.step) throw new Error(`a save must move the step on (${before.step} → ${after.step})`);
+    checkMovesOn(before, after);
     const changed = await this.deps.statements.run(SAVE_STEP_SQL, [...progressValues(after), this.deps.clock.now(), userId, before.storyId, before.step], tx);
     if (changed !== 1) throw progressMovedOn();
   }
@@ -195,10 +202,8 @@ export class StorySessionService implements StorySessions {
   }
 }
 
-/** The saved columns of SAVE_STEP_SQL and INSERT_PROGRESS_SQL, in their order. */
-function progressValues(progress: StoryProgress): SqlParam[] {
-  const { chapterId, sceneId, status, step, flags, relationships, history, completedChapterIds, inkState, playerName, outfit, ownedOutfits } = progress;
-  return [chapterId, sceneId, status, step, JSON.stringify(flags), JSON.stringify(relationships), JSON.stringify(history), JSON.stringify(completedChapterIds), inkState ?? null, playerName ?? null, outfit ?? null, JSON.stringify(ownedOutfits ?? [])];
+function checkMovesOn(before: StoryProgress, after: StoryProgress): void {
+  if (after.step <= before.step) throw new Error(`a save must move the step on (${before.step} → ${after.step})`);
 }
 
 const progressMovedOn = () => new DomainError('PROGRESS_CONFLICT', 'This story moved on in another session; showing where it stands now');

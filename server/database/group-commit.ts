@@ -1,0 +1,96 @@
+import { isDatabaseUnavailable } from './database-unavailable';
+
+export interface GroupCommitLimits {
+  /** The most writes one commit carries. */
+  maxSize: number;
+  /** The longest a write waits behind a commit in flight before it starts a commit of its own. */
+  maxWaitMs: number;
+}
+
+/**
+ * Commits a batch: one answer per write, in order — true when written, false when its condition
+ * did not hold (the row moved on). Throws when the batch as a whole failed (nothing committed).
+ */
+export type CommitBatch<W> = (writes: readonly W[]) => Promise<boolean[]>;
+
+interface Waiting<W> {
+  write: W;
+  key: string;
+  settle: { resolve(written: boolean): void; reject(error: unknown): void };
+}
+
+/**
+ * Group commit: writes that arrive while a commit is in flight wait for it and then go together,
+ * in one commit of their own — so under load one round trip and one fsync carry many writes, and
+ * when the database is idle a write goes at once (no added latency). A batch holds at most
+ * `maxSize` writes and one per key (two writes of one row stay in order, in two commits); a write
+ * never waits longer than `maxWaitMs` for a busy commit. Each write's promise settles only after
+ * its own commit. When a batch fails for a reason other than a lost database, each of its writes
+ * is tried again alone, so one bad write does not fail its neighbours.
+ */
+export class GroupCommit<W> {
+  private waiting: Waiting<W>[] = [];
+  private inFlight = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly commit: CommitBatch<W>,
+    private readonly keyOf: (write: W) => string,
+    private readonly limits: GroupCommitLimits,
+  ) {}
+
+  /** Resolves once committed: true when written, false when its condition did not hold. */
+  write(write: W): Promise<boolean> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ write, key: this.keyOf(write), settle: { resolve, reject } });
+      if (this.inFlight === 0 || this.waiting.length >= this.limits.maxSize) this.flush();
+      else this.timer ??= setTimeout(() => this.flush(), this.limits.maxWaitMs);
+    });
+  }
+
+  /** Writes waiting for a commit (not yet in one). */
+  get pending(): number {
+    return this.waiting.length;
+  }
+
+  private flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.waiting.length === 0) return;
+    const batch = this.take();
+    this.inFlight++;
+    void this.run(batch).finally(() => {
+      this.inFlight--;
+      if (this.waiting.length > 0) this.flush();
+    });
+  }
+
+  /** The oldest writes, at most maxSize and one per key; the rest keep their place. */
+  private take(): Waiting<W>[] {
+    const batch: Waiting<W>[] = [];
+    const keys = new Set<string>();
+    const rest: Waiting<W>[] = [];
+    for (const waiting of this.waiting) {
+      if (batch.length < this.limits.maxSize && !keys.has(waiting.key)) {
+        batch.push(waiting);
+        keys.add(waiting.key);
+      } else rest.push(waiting);
+    }
+    this.waiting = rest;
+    return batch;
+  }
+
+  private async run(batch: Waiting<W>[]): Promise<void> {
+    try {
+      const written = await this.commit(batch.map((w) => w.write));
+      batch.forEach((w, i) => w.settle.resolve(written[i] === true));
+    } catch (error) {
+      if (batch.length === 1 || isDatabaseUnavailable(error)) {
+        for (const w of batch) w.settle.reject(error);
+        return;
+      }
+      // Something in the batch is refused as a whole: each write alone, so only the bad one fails.
+      await Promise.all(batch.map((w) => this.run([w])));
+    }
+  }
+}

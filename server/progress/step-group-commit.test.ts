@@ -1,0 +1,115 @@
+/**
+ * Group commit of story steps over a real database (SQLite and PostgreSQL): free steps of many
+ * sessions share commits, and every consistency rule of DESIGN §6 holds inside a shared commit —
+ * a step that lost its race is refused alone, its neighbours are saved, charges stay once per key.
+ */
+import { beforeAll, expect, it } from 'vitest';
+import type { StoryProgress } from '../../rooms/story/engine';
+import { StoryDirectory } from '../catalog/story-directory';
+import { PlayerProgress } from '../database/entities';
+import { preparedStatements, type PreparedStatements } from '../database/prepared-statements';
+import { createStory, readerAt, tookPremium } from '../earnings/earnings-test-kit';
+import { WriterShareLedger } from '../earnings/writer-share-ledger';
+import { ledgerOf, openAccount, walletServiceFor } from '../wallet/wallet-test-kit';
+import { describeOnEngines } from '../../testing/test-database';
+import { StorySessionService } from './story-session-service';
+
+describeOnEngines('story steps in shared commits', (db) => {
+  let sessions: StorySessionService;
+  let wallet: ReturnType<typeof walletServiceFor>['wallet'];
+  let storyId: string;
+  /** How many commits carried free steps (statements the batch ran). */
+  const commits = { count: 0, largest: 0 };
+
+  beforeAll(async () => {
+    const orm = db().orm;
+    const made = walletServiceFor(orm, { keysCap: 5, keyRegenSeconds: 10_800, welcomeDiamonds: 20 });
+    wallet = made.wallet;
+    const real = preparedStatements(orm);
+    const counted: PreparedStatements = {
+      dialect: real.dialect,
+      run: (sql, params, within) => real.run(sql, params, within),
+      first: (sql, params, shape, within) => real.first(sql, params, shape, within),
+      all: (sql, params, shape) => {
+        commits.count++;
+        commits.largest = Math.max(commits.largest, (params[1] as unknown[]).length);
+        return real.all(sql, params, shape);
+      },
+      runEach: (sql, rows) => {
+        commits.count++;
+        commits.largest = Math.max(commits.largest, rows.length);
+        return real.runEach(sql, rows);
+      },
+    };
+    const writerShares = new WriterShareLedger({ statements: real, clock: made.clock, sharePercent: 70 });
+    const directory = new StoryDirectory({ em: orm.em, clock: made.clock, ttlMs: 0 });
+    sessions = new StorySessionService({ em: orm.em, clock: made.clock, wallet, directory, statements: counted, writerShares, stepBatches: { maxSize: 50, maxWaitMs: 5 } });
+    storyId = await createStory(orm, null);
+  });
+
+  const readers = async (count: number) => Promise.all(Array.from({ length: count }, async () => {
+    const userId = await openAccount(db().orm, wallet);
+    return { userId, progress: await readerAt(db().orm, userId, storyId) };
+  }));
+  const saved = async (userId: string) => db().orm.em.fork().findOneOrFail(PlayerProgress, { user: userId, story: storyId }, { disableIdentityMap: true });
+  const moved = (p: StoryProgress, i: number): StoryProgress => ({ ...p, sceneId: `scene-${i}`, status: 'playing', step: p.step + 1, flags: { [`met_${i}`]: true }, relationships: { jun: i }, history: [{ chapterId: p.chapterId, sceneId: p.sceneId, choiceId: `c${i}`, at: '2026-12-04T00:00:00.000Z' }], playerName: `Reader ${i}`, ownedOutfits: ['coat'] });
+
+  it('saves the free steps of many sessions in fewer commits, each exactly as sent', async () => {
+    const party = await readers(40);
+    const before = commits.count;
+    const results = await Promise.all(party.map((r, i) => sessions.save(r.userId, r.progress, moved(r.progress, i), { diamonds: 0, choiceId: null })));
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(commits.count - before).toBeLessThan(party.length);
+    expect(commits.largest).toBeGreaterThan(1);
+    for (const [i, r] of party.entries()) {
+      const row = await saved(r.userId);
+      expect({ sceneId: row.sceneId, step: row.step, flags: row.flags, relationships: row.relationships, history: row.history, playerName: row.playerName, ownedOutfits: row.ownedOutfits }).toEqual({
+        sceneId: `scene-${i}`, step: 2, flags: { [`met_${i}`]: true }, relationships: { jun: i }, history: [{ chapterId: `${storyId}-ch1`, sceneId: 'fork', choiceId: `c${i}`, at: '2026-12-04T00:00:00.000Z' }], playerName: `Reader ${i}`, ownedOutfits: ['coat'],
+      });
+    }
+  });
+
+  it('refuses only the step that lost its race: two sessions of one reader, among neighbours', async () => {
+    const party = await readers(10);
+    const [twice, ...others] = party;
+    const results = await Promise.all([
+      sessions.save(twice!.userId, twice!.progress, moved(twice!.progress, 1), { diamonds: 0, choiceId: null }),
+      ...others.map((r, i) => sessions.save(r.userId, r.progress, moved(r.progress, i), { diamonds: 0, choiceId: null })),
+      sessions.save(twice!.userId, twice!.progress, moved(twice!.progress, 2), { diamonds: 0, choiceId: null }),
+    ]);
+    expect(results.slice(1, -1).every((r) => r.ok)).toBe(true);
+    const racing = [results[0]!, results.at(-1)!];
+    expect(racing.filter((r) => r.ok)).toHaveLength(1);
+    expect(racing.find((r) => !r.ok)).toMatchObject({ refusal: { code: 'PROGRESS_CONFLICT' } });
+    expect((await saved(twice!.userId)).step).toBe(2);
+  });
+
+  it('answers a retried step (the same request twice) with PROGRESS_CONFLICT, saved once', async () => {
+    const [reader] = await readers(1);
+    const step = moved(reader!.progress, 7);
+    const [first, again] = await Promise.all([sessions.save(reader!.userId, reader!.progress, step, { diamonds: 0, choiceId: null }), sessions.save(reader!.userId, reader!.progress, step, { diamonds: 0, choiceId: null })]);
+    expect([first!.ok, again!.ok].sort()).toEqual([false, true]);
+    expect((await saved(reader!.userId)).step).toBe(2);
+  });
+
+  it('keeps charges once per step and never overspends while free steps share commits around them', async () => {
+    const party = await readers(8);
+    const [spender, ...others] = party;
+    // 20 diamonds; two sessions of the spender take the same 15-diamond option at once, a third a
+    // different step's 15-diamond option; free steps of everyone else go meanwhile.
+    const premium = tookPremium(spender!.progress);
+    const results = await Promise.all([
+      sessions.save(spender!.userId, spender!.progress, premium, { diamonds: 15, choiceId: 'bright' }),
+      ...others.map((r, i) => sessions.save(r.userId, r.progress, moved(r.progress, i), { diamonds: 0, choiceId: null })),
+      sessions.save(spender!.userId, spender!.progress, premium, { diamonds: 15, choiceId: 'bright' }),
+    ]);
+    expect(results.slice(1, -1).every((r) => r.ok)).toBe(true);
+    expect([results[0]!, results.at(-1)!].filter((r) => r.ok)).toHaveLength(1);
+    const later = tookPremium(premium);
+    expect(await sessions.save(spender!.userId, premium, later, { diamonds: 15, choiceId: 'bright' })).toMatchObject({ ok: false, refusal: { code: 'INSUFFICIENT_DIAMONDS' } });
+    const spends = (await ledgerOf(db().orm, spender!.userId)).filter((e) => e.reason === 'premium_choice');
+    expect(spends.map((e) => e.delta)).toEqual([-15]);
+    expect((await wallet.inventory(spender!.userId)).diamonds).toBe(5);
+    expect((await saved(spender!.userId)).step).toBe(2);
+  });
+});
