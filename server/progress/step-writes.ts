@@ -39,18 +39,24 @@ export function progressValues(progress: StoryProgress): (string | number | null
  * Answers per step whether it was saved (false: another session moved the story on).
  */
 export function commitSteps(statements: PreparedStatements, clock: Clock): CommitBatch<StepWrite> {
-  if (statements.dialect === 'sqlite') {
-    return async (writes) => {
-      const now = clock.now();
-      const changed = await statements.runEach(SAVE_STEP_SQL, writes.map((w): SqlParam[] => [...progressValues(w.after), now, w.userId, w.before.storyId, w.before.step]));
-      return changed.map((n) => n === 1);
-    };
-  }
+  const oneStep = (w: StepWrite, now: Date): SqlParam[] => [...progressValues(w.after), now, w.userId, w.before.storyId, w.before.step];
+  const many = statements.dialect === 'sqlite' ? sqliteSteps : postgresSteps;
   return async (writes) => {
+    // Alone (an idle server): the one conditional UPDATE, which commits by itself.
+    if (writes.length === 1) return [(await statements.run(SAVE_STEP_SQL, oneStep(writes[0]!, clock.now()))) === 1];
+    return many(writes);
+  };
+
+  async function sqliteSteps(writes: readonly StepWrite[]): Promise<boolean[]> {
+    const now = clock.now();
+    return (await statements.runEach(SAVE_STEP_SQL, writes.map((w) => oneStep(w, now)))).map((n) => n === 1);
+  }
+
+  async function postgresSteps(writes: readonly StepWrite[]): Promise<boolean[]> {
     const rows = writes.map((w) => [w.userId, w.before.storyId, w.before.step, ...progressValues(w.after)]);
     const columns = rows[0]!.map((_, column) => rows.map((row) => row[column]!));
     const saved = await statements.all(SAVE_STEPS_SQL, [clock.now(), ...columns], { userId: 'text', storyId: 'text' });
     const keys = new Set(saved.map((row) => `${row.userId}/${row.storyId}`));
     return writes.map((w) => keys.has(stepWriteKey(w)));
-  };
+  }
 }
