@@ -73,7 +73,7 @@ export abstract class CampaignRoom extends KitRoom<CampaignState, CampaignRoomDe
       show: () => this.show(),
     };
     this.turns = new CampaignTurns(table, this.clock, () => this.deps.clock.now().getTime(), this.timings);
-    this.state = new CampaignState().assign({ code: this.roomId });
+    this.initState(new CampaignState().assign({ code: this.roomId }));
     this.render();
     this.registerMessages();
   }

@@ -54,7 +54,7 @@ export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps>
 
   override async onCreate(rawOptions: unknown): Promise<void> {
     this.options = parseJoinOptions(readingJoinOptionsSchema, rawOptions);
-    this.state = new ReadingState();
+    this.initState(new ReadingState());
     this.state.storyId = this.options.storyId;
     this.state.chapterId = this.options.chapterId;
     this.maxClients = this.deps.roomSize;

@@ -22,6 +22,7 @@
  */
 import { Room, type Client } from '@colyseus/core';
 import { MessageGuard, type GuardSettings } from './message-guard';
+import { shareHandshake } from './shared-handshake';
 import { validator, type Parsed, type SafeParser } from './message-validator';
 import type { PlayerAuthenticator } from './player-auth';
 import type { Refusal } from './room-error';
@@ -75,6 +76,13 @@ export abstract class KitRoom<State extends object, Deps extends KitDeps = KitDe
   /** The room's own work (joins, leaves, timers) through the mailbox; its result or error comes back. */
   protected inMailbox<T>(job: () => Promise<T>): Promise<T> {
     return this.guard.inMailbox(job);
+  }
+
+  /** Sets the room's state (in onCreate), sharing its kind's join handshake (shared-handshake.ts). */
+  protected initState<S extends State>(state: S): S {
+    this.state = state;
+    shareHandshake(this);
+    return state;
   }
 
   /** Called when a serial message was accepted into the mailbox (a story room records it). */

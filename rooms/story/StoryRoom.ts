@@ -52,7 +52,7 @@ export abstract class StoryRoom extends KitRoom<StoryState, StoryRoomDeps> {
     this.sessions = preview ? this.deps.previews! : this.deps.sessions;
     // A preview's story is checked at join, against the player: only its owner learns whether it exists.
     if (!preview && !(await this.sessions.storyExists(this.options.storyId))) throw new ServerError(404, `STORY_NOT_FOUND: there is no story ${this.options.storyId}`);
-    this.state = new StoryState();
+    this.initState(new StoryState());
     this.state.storyId = this.options.storyId;
     this.state.preview = preview;
     this.maxClients = 1;
