@@ -4,12 +4,10 @@
  * character and reads the name in the next scene, buys a premium outfit once (asked to confirm),
  * and changes outfits again for free; a reload comes back to the line being read.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { chromiumPath, itWithChromium, launchChromium, prepareWebClient, SCREENSHOT_DIR, watchPageProblems } from '../../testing/browser';
+import { editedContentCopy } from '../../testing/content-copy';
 import { startTestServer, type TestServer } from '../../testing/test-server';
 
 const executable = chromiumPath();
@@ -24,28 +22,25 @@ const GOWN = 12;
 describe('a name and a wardrobe (phone)', () => {
   let server: TestServer;
   let browser: Browser;
-  let content: string;
+  let content: ReturnType<typeof editedContentCopy> | undefined;
 
   beforeAll(async () => {
     if (!executable) return;
     prepareWebClient();
-    content = join(mkdtempSync(join(tmpdir(), 'wardrobe-ui-')), 'content');
-    cpSync(join(process.cwd(), 'content'), content, { recursive: true });
-    const storyFile = join(content, STORY_DIR, 'story.json');
-    const story = JSON.parse(readFileSync(storyFile, 'utf8'));
-    writeFileSync(storyFile, JSON.stringify({ ...story, protagonist: { defaultName: 'Wren', nameable: true }, outfits: [{ id: 'oilskin', name: 'Oilskin coat' }, { id: 'gown', name: 'Silver gown', cost: GOWN }] }));
-    const file = join(content, CHAPTER);
-    const chapter = JSON.parse(readFileSync(file, 'utf8'));
-    Object.assign(chapter.scenes.cottage, { nameEntry: true, wardrobe: true });
-    chapter.scenes.stair.timeline.unshift({ type: 'narration', text: 'Up you go, {name}.' });
-    writeFileSync(file, JSON.stringify(chapter, null, 2));
-    server = await startTestServer('sqlite', { CONTENT_DIR: content, WELCOME_DIAMONDS: String(WELCOME) });
+    content = editedContentCopy('wardrobe-ui', {
+      [`${STORY_DIR}/story.json`]: (story) => Object.assign(story, { protagonist: { defaultName: 'Wren', nameable: true }, outfits: [{ id: 'oilskin', name: 'Oilskin coat' }, { id: 'gown', name: 'Silver gown', cost: GOWN }] }),
+      [CHAPTER]: (chapter) => {
+        Object.assign(chapter.scenes.cottage, { nameEntry: true, wardrobe: true });
+        chapter.scenes.stair.timeline.unshift({ type: 'narration', text: 'Up you go, {name}.' });
+      },
+    });
+    server = await startTestServer('sqlite', { CONTENT_DIR: content.dir, WELCOME_DIAMONDS: String(WELCOME) });
     browser = await launchChromium(executable);
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    if (content) rmSync(join(content, '..'), { recursive: true, force: true });
+    content?.remove();
   });
 
   const diamonds = async (page: Page): Promise<number> => {

@@ -4,12 +4,10 @@
  * already read, resuming at the exact line after a reload, coming back from the store to the
  * choice, and locked options worded for players. Screenshots land in test-artifacts/screenshots/.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { chromiumPath, itWithChromium, launchChromium, prepareWebClient, SCREENSHOT_DIR, watchPageProblems } from '../../testing/browser';
+import { editedContentCopy } from '../../testing/content-copy';
 import { startTestServer, type TestServer } from '../../testing/test-server';
 
 const executable = chromiumPath();
@@ -26,28 +24,26 @@ const LINE_5 = 'Trimming the wick is most of it';
 describe('reading comforts and honest locks (phone)', () => {
   let server: TestServer;
   let browser: Browser;
-  let content: string;
+  let content: ReturnType<typeof editedContentCopy> | undefined;
 
   beforeAll(async () => {
     if (!executable) return;
     prepareWebClient();
     // The shipped story with two gated options at its first choice: a flag gate without words and a relationship gate.
-    content = join(mkdtempSync(join(tmpdir(), 'comforts-')), 'content');
-    cpSync(join(process.cwd(), 'content'), content, { recursive: true });
-    const file = join(content, CHAPTER);
-    const chapter = JSON.parse(readFileSync(file, 'utf8'));
-    chapter.scenes.moth.choice.options.push(
-      { id: 'sealed_door', text: 'Open the sealed hatch.', nextSceneId: 'roof', requires: [{ flag: 'found_the_brass_key' }] },
-      { id: 'ask_ash', text: 'Ask Ash to sing to the flame.', nextSceneId: 'listening', requires: [{ relationship: 'Ash', min: 2 }] },
-    );
-    writeFileSync(file, JSON.stringify(chapter, null, 2));
-    server = await startTestServer('sqlite', { CONTENT_DIR: content, WELCOME_DIAMONDS: '3' });
+    content = editedContentCopy('comforts', {
+      [CHAPTER]: (chapter) =>
+        chapter.scenes.moth.choice.options.push(
+          { id: 'sealed_door', text: 'Open the sealed hatch.', nextSceneId: 'roof', requires: [{ flag: 'found_the_brass_key' }] },
+          { id: 'ask_ash', text: 'Ask Ash to sing to the flame.', nextSceneId: 'listening', requires: [{ relationship: 'Ash', min: 2 }] },
+        ),
+    });
+    server = await startTestServer('sqlite', { CONTENT_DIR: content.dir, WELCOME_DIAMONDS: '3' });
     browser = await launchChromium(executable);
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    if (content) rmSync(join(content, '..'), { recursive: true, force: true });
+    content?.remove();
   });
 
   /** The line on screen, as the player's live region (what a screen reader hears) has it. */
