@@ -10,30 +10,35 @@ const EMOJI_NAMES: Record<string, string> = { '❤️': 'love', '😂': 'laugh',
 export class ReactionBar {
   readonly element: HTMLElement;
   private readonly buttons = new Map<string, HTMLButtonElement>();
+  private readonly counts = new Map<string, { shown: number; text: HTMLElement }>();
   private readonly mine = new Set<string>();
 
   constructor(excerpt: string, onReact: (emoji: string) => void) {
     this.element = h('div', { className: 'rt-reactions', attrs: { role: 'group', 'aria-label': `Reactions to “${excerpt}”` } });
     for (const emoji of REACTION_EMOJIS) {
-      const button = h('button', { className: 'rt-reaction', attrs: { type: 'button', 'aria-pressed': 'false' } });
+      const count = h('span', { className: 'rt-reaction-count' });
+      // The count stays out of the accessible name's start so the emoji's name comes first.
+      const button = h('button', { className: 'rt-reaction', attrs: { type: 'button', 'aria-pressed': 'false' } }, [h('span', { attrs: { 'aria-hidden': 'true' }, text: emoji }), count]);
       button.addEventListener('click', () => {
         this.toggleMine(emoji);
         onReact(emoji);
       });
       this.buttons.set(emoji, button);
+      this.counts.set(emoji, { shown: -1, text: count });
       this.element.append(button);
     }
     this.update({});
   }
 
-  /** The chapter's counts for this paragraph (from the room state). */
+  /** The chapter's counts for this paragraph (from the room state); touches only the counts that changed. */
   update(counts: Record<string, number>): void {
     for (const [emoji, button] of this.buttons) {
       const count = counts[emoji] ?? 0;
-      // The count stays out of the accessible name's start so the emoji's name comes first.
-      button.replaceChildren(h('span', { attrs: { 'aria-hidden': 'true' }, text: emoji }), h('span', { className: 'rt-reaction-count', text: count > 0 ? String(count) : '' }));
+      const shown = this.counts.get(emoji)!;
+      if (shown.shown === count) continue;
+      shown.shown = count;
+      shown.text.textContent = count > 0 ? String(count) : '';
       button.setAttribute('aria-label', `${EMOJI_NAMES[emoji] ?? emoji} ${emoji}, ${count}`);
-      button.setAttribute('aria-pressed', String(this.mine.has(emoji)));
     }
   }
 

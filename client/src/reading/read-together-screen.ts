@@ -55,6 +55,7 @@ export function readTogetherScreen(context: ShellContext, storyId: string, chapt
   element.append(panel.element);
   const positions = new PositionReporter((paragraphId) => connection.send('position', { paragraphId }));
   let lastReaction: { paragraphId: string; emoji: string } | null = null;
+  let shownPresence = '';
   let destroyed = false;
 
   function showState(state: ReadingState): void {
@@ -66,7 +67,10 @@ export function readTogetherScreen(context: ShellContext, storyId: string, chapt
       return h('li', { className: 'rt-avatar', attrs: { title: label } }, [h('span', { attrs: { 'aria-hidden': 'true' }, text: initials(reader.displayName) }), h('span', { className: 'visually-hidden', text: label })]);
     });
     if (people.length > AVATARS) shown.push(h('li', { className: 'rt-avatar rt-more', text: `+${people.length - AVATARS}` }));
-    present.replaceChildren(...shown);
+    // The room patches five times a second: redraw the avatars only when who or where changed.
+    const presence = shown.map((item) => item.textContent).join('\n');
+    if (presence !== shownPresence) present.replaceChildren(...shown);
+    shownPresence = presence;
     for (const [paragraphId, bar] of bars) {
       const counts = state.reactions.get(paragraphId) as unknown as Record<string, number> | undefined;
       bar.update(counts ?? {});
