@@ -11,19 +11,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lights, linear, r1, radial, rain, rng, scene, stars, svgDoc, WARM_GLOW } from './svg-art-kit.mjs';
 
 // ---------------------------------------------------------------- sprites (400x560 busts)
 
 const INK = '#2a1f1a';
-
-function svgDoc(w, h, title, body, defs = '') {
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}">
-  <title>${title.replaceAll('&', '&amp;')}</title>
-  <defs>${defs}</defs>
-${body}
-</svg>
-`;
-}
 
 // Eye outlines per shape; x is the eye centre, y its midline, outer is -1 (left eye) or 1.
 function eyeShape(shape, x, y, outer) {
@@ -416,9 +408,6 @@ const PETAL_CAST = {
   },
 };
 
-// ---------------------------------------------------------------- background helpers
-
-// Deterministic, so re-running the script reproduces the same files byte for byte.
 // ---------------------------------------------------------------- protagonists' wardrobes
 
 // The player's character of each original, one bust per outfit of its story.json `outfits`.
@@ -447,62 +436,7 @@ const WARDROBES = {
   },
 };
 
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 4294967296;
-  };
-}
-
-const r1 = (n) => Math.round(n * 10) / 10;
-
-function scene(title, defs, body) {
-  return svgDoc(1280, 720, title, body, defs);
-}
-
-function linear(id, stops, x2 = 0, y2 = 1) {
-  return `<linearGradient id="${id}" x1="0" y1="0" x2="${x2}" y2="${y2}">${stops
-    .map(([o, c, a = 1]) => `<stop offset="${o}" stop-color="${c}" stop-opacity="${a}"/>`)
-    .join('')}</linearGradient>`;
-}
-
-function radial(id, stops) {
-  return `<radialGradient id="${id}" cx="0.5" cy="0.5" r="0.5">${stops
-    .map(([o, c, a = 1]) => `<stop offset="${o}" stop-color="${c}" stop-opacity="${a}"/>`)
-    .join('')}</radialGradient>`;
-}
-
-function rain(seed, count, { x0 = 0, x1 = 1280, y0 = 0, y1 = 720, color = '#a9bfd9', opacity = 0.35, len = 26 } = {}) {
-  const rand = rng(seed);
-  const lines = [];
-  for (let i = 0; i < count; i++) {
-    const x = x0 + rand() * (x1 - x0);
-    const y = y0 + rand() * (y1 - y0);
-    const l = len * (0.6 + rand() * 0.8);
-    lines.push(`M ${r1(x)} ${r1(y)} l ${r1(-l * 0.28)} ${r1(l)}`);
-  }
-  return `<path d="${lines.join(' ')}" stroke="${color}" stroke-width="1.6" stroke-linecap="round" opacity="${opacity}"/>`;
-}
-
-function stars(seed, count, { x0 = 0, x1 = 1280, y0 = 0, y1 = 300, color = '#f4ecd6' } = {}) {
-  const rand = rng(seed);
-  let out = '';
-  for (let i = 0; i < count; i++) {
-    out += `<circle cx="${r1(x0 + rand() * (x1 - x0))}" cy="${r1(y0 + rand() * (y1 - y0))}" r="${r1(0.6 + rand() * 1.4)}" fill="${color}" opacity="${r1(0.4 + rand() * 0.6)}"/>`;
-  }
-  return out;
-}
-
-function lights(seed, count, { x0, x1, y0, y1, colors = ['#ffd37a', '#ffe9b0', '#f6b25a'] }) {
-  const rand = rng(seed);
-  let out = '';
-  for (let i = 0; i < count; i++) {
-    const c = colors[Math.floor(rand() * colors.length)];
-    out += `<circle cx="${r1(x0 + rand() * (x1 - x0))}" cy="${r1(y0 + rand() * (y1 - y0))}" r="${r1(1 + rand() * 1.8)}" fill="${c}"/>`;
-  }
-  return out;
-}
+// ---------------------------------------------------------------- background helpers
 
 // A lattice radio tower with its base at (x, y) and the given height.
 function tower(x, y, h, color = '#0a0f1c', light = true) {
@@ -526,7 +460,6 @@ function tower(x, y, h, color = '#0a0f1c', light = true) {
 }
 
 const RED_GLOW = radial('redglow', [[0, '#ff5a4a', 0.8], [0.4, '#ff3b30', 0.3], [1, '#ff3b30', 0]]);
-const WARM_GLOW = radial('warmglow', [[0, '#ffe7a8', 0.85], [0.45, '#ffc35a', 0.35], [1, '#ffb347', 0]]);
 
 function pine(x, y, h, color) {
   const w = h * 0.34;

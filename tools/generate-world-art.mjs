@@ -11,52 +11,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lights, linear, r1, radial, rng, scene, stars, WARM_GLOW } from './svg-art-kit.mjs';
 
-// ---------------------------------------------------------------- background helpers
-
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 4294967296;
-  };
-}
-
-const r1 = (n) => Math.round(n * 10) / 10;
-
-function scene(title, defs, body) {
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1280 720" width="1280" height="720">
-  <title>${title.replaceAll('&', '&amp;')}</title>
-  <defs>${defs}</defs>
-${body}
-</svg>
-`;
-}
-
-const stops = (list) => list.map(([o, c, a = 1]) => `<stop offset="${o}" stop-color="${c}" stop-opacity="${a}"/>`).join('');
-const linear = (id, list, x2 = 0, y2 = 1) => `<linearGradient id="${id}" x1="0" y1="0" x2="${x2}" y2="${y2}">${stops(list)}</linearGradient>`;
-const radial = (id, list) => `<radialGradient id="${id}" cx="0.5" cy="0.5" r="0.5">${stops(list)}</radialGradient>`;
-
-function stars(seed, count, { x0 = 0, x1 = 1280, y0 = 0, y1 = 300, color = '#f4ecd6' } = {}) {
-  const rand = rng(seed);
-  let out = '';
-  for (let i = 0; i < count; i++) {
-    out += `<circle cx="${r1(x0 + rand() * (x1 - x0))}" cy="${r1(y0 + rand() * (y1 - y0))}" r="${r1(0.6 + rand() * 1.4)}" fill="${color}" opacity="${r1(0.4 + rand() * 0.6)}"/>`;
-  }
-  return out;
-}
-
-function lights(seed, count, { x0, x1, y0, y1, colors = ['#ffd37a', '#ffe9b0', '#f6b25a'] }) {
-  const rand = rng(seed);
-  let out = '';
-  for (let i = 0; i < count; i++) {
-    const c = colors[Math.floor(rand() * colors.length)];
-    out += `<circle cx="${r1(x0 + rand() * (x1 - x0))}" cy="${r1(y0 + rand() * (y1 - y0))}" r="${r1(1 + rand() * 1.8)}" fill="${c}"/>`;
-  }
-  return out;
-}
-
-const WARM_GLOW = radial('warmglow', [[0, '#ffe7a8', 0.85], [0.45, '#ffc35a', 0.35], [1, '#ffb347', 0]]);
 const BLUE_GLOW = radial('blueglow', [[0, '#e6fbff', 0.95], [0.3, '#6fd0ff', 0.55], [1, '#2a6bff', 0]]);
 
 // Vellmoor's glass: the tints of beads, bottles and (when it rang) the orchard's fruit.
