@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Router } from 'express';
 import { loadWorldsDir, type LoadedWorld } from '../../content-pipeline';
-import type { WorldList, WorldSummary } from '../../api/worlds';
+import type { WorldList } from '../../api/worlds';
 import { sendContentFile } from '../catalog/send-content-file';
 import { ApiError } from '../http/api-error';
 import { asyncRoute } from '../http/async-route';
@@ -35,6 +35,7 @@ export function worldsRouter(contentDir: string): Router {
   return router;
 }
 
-function summaryOf(w: LoadedWorld['manifest']): WorldSummary {
+/** Checked against the contract where it is sent (`satisfies WorldList`). */
+function summaryOf(w: LoadedWorld['manifest']) {
   return { id: w.id, title: w.title, setting: w.setting, locations: w.locations.length, quests: w.quests.length, characters: w.characters.map((c) => ({ id: c.id, name: c.name })) };
 }
