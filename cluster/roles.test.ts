@@ -175,7 +175,7 @@ describe('a game process', () => {
     expect((await server.call('GET', '/admin/api', { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).status).toBe(200);
   });
 
-  it('reports CCU, rooms by kind, room messages and step latency on /metrics', async () => {
+  it('reports CCU, rooms by kind, room messages, step latency and step commits on /metrics', async () => {
     const storyId = (await server.call('GET', '/v1/stories')).json.items[0].id as string;
     const session = await ready(await openSession(server, await newPlayer(server), { storyId }));
     await act(session, 'advance');
@@ -184,6 +184,9 @@ describe('a game process', () => {
     expect(metrics).toMatch(/storyverse_rooms\{[^}]*room="story"[^}]*\} 1/);
     expect(metrics).toMatch(/storyverse_room_messages_total\{[^}]*room="story"[^}]*\} 1/);
     expect(metrics).toMatch(/storyverse_room_step_seconds_count\{[^}]*room="story",step="advance"[^}]*\} 1/);
+    // The step was saved by a commit of its own (nothing else was in flight).
+    expect(metrics).toMatch(/storyverse_step_commits_total\{[^}]*\} 1\n/);
+    expect(metrics).toMatch(/storyverse_step_commit_steps_total\{[^}]*\} 1\n/);
     await session.room.leave();
   });
 });

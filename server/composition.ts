@@ -129,7 +129,7 @@ export async function startStoryVerse(config: Config, overrides: Overrides = {})
   const metrics = new Metrics({ transport: serving.kind, role: config.role });
   let game: GameServer | null = null;
   if (transport) {
-    game = createGameServer(config, transport, await createScaling(config.redisUrl), { orm, logger, metrics });
+    game = createGameServer(config, transport, await createScaling(config.redisUrl), { orm, logger, metrics, stepCommits: () => services.storySessions.stepCommits });
     for (const room of rooms) await game.define(room);
   } else {
     registerRuntimeMetrics(metrics.registry, { dbPool: () => dbPoolState(orm) });

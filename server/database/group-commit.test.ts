@@ -40,6 +40,7 @@ describe('GroupCommit', () => {
     expect(db.commits).toEqual([['a=1'], ['b=1', 'c=1', 'd=1']]);
     await db.releaseAll();
     expect(await Promise.all(more)).toEqual([true, true, true]);
+    expect(group.totals).toEqual({ commits: 2, writes: 4 });
   });
 
   it('settles a write only after its own commit', async () => {

@@ -29,6 +29,8 @@ interface Waiting<W> {
  * is tried again alone, so one bad write does not fail its neighbours.
  */
 export class GroupCommit<W> {
+  /** Commits run and the writes they carried since start (writes ÷ commits: how much sharing happens). */
+  readonly totals = { commits: 0, writes: 0 };
   private waiting: Waiting<W>[] = [];
   private inFlight = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -81,6 +83,8 @@ export class GroupCommit<W> {
   }
 
   private async run(batch: Waiting<W>[]): Promise<void> {
+    this.totals.commits++;
+    this.totals.writes += batch.length;
     try {
       const written = await this.commit(batch.map((w) => w.write));
       batch.forEach((w, i) => w.settle.resolve(written[i] === true));

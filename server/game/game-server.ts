@@ -14,6 +14,8 @@ export interface GameServerDeps {
   orm: MikroORM;
   logger: Logger;
   metrics: Metrics;
+  /** Group commit of story steps, for /metrics. */
+  stepCommits?: () => { commits: number; writes: number };
 }
 
 export interface GameServer {
@@ -43,6 +45,7 @@ export function createGameServer(config: Config, serving: ServingTransport, scal
     roomsByKind: () => sweep.roomsByKind,
     dbPool: () => dbPoolState(orm),
     redis: () => scaling.connections(),
+    ...(deps.stepCommits ? { stepCommits: deps.stepCommits } : {}),
   });
   return {
     server,

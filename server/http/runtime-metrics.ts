@@ -11,6 +11,8 @@ export interface RuntimeSources {
   dbPool?: () => { used: number; free: number; pending: number } | null;
   /** Redis connections by role (presence pub/sub, driver): 1 when ready. */
   redis?: () => Record<string, boolean>;
+  /** Group commit of story steps: commits run and the steps they carried. */
+  stepCommits?: () => { commits: number; writes: number };
 }
 
 /**
@@ -44,6 +46,13 @@ export function registerRuntimeMetrics(registry: Registry, sources: RuntimeSourc
         for (const [room, count] of rooms()) this.set({ room }, count);
       },
     });
+  }
+  if (sources.stepCommits) {
+    const totals = sources.stepCommits;
+    const counter = (name: string, help: string, read: (t: { commits: number; writes: number }) => number) =>
+      new Counter({ name, help, registers, collect() { this.reset(); this.inc(read(totals())); } });
+    counter('storyverse_step_commits_total', 'Commits of story steps (group commit: one carries every step that arrived meanwhile)', (t) => t.commits);
+    counter('storyverse_step_commit_steps_total', 'Story steps written by those commits (÷ commits: steps per commit)', (t) => t.writes);
   }
   if (sources.dbPool) {
     const pool = sources.dbPool;

@@ -59,6 +59,11 @@ export class StorySessionService implements StorySessions {
     this.steps = new GroupCommit(commitSteps(deps.statements, deps.clock), stepWriteKey, deps.stepBatches ?? DEFAULT_STEP_BATCHES);
   }
 
+  /** Commits of free steps and the steps they carried since start, for /metrics. */
+  get stepCommits(): { commits: number; writes: number } {
+    return this.steps.totals;
+  }
+
   async storyExists(storyId: string): Promise<boolean> {
     return (await this.deps.directory.chaptersOf(storyId)) !== null;
   }
