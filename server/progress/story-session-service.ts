@@ -168,8 +168,8 @@ export class StorySessionService implements StorySessions {
   }
 
   /**
-   * Conditional on the step the change started from: of two sessions racing, one wins. A free step
-   * runs on its own (one UPDATE is atomic); a charged one inside the charge's transaction `tx`.
+   * Conditional on the step the change started from: of two sessions racing, one wins. Inside the
+   * transaction `tx` of a charge or a chapter's key (free steps go through group commit instead).
    */
   private async writeProgress(userId: string, before: StoryProgress, after: StoryProgress, tx?: EntityManager): Promise<void> {
     checkMovesOn(before, after);
