@@ -171,7 +171,7 @@ export class StorySessionService implements StorySessions {
    * Conditional on the step the change started from: of two sessions racing, one wins. Inside the
    * transaction `tx` of a charge or a chapter's key (free steps go through group commit instead).
    */
-  private async writeProgress(userId: string, before: StoryProgress, after: StoryProgress, tx?: EntityManager): Promise<void> {
+  private async writeProgress(userId: string, before: StoryProgress, after: StoryProgress, tx: EntityManager): Promise<void> {
     checkMovesOn(before, after);
     const changed = await this.deps.statements.run(SAVE_STEP_SQL, [...progressValues(after), this.deps.clock.now(), userId, before.storyId, before.step], tx);
     if (changed !== 1) throw progressMovedOn();
