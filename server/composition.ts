@@ -53,7 +53,7 @@ import type { ReadingFanout } from '../rooms/reading/reading-room-deps';
 import { ChapterReadingAccess } from './reading/chapter-reading-access';
 import { createReadingModule } from './reading/reading-module';
 import { DatabaseReadingStore } from './reading/database-reading-store';
-import { LocalReadingFanout } from './reading/local-reading-fanout';
+import { LocalReadingFanout } from '../rooms/reading/local-reading-fanout';
 import { ReadingComments } from './reading/reading-comments';
 import { ReadingStats } from './reading/reading-stats';
 import { RedisReadingFanout } from './reading/redis-reading-fanout';

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCampaign, joinCampaign, leaveAll, refusalOf, startCampaignServer, streamedText, until, type CampaignTestServer, type Seat } from './campaign-test-kit';
 import type { GameMaster } from './game-master/game-master';
 import { OfflineNarrator } from './game-master/offline-narrator';
-import { replay } from './rules/model';
+import { replay } from './rules/apply-event';
 
 const WORLD = 'the-glass-orchard';
 let server: CampaignTestServer;

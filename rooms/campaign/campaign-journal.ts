@@ -1,5 +1,6 @@
 import type { CampaignLog, CampaignRecord } from './campaign-services';
-import { applyEvent, type CampaignEvent, type CampaignModel } from './rules/model';
+import { applyEvent } from './rules/apply-event';
+import type { CampaignEvent, CampaignModel } from './rules/model';
 import type { CampaignWorld } from './rules/world';
 
 /** The campaign's record before anyone joined: the host is whoever joins first. */

@@ -3,7 +3,8 @@ import { CampaignJournal } from './campaign-journal';
 import type { CampaignLog, WorldCatalog } from './campaign-services';
 import { newInviteCode } from './invite-code';
 import type { CampaignCreateOptions } from './protocol';
-import { newCampaign, partyOf, replay, type CampaignEvent } from './rules/model';
+import { replay } from './rules/apply-event';
+import { newCampaign, partyOf, type CampaignEvent } from './rules/model';
 import type { CampaignWorld } from './rules/world';
 
 export interface OpeningDeps {

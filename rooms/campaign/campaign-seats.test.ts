@@ -1,7 +1,8 @@
 import type { Client, Deferred } from '@colyseus/core';
 import { describe, expect, it } from 'vitest';
 import { CampaignSeats } from './campaign-seats';
-import { replay, type CampaignEvent } from './rules/model';
+import { replay } from './rules/apply-event';
+import type { CampaignEvent } from './rules/model';
 import type { CampaignWorld } from './rules/world';
 
 const world: CampaignWorld = {

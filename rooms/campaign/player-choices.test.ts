@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkCharacter, checkDisplayName } from './player-choices';
-import { replay, type CampaignEvent } from './rules/model';
+import { replay } from './rules/apply-event';
+import type { CampaignEvent } from './rules/model';
 import type { CampaignWorld } from './rules/world';
 
 const world: CampaignWorld = {

@@ -2,7 +2,7 @@ import { Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { Client, type Room } from 'colyseus.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { LocalReadingFanout } from '../../server/reading/local-reading-fanout';
+import { LocalReadingFanout } from './local-reading-fanout';
 import { freePort } from '../shared/free-port';
 import { InMemoryReadingStore } from './in-memory-reading-store';
 import { READING_ROOM, type ReadingCommentMessage } from './protocol';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadWorldsDir } from '../../content-pipeline';
 import type { CampaignState } from '../../rooms/campaign/CampaignState';
 import { CAMPAIGN_ROOM, type CampaignCreateOptions, type StoryCompleteMessage } from '../../rooms/campaign/protocol';
-import { replay } from '../../rooms/campaign/rules/model';
+import { replay } from '../../rooms/campaign/rules/apply-event';
 import type { RoomErrorMessage } from '../../rooms/shared/room-error';
 import { startStoryVerse, type StoryVerse } from '../composition';
 import { loadConfig } from '../config/config';

@@ -4,7 +4,7 @@ import type { BeatRequest } from '../../rooms/campaign/game-master/game-master';
 import { NarrativeStream } from '../../rooms/campaign/game-master/narrative-stream';
 import { buildPrompt } from '../../rooms/campaign/game-master/prompt';
 import { beatRequest } from '../../rooms/campaign/rules/beat-request';
-import { replay } from '../../rooms/campaign/rules/model';
+import { replay } from '../../rooms/campaign/rules/apply-event';
 import { silentLogger } from '../shared/logger';
 import { chooseGameMaster } from './choose-game-master';
 import { startFakeOpenAi, type FakeOpenAi } from './fake-openai-server';

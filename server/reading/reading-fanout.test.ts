@@ -3,7 +3,7 @@ import { eventually, PrivateRedis, redisServerInstalled } from '../../cluster/te
 import type { ReadingEvent } from '../../rooms/reading/reading-room-deps';
 import { itWhenReachable } from '../../testing/services';
 import { silentLogger } from '../shared/logger';
-import { LocalReadingFanout } from './local-reading-fanout';
+import { LocalReadingFanout } from '../../rooms/reading/local-reading-fanout';
 import { RedisReadingFanout } from './redis-reading-fanout';
 
 const up = redisServerInstalled();

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { ReadingEvent, ReadingFanout } from '../../rooms/reading/reading-room-deps';
 import type { Logger } from '../shared/logger';
 import { redisOptions } from '../shared/redis-options';
-import { LocalReadingFanout } from './local-reading-fanout';
+import { LocalReadingFanout } from '../../rooms/reading/local-reading-fanout';
 
 export const READING_CHANNEL = 'storyverse:reading';
 const readersKey = (chapterId: string) => `storyverse:reading:readers:${chapterId}`;

@@ -11,20 +11,16 @@ import { ClickSound } from './ClickSound';
 import { parseHexColor } from './color';
 import { DialogueBox } from './DialogueBox';
 import { element } from './dom';
-import { renderHistory } from './history-view';
 import { Hud } from './Hud';
 import { MusicPlayer } from './MusicPlayer';
 import { MuteSetting } from './MuteSetting';
 import { NoticeCard, type Notice } from './NoticeCard';
-import { renderPauseMenu, type Meter } from './pause-menu-view';
 import type { SceneSnapshot, StoryPlayer, StoryPlayerOptions, TimelineLine } from './player-contract';
-import { PlayerDialog } from './PlayerDialog';
-import { autoPlayDelay, charsPerSecond, SKIP_DELAY_MS, type ReadingSettings } from './reading-settings';
+import { ReadingComforts } from './ReadingComforts';
 import { ReadingLog } from './ReadingLog';
 import { relationshipMeters } from './relationship-meters';
 import { SceneReader } from './SceneReader';
 import { computeStageLayout } from './stage-layout';
-import { SettingsStore } from './SettingsStore';
 import { StageInput } from './StageInput';
 import { Tweens } from './Tweens';
 
@@ -52,15 +48,8 @@ export class StoryPlayerController implements StoryPlayer {
   private readonly input: StageInput;
   private readonly reader: SceneReader;
   private readonly resizeObserver: ResizeObserver;
-  private readonly settings = new SettingsStore();
   private readonly log: ReadingLog;
-  private readonly menu: PlayerDialog;
-  private readonly history: PlayerDialog;
-  /** Auto-play or skipping: the pending "go on" for the line on screen. */
-  private autoTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The line on screen was read before and skipping is on: it goes by at once. */
-  private skippingLine = false;
-  private readonly onEscape = (event: KeyboardEvent): void => this.handleEscape(event);
+  private readonly comforts: ReadingComforts;
   private snapshot: SceneSnapshot | undefined;
   private interactive = true;
   private destroyed = false;
@@ -84,12 +73,23 @@ export class StoryPlayerController implements StoryPlayer {
     this.characters = new CharacterLayer(this.tweens, this.library, options.bundle.characters);
     this.box = new DialogueBox(app.ticker, options.reducedMotion, () => {
       this.reader.lineRevealed();
-      this.scheduleAuto();
+      this.comforts.scheduleAuto();
     });
-    this.box.setCharsPerSecond(charsPerSecond(this.settings.settings.textSpeed));
     this.log = new ReadingLog(options.bundle.storyId);
-    this.menu = new PlayerDialog('Paused', (body) => this.buildMenu(body), () => this.scheduleAuto());
-    this.history = new PlayerDialog('History', (body) => renderHistory(body, this.log.history), () => this.scheduleAuto());
+    this.comforts = new ReadingComforts(
+      {
+        lineText: () => (this.reader.lineIndex >= 0 ? (this.snapshot?.timeline[this.reader.lineIndex]?.text ?? '') : ''),
+        lineWaiting: () => this.reader.phase === 'shown',
+        goOn: () => this.goOn(),
+        // Not covered by the shell (chapter end, loading, reconnecting) or a notice.
+        mayPause: () => this.interactive && !this.notice.open && this.root.closest('[inert]') === null,
+        focusContinue: () => this.line.focusContinue(),
+        setCharsPerSecond: (speed) => this.box.setCharsPerSecond(speed),
+        relationships: () => relationshipMeters(this.options.bundle, this.snapshot?.relationships ?? {}),
+        onLibrary: options.onLibrary,
+      },
+      this.log,
+    );
     app.stage.addChild(this.background.view, this.characters.view, this.box.view);
 
     this.music = new MusicPlayer(this.mute.muted);
@@ -98,16 +98,16 @@ export class StoryPlayerController implements StoryPlayer {
       muted: this.mute.muted,
       onToggleMute: () => this.toggleMute(),
       onOpenStore: options.onOpenStore && (() => options.onOpenStore?.()),
-      onHistory: () => this.openDialog(this.history),
-      onMenu: () => this.openDialog(this.menu),
+      onHistory: () => this.comforts.openHistory(),
+      onMenu: () => this.comforts.openMenu(),
     });
     this.line = new AccessibleLine(() => this.goOn());
     this.choices = new ChoiceOverlay({
       choose: (choiceId) => this.options.onChoose(choiceId),
       canAct: () => this.interactive && !this.notice.open,
     });
-    this.notice = new NoticeCard(() => this.scheduleAuto());
-    this.overlay.append(this.hud.root, this.line.root, this.choices.root, this.notice.root, this.menu.root, this.history.root);
+    this.notice = new NoticeCard(() => this.comforts.scheduleAuto());
+    this.overlay.append(this.hud.root, this.line.root, this.choices.root, this.notice.root, this.comforts.menu.root, this.comforts.history.root);
     root.append(this.overlay);
 
     this.reader = new SceneReader({
@@ -119,7 +119,6 @@ export class StoryPlayerController implements StoryPlayer {
       chapterEnd: () => this.endScene(() => this.reportChapterEnd(), true),
     });
     this.input = new StageInput(canvas, () => this.goOn());
-    window.addEventListener('keydown', this.onEscape);
 
     app.renderer.on('resize', (width: number, height: number) => this.relayout(width, height));
     // The shell may resize the host without the window resizing (Pixi only watches the window).
@@ -146,7 +145,7 @@ export class StoryPlayerController implements StoryPlayer {
     this.box.hide();
     this.line.clear();
     this.line.setContinueAvailable(false);
-    this.stopAuto();
+    this.comforts.stopAuto();
     // The server keeps the scene; this device keeps the line within this visit of it.
     const from = this.log.beginVisit(snapshot.chapterId, snapshot.sceneId, snapshot.step, isChapterStart(this.options.bundle, snapshot.sceneId));
     this.reader.start(snapshot.timeline, snapshot.status, from);
@@ -179,10 +178,7 @@ export class StoryPlayerController implements StoryPlayer {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
-    this.stopAuto();
-    window.removeEventListener('keydown', this.onEscape);
-    this.menu.close();
-    this.history.close();
+    this.comforts.destroy();
     this.input.destroy();
     this.resizeObserver.disconnect();
     this.hud.destroy();
@@ -199,8 +195,8 @@ export class StoryPlayerController implements StoryPlayer {
 
   /** A tap, Space/Enter or the Continue button. */
   private goOn(): void {
-    if (!this.interactive || this.notice.open || this.destroyed || this.dialogOpen) return;
-    this.stopAuto();
+    if (!this.interactive || this.notice.open || this.destroyed || this.comforts.dialogOpen) return;
+    this.comforts.stopAuto();
     this.music.resume();
     const advancing = this.reader.phase === 'shown';
     if (this.reader.continue() && advancing && !this.mute.muted) this.click.play();
@@ -215,7 +211,7 @@ export class StoryPlayerController implements StoryPlayer {
     const snapshot = this.snapshot;
     const index = this.reader.lineIndex;
     let speaker = '';
-    if (snapshot) this.skippingLine = this.settings.settings.skipRead && this.log.wasRead(snapshot.chapterId, snapshot.sceneId, index);
+    const skipping = this.comforts.lineStarts(snapshot !== undefined && this.log.wasRead(snapshot.chapterId, snapshot.sceneId, index));
     if (step.kind === 'narration') {
       this.characters.spotlight(undefined);
       this.box.present({ text: step.text });
@@ -235,87 +231,15 @@ export class StoryPlayerController implements StoryPlayer {
       speaker = name;
     }
     if (snapshot) this.log.lineShown(snapshot.chapterId, snapshot.sceneId, index, { speaker, text: step.text });
-    if (this.skippingLine) this.box.revealAll();
+    if (skipping) this.box.revealAll();
     this.line.setContinueAvailable(true);
-    if (this.box.revealed) this.scheduleAuto();
+    if (this.box.revealed) this.comforts.scheduleAuto();
     return this.box.revealed;
-  }
-
-  // ── reading comforts ──────────────────────────────────────────────────────
-
-  private get dialogOpen(): boolean {
-    return this.menu.open || this.history.open;
-  }
-
-  /** After a whole line is up: go on by itself when skipping a read line or on auto-play. */
-  private scheduleAuto(): void {
-    this.stopAuto();
-    if (this.destroyed || this.dialogOpen) return;
-    const { autoPlay, autoSpeed } = this.settings.settings;
-    const text = this.reader.lineIndex >= 0 ? (this.snapshot?.timeline[this.reader.lineIndex]?.text ?? '') : '';
-    const delay = this.skippingLine ? SKIP_DELAY_MS : autoPlay ? autoPlayDelay(text, autoSpeed) : undefined;
-    if (delay === undefined) return;
-    this.autoTimer = setTimeout(() => {
-      this.autoTimer = undefined;
-      if (this.reader.phase === 'shown') this.goOn();
-    }, delay);
-  }
-
-  private stopAuto(): void {
-    if (this.autoTimer !== undefined) clearTimeout(this.autoTimer);
-    this.autoTimer = undefined;
-  }
-
-  private openDialog(dialog: PlayerDialog): void {
-    if (this.destroyed) return;
-    this.stopAuto();
-    this.menu.close();
-    this.history.close();
-    dialog.show();
-  }
-
-  /** Escape pauses: the menu opens (a dialog already open closes itself on Escape). */
-  private handleEscape(event: KeyboardEvent): void {
-    if (event.key !== 'Escape' || event.defaultPrevented || this.dialogOpen || this.notice.open) return;
-    // Another dialog of the page (the shell's) takes its own Escape.
-    if (document.querySelector('dialog[open]') !== null) return;
-    // Covered by the shell (chapter end, loading, reconnecting): not the player's key.
-    if (!this.interactive || this.root.closest('[inert]') !== null) return;
-    event.preventDefault();
-    this.openDialog(this.menu);
-  }
-
-  private buildMenu(body: HTMLElement): void {
-    const library = this.options.onLibrary;
-    renderPauseMenu(body, {
-      settings: this.settings.settings,
-      change: (patch) => this.changeSettings(patch),
-      relationships: this.meters(),
-      // Back to the line, not to the Menu button: Space and Enter then go on reading.
-      keepReading: () => {
-        this.menu.close({ returnFocus: false });
-        this.line.focusContinue();
-      },
-      history: () => this.openDialog(this.history),
-      library: library && (() => {
-        this.menu.close();
-        library();
-      }),
-    });
-  }
-
-  private changeSettings(patch: Partial<ReadingSettings>): void {
-    const settings = this.settings.change(patch);
-    this.box.setCharsPerSecond(charsPerSecond(settings.textSpeed));
-  }
-
-  private meters(): Meter[] {
-    return relationshipMeters(this.options.bundle, this.snapshot?.relationships ?? {});
   }
 
   /** The scene's last line is read: hand over to the choices or the shell. */
   private endScene(next: () => void, readThrough = false): void {
-    this.stopAuto();
+    this.comforts.stopAuto();
     if (readThrough) this.log.reachedEnd(this.snapshot?.timeline.length ?? 0);
     this.refocusContinue = this.overlay.contains(document.activeElement);
     this.line.setContinueAvailable(false);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { beatRequest } from '../rules/beat-request';
-import { replay, rulesViewOf, type CampaignEvent } from '../rules/model';
+import { replay } from '../rules/apply-event';
+import { rulesViewOf, type CampaignEvent } from '../rules/model';
 import { checkStateChanges } from '../rules/state-changes';
 import type { CampaignWorld } from '../rules/world';
 import type { BeatOutput } from './game-master';

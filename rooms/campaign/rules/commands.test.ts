@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decide, type CampaignCommand, type Decision } from './commands';
-import { replay, type CampaignEvent, type CampaignMode } from './model';
+import { replay } from './apply-event';
+import type { CampaignEvent, CampaignMode } from './model';
 import type { CampaignWorld } from './world';
 
 const world: CampaignWorld = {

@@ -1,4 +1,4 @@
-import type { ReadingEvent, ReadingFanout } from '../../rooms/reading/reading-room-deps';
+import type { ReadingEvent, ReadingFanout } from './reading-room-deps';
 
 type Listener = (event: ReadingEvent) => void;
 
