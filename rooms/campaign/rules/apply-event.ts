@@ -5,6 +5,8 @@ import type { CampaignWorld } from './world';
 import { fallbackChoices, newCampaign, nextInTurn, partyOf, playerOf, rulesViewOf, type CampaignEvent, type CampaignModel, type PlayerSheet } from './model';
 
 /** How events move a campaign: the one reducer (`applyEvent`) and the log fold built on it (`replay`). */
+
+/** Beats kept word for word for the game master; older ones are condensed into the summary. */
 const RECENT_BEATS = 6;
 const SUMMARY_CHARS = 1500;
 
