@@ -82,3 +82,21 @@ async function isKnownEvalProbe(violation: CspViolation): Promise<boolean> {
   const line = source.split('\n')[violation.line - 1] ?? '';
   return line.slice(violation.column - 1).startsWith('new Function("")}catch');
 }
+
+/**
+ * Reads on until `done` holds, bounded by time (a slow machine only waits longer). A real Space press
+ * would race the choices: the overlay focuses its first option when it appears, so a press that lands
+ * just after would pick that option. The "go on" key is therefore sent in the page, in the same task
+ * that checks no choice is shown — never while one is.
+ */
+export async function readUntil(page: Page, done: () => Promise<boolean>, timeoutMs = 30_000): Promise<boolean> {
+  for (const until = Date.now() + timeoutMs; Date.now() < until; ) {
+    if (await done()) return true;
+    await page.evaluate(() => {
+      const choicesShown = Array.from(document.querySelectorAll<HTMLElement>('.sv-choices')).some((choices) => !choices.hidden);
+      if (!choicesShown) window.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', cancelable: true }));
+    });
+    await page.waitForTimeout(120);
+  }
+  return done();
+}

@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { chromiumPath, itWithChromium, launchChromium, prepareWebClient, watchPageProblems } from '../../testing/browser';
+import { chromiumPath, itWithChromium, launchChromium, prepareWebClient, readUntil, watchPageProblems } from '../../testing/browser';
 import { startTestServer, type TestServer } from '../../testing/test-server';
 
 const executable = chromiumPath();
@@ -39,22 +39,11 @@ describe('the web client playing an ink story', () => {
       await page.getByText('The bell rang thirteen times tonight.', { exact: false }).first().waitFor({ timeout: 20_000 });
 
       const premium = page.getByRole('button', { name: /Pay the ferryman/ });
-      for (let i = 0; i < 40 && (await premium.count()) === 0; i++) {
-        await page.keyboard.press('Space');
-        await page.waitForTimeout(120);
-      }
+      expect(await readUntil(page, async () => (await premium.count()) > 0)).toBe(true);
       expect(await premium.first().textContent()).toMatch(/4/);
       await premium.first().click();
       await page.getByText('The ferryman takes your coins without a word.', { exact: false }).first().waitFor();
-      let ended = false;
-      for (let i = 0; i < 40 && !ended; i++) {
-        ended = (await page.getByRole('button', { name: /library/i }).count()) > 0;
-        if (!ended) {
-          await page.keyboard.press('Space');
-          await page.waitForTimeout(120);
-        }
-      }
-      expect(ended).toBe(true);
+      expect(await readUntil(page, async () => (await page.getByRole('button', { name: /library/i }).count()) > 0)).toBe(true);
       expect(problems).toEqual([]);
     } finally {
       await context.close();

@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { chromiumPath, itWithChromium, launchChromium, prepareWebClient, SCREENSHOT_DIR, watchPageProblems } from '../../testing/browser';
+import { chromiumPath, itWithChromium, launchChromium, prepareWebClient, readUntil, SCREENSHOT_DIR, watchPageProblems } from '../../testing/browser';
 import { startTestServer, type TestServer } from '../../testing/test-server';
 import { DEFAULT_STORE_PACKS, packDiamonds } from '../../server/payments/store-packs';
 
@@ -56,10 +56,7 @@ describe('the diamond store', () => {
       await page.getByRole('button', { name: /start|continue|read|play|begin/i }).first().click();
       await page.getByText('Fetch me the blue shawl', { exact: false }).first().waitFor({ timeout: 20_000 });
       const free = page.getByRole('button', { name: FREE_OPTION });
-      for (let i = 0; i < 80 && (await free.count()) === 0; i++) {
-        await page.keyboard.press('Space');
-        await page.waitForTimeout(120);
-      }
+      expect(await readUntil(page, async () => (await free.count()) > 0)).toBe(true);
       await page.getByRole('button', { name: PREMIUM_OPTION }).first().click();
       await page.getByText(/not enough diamonds/i).first().waitFor();
       await page.getByRole('button', { name: 'Get diamonds' }).click();
@@ -99,10 +96,7 @@ describe('the diamond store', () => {
       await page.getByRole('link', { name: 'Back to the story' }).click();
       const premium = page.getByRole('button', { name: PREMIUM_OPTION });
       await page.locator('canvas').first().waitFor({ timeout: 20_000 });
-      for (let i = 0; i < 80 && (await premium.count()) === 0; i++) {
-        await page.keyboard.press('Space');
-        await page.waitForTimeout(120);
-      }
+      expect(await readUntil(page, async () => (await premium.count()) > 0)).toBe(true);
       await premium.first().click();
       await page.getByText('The locket has been warm', { exact: false }).first().waitFor({ timeout: 10_000 });
       expect(await page.getByText(/not enough diamonds/i).count()).toBe(0);

@@ -9,7 +9,7 @@ import { createPublicKey, verify } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { chromiumPath, itWithChromium, launchChromium, prepareWebClient, SCREENSHOT_DIR, watchPageProblems } from '../../testing/browser';
+import { chromiumPath, itWithChromium, launchChromium, prepareWebClient, readUntil, SCREENSHOT_DIR, watchPageProblems } from '../../testing/browser';
 import { startTestServer, type TestServer } from '../../testing/test-server';
 
 const executable = chromiumPath();
@@ -219,10 +219,7 @@ describe('the studio', () => {
       await reader.page.getByRole('button', { name: /start|continue|read|play|begin/i }).first().click();
       await reader.page.getByText(FIRST_LINE).first().waitFor({ timeout: 20_000 });
       const premium = reader.page.getByRole('button', { name: /Wind the clock/ });
-      for (let i = 0; i < 40 && (await premium.count()) === 0; i++) {
-        await reader.page.keyboard.press('Space');
-        await reader.page.waitForTimeout(150);
-      }
+      expect(await readUntil(reader.page, async () => (await premium.count()) > 0)).toBe(true);
       await premium.first().click();
       await reader.page.getByText(PREMIUM_LINE).first().waitFor({ timeout: 10_000 });
       await shoot(reader.page, 'studio-reader-premium');

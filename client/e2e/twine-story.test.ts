@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { importStoryFile } from '../../content-pipeline/src/import/import-story-file';
-import { chromiumPath, itWithChromium, launchChromium, prepareWebClient, watchPageProblems } from '../../testing/browser';
+import { chromiumPath, itWithChromium, launchChromium, prepareWebClient, readUntil, watchPageProblems } from '../../testing/browser';
 import { startTestServer, type TestServer } from '../../testing/test-server';
 
 const executable = chromiumPath();
@@ -41,12 +41,8 @@ describe('the web client playing an imported Twine story', () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
     const page = await context.newPage();
     const problems = await watchPageProblems(page);
-    // Reads on (Space) until the button is there; bounded by time, not presses, so a slow machine only waits longer.
-    const readUntil = async (target: ReturnType<typeof page.getByRole>): Promise<void> => {
-      for (const until = Date.now() + 30_000; Date.now() < until && (await target.count()) === 0; ) {
-        await page.keyboard.press('Space');
-        await page.waitForTimeout(120);
-      }
+    const readTo = async (target: ReturnType<typeof page.getByRole>): Promise<void> => {
+      expect(await readUntil(page, async () => (await target.count()) > 0)).toBe(true);
     };
     try {
       await page.goto(`http://127.0.0.1:${server.port}/`, { waitUntil: 'load' });
@@ -56,25 +52,25 @@ describe('the web client playing an imported Twine story', () => {
 
       // The start passage's (set:)s open the story on a first step of their own.
       const begin = page.getByRole('button', { name: 'Begin' });
-      await readUntil(begin);
+      await readTo(begin);
       await begin.first().tap();
       const climb = page.getByRole('button', { name: 'Climb the stairs' });
-      await readUntil(climb);
+      await readTo(climb);
       await page.getByText('You came back. I knew you would.', { exact: false }).first().waitFor();
       await climb.first().tap();
       const light = page.getByRole('button', { name: 'Try anyway' });
-      await readUntil(light);
+      await readTo(light);
       // One can of oil left after the climb: the (else-if:) branch is open, the (if:) one locked.
       expect(await page.getByRole('button', { name: /Light it/ }).first().getAttribute('aria-disabled')).toBe('true');
       await light.first().tap();
       const harbour = page.getByRole('button', { name: 'Go down to the harbour' });
-      await readUntil(harbour);
+      await readTo(harbour);
       await harbour.first().tap();
       await page.getByText('The ship is safe. Because of you.', { exact: false }).first().waitFor({ timeout: 20_000 });
       expect(await page.getByText('The harbour is empty.').count()).toBe(0);
       // "Ships" led nowhere (a warning at import): the harbour is the story's end.
       const library = page.getByRole('button', { name: /library/i });
-      await readUntil(library);
+      await readTo(library);
       expect(await library.count()).toBeGreaterThan(0);
       expect(problems).toEqual([]);
     } finally {

@@ -4,7 +4,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { chromiumPath, itWithChromium, launchChromium, prepareWebClient, SCREENSHOT_DIR, watchPageProblems } from '../../testing/browser';
+import { chromiumPath, itWithChromium, launchChromium, prepareWebClient, readUntil, SCREENSHOT_DIR, watchPageProblems } from '../../testing/browser';
 import { startTestServer, type TestServer } from '../../testing/test-server';
 
 const executable = chromiumPath();
@@ -52,15 +52,6 @@ describe('the web client', () => {
   }
 
   /** Presses a key until `target` shows up, like a reader tapping through dialogue. */
-  async function pressUntil(page: Page, key: string, visible: () => Promise<boolean>, tries = 80): Promise<boolean> {
-    for (let i = 0; i < tries; i++) {
-      if (await visible()) return true;
-      await page.keyboard.press(key);
-      await page.waitForTimeout(120);
-    }
-    return visible();
-  }
-
   for (const device of viewports) {
     itInBrowser(`a guest reads a chapter through to its end and keeps progress across a reload (${device.name})`, async () => {
       const { context, page, problems } = await newPage(device);
@@ -76,7 +67,7 @@ describe('the web client', () => {
         await shoot(page, `${device.name}-dialogue`);
 
         const choice = page.getByRole('button', { name: FREE_OPTION });
-        expect(await pressUntil(page, 'Space', async () => (await choice.count()) > 0)).toBe(true);
+        expect(await readUntil(page, async () => (await choice.count()) > 0)).toBe(true);
         const premium = page.getByRole('button', { name: PREMIUM_OPTION });
         expect(await premium.first().textContent()).toMatch(/5/);
         await shoot(page, `${device.name}-choice`);
@@ -88,7 +79,7 @@ describe('the web client', () => {
 
         await choice.first().click();
         await page.getByText(BRANCH_LINE, { exact: false }).first().waitFor();
-        const ended = await pressUntil(page, 'Space', async () => (await page.getByRole('button', { name: /library/i }).count()) > 0);
+        const ended = await readUntil(page, async () => (await page.getByRole('button', { name: /library/i }).count()) > 0);
         expect(ended).toBe(true);
         await shoot(page, `${device.name}-chapter-end`);
 
@@ -132,7 +123,7 @@ describe('the web client', () => {
       await page.getByText('Fetch me the blue shawl', { exact: false }).first().waitFor({ timeout: 20_000 });
 
       const choice = page.getByRole('button', { name: FREE_OPTION });
-      expect(await pressUntil(page, 'Space', async () => (await choice.count()) > 0)).toBe(true);
+      expect(await readUntil(page, async () => (await choice.count()) > 0)).toBe(true);
       // Choices take focus when they appear; the arrow keys move between them.
       for (let i = 0; i < 3; i++) {
         const focused = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText ?? '');
@@ -141,7 +132,7 @@ describe('the web client', () => {
       }
       await page.keyboard.press('Enter');
       await page.getByText(BRANCH_LINE, { exact: false }).first().waitFor();
-      expect(await pressUntil(page, 'Space', async () => (await page.getByRole('button', { name: /library/i }).count()) > 0)).toBe(true);
+      expect(await readUntil(page, async () => (await page.getByRole('button', { name: /library/i }).count()) > 0)).toBe(true);
       expect(problems).toEqual([]);
     } finally {
       await context.close();
