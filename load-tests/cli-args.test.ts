@@ -7,18 +7,18 @@ describe('parseCliArgs', () => {
       kind: 'story',
       json: false,
       baselines: { echo: false, pgbenchUrl: null },
-      options: { clients: 50, thinkMs: 3000, durationS: 60, rampS: 10, seed: '1', target: 'http://127.0.0.1:2567' },
+      options: { clients: 50, thinkMs: 3000, durationS: 60, rampS: 10, seed: '1', prepareConcurrency: 32, target: 'http://127.0.0.1:2567' },
     });
   });
 
   it('reads every story option, in both spellings', () => {
-    const parsed = parseCliArgs(['story', '--clients', '300', '--think-ms=1000', '--duration', '20', '--seed', 'abc', '--target', 'http://127.0.0.1:25400/', '--json']);
+    const parsed = parseCliArgs(['story', '--clients', '300', '--think-ms=1000', '--duration', '20', '--seed', 'abc', '--prepare', '64', '--target', 'http://127.0.0.1:25400/', '--json']);
     expect(parsed).toEqual({
       kind: 'story',
       json: true,
       baselines: { echo: false, pgbenchUrl: null },
       // ramp defaults to a quarter of a short run
-      options: { clients: 300, thinkMs: 1000, durationS: 20, rampS: 5, seed: 'abc', target: 'http://127.0.0.1:25400' },
+      options: { clients: 300, thinkMs: 1000, durationS: 20, rampS: 5, seed: 'abc', prepareConcurrency: 64, target: 'http://127.0.0.1:25400' },
     });
     expect(parseCliArgs(['story', '--ramp-s', '0', '--duration', '600'])).toMatchObject({ options: { rampS: 0, durationS: 600 } });
     expect(parseCliArgs(['story', '--duration', '600'])).toMatchObject({ options: { rampS: 10 } });
@@ -49,6 +49,7 @@ describe('parseCliArgs', () => {
     [['story', '-c', '5'], 'unknown option -c'],
     [['story', '--clients'], '--clients needs a value'],
     [['story', '--clients', '--json'], '--clients needs a value'],
+    [['story', '--prepare', '0'], '--prepare must be a whole number'],
     [['story', '--clients', 'many'], '--clients must be a whole number'],
     [['story', '--clients', '2.5'], '--clients must be a whole number'],
     [['story', '--clients', '0'], '--clients must be a whole number'],

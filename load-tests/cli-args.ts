@@ -25,6 +25,7 @@ export const USAGE = `Usage: npm run loadtest -- <command> [options]
     --duration S             seconds the run lasts, ramp included (default 60)
     --ramp-s R               spread the joins over R seconds (default min(10, duration/4))
     --seed X                 seed of the players' stories, choices and think times (default 1)
+    --prepare N              guests registered at once before the run, not timed (default 32)
 
   replay <files or dirs…>    replay recordings (*.jsonl, version 1), each by a new guest
     --clients N              concurrent virtual players (default: one per recording)
@@ -59,7 +60,7 @@ Progress goes to stderr once a second; the report (and the JSON line) to stdout.
 
 const DEFAULT_TARGET = 'http://127.0.0.1:2567';
 const COMMON_FLAGS = ['target', 'json', 'echo-baseline', 'pgbench'];
-const STORY_FLAGS = ['clients', 'think-ms', 'duration', 'ramp-s', 'seed', ...COMMON_FLAGS];
+const STORY_FLAGS = ['clients', 'think-ms', 'duration', 'ramp-s', 'seed', 'prepare', ...COMMON_FLAGS];
 const REPLAY_FLAGS = ['clients', 'speed', 'ramp-s', 'duration', 'count', ...COMMON_FLAGS];
 const READING_FLAGS = ['readers', 'ramp-s', 'duration', 'react-every', 'comment-every', 'paragraph-s', 'observers', 'story', 'chapter', 'prepare', 'seed', 'target', 'json'];
 /** Options that are switches: present or not, no value. */
@@ -83,6 +84,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         durationS,
         rampS: nonNegativeNumber(flags, 'ramp-s') ?? Math.min(10, durationS / 4),
         seed: flags.get('seed') ?? '1',
+        prepareConcurrency: wholeNumber(flags, 'prepare') ?? 32,
         target: target(flags),
       },
     };

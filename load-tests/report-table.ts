@@ -7,6 +7,7 @@ import type { ServerFigures } from './server-metrics';
 export function formatReport(title: string, summary: RunSummary | ReplaySummary): string {
   const lines: string[] = [title, ''];
   lines.push(`players connected ${summary.clients} · joins ${summary.joins} · ${summary.durationS} s`);
+  if (summary.prepared) lines.push(`guests registered before the run (not timed) ${summary.prepared.players}/${summary.prepared.of} in ${summary.prepared.seconds.toFixed(1)} s`);
   if ('replays' in summary) lines.push(`replays compared ${summary.replays} · diverged ${summary.diverged}`);
   if (summary.playersLocked > 0) lines.push(`players stopped by locked chapters (NO_KEYS, not errors) ${summary.playersLocked}`);
   lines.push('');

@@ -9,13 +9,14 @@ import { REACTION_EMOJIS } from '../rooms/reading/protocol';
 import { FanoutProbe } from './fanout-probe';
 import type { GeneratorFigures } from './generator-figures';
 import type { LatencySummary } from './latency-histogram';
+import { preparePlayers } from './prepare-players';
 import { ReadingReader } from './reading-reader';
 import { runFrame, type RunHooks } from './run-frame';
 import { RunStats } from './run-stats';
 import { SeededRandom } from './seeded-random';
 import type { ServerFigures } from './server-metrics';
 import { JoinFailed } from './story-session';
-import { listStoryIds, RestFailure, TargetUnavailable } from './storyverse-api';
+import { listStoryIds, TargetUnavailable } from './storyverse-api';
 
 export interface ReadingOptions {
   readers: number;
@@ -73,10 +74,7 @@ export async function runReading(options: ReadingOptions, hooks: RunHooks = {}):
   const stats = new RunStats();
   const counts = { reactions: 0, comments: 0, positions: 0 };
 
-  const prepareStarted = performance.now();
-  const readers = await prepareReaders(options, storyId, stats, hooks);
-  const prepareS = (performance.now() - prepareStarted) / 1000;
-  hooks.log?.(`prepared ${readers.length} of ${options.readers} readers in ${prepareS.toFixed(1)} s`);
+  const { items: readers, seconds: prepareS } = await preparePlayers('readers', options.readers, options.prepareConcurrency, () => ReadingReader.prepare(options.target, storyId, stats), stats, hooks);
 
   // Observers spread over the join order, so over the rooms (each fills before the next opens) and processes.
   const spacing = Math.max(1, Math.floor(readers.length / Math.max(1, options.observers)));
@@ -176,29 +174,6 @@ export async function runReading(options: ReadingOptions, hooks: RunHooks = {}):
     server: frame.server,
     generator: frame.generator,
   };
-}
-
-async function prepareReaders(options: ReadingOptions, storyId: string, stats: RunStats, hooks: RunHooks): Promise<ReadingReader[]> {
-  const readers: ReadingReader[] = [];
-  let next = 0;
-  let lastLog = performance.now();
-  const worker = async () => {
-    while (next < options.readers) {
-      next++;
-      try {
-        readers.push(await ReadingReader.prepare(options.target, storyId, stats));
-      } catch (error) {
-        const code = error instanceof RestFailure || error instanceof JoinFailed ? error.code : 'PREPARE_FAILED';
-        stats.error(code, error instanceof Error ? error.message : String(error));
-      }
-      if (hooks.log && performance.now() - lastLog > 1000) {
-        lastLog = performance.now();
-        hooks.log(`preparing readers: ${readers.length}/${options.readers}`);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(options.prepareConcurrency, options.readers) }, worker));
-  return readers;
 }
 
 /** The chapter to read: the one asked for, else the first story's first chapter; its paragraph ids from its bundle. */

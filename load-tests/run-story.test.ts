@@ -12,8 +12,9 @@ describe('runStory against the real composition', () => {
   });
 
   it('connects every player, reads and chooses without a single error, and reports the server', async () => {
-    const summary = await runStory({ clients: 10, thinkMs: 100, durationS: 4, rampS: 1, seed: 'vitest', target: `http://127.0.0.1:${server.port}` });
+    const summary = await runStory({ clients: 10, thinkMs: 100, durationS: 4, rampS: 1, seed: 'vitest', prepareConcurrency: 4, target: `http://127.0.0.1:${server.port}` });
     expect(summary.clients).toBe(10);
+    expect(summary.prepared).toMatchObject({ players: 10, of: 10 });
     expect(summary.errors).toBe(0);
     expect(summary.errorsByCode).toEqual({});
     expect(summary.choices).toBeGreaterThan(0);
@@ -26,4 +27,5 @@ describe('runStory against the real composition', () => {
     expect(summary.server?.after.cpuSeconds).toBeGreaterThan(summary.server?.before.cpuSeconds ?? Infinity);
     expect(summary.generator.cpuSeconds).toBeGreaterThan(0);
   });
+
 });

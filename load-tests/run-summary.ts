@@ -34,6 +34,8 @@ export interface RunSummary {
   playersLocked: number;
   /** The first error of each code, in words. */
   errorSamples: string[];
+  /** `story`: the guests registered before the timed run (their time is in no other figure). */
+  prepared?: { players: number; of: number; seconds: number };
   /** This machine's limits measured after the run, when asked (`--echo-baseline`, `--pgbench`). */
   baselines?: BaselineFigures;
 }

@@ -3,7 +3,7 @@ import { StoryMessage, type StoryJoinOptions } from '../rooms/story/protocol';
 import type { RunStats } from './run-stats';
 import type { SeededRandom } from './seeded-random';
 import type { StopSignal } from './stop-signal';
-import { GuestAccount, RestFailure } from './storyverse-api';
+import { RestFailure, type GuestAccount } from './storyverse-api';
 import { JoinFailed, StorySession, type Outcome, type PlayerMessage } from './story-session';
 
 export interface PlayerContext {
@@ -20,7 +20,7 @@ const THINK_JITTER = 0.3;
 const LOCKED_CODES = new Set(['NO_KEYS', 'CHAPTER_LOCKED']);
 
 /**
- * A seeded reader: a new guest who opens a story, reads (advance), picks a free unlocked option at
+ * A seeded reader: a guest (new, registered before the run) who opens a story, reads (advance), picks a free unlocked option at
  * each choice (buys nothing), follows the story into its next chapter, and at the very end starts
  * another story (or replays one it knows from its first chapter, which costs no key).
  */
@@ -31,14 +31,9 @@ export class SyntheticPlayer {
 
   constructor(private readonly random: SeededRandom, private readonly ctx: PlayerContext) {}
 
-  async run(): Promise<void> {
+  /** Plays as `account` (registered before the run) until the run stops or nothing is left to open. */
+  async run(account: GuestAccount): Promise<void> {
     const { stats, stop, target } = this.ctx;
-    let account: GuestAccount;
-    try {
-      account = await GuestAccount.create(target);
-    } catch (error) {
-      return this.failed(error);
-    }
     const client = new Client(target.replace(/^http/, 'ws'));
     let next: StoryJoinOptions | null = { storyId: this.random.pick(this.ctx.stories) };
     while (next && !stop.stopped) {
