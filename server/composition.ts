@@ -200,7 +200,7 @@ function createServices(config: Config, orm: MikroORM, clock: Clock, jwtSecret: 
   const statements = preparedStatements(orm);
   const wallet = new WalletService({ em, clock, rules: config.wallet, statements });
   const roles = new AccountRoles({ em, clock });
-  const accounts = new AccountService({ em, clock, accessTokens, refreshTokens, wallet, roles });
+  const accounts = new AccountService({ em, statements, clock, accessTokens, refreshTokens, wallet, roles });
   const directory = new StoryDirectory({ em, clock, ttlMs: STORY_LAYOUT_TTL_MS });
   const catalog = new CatalogService({ em, clock, cacheTtlMs: CATALOG_CACHE_TTL_MS, directory });
   // A release or publish anywhere in the cluster: drop what this process caches about that story.

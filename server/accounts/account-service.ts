@@ -8,12 +8,15 @@ import { DomainError } from '../shared/domain-error';
 import type { AccessTokens } from './access-tokens';
 import { normalizeEmail } from './email';
 import { DECOY_HASH, hashPassword, verifyPassword } from './password-hasher';
+import type { PreparedStatements } from '../database/prepared-statements';
+import type { OpeningWallet } from '../wallet/wallet-types';
+import { insertAccount } from './account-inserts';
 import type { RefreshTokenStore } from './refresh-token-store';
 import { userView, type UserView } from './user-view';
 
-/** What accounts need of the wallet: a new account's wallet opens in the same transaction. */
+/** What accounts need of the wallet: a new account's opening balances, written with the account. */
 export interface WalletOpener {
-  openWallet(tx: EntityManager, user: User): Promise<void>;
+  openingWallet(now: Date): OpeningWallet;
 }
 
 /** What signing in (or up, or refreshing) hands out: the account and a fresh token pair. */
@@ -30,6 +33,8 @@ export interface RoleReader {
 
 export interface AccountDeps {
   em: EntityManager;
+  /** A sign-up is written in one atomic insert on these (server/accounts/account-inserts.ts). */
+  statements: PreparedStatements;
   clock: Clock;
   accessTokens: AccessTokens;
   refreshTokens: RefreshTokenStore;
@@ -102,20 +107,17 @@ export class AccountService {
   }
 
   private async createAccount(fields: Pick<User, 'email' | 'passwordHash' | 'displayName' | 'isGuest'>): Promise<SignIn> {
-    const em = this.deps.em.fork();
-    if (fields.email && (await em.count(User, { email: fields.email }))) throw emailTaken();
-    const now = this.deps.clock.now();
-    let created: { user: User; refreshToken: string };
+    if (fields.email && (await this.deps.em.fork().count(User, { email: fields.email }))) throw emailTaken();
+    const createdAt = this.deps.clock.now();
+    const user = { id: randomUUID(), ...fields };
+    const { token, row } = this.deps.refreshTokens.mint();
     try {
-      created = await em.transactional(async (tx) => {
-        const user = tx.create(User, { id: randomUUID(), ...fields, createdAt: now, updatedAt: now });
-        await this.deps.wallet.openWallet(tx, user);
-        return { user, refreshToken: await this.deps.refreshTokens.issue(tx, user.id) };
-      });
+      await insertAccount(this.deps.statements, this.deps.em, { user, wallet: this.deps.wallet.openingWallet(createdAt), refreshToken: row, createdAt });
     } catch (error) {
+      // Two sign-ups with one email raced past the check above: the unique index decides.
       throw error instanceof UniqueConstraintViolationException ? emailTaken() : error;
     }
-    return this.withAccessToken(created.user, created.refreshToken);
+    return this.withAccessToken({ ...user, createdAt }, token);
   }
 
   private async signIn(user: User): Promise<SignIn> {
@@ -126,7 +128,7 @@ export class AccountService {
    * Signs the access token once the transaction is over: the transaction holds a connection (SQLite's
    * only one) and should hold it for its statements alone — `issue` is async, whatever signs behind it.
    */
-  private async withAccessToken(user: User, refreshToken: string): Promise<SignIn> {
+  private async withAccessToken(user: Pick<User, 'id' | 'email' | 'displayName' | 'isGuest' | 'createdAt'>, refreshToken: string): Promise<SignIn> {
     const accessToken = await this.deps.accessTokens.issue({ userId: user.id, isGuest: user.isGuest });
     return { user: userView(user), accessToken, refreshToken };
   }

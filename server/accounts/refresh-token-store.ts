@@ -4,6 +4,9 @@ import { RefreshToken, User } from '../database/entities';
 import type { Clock } from '../shared/clock';
 import { DomainError } from '../shared/domain-error';
 
+/** A refresh token's row as stored, without its user (the caller knows whose). */
+export type NewRefreshToken = Pick<RefreshToken, 'id' | 'familyId' | 'tokenHash' | 'expiresAt' | 'createdAt'>;
+
 export const hashRefreshToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 /**
@@ -14,18 +17,17 @@ export class RefreshTokenStore {
   constructor(private readonly deps: { em: EntityManager; clock: Clock; ttlSeconds: number }) {}
 
   /** Starts a new family (a login) or continues one (a rotation); returns the raw token. */
-  async issue(tx: EntityManager, userId: string, familyId: string = randomUUID()): Promise<string> {
+  async issue(tx: EntityManager, userId: string, familyId?: string): Promise<string> {
+    const { token, row } = this.mint(familyId);
+    tx.create(RefreshToken, { ...row, user: tx.getReference(User, userId) });
+    return token;
+  }
+
+  /** A new token, not stored yet: the raw token for the client and the row to store (its hash only). */
+  mint(familyId: string = randomUUID()): { token: string; row: NewRefreshToken } {
     const token = randomBytes(32).toString('base64url');
     const now = this.deps.clock.now();
-    tx.create(RefreshToken, {
-      id: randomUUID(),
-      user: tx.getReference(User, userId),
-      familyId,
-      tokenHash: hashRefreshToken(token),
-      expiresAt: new Date(now.getTime() + this.deps.ttlSeconds * 1000),
-      createdAt: now,
-    });
-    return token;
+    return { token, row: { id: randomUUID(), familyId, tokenHash: hashRefreshToken(token), expiresAt: new Date(now.getTime() + this.deps.ttlSeconds * 1000), createdAt: now } };
   }
 
   /** Spends a token and returns its user and family, or throws after revoking a reused token's family. */

@@ -5,6 +5,6 @@ import type { User } from '../database/entities';
 export type UserView = UserJson;
 
 /** What clients see of an account: never the password hash. */
-export function userView(user: User): UserView {
+export function userView(user: Pick<User, 'id' | 'email' | 'displayName' | 'isGuest' | 'createdAt'>): UserView {
   return { id: user.id, email: user.email, displayName: user.displayName, isGuest: user.isGuest, createdAt: user.createdAt.toISOString() };
 }

@@ -21,11 +21,6 @@ describeOnEngines('WalletService', (db) => {
     ]);
   });
 
-  it('refuses to open a wallet outside a transaction', async () => {
-    const { wallet } = walletServiceFor(db().orm);
-    await expect(wallet.openWallet(db().orm.em.fork(), {} as never)).rejects.toThrow(/inside the registration transaction/);
-  });
-
   it('answers WALLET_NOT_FOUND for an unknown or malformed user id', async () => {
     const { wallet } = walletServiceFor(db().orm);
     for (const userId of [randomUUID(), 'not-a-uuid']) {

@@ -1,5 +1,4 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
-import { LedgerEntry, Wallet, type User } from '../database/entities';
 import type { PreparedStatements } from '../database/prepared-statements';
 import type { Clock } from '../shared/clock';
 import { replayOf } from './idempotent-replay';
@@ -7,7 +6,7 @@ import { addKeys, currentKeys, nextKeyAt, takeKeys } from './key-regeneration';
 import { assertValidChangeRequest } from './validate-change-request';
 import { insufficientBalance, walletNotFound } from './wallet-errors';
 import { WalletQueries } from './wallet-queries';
-import type { Currency, Inventory, WalletChange, WalletChangeRequest, WalletReclaim, WalletRules } from './wallet-types';
+import type { Currency, Inventory, OpeningWallet, WalletChange, WalletChangeRequest, WalletReclaim, WalletRules } from './wallet-types';
 
 export interface WalletServiceDeps {
   em: EntityManager;
@@ -30,17 +29,17 @@ export class WalletService {
     this.queries = new WalletQueries(deps.statements);
   }
 
-  /** Called inside the registration transaction: a full set of keys and the welcome diamonds. */
-  async openWallet(tx: EntityManager, user: User): Promise<void> {
-    if (!tx.isInTransaction()) throw new Error('openWallet must run inside the registration transaction');
-    const now = this.deps.clock.now();
+  /**
+   * A new account's wallet: a full set of keys and the welcome diamonds, each with its ledger row.
+   * The accounts service writes it in the sign-up's one atomic insert (server/accounts/account-inserts.ts).
+   */
+  openingWallet(now: Date): OpeningWallet {
     const { keysCap, welcomeDiamonds } = this.deps.rules;
-    tx.create(Wallet, { user, keys: keysCap, keysAnchorAt: now, diamonds: welcomeDiamonds, updatedAt: now });
-    for (const [currency, amount] of [['keys', keysCap], ['diamonds', welcomeDiamonds]] as const) {
-      tx.create(LedgerEntry, { user, currency, delta: amount, balanceAfter: amount, reason: 'welcome', idempotencyKey: `welcome:${currency}`, metadata: null, createdAt: now });
-    }
-    // Flushes into the caller's transaction (it commits or rolls back with the registration).
-    await tx.flush();
+    const ledger = (['keys', 'diamonds'] as const).map((currency) => {
+      const amount = currency === 'keys' ? keysCap : welcomeDiamonds;
+      return { currency, delta: amount, balanceAfter: amount, reason: 'welcome', idempotencyKey: `welcome:${currency}` };
+    });
+    return { keys: keysCap, keysAnchorAt: now, diamonds: welcomeDiamonds, ledger };
   }
 
   async inventory(userId: string): Promise<Inventory> {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
-import { LedgerEntry, User, Wallet } from '../database/entities';
+import { insertAccount } from '../accounts/account-inserts';
+import { LedgerEntry, Wallet } from '../database/entities';
 import { preparedStatements } from '../database/prepared-statements';
 import { ManualClock } from '../shared/clock';
 import { WalletService } from './wallet-service';
@@ -15,13 +16,12 @@ export function walletServiceFor(orm: MikroORM, rules: WalletRules = testRules):
   return { wallet: new WalletService({ em: orm.em, clock, rules, statements: preparedStatements(orm) }), clock };
 }
 
-/** Registers a user the way the accounts service will: user and wallet in one transaction. */
+/** Registers a user the way the accounts service does: user, wallet and its ledger rows in one atomic insert. */
 export async function openAccount(orm: MikroORM, wallet: WalletService): Promise<string> {
   const id = randomUUID();
-  await orm.em.fork().transactional(async (tx) => {
-    const user = tx.create(User, { id, displayName: 'Reader', isGuest: false, createdAt: new Date(), updatedAt: new Date() });
-    await wallet.openWallet(tx, user);
-  });
+  const now = new Date();
+  const refreshToken = { id: randomUUID(), familyId: randomUUID(), tokenHash: randomUUID(), expiresAt: now, createdAt: now };
+  await insertAccount(preparedStatements(orm), orm.em, { user: { id, email: null, passwordHash: null, displayName: 'Reader', isGuest: false }, wallet: wallet.openingWallet(now), refreshToken, createdAt: now });
   return id;
 }
 

@@ -11,6 +11,14 @@ export interface WalletRules {
   welcomeDiamonds: number;
 }
 
+/** A new account's wallet: its balances and the ledger rows that account for them (written with the account). */
+export interface OpeningWallet {
+  keys: number;
+  keysAnchorAt: Date;
+  diamonds: number;
+  ledger: { currency: Currency; delta: number; balanceAfter: number; reason: string; idempotencyKey: string }[];
+}
+
 /** One requested balance change. The idempotency key is unique per user across all changes. */
 export interface WalletChangeRequest {
   currency: Currency;
