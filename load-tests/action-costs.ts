@@ -5,7 +5,9 @@
  *   steps: P players join once, then each steps every T ms until its chapter ends; the server's CPU
  *          over S seconds after everyone joined, divided by the steps answered in that window;
  *   joins: 20 players each re-open their story in a loop (a resumed chapter: no key spent) for S
- *          seconds; the server's CPU per join, each join including its room's dispose on leave.
+ *          seconds; the server's CPU per join, each join including its room's dispose on leave;
+ *   first joins: 20 at a time, guests (signed up before) each open stories they never opened (a
+ *          chapter's key spent, progress created, the story's plays counted) for S seconds.
  *
  *   npm run bench:costs -- [--target URL] [--players P] [--period-ms T] [--seconds S]
  */
@@ -24,6 +26,8 @@ interface Options {
 }
 
 const JOINING_PLAYERS = 20;
+/** Guests signed up before the first-join window: enough for its joins on this machine class. */
+const FIRST_JOIN_GUESTS = 1500;
 
 function parseOptions(argv: string[]): Options {
   const options: Options = { target: 'http://127.0.0.1:2567', players: 1000, periodMs: 3000, seconds: 20 };
@@ -109,6 +113,25 @@ async function measureJoins(options: Options, stories: string[]): Promise<string
   return `joins: ${JOINING_PLAYERS} players re-opening their chapter · ${joins} joins in ${options.seconds} s · ${(1000 * cpu / joins).toFixed(3)} ms CPU per join`;
 }
 
+async function measureFirstJoins(options: Options, stories: string[]): Promise<string> {
+  const accounts = await Promise.all(Array.from({ length: FIRST_JOIN_GUESTS }, () => GuestAccount.create(options.target)));
+  const pairs = accounts.flatMap((account) => stories.map((storyId) => ({ account, storyId })));
+  const stats = new RunStats();
+  let joins = 0;
+  const before = await serverCpuSeconds(options.target);
+  const started = performance.now();
+  const until = started + options.seconds * 1000;
+  await Promise.all(Array.from({ length: JOINING_PLAYERS }, async () => {
+    for (let pair = pairs.pop(); pair && performance.now() < until; pair = pairs.pop()) {
+      await (await openStory(options.target, pair.account, pair.storyId, stats)).leave();
+      joins++;
+    }
+  }));
+  const cpu = (await serverCpuSeconds(options.target)) - before;
+  const seconds = (performance.now() - started) / 1000;
+  return `first joins: ${JOINING_PLAYERS} at a time, each a story its guest never opened (a key spent) · ${joins} joins in ${seconds.toFixed(1)} s · ${(1000 * cpu / joins).toFixed(3)} ms CPU per first join`;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main(): Promise<void> {
@@ -116,6 +139,7 @@ async function main(): Promise<void> {
   const stories = await listStoryIds(options.target);
   if (stories.length === 0) throw new Error(`${options.target} lists no stories`);
   console.log(await measureJoins(options, stories));
+  console.log(await measureFirstJoins(options, stories));
   console.log(await measureSteps(options, stories));
   process.exit(0);
 }
