@@ -6,7 +6,7 @@
  *          over S seconds after everyone joined, divided by the steps answered in that window;
  *   joins: 20 players each re-open their story in a loop (a resumed chapter: no key spent) for S
  *          seconds; the server's CPU per join, each join including its room's dispose on leave;
- *   sign-ups: 1,500 guests, 32 at a time; the server's CPU per sign-up;
+ *   sign-ups: 3,000 guests, 32 at a time; the server's CPU per sign-up;
  *   first joins: 20 at a time, those guests each open stories they never opened (a chapter's key
  *          spent, progress created, the story's plays counted) for S seconds.
  *
@@ -28,7 +28,7 @@ interface Options {
 
 const JOINING_PLAYERS = 20;
 /** Guests signed up before the first-join window: enough for its joins on this machine class. */
-const FIRST_JOIN_GUESTS = 1500;
+const FIRST_JOIN_GUESTS = 3000;
 const SIGN_UPS_AT_ONCE = 32;
 
 function parseOptions(argv: string[]): Options {
