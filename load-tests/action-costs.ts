@@ -14,6 +14,7 @@
  */
 import { Client } from 'colyseus.js';
 import { StoryMessage } from '../rooms/story/protocol';
+import { preparePlayers } from './prepare-players';
 import { RunStats } from './run-stats';
 import { readServerMetrics } from './server-metrics';
 import { StorySession } from './story-session';
@@ -117,18 +118,12 @@ async function measureJoins(options: Options, stories: string[]): Promise<string
 
 /** Signs up the first joins' guests, SIGN_UPS_AT_ONCE at a time, and says what a sign-up cost the server. */
 async function measureSignUps(options: Options): Promise<{ accounts: GuestAccount[]; line: string }> {
-  const accounts: GuestAccount[] = [];
+  const stats = new RunStats();
   const before = await serverCpuSeconds(options.target);
-  const started = performance.now();
-  let next = 0;
-  await Promise.all(Array.from({ length: SIGN_UPS_AT_ONCE }, async () => {
-    while (next < FIRST_JOIN_GUESTS) {
-      next++; // before the await: the other workers see this one taken
-      accounts.push(await GuestAccount.create(options.target));
-    }
-  }));
+  const { items: accounts, seconds } = await preparePlayers('guests', FIRST_JOIN_GUESTS, SIGN_UPS_AT_ONCE, () => GuestAccount.create(options.target), stats, {});
   const cpu = (await serverCpuSeconds(options.target)) - before;
-  const seconds = (performance.now() - started) / 1000;
+  // A refused sign-up would make the figure per sign-up a guess: the bench stops instead.
+  if (stats.errors > 0) throw new Error(`${stats.errors} of ${FIRST_JOIN_GUESTS} sign-ups failed: ${stats.errorSamples.join('; ')}`);
   return { accounts, line: `sign-ups: ${accounts.length} guests, ${SIGN_UPS_AT_ONCE} at a time · ${(accounts.length / seconds).toFixed(0)}/s · ${(1000 * cpu / accounts.length).toFixed(3)} ms CPU per sign-up` };
 }
 

@@ -27,5 +27,4 @@ describe('runStory against the real composition', () => {
     expect(summary.server?.after.cpuSeconds).toBeGreaterThan(summary.server?.before.cpuSeconds ?? Infinity);
     expect(summary.generator.cpuSeconds).toBeGreaterThan(0);
   });
-
 });

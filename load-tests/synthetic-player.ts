@@ -20,9 +20,10 @@ const THINK_JITTER = 0.3;
 const LOCKED_CODES = new Set(['NO_KEYS', 'CHAPTER_LOCKED']);
 
 /**
- * A seeded reader: a guest (new, registered before the run) who opens a story, reads (advance), picks a free unlocked option at
- * each choice (buys nothing), follows the story into its next chapter, and at the very end starts
- * another story (or replays one it knows from its first chapter, which costs no key).
+ * A seeded reader: a new guest (registered before the run) who opens a story, reads (advance), picks
+ * a free unlocked option at each choice (buys nothing), follows the story into its next chapter, and
+ * at the very end starts another story (or replays one it knows from its first chapter, which costs
+ * no key).
  */
 export class SyntheticPlayer {
   /** storyId → the first chapter this player opened in it (replaying it is free). */

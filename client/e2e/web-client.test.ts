@@ -51,7 +51,6 @@ describe('the web client', () => {
     await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png` });
   }
 
-  /** Presses a key until `target` shows up, like a reader tapping through dialogue. */
   for (const device of viewports) {
     itInBrowser(`a guest reads a chapter through to its end and keeps progress across a reload (${device.name})`, async () => {
       const { context, page, problems } = await newPage(device);

@@ -3,13 +3,13 @@ import { UniqueConstraintViolationException, type EntityManager } from '@mikro-o
 import type { MeResponse } from '../../api/accounts';
 import type { Role } from '../../api/studio';
 import { User } from '../database/entities';
+import type { PreparedStatements } from '../database/prepared-statements';
 import type { Clock } from '../shared/clock';
 import { DomainError } from '../shared/domain-error';
+import type { OpeningWallet } from '../wallet/wallet-types';
 import type { AccessTokens } from './access-tokens';
 import { normalizeEmail } from './email';
 import { DECOY_HASH, hashPassword, verifyPassword } from './password-hasher';
-import type { PreparedStatements } from '../database/prepared-statements';
-import type { OpeningWallet } from '../wallet/wallet-types';
 import { insertAccount } from './account-inserts';
 import type { RefreshTokenStore } from './refresh-token-store';
 import { userView, type UserView } from './user-view';
