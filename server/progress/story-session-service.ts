@@ -13,6 +13,7 @@ import type { Clock } from '../shared/clock';
 import { DomainError } from '../shared/domain-error';
 import type { WalletService } from '../wallet/wallet-service';
 import type { StoryProgress as ProgressView } from '../../api/progress';
+import { ChapterOpenings, chapterKey } from './chapter-opening';
 import { toStoryProgress } from './progress-records';
 import { commitSteps, progressValues, SAVE_STEP_SQL, stepWriteKey, type StepWrite } from './step-writes';
 
@@ -54,9 +55,12 @@ export class StorySessionService implements StorySessions {
   private readonly chapters = new Map<string, { sha256: string; chapter: AnyChapter }>();
   /** Free steps of every session in this process, saved together (group commit). */
   private readonly steps: GroupCommit<StepWrite>;
+  /** PostgreSQL's one-statement chapter openings; SQLite runs in-process, where the transaction costs no round trips. */
+  private readonly openings: ChapterOpenings | null;
 
   constructor(private readonly deps: StorySessionDeps) {
     this.steps = new GroupCommit(commitSteps(deps.statements, deps.clock), stepWriteKey, deps.stepBatches ?? DEFAULT_STEP_BATCHES);
+    this.openings = deps.statements.dialect === 'postgresql' ? new ChapterOpenings(deps) : null;
   }
 
   /** Commits of free steps and the steps they carried since start, for /metrics. */
@@ -138,10 +142,12 @@ export class StorySessionService implements StorySessions {
 
     // Progress in a chapter was saved in the transaction that spent its key: resuming it costs nothing.
     if (saved?.chapterId === target.id && !moved) return this.opened(userId, chapter, target, progress, chapters, index);
+    const openedAtOnce = await this.openings?.openAtOnce({ userId, storyId, chapterId: target.id, saved, progress });
+    if (openedAtOnce) return this.opened(userId, chapter, target, progress, chapters, index, this.deps.wallet.inventoryOf(openedAtOnce, this.deps.clock.now()));
     try {
       await this.deps.em.fork().transactional(async (tx) => {
         // The ledger's idempotency key records that this chapter was opened: reopening replays it for free.
-        await this.deps.wallet.spend(userId, { currency: 'keys', amount: 1, reason: 'chapter_open', idempotencyKey: `chapter:${target.id}`, metadata: { storyId, chapterId: target.id } }, tx);
+        await this.deps.wallet.spend(userId, chapterKey(storyId, target.id), tx);
         if (!saved) await this.createProgress(tx, userId, storyId, progress);
         else if (moved) await this.writeProgress(userId, saved, progress, tx);
       });
@@ -158,8 +164,9 @@ export class StorySessionService implements StorySessions {
     return this.opened(userId, chapter, target, progress, chapters, index);
   }
 
-  private async opened(userId: string, chapter: AnyChapter, target: ChapterLayout, progress: StoryProgress, chapters: ChapterLayout[], index: number): Promise<OpenedSession> {
-    return { chapter, bundleUrl: bundleUrl(target.id, target.sha256), progress, wallet: await this.walletOf(userId), nextChapterId: chapters[index + 1]?.id ?? null };
+  /** `wallet` when the opening already answered it, else it is read. */
+  private async opened(userId: string, chapter: AnyChapter, target: ChapterLayout, progress: StoryProgress, chapters: ChapterLayout[], index: number, wallet?: WalletSnapshot): Promise<OpenedSession> {
+    return { chapter, bundleUrl: bundleUrl(target.id, target.sha256), progress, wallet: wallet ?? (await this.walletOf(userId)), nextChapterId: chapters[index + 1]?.id ?? null };
   }
 
   private async createProgress(tx: EntityManager, userId: string, storyId: string, progress: StoryProgress): Promise<void> {

@@ -23,7 +23,8 @@ export interface NewLedgerEntry {
 }
 
 const BALANCES = '"keys", keys_anchor_at as "keysAnchorAt", diamonds';
-const BALANCES_SHAPE: RowShape<WalletBalances> = { keys: 'integer', keysAnchorAt: 'date', diamonds: 'integer' };
+/** How a wallet row reads back (also where another statement returns the balances it wrote). */
+export const BALANCES_SHAPE: RowShape<WalletBalances> = { keys: 'integer', keysAnchorAt: 'date', diamonds: 'integer' };
 const LEDGER_SHAPE: RowShape<LedgerRecord> = { id: 'integer', currency: 'text', delta: 'integer', balanceAfter: 'integer' };
 
 const READ_SQL = `select ${BALANCES} from wallets where user_id = ?`;

@@ -2,10 +2,10 @@ import { UniqueConstraintViolationException, type EntityManager } from '@mikro-o
 import type { PreparedStatements } from '../database/prepared-statements';
 import type { Clock } from '../shared/clock';
 import { replayOf } from './idempotent-replay';
-import { addKeys, currentKeys, nextKeyAt, takeKeys } from './key-regeneration';
+import { addKeys, currentKeys, nextKeyAt, takeKeys, type KeyState } from './key-regeneration';
 import { assertValidChangeRequest } from './validate-change-request';
 import { insufficientBalance, walletNotFound } from './wallet-errors';
-import { WalletQueries } from './wallet-queries';
+import { WalletQueries, type WalletBalances } from './wallet-queries';
 import type { Currency, Inventory, OpeningWallet, WalletChange, WalletChangeRequest, WalletReclaim, WalletRules } from './wallet-types';
 
 export interface WalletServiceDeps {
@@ -43,11 +43,28 @@ export class WalletService {
   }
 
   async inventory(userId: string): Promise<Inventory> {
-    const wallet = UUID.test(userId) ? await this.queries.read(undefined, userId) : null;
+    const wallet = await this.balances(userId);
     if (!wallet) throw walletNotFound(userId);
-    const now = this.deps.clock.now();
+    return this.inventoryOf(wallet, this.deps.clock.now());
+  }
+
+  /** The row as stored (keys counted at their anchor, not yet settled), or null when there is none. */
+  balances(userId: string): Promise<WalletBalances | null> {
+    return UUID.test(userId) ? this.queries.read(undefined, userId) : Promise.resolve(null);
+  }
+
+  /** What `inventory` answers, from balances already in hand. */
+  inventoryOf(wallet: WalletBalances, now: Date): Inventory {
     const next = nextKeyAt(wallet, this.deps.rules, now);
     return { keys: currentKeys(wallet, this.deps.rules, now), keysCap: this.deps.rules.keysCap, nextKeyAt: next?.toISOString() ?? null, diamonds: wallet.diamonds };
+  }
+
+  /**
+   * The key pair to store after taking `count` keys from `wallet` at `now`, or null when it holds
+   * fewer. For a caller that writes it in a statement of its own, guarded by the pair it read.
+   */
+  keysAfterTaking(wallet: KeyState, count: number, now: Date): KeyState | null {
+    return currentKeys(wallet, this.deps.rules, now) < count ? null : takeKeys(wallet, this.deps.rules, now, count);
   }
 
   /** Takes `amount`; refuses with INSUFFICIENT_KEYS / INSUFFICIENT_DIAMONDS rather than go below zero. */
