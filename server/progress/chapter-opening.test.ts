@@ -12,7 +12,9 @@ import { StoryDirectory } from '../catalog/story-directory';
 import { PlayerProgress, Story, Wallet } from '../database/entities';
 import { preparedStatements, type PreparedStatements } from '../database/prepared-statements';
 import { WriterShareLedger } from '../earnings/writer-share-ledger';
-import { ledgerOf, openAccount, walletServiceFor } from '../wallet/wallet-test-kit';
+import { ManualClock } from '../shared/clock';
+import { WalletService } from '../wallet/wallet-service';
+import { ledgerOf, openAccount } from '../wallet/wallet-test-kit';
 import { describeOnEngines } from '../../testing/test-database';
 import { StorySessionService } from './story-session-service';
 
@@ -21,8 +23,8 @@ const REGEN_SECONDS = 3600;
 
 describeOnEngines('opening chapters with keys', (db, engine) => {
   let sessions: StorySessionService;
-  let wallet: ReturnType<typeof walletServiceFor>['wallet'];
-  let clock: ReturnType<typeof walletServiceFor>['clock'];
+  let wallet: WalletService;
+  let clock: ManualClock;
   /** Statements run outside any transaction, and inside one (the transaction path), since the last reset. */
   const statements = { alone: 0, inTransaction: 0 };
   /** Runs once right after the next read of a progress row: another session's write landing in between. */
@@ -30,7 +32,6 @@ describeOnEngines('opening chapters with keys', (db, engine) => {
 
   beforeAll(async () => {
     const orm = db().orm;
-    ({ wallet, clock } = walletServiceFor(orm, { keysCap: KEYS_CAP, keyRegenSeconds: REGEN_SECONDS, welcomeDiamonds: 0 }));
     const real = preparedStatements(orm);
     const count = (within: unknown) => (within ? statements.inTransaction++ : statements.alone++);
     const counted: PreparedStatements = {
@@ -39,7 +40,7 @@ describeOnEngines('opening chapters with keys', (db, engine) => {
       first: async (sql, params, shape, within) => {
         count(within);
         const row = await real.first(sql, params, shape, within);
-        const interleaved = sql.includes('from player_progress where') ? afterProgressRead : null;
+        const interleaved = sql.includes('left join player_progress') ? afterProgressRead : null;
         afterProgressRead = null;
         await interleaved?.();
         return row;
@@ -47,6 +48,9 @@ describeOnEngines('opening chapters with keys', (db, engine) => {
       all: (sql, params, shape) => (count(undefined), real.all(sql, params, shape)),
       runEach: (sql, rows) => (count(undefined), real.runEach(sql, rows)),
     };
+    clock = new ManualClock();
+    // The wallet's own statements are counted too: a join's whole cost in round trips.
+    wallet = new WalletService({ em: orm.em, clock, rules: { keysCap: KEYS_CAP, keyRegenSeconds: REGEN_SECONDS, welcomeDiamonds: 0 }, statements: counted });
     const directory = new StoryDirectory({ em: orm.em, clock, ttlMs: 60_000 });
     const catalog = new CatalogService({ em: orm.em, clock, cacheTtlMs: 0, directory });
     await catalog.publish(['tide', 'ember', 'frost', 'moss'].map((id) => loadedStory({ id, chapters: [1, 2, 3] })));
@@ -74,20 +78,22 @@ describeOnEngines('opening chapters with keys', (db, engine) => {
     const playsBefore = await playsOf('tide');
     statements.alone = statements.inTransaction = 0;
     const opened = await open(userId, 'tide');
+    // PostgreSQL: the join's one read (wallet and progress) and the one statement that writes it all.
+    if (engine === 'postgresql') expect(statements).toEqual({ alone: 2, inTransaction: 0 });
     expect(opened.progress).toMatchObject({ storyId: 'tide', chapterId: 'tide-ch1', sceneId: 'opening', step: 0 });
     expect(opened.wallet).toMatchObject({ keys: KEYS_CAP - 1, keysCap: KEYS_CAP, nextKeyAt: new Date(clock.now().getTime() + REGEN_SECONDS * 1000).toISOString() });
     expect(await chapterOpenings(userId)).toEqual([{ key: 'chapter:tide-ch1', delta: -1, balanceAfter: KEYS_CAP - 1 }]);
     expect((await progressRows(userId)).map((p) => [p.chapterId, p.sceneId, p.step])).toEqual([['tide-ch1', 'opening', 0]]);
     expect(await playsOf('tide')).toBe(playsBefore + 1);
     expect(await keysOf(userId)).toBe(KEYS_CAP - 1);
-    // PostgreSQL: the progress read and the one statement that writes it all (and the wallet service's read).
-    if (engine === 'postgresql') expect(statements).toEqual({ alone: 2, inTransaction: 0 });
   });
 
   it('resumes an opened chapter for free, and spends one key per further chapter, saved with the move', async () => {
     const userId = await reader();
     await open(userId, 'ember');
+    statements.alone = statements.inTransaction = 0;
     expect((await open(userId, 'ember')).wallet.keys).toBe(KEYS_CAP - 1);
+    expect(statements).toEqual({ alone: 1, inTransaction: 0 });
     await finished(userId, 'ember', ['ember-ch1']);
     statements.alone = statements.inTransaction = 0;
     const second = await open(userId, 'ember', 'ember-ch2');

@@ -13,11 +13,12 @@ export function chapterKey(storyId: string, chapterId: string): WalletChangeRequ
   return { currency: 'keys', amount: 1, reason: 'chapter_open', idempotencyKey: `chapter:${chapterId}`, metadata: { storyId, chapterId } };
 }
 
-/** Opening a chapter that costs a key: `saved` is the progress row as read (null: the story's first opening). */
+/** Opening a chapter that costs a key, from what the join read: the wallet, and the progress row (null: the story's first opening). */
 export interface ChapterOpening {
   userId: string;
   storyId: string;
   chapterId: string;
+  wallet: WalletBalances;
   saved: StoryProgress | null;
   progress: StoryProgress;
 }
@@ -72,10 +73,10 @@ export class ChapterOpenings {
   constructor(private readonly deps: ChapterOpeningDeps) {}
 
   async openAtOnce(opening: ChapterOpening): Promise<WalletBalances | null> {
-    const read = await this.deps.wallet.balances(opening.userId);
+    const read = opening.wallet;
     const now = this.deps.clock.now();
-    const next = read && this.deps.wallet.keysAfterTaking(read, 1, now);
-    if (!read || !next) return null;
+    const next = this.deps.wallet.keysAfterTaking(read, 1, now);
+    if (!next) return null;
     const key = chapterKey(opening.storyId, opening.chapterId);
     const newPair: SqlParam[] = [next.keys, next.keysAnchorAt, now];
     const readPair: SqlParam[] = [read.keys, read.keysAnchorAt];

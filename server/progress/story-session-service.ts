@@ -11,6 +11,8 @@ import { GroupCommit, type GroupCommitLimits } from '../database/group-commit';
 import type { PreparedStatements, RowShape } from '../database/prepared-statements';
 import type { Clock } from '../shared/clock';
 import { DomainError } from '../shared/domain-error';
+import { walletNotFound } from '../wallet/wallet-errors';
+import { BALANCES_SHAPE, type WalletBalances } from '../wallet/wallet-queries';
 import type { WalletService } from '../wallet/wallet-service';
 import type { StoryProgress as ProgressView } from '../../api/progress';
 import { ChapterOpenings, chapterKey } from './chapter-opening';
@@ -37,12 +39,15 @@ const INSERT_PROGRESS_SQL =
 
 const COUNT_PLAY_SQL = 'update stories set plays = plays + 1 where id = ?';
 
-const READ_PROGRESS_SQL =
-  'select chapter_id as "chapterId", scene_id as "sceneId", status, step, flags, relationships, history, completed_chapters as "completedChapterIds", ink_state as "inkState", player_name as "playerName", outfit, owned_outfits as "ownedOutfits" ' +
-  'from player_progress where user_id = ? and story_id = ?';
+/** A join's one read: the player's wallet and, when they began this story, their progress in it. */
+const READ_PLAYER_SQL =
+  'select w."keys", w.keys_anchor_at as "keysAnchorAt", w.diamonds, ' +
+  'p.chapter_id as "chapterId", p.scene_id as "sceneId", p.status, p.step, p.flags, p.relationships, p.history, p.completed_chapters as "completedChapterIds", p.ink_state as "inkState", p.player_name as "playerName", p.outfit, p.owned_outfits as "ownedOutfits" ' +
+  'from wallets w left join player_progress p on p.user_id = w.user_id and p.story_id = ? where w.user_id = ?';
 
 type SavedColumns = Omit<StoryProgress, 'storyId' | 'inkState' | 'playerName' | 'outfit' | 'ownedOutfits'> & { inkState: string | null; playerName: string | null; outfit: string | null; ownedOutfits: string[] };
-const SAVED_COLUMNS: RowShape<SavedColumns> = {
+const PLAYER_COLUMNS: RowShape<WalletBalances & SavedColumns> = {
+  ...BALANCES_SHAPE,
   chapterId: 'text', sceneId: 'text', status: 'text', step: 'integer', flags: 'json', relationships: 'json', history: 'json', completedChapterIds: 'json', inkState: 'text', playerName: 'text', outfit: 'text', ownedOutfits: 'json',
 };
 
@@ -129,7 +134,7 @@ export class StorySessionService implements StorySessions {
   private async openOnce(userId: string, storyId: string, requestedChapterId?: string): Promise<OpenedSession> {
     const chapters = await this.deps.directory.chaptersOf(storyId);
     if (!chapters) throw new DomainError('STORY_NOT_FOUND', `There is no story ${storyId}`, { storyId });
-    const saved = await this.readProgress(userId, storyId);
+    const { wallet, saved } = await this.readPlayer(userId, storyId);
     const choice = chooseChapter(chapters.map((c) => c.id), saved, requestedChapterId);
     if (!choice.ok) throw new DomainError(choice.refusal.code, choice.refusal.message, choice.refusal.details);
     const index = choice.index;
@@ -141,9 +146,9 @@ export class StorySessionService implements StorySessions {
     const progress = moved ? { ...placed, step: saved.step + 1 } : placed;
 
     // Progress in a chapter was saved in the transaction that spent its key: resuming it costs nothing.
-    if (saved?.chapterId === target.id && !moved) return this.opened(userId, chapter, target, progress, chapters, index);
-    const openedAtOnce = await this.openings?.openAtOnce({ userId, storyId, chapterId: target.id, saved, progress });
-    if (openedAtOnce) return this.opened(userId, chapter, target, progress, chapters, index, this.deps.wallet.inventoryOf(openedAtOnce, this.deps.clock.now()));
+    if (saved?.chapterId === target.id && !moved) return this.opened(userId, chapter, target, progress, chapters, index, wallet);
+    const openedAtOnce = await this.openings?.openAtOnce({ userId, storyId, chapterId: target.id, wallet, saved, progress });
+    if (openedAtOnce) return this.opened(userId, chapter, target, progress, chapters, index, openedAtOnce);
     try {
       await this.deps.em.fork().transactional(async (tx) => {
         // The ledger's idempotency key records that this chapter was opened: reopening replays it for free.
@@ -164,9 +169,10 @@ export class StorySessionService implements StorySessions {
     return this.opened(userId, chapter, target, progress, chapters, index);
   }
 
-  /** `wallet` when the opening already answered it, else it is read. */
-  private async opened(userId: string, chapter: AnyChapter, target: ChapterLayout, progress: StoryProgress, chapters: ChapterLayout[], index: number, wallet?: WalletSnapshot): Promise<OpenedSession> {
-    return { chapter, bundleUrl: bundleUrl(target.id, target.sha256), progress, wallet: wallet ?? (await this.walletOf(userId)), nextChapterId: chapters[index + 1]?.id ?? null };
+  /** `wallet` as the join read it or the opening wrote it; read anew after the transaction. */
+  private async opened(userId: string, chapter: AnyChapter, target: ChapterLayout, progress: StoryProgress, chapters: ChapterLayout[], index: number, wallet?: WalletBalances): Promise<OpenedSession> {
+    const snapshot = wallet ? this.deps.wallet.inventoryOf(wallet, this.deps.clock.now()) : await this.walletOf(userId);
+    return { chapter, bundleUrl: bundleUrl(target.id, target.sha256), progress, wallet: snapshot, nextChapterId: chapters[index + 1]?.id ?? null };
   }
 
   private async createProgress(tx: EntityManager, userId: string, storyId: string, progress: StoryProgress): Promise<void> {
@@ -184,12 +190,14 @@ export class StorySessionService implements StorySessions {
     if (changed !== 1) throw progressMovedOn();
   }
 
-  /** Every join reads this row, so it goes through a prepared statement rather than the ORM. */
-  private async readProgress(userId: string, storyId: string): Promise<StoryProgress | null> {
-    const row = await this.deps.statements.first(READ_PROGRESS_SQL, [userId, storyId], SAVED_COLUMNS);
-    if (!row) return null;
-    const { inkState, playerName, outfit, ownedOutfits, ...rest } = row;
-    return {
+  /** Every join reads these rows, so in one prepared statement rather than through the ORM. */
+  private async readPlayer(userId: string, storyId: string): Promise<{ wallet: WalletBalances; saved: StoryProgress | null }> {
+    const row = await this.deps.statements.first(READ_PLAYER_SQL, [storyId, userId], PLAYER_COLUMNS);
+    if (!row) throw walletNotFound(userId);
+    const { keys, keysAnchorAt, diamonds, inkState, playerName, outfit, ownedOutfits, ...rest } = row;
+    const wallet = { keys, keysAnchorAt, diamonds };
+    if (rest.chapterId === null) return { wallet, saved: null };
+    const saved: StoryProgress = {
       storyId,
       ...rest,
       ...(inkState === null ? {} : { inkState }),
@@ -197,6 +205,7 @@ export class StorySessionService implements StorySessions {
       ...(outfit === null ? {} : { outfit }),
       ...(ownedOutfits.length === 0 ? {} : { ownedOutfits }),
     };
+    return { wallet, saved };
   }
 
   private async loadChapter(target: ChapterLayout): Promise<AnyChapter> {

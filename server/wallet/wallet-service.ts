@@ -49,7 +49,7 @@ export class WalletService {
   }
 
   /** The row as stored (keys counted at their anchor, not yet settled), or null when there is none. */
-  balances(userId: string): Promise<WalletBalances | null> {
+  private balances(userId: string): Promise<WalletBalances | null> {
     return UUID.test(userId) ? this.queries.read(undefined, userId) : Promise.resolve(null);
   }
 
