@@ -2,7 +2,9 @@
  * Nothing acknowledged is lost on kill -9: a real StoryVerse process (`server/main.ts`, as `npm
  * start` runs it) with many players stepping at once — their steps sharing commits — is killed
  * with SIGKILL mid-play; after a restart on the same database, every player's saved progress is
- * at least the step their room had shown them (a step is shown only after its commit).
+ * at least the step their room had shown them (a step is shown only after its commit), and half
+ * of them, who take the premium option, paid for it exactly when its step was saved — never twice,
+ * never without the step.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,6 +20,9 @@ import { describeEachEngine } from './test-database';
 
 const PLAYERS = 24;
 const STORY = 'the-lantern-keeper';
+/** The Lantern Keeper's premium option (5 diamonds) and the flag its step sets. */
+const PREMIUM = { cost: 5, flag: 'gave_hearth_ember' };
+const WELCOME_DIAMONDS = 20;
 
 async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
@@ -57,19 +62,23 @@ describeEachEngine('a kill -9 mid-play', (engine) => {
     const env = { DATA_DIR: dataDir, ...(scratch ? { DATABASE_URL: scratch.url } : {}) };
     const first = await startServer(env);
     const players = await Promise.all(
-      Array.from({ length: PLAYERS }, async () => {
+      Array.from({ length: PLAYERS }, async (_, index) => {
         const { accessToken } = (await (await fetch(`${first.base}/v1/auth/guest`, { method: 'POST' })).json()) as { accessToken: string };
         const client = new Client(first.base.replace(/^http/, 'ws'));
         client.auth.token = accessToken;
         const room = await client.create<StoryState>(STORY_ROOM, { storyId: STORY });
-        const player = { token: accessToken, shown: 0 };
-        room.onStateChange((state) => (player.shown = Math.max(player.shown, state.step)));
+        const player = { token: accessToken, shown: 0, paidShown: false };
+        room.onStateChange((state) => {
+          player.shown = Math.max(player.shown, state.step);
+          player.paidShown ||= state.flags.get(PREMIUM.flag) === true;
+        });
         room.onMessage('*', () => undefined);
         // Step as fast as the room answers, until the chapter ends or the server is gone.
         const step = () => {
           const { state } = room;
           if (state.status === 'ended' || first.child.exitCode !== null || first.child.signalCode !== null) return;
-          const pick = state.choices.find((c) => !c.locked && c.cost === 0);
+          const premium = index % 2 === 0 ? state.choices.find((c) => !c.locked && c.cost > 0) : undefined;
+          const pick = premium ?? state.choices.find((c) => !c.locked && c.cost === 0);
           if (state.status === 'choice' && pick) room.send('choose', { choiceId: pick.id });
           else room.send('advance');
         };
@@ -77,20 +86,25 @@ describeEachEngine('a kill -9 mid-play', (engine) => {
         return player;
       }),
     );
-    // Mid-play: once the players were shown a few steps each on average, kill the process.
+    // Mid-play: once the players were shown a few steps each on average, and a few were shown their paid step, kill the process.
     const deadline = Date.now() + 20_000;
-    while (players.reduce((sum, p) => sum + p.shown, 0) < PLAYERS * 4 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+    const midPlay = () => players.reduce((sum, p) => sum + p.shown, 0) >= PLAYERS * 4 && players.filter((p) => p.paidShown).length >= 3;
+    while (!midPlay() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
     first.child.kill('SIGKILL');
     await stopped(first.child);
     const shown = players.map((p) => p.shown);
     expect(shown.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(PLAYERS * 4);
+    expect(players.filter((p) => p.paidShown).length).toBeGreaterThanOrEqual(3);
 
     const second = await startServer(env);
     try {
       for (const [i, player] of players.entries()) {
         const response = await fetch(`${second.base}/v1/progress/${STORY}`, { headers: { authorization: `Bearer ${player.token}` } });
-        const saved = ((await response.json()) as { step: number }).step;
-        expect(saved, `player ${i}`).toBeGreaterThanOrEqual(shown[i]!);
+        const saved = (await response.json()) as { step: number; flags: Record<string, boolean> };
+        expect(saved.step, `player ${i}`).toBeGreaterThanOrEqual(shown[i]!);
+        const inventory = await fetch(`${second.base}/v1/inventory`, { headers: { authorization: `Bearer ${player.token}` } });
+        const paid = WELCOME_DIAMONDS - ((await inventory.json()) as { diamonds: number }).diamonds;
+        expect(paid, `player ${i} paid for the premium step ${saved.flags[PREMIUM.flag] ? 'once' : 'not at all'}`).toBe(saved.flags[PREMIUM.flag] ? PREMIUM.cost : 0);
       }
     } finally {
       second.child.kill('SIGKILL');

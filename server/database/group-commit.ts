@@ -8,15 +8,15 @@ export interface GroupCommitLimits {
 }
 
 /**
- * Commits a batch: one answer per write, in order — true when written, false when its condition
- * did not hold (the row moved on). Throws when the batch as a whole failed (nothing committed).
+ * Commits a batch: one answer per write, in order — e.g. true when written, false when its
+ * condition did not hold (the row moved on). Throws when the batch as a whole failed (nothing committed).
  */
-export type CommitBatch<W> = (writes: readonly W[]) => Promise<boolean[]>;
+export type CommitBatch<W, R = boolean> = (writes: readonly W[]) => Promise<R[]>;
 
-interface Waiting<W> {
+interface Waiting<W, R> {
   write: W;
   key: string;
-  settle: { resolve(written: boolean): void; reject(error: unknown): void };
+  settle: { resolve(answer: R): void; reject(error: unknown): void };
 }
 
 /**
@@ -28,21 +28,21 @@ interface Waiting<W> {
  * its own commit. When a batch fails for a reason other than a lost database, each of its writes
  * is tried again alone, so one bad write does not fail its neighbours.
  */
-export class GroupCommit<W> {
+export class GroupCommit<W, R = boolean> {
   /** Commits run and the writes they carried since start (writes ÷ commits: how much sharing happens). */
   readonly totals = { commits: 0, writes: 0 };
-  private waiting: Waiting<W>[] = [];
+  private waiting: Waiting<W, R>[] = [];
   private inFlight = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
-    private readonly commit: CommitBatch<W>,
+    private readonly commit: CommitBatch<W, R>,
     private readonly keyOf: (write: W) => string,
     private readonly limits: GroupCommitLimits,
   ) {}
 
-  /** Resolves once committed: true when written, false when its condition did not hold. */
-  write(write: W): Promise<boolean> {
+  /** Resolves once committed, with the write's own answer from its batch. */
+  write(write: W): Promise<R> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ write, key: this.keyOf(write), settle: { resolve, reject } });
       if (this.inFlight === 0 || this.waiting.length >= this.limits.maxSize) this.flush();
@@ -68,10 +68,10 @@ export class GroupCommit<W> {
   }
 
   /** The oldest writes, at most maxSize and one per key; the rest keep their place. */
-  private take(): Waiting<W>[] {
-    const batch: Waiting<W>[] = [];
+  private take(): Waiting<W, R>[] {
+    const batch: Waiting<W, R>[] = [];
     const keys = new Set<string>();
-    const rest: Waiting<W>[] = [];
+    const rest: Waiting<W, R>[] = [];
     for (const waiting of this.waiting) {
       if (batch.length < this.limits.maxSize && !keys.has(waiting.key)) {
         batch.push(waiting);
@@ -82,12 +82,13 @@ export class GroupCommit<W> {
     return batch;
   }
 
-  private async run(batch: Waiting<W>[]): Promise<void> {
+  private async run(batch: Waiting<W, R>[]): Promise<void> {
     this.totals.commits++;
     this.totals.writes += batch.length;
     try {
-      const written = await this.commit(batch.map((w) => w.write));
-      batch.forEach((w, i) => w.settle.resolve(written[i] === true));
+      const answers = await this.commit(batch.map((w) => w.write));
+      if (answers.length !== batch.length) throw new Error(`a batch of ${batch.length} writes was answered ${answers.length} times`);
+      batch.forEach((w, i) => w.settle.resolve(answers[i]!));
     } catch (error) {
       if (batch.length === 1 || isDatabaseUnavailable(error)) {
         for (const w of batch) w.settle.reject(error);

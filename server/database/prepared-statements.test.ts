@@ -108,17 +108,32 @@ describeOnEngines('prepared statements', (db) => {
     const entry = (key: string, delta = 1) => [userId, 'keys', delta, 1, 'many', key, null, new Date()];
     const rows = () => statements.all(KEYS_SQL, [userId, 'many'], { key: 'text', delta: 'integer' });
 
-    it('runEach runs every row in one transaction and answers each row\'s changes', async () => {
-      expect(await statements.runEach(INSERT_SQL, [entry('m1'), entry('m2', 2)])).toEqual([1, 1]);
-      expect(await statements.runEach('update currency_ledger set delta = ? where user_id = ? and idempotency_key = ?', [[5, userId, 'm1'], [5, userId, 'nothing']])).toEqual([1, 0]);
+    const insertEach = (keys: [string, number?][]) => statements.transaction(async (tx) => {
+      const changes: number[] = [];
+      for (const [key, delta] of keys) changes.push(await tx.run(INSERT_SQL, entry(key, delta)));
+      return changes;
+    });
+
+    it('a transaction runs its statements on one connection and commits them together', async () => {
+      expect(await insertEach([['m1'], ['m2', 2]])).toEqual([1, 1]);
+      const answered = await statements.transaction(async (tx) => {
+        const changed = [await tx.run('update currency_ledger set delta = ? where user_id = ? and idempotency_key = ?', [5, userId, 'm1']), await tx.run('update currency_ledger set delta = ? where user_id = ? and idempotency_key = ?', [5, userId, 'nothing'])];
+        // Its own writes are visible to its next statement before the commit.
+        return { changed, seen: await tx.first('select delta from currency_ledger where user_id = ? and idempotency_key = ?', [userId, 'm1'], { delta: 'integer' }) };
+      });
+      expect(answered).toEqual({ changed: [1, 0], seen: { delta: 5 } });
       expect(await rows()).toEqual([{ key: 'm1', delta: 5 }, { key: 'm2', delta: 2 }]);
     });
 
-    it('runEach rolls every row back when one fails', async () => {
-      await expect(statements.runEach(INSERT_SQL, [entry('m3'), entry('m1')])).rejects.toBeInstanceOf(UniqueConstraintViolationException);
+    it('a transaction that fails rolls every statement back, with the ORM\'s exception', async () => {
+      await expect(insertEach([['m3'], ['m1']])).rejects.toBeInstanceOf(UniqueConstraintViolationException);
+      await expect(statements.transaction(async (tx) => {
+        await tx.run(INSERT_SQL, entry('m4'));
+        throw new Error('changed my mind');
+      })).rejects.toThrow('changed my mind');
       expect((await rows()).map((r) => r.key)).toEqual(['m1', 'm2']);
       // The connection is usable afterwards (the failed transaction was rolled back, not left open).
-      expect(await statements.runEach(INSERT_SQL, [entry('m3')])).toEqual([1]);
+      expect(await insertEach([['m3']])).toEqual([1]);
     });
 
     it('all answers every row, and none when nothing matches', async () => {

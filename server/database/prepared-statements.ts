@@ -15,7 +15,7 @@ import { PostgreSqlDriver } from '@mikro-orm/postgresql';
  * as from the ORM's own queries. SQL uses `?` placeholders and plain snake_case names; dates are
  * passed as Date and stored the way the ORM stores them, JSON columns as JSON text.
  */
-export interface PreparedStatements {
+export interface PreparedStatements extends StatementRunner {
   /** Runs one statement; answers the number of rows it changed. */
   run(sql: string, params: readonly SqlParam[], within?: EntityManager): Promise<number>;
   /**
@@ -24,14 +24,19 @@ export interface PreparedStatements {
    * same way on either engine.
    */
   first<T extends object>(sql: string, params: readonly SqlParam[], shape: RowShape<T>, within?: EntityManager): Promise<T | null>;
+  /**
+   * Runs `work` in one transaction on one connection (begin … commit, no ORM in between): what its
+   * statements wrote commits together, or — when `work` throws — none of it does.
+   */
+  transaction<R>(work: (tx: StatementRunner) => Promise<R>): Promise<R>;
+}
+
+/** Statements on one connection: the pool's (each statement commits by itself) or a transaction's. */
+export interface StatementRunner {
+  run(sql: string, params: readonly SqlParam[]): Promise<number>;
+  first<T extends object>(sql: string, params: readonly SqlParam[], shape: RowShape<T>): Promise<T | null>;
   /** Every row of a query (or of an `… returning`), read as `first` reads one. */
   all<T extends object>(sql: string, params: readonly SqlParam[], shape: RowShape<T>): Promise<T[]>;
-  /**
-   * Runs one statement once per parameter row, all in one transaction on one connection (the
-   * statement prepared once); answers each row's number of changed rows. One failing row rolls
-   * back all of them.
-   */
-  runEach(sql: string, rows: readonly (readonly SqlParam[])[]): Promise<number[]>;
   /** Which engine runs them: a caller may choose a statement only one engine has (PostgreSQL's arrays). */
   readonly dialect: 'sqlite' | 'postgresql';
 }
@@ -80,19 +85,35 @@ abstract class DriverStatements<Connection> implements PreparedStatements {
     return (await this.execute((c) => this.executeOn(c, sql, params, true))).rows.map((row) => decodeRow(row, shape)!);
   }
 
-  async runEach(sql: string, rows: readonly (readonly SqlParam[])[]): Promise<number[]> {
+  async transaction<R>(work: (tx: StatementRunner) => Promise<R>): Promise<R> {
     return this.execute(async (connection) => {
       await this.executeOn(connection, 'begin', [], false);
       try {
-        const changes: number[] = [];
-        for (const params of rows) changes.push((await this.executeOn(connection, sql, params, false)).changes);
+        const result = await work(this.on(connection));
         await this.executeOn(connection, 'commit', [], false);
-        return changes;
+        return result;
       } catch (error) {
         await Promise.resolve(this.executeOn(connection, 'rollback', [], false)).catch(() => undefined);
         throw error;
       }
     });
+  }
+
+  /** The statements of a transaction's connection; their errors come back as the ORM's exceptions, as everywhere else. */
+  private on(connection: Connection): StatementRunner {
+    const execute = async (sql: string, params: readonly SqlParam[], returnsRows: boolean): Promise<Outcome> => {
+      try {
+        return await this.executeOn(connection, sql, params, returnsRows);
+      } catch (error) {
+        throw this.convert(error);
+      }
+    };
+    return {
+      dialect: this.dialect,
+      run: async (sql, params) => (await execute(sql, params, false)).changes,
+      first: async (sql, params, shape) => decodeRow((await execute(sql, params, true)).rows[0], shape),
+      all: async (sql, params, shape) => (await execute(sql, params, true)).rows.map((row) => decodeRow(row, shape)!),
+    };
   }
 
   protected abstract executeOn(connection: Connection, sql: string, params: readonly SqlParam[], returnsRows: boolean): Outcome | Promise<Outcome>;

@@ -22,7 +22,10 @@ export function earningsWorld(orm: MikroORM, options: { sharePercent?: number; r
   const statements = preparedStatements(orm);
   const ledger = new WriterShareLedger({ statements, clock, sharePercent: options.sharePercent ?? 70 });
   const shareCalls = { count: 0 };
-  const writerShares: WriterShares = { record: (tx, charge) => { shareCalls.count++; return ledger.record(tx, charge); } };
+  const writerShares: WriterShares = {
+    record: (tx, charge) => { shareCalls.count++; return ledger.record(tx, charge); },
+    insertFor: (charge, now, onlyIf) => { shareCalls.count++; return ledger.insertFor(charge, now, onlyIf); },
+  };
   const directory = new StoryDirectory({ em: orm.em, clock, ttlMs: 0 });
   const sessions = new StorySessionService({ em: orm.em, clock, wallet, directory, statements, writerShares });
   return { wallet, clock, ledger, sessions, shareCalls, openAccount: () => openAccount(orm, wallet) };

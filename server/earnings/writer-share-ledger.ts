@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { PreparedStatements } from '../database/prepared-statements';
+import type { PreparedStatements, SqlParam } from '../database/prepared-statements';
 import type { Clock } from '../shared/clock';
 
 /** One premium choice that was just charged, as the story session saw it. */
@@ -17,6 +17,17 @@ export interface PremiumCharge {
 export interface WriterShares {
   /** Answers the diamonds credited to the writer now (0: none — no owner, a share of 0, or already recorded). */
   record(tx: EntityManager, charge: PremiumCharge): Promise<number>;
+  /**
+   * The share's insert, for a statement or transaction of the caller's own (a story step's charge in
+   * its commit): `onlyIf`, one more SQL condition, e.g. that the charge in the same statement happened.
+   * Null when there is nothing to credit (a share of 0).
+   */
+  insertFor(charge: PremiumCharge, now: Date, onlyIf?: string): ShareInsert | null;
+}
+
+export interface ShareInsert {
+  sql: string;
+  params: SqlParam[];
 }
 
 /** The writer's share of a cost, in whole diamonds, rounded down (the reader's diamonds are never split). */
@@ -32,9 +43,9 @@ export function writerShare(cost: number, percent: number): number {
  * not raised, so the charge's transaction goes on (PostgreSQL would abort it on an error).
  * `where` is required by SQLite's parser for an INSERT … SELECT with an upsert clause.
  */
-const RECORD_SHARE_SQL =
+const recordShareSql = (onlyIf: string) =>
   'insert into earnings_ledger (writer_id, reader_id, story_id, chapter_id, diamonds, idempotency_key, created_at) ' +
-  'select owner_id, ?, id, ?, ?, ?, ? from stories where id = ? and owner_id is not null and owner_id <> ? ' +
+  `select owner_id, ?, id, ?, ?, ?, ? from stories where id = ? and owner_id is not null and owner_id <> ? and ${onlyIf} ` +
   'on conflict (reader_id, idempotency_key) do nothing';
 
 export interface WriterShareLedgerDeps {
@@ -51,11 +62,17 @@ export class WriterShareLedger implements WriterShares {
   }
 
   async record(tx: EntityManager, charge: PremiumCharge): Promise<number> {
-    const diamonds = writerShare(charge.cost, this.deps.sharePercent);
+    const insert = this.insertFor(charge, this.deps.clock.now());
     // Nothing to credit: no statement at all.
-    if (diamonds <= 0) return 0;
+    if (!insert) return 0;
+    const written = await this.deps.statements.run(insert.sql, insert.params, tx);
+    return written === 1 ? writerShare(charge.cost, this.deps.sharePercent) : 0;
+  }
+
+  insertFor(charge: PremiumCharge, now: Date, onlyIf = '1 = 1'): ShareInsert | null {
+    const diamonds = writerShare(charge.cost, this.deps.sharePercent);
+    if (diamonds <= 0) return null;
     const { readerId, storyId, chapterId, idempotencyKey } = charge;
-    const written = await this.deps.statements.run(RECORD_SHARE_SQL, [readerId, chapterId, diamonds, idempotencyKey, this.deps.clock.now(), storyId, readerId], tx);
-    return written === 1 ? diamonds : 0;
+    return { sql: recordShareSql(onlyIf), params: [readerId, chapterId, diamonds, idempotencyKey, now, storyId, readerId] };
   }
 }

@@ -46,7 +46,7 @@ describeOnEngines('opening chapters with keys', (db, engine) => {
         return row;
       },
       all: (sql, params, shape) => (count(undefined), real.all(sql, params, shape)),
-      runEach: (sql, rows) => (count(undefined), real.runEach(sql, rows)),
+      transaction: (work) => (count(undefined), real.transaction(work)),
     };
     clock = new ManualClock();
     // The wallet's own statements are counted too: a join's whole cost in round trips.

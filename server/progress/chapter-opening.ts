@@ -6,7 +6,7 @@ import type { Clock } from '../shared/clock';
 import { BALANCES_SHAPE, type WalletBalances } from '../wallet/wallet-queries';
 import type { WalletService } from '../wallet/wallet-service';
 import type { WalletChangeRequest } from '../wallet/wallet-types';
-import { progressValues } from './step-writes';
+import { progressValues, PROGRESS_SET } from './progress-columns';
 
 /** A chapter's key: its ledger row's idempotency key records the opening, so reopening the chapter replays it for free. */
 export function chapterKey(storyId: string, chapterId: string): WalletChangeRequest {
@@ -57,7 +57,7 @@ const FIRST_OPENING_SQL =
 const NEXT_OPENING_SQL =
   'with held as (select user_id from player_progress where user_id = ?::uuid and story_id = ? and step = ?::integer for update), ' +
   `spent as (${spendKey('(select user_id from held)')}), ledger as (${LEDGER_ROW}), ` +
-  'progress as (update player_progress set chapter_id = ?, scene_id = ?, status = ?, step = ?, flags = ?, relationships = ?, history = ?, completed_chapters = ?, ink_state = ?, player_name = ?, outfit = ?, owned_outfits = ?, updated_at = ? ' +
+  `progress as (update player_progress set ${PROGRESS_SET} ` +
   'where user_id = (select user_id from spent) and story_id = ?) ' +
   RETURNING_BALANCES;
 

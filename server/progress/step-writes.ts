@@ -1,22 +1,30 @@
 import type { StoryProgress } from '../../rooms/story/engine';
 import type { CommitBatch } from '../database/group-commit';
-import type { PreparedStatements, SqlParam } from '../database/prepared-statements';
+import type { PreparedStatements, SqlParam, StatementRunner } from '../database/prepared-statements';
 import type { Clock } from '../shared/clock';
+import type { WalletBalances } from '../wallet/wallet-queries';
+import { writeChargedStep, type ChargedStepWrite, type StepPayment } from './charged-step';
+import { progressValues, SAVE_STEP_SQL } from './progress-columns';
 
-/** A free story step: `after` saved over `before`, only if the row still holds `before`'s step. */
+/** A story step: `after` saved over `before`, only if the row still holds `before`'s step; a premium one pays in the same commit. */
 export interface StepWrite {
   userId: string;
   before: StoryProgress;
   after: StoryProgress;
+  /** A premium step's price; absent for a free step. */
+  payment?: StepPayment;
 }
+
+/** How a step's commit went: saved (with the wallet after a charge), or why not. */
+export type StepAnswer =
+  | { kind: 'saved'; wallet: WalletBalances | null }
+  | { kind: 'movedOn' }
+  | { kind: 'tooFewDiamonds'; available: number }
+  /** Its charge's key was paid before (a replay): only the wallet's own transaction can say what that means. */
+  | { kind: 'undecided' };
 
 /** One row per player and story: two steps of it never share a commit. */
 export const stepWriteKey = (write: StepWrite): string => `${write.userId}/${write.before.storyId}`;
-
-/** A step, conditional on the step it started from: of two sessions racing, one wins. */
-export const SAVE_STEP_SQL =
-  'update player_progress set chapter_id = ?, scene_id = ?, status = ?, step = ?, flags = ?, relationships = ?, history = ?, completed_chapters = ?, ink_state = ?, player_name = ?, outfit = ?, owned_outfits = ?, updated_at = ? ' +
-  'where user_id = ? and story_id = ? and step = ?';
 
 /** Many steps in one statement: each column an array, unnested into rows; the rows it changed come back. */
 const SAVE_STEPS_SQL =
@@ -27,36 +35,50 @@ const SAVE_STEPS_SQL =
   'where p.user_id = v.user_id and p.story_id = v.story_id and p.step = v.from_step ' +
   'returning p.user_id as "userId", p.story_id as "storyId"';
 
-/** The saved columns of SAVE_STEP_SQL and of a new progress row, in their order. */
-export function progressValues(progress: StoryProgress): (string | number | null)[] {
-  const { chapterId, sceneId, status, step, flags, relationships, history, completedChapterIds, inkState, playerName, outfit, ownedOutfits } = progress;
-  return [chapterId, sceneId, status, step, JSON.stringify(flags), JSON.stringify(relationships), JSON.stringify(history), JSON.stringify(completedChapterIds), inkState ?? null, playerName ?? null, outfit ?? null, JSON.stringify(ownedOutfits ?? [])];
-}
+const freeAnswer = (saved: boolean): StepAnswer => (saved ? { kind: 'saved', wallet: null } : { kind: 'movedOn' });
+const isCharged = (write: StepWrite): write is ChargedStepWrite => write.payment !== undefined;
 
 /**
- * Saves a batch of steps in one commit (group commit's CommitBatch): on PostgreSQL one
- * `UPDATE … FROM unnest(…)` statement, on SQLite one prepared UPDATE per step in one transaction.
- * Answers per step whether it was saved (false: another session moved the story on).
+ * Saves a batch of steps in one commit (group commit's CommitBatch), each answered on its own: a
+ * step alone is one statement that commits by itself; PostgreSQL's free steps together one
+ * `UPDATE … FROM unnest(…)`; anything else one transaction — free steps as above (SQLite: one
+ * prepared UPDATE each), each premium step with its charge (charged-step.ts), whose refusal
+ * (moved on, too few diamonds) writes nothing of it and leaves its neighbours to commit.
  */
-export function commitSteps(statements: PreparedStatements, clock: Clock): CommitBatch<StepWrite> {
-  const oneStep = (w: StepWrite, now: Date): SqlParam[] => [...progressValues(w.after), now, w.userId, w.before.storyId, w.before.step];
-  const many = statements.dialect === 'sqlite' ? sqliteSteps : postgresSteps;
+export function commitSteps(statements: PreparedStatements, clock: Clock): CommitBatch<StepWrite, StepAnswer> {
+  const postgres = statements.dialect === 'postgresql';
   return async (writes) => {
-    // Alone (an idle server): the one conditional UPDATE, which commits by itself.
-    if (writes.length === 1) return [(await statements.run(SAVE_STEP_SQL, oneStep(writes[0]!, clock.now()))) === 1];
-    return many(writes);
+    const now = clock.now();
+    const charged = writes.some(isCharged);
+    if (writes.length === 1 && (postgres || !charged)) return [await writeAlone(statements, writes[0]!, now)];
+    if (postgres && !charged) return (await saveFreeSteps(statements, writes, now)).map(freeAnswer);
+    return statements.transaction(async (tx) => {
+      const free = writes.filter((w) => !isCharged(w));
+      const freeSaved = await saveFreeSteps(tx, free, now);
+      const answers: StepAnswer[] = [];
+      for (const write of writes) answers.push(isCharged(write) ? await writeChargedStep(tx, write, now) : freeAnswer(freeSaved[free.indexOf(write)]!));
+      return answers;
+    });
   };
 
-  async function sqliteSteps(writes: readonly StepWrite[]): Promise<boolean[]> {
-    const now = clock.now();
-    return (await statements.runEach(SAVE_STEP_SQL, writes.map((w) => oneStep(w, now)))).map((n) => n === 1);
+  async function writeAlone(runner: StatementRunner, write: StepWrite, now: Date): Promise<StepAnswer> {
+    if (isCharged(write)) return writeChargedStep(runner, write, now);
+    return freeAnswer((await runner.run(SAVE_STEP_SQL, oneStep(write, now))) === 1);
   }
 
-  async function postgresSteps(writes: readonly StepWrite[]): Promise<boolean[]> {
+  async function saveFreeSteps(runner: StatementRunner, writes: readonly StepWrite[], now: Date): Promise<boolean[]> {
+    if (writes.length === 0) return [];
+    if (!postgres) {
+      const saved: boolean[] = [];
+      for (const write of writes) saved.push((await runner.run(SAVE_STEP_SQL, oneStep(write, now))) === 1);
+      return saved;
+    }
     const rows = writes.map((w) => [w.userId, w.before.storyId, w.before.step, ...progressValues(w.after)]);
     const columns = rows[0]!.map((_, column) => rows.map((row) => row[column]!));
-    const saved = await statements.all(SAVE_STEPS_SQL, [clock.now(), ...columns], { userId: 'text', storyId: 'text' });
-    const keys = new Set(saved.map((row) => `${row.userId}/${row.storyId}`));
+    const changed = await runner.all(SAVE_STEPS_SQL, [now, ...columns], { userId: 'text', storyId: 'text' });
+    const keys = new Set(changed.map((row) => `${row.userId}/${row.storyId}`));
     return writes.map((w) => keys.has(stepWriteKey(w)));
   }
 }
+
+const oneStep = (w: StepWrite, now: Date): SqlParam[] => [...progressValues(w.after), now, w.userId, w.before.storyId, w.before.step];

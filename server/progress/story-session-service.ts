@@ -11,13 +11,15 @@ import { GroupCommit, type GroupCommitLimits } from '../database/group-commit';
 import type { PreparedStatements, RowShape } from '../database/prepared-statements';
 import type { Clock } from '../shared/clock';
 import { DomainError } from '../shared/domain-error';
-import { walletNotFound } from '../wallet/wallet-errors';
+import { insufficientBalance, walletNotFound } from '../wallet/wallet-errors';
 import { BALANCES_SHAPE, type WalletBalances } from '../wallet/wallet-queries';
 import type { WalletService } from '../wallet/wallet-service';
 import type { StoryProgress as ProgressView } from '../../api/progress';
 import { ChapterOpenings, chapterKey } from './chapter-opening';
 import { toStoryProgress } from './progress-records';
-import { commitSteps, progressValues, SAVE_STEP_SQL, stepWriteKey, type StepWrite } from './step-writes';
+import { premiumChargeOf, type StepPayment } from './charged-step';
+import { progressValues, SAVE_STEP_SQL } from './progress-columns';
+import { commitSteps, stepWriteKey, type StepAnswer, type StepWrite } from './step-writes';
 
 export interface StorySessionDeps {
   em: EntityManager;
@@ -25,9 +27,9 @@ export interface StorySessionDeps {
   wallet: WalletService;
   directory: StoryDirectory;
   statements: PreparedStatements;
-  /** Credits the story's writer with their share of each premium choice, in the charge's transaction. */
+  /** Credits the story's writer with their share of each premium step, in the charge's commit. */
   writerShares: WriterShares;
-  /** How free steps of many sessions share commits (STEP_BATCH_MAX_SIZE, STEP_BATCH_MAX_WAIT_MS); defaults when absent. */
+  /** How steps of many sessions share commits (STEP_BATCH_MAX_SIZE, STEP_BATCH_MAX_WAIT_MS); defaults when absent. */
   stepBatches?: GroupCommitLimits;
 }
 
@@ -58,8 +60,8 @@ const PLAYER_COLUMNS: RowShape<WalletBalances & SavedColumns> = {
 export class StorySessionService implements StorySessions {
   /** Bundles are immutable per content hash, so each is read and parsed once per process. */
   private readonly chapters = new Map<string, { sha256: string; chapter: AnyChapter }>();
-  /** Free steps of every session in this process, saved together (group commit). */
-  private readonly steps: GroupCommit<StepWrite>;
+  /** Steps of every session in this process, saved together (group commit). */
+  private readonly steps: GroupCommit<StepWrite, StepAnswer>;
   /** PostgreSQL's one-statement chapter openings; SQLite runs in-process, where the transaction costs no round trips. */
   private readonly openings: ChapterOpenings | null;
 
@@ -68,7 +70,7 @@ export class StorySessionService implements StorySessions {
     this.openings = deps.statements.dialect === 'postgresql' ? new ChapterOpenings(deps) : null;
   }
 
-  /** Commits of free steps and the steps they carried since start, for /metrics. */
+  /** Commits of steps and the steps they carried since start, for /metrics. */
   get stepCommits(): { commits: number; writes: number } {
     return this.steps.totals;
   }
@@ -89,33 +91,55 @@ export class StorySessionService implements StorySessions {
 
   async save(userId: string, before: StoryProgress, after: StoryProgress, charge: StepCharge): Promise<Outcome<WalletSnapshot | null>> {
     try {
-      // A free step is one conditional UPDATE: it shares a commit with the free steps of other
-      // sessions that arrive meanwhile, and is answered once that commit is done.
-      if (charge.diamonds === 0) {
-        checkMovesOn(before, after);
-        if (!(await this.steps.write({ userId, before, after }))) throw progressMovedOn();
-        return { ok: true, value: null };
-      }
-      // One charge per progress step: a resent or retried choice finds this key and pays nothing.
-      // An outfit is bought once per story whatever the step: its key names the outfit.
-      const idempotencyKey = charge.outfitId === undefined ? `choice:${before.storyId}:${before.step}` : `outfit:${before.storyId}:${charge.outfitId}`;
-      await this.deps.em.fork().transactional(async (tx) => {
-        await this.deps.wallet.spend(userId, {
-          currency: 'diamonds',
-          amount: charge.diamonds,
-          reason: charge.outfitId === undefined ? 'premium_choice' : 'premium_outfit',
-          idempotencyKey,
-          metadata: { storyId: before.storyId, chapterId: before.chapterId, sceneId: before.sceneId, ...(charge.outfitId === undefined ? { choiceId: charge.choiceId } : { outfitId: charge.outfitId }) },
-        }, tx);
-        await this.writeProgress(userId, before, after, tx);
-        // Last, so a step that lost its race (PROGRESS_CONFLICT) never gets this far; commits with the charge.
-        await this.deps.writerShares.record(tx, { readerId: userId, storyId: before.storyId, chapterId: before.chapterId, cost: charge.diamonds, idempotencyKey });
+      checkMovesOn(before, after);
+      const payment = charge.diamonds === 0 ? undefined : this.paymentFor(userId, before, charge);
+      // Every step shares a commit with the steps of other sessions that arrive meanwhile (a premium
+      // one with its charge), and is answered once that commit is done.
+      const answer = await this.steps.write({ userId, before, after, ...(payment && { payment }) }).catch((error: unknown) => {
+        // A charge's statement that failed as a whole (a key raced in, a deadlock): the wallet's own transaction decides.
+        if (payment && !isDatabaseUnavailable(error)) return { kind: 'undecided' } as const;
+        throw error;
       });
-      return { ok: true, value: await this.walletOf(userId) };
+      switch (answer.kind) {
+        case 'saved':
+          return { ok: true, value: answer.wallet && this.deps.wallet.inventoryOf(answer.wallet, this.deps.clock.now()) };
+        case 'movedOn':
+          throw progressMovedOn();
+        case 'tooFewDiamonds':
+          throw insufficientBalance('diamonds', charge.diamonds, answer.available);
+        case 'undecided':
+          return { ok: true, value: await this.chargeInTransaction(userId, before, after, payment!) };
+      }
     } catch (error) {
       if (error instanceof DomainError && error.code === 'IDEMPOTENCY_CONFLICT') return refusalOf(progressMovedOn());
       return refusalOf(error);
     }
+  }
+
+  /** One charge per progress step: a resent or retried choice finds its key and pays nothing. An outfit is bought once per story whatever the step: its key names the outfit. */
+  private paymentFor(userId: string, before: StoryProgress, charge: StepCharge): StepPayment {
+    const outfit = charge.outfitId !== undefined;
+    const idempotencyKey = outfit ? `outfit:${before.storyId}:${charge.outfitId}` : `choice:${before.storyId}:${before.step}`;
+    const share = premiumChargeOf(userId, before, { diamonds: charge.diamonds, idempotencyKey });
+    return {
+      diamonds: charge.diamonds,
+      idempotencyKey,
+      reason: outfit ? 'premium_outfit' : 'premium_choice',
+      metadata: { storyId: before.storyId, chapterId: before.chapterId, sceneId: before.sceneId, ...(outfit ? { outfitId: charge.outfitId } : { choiceId: charge.choiceId }) },
+      share: (now, onlyIf) => this.deps.writerShares.insertFor(share, now, onlyIf),
+    };
+  }
+
+  /** The charge through the wallet's own rules (a replayed key answers its first result), with the step and the writer's share, in one transaction. */
+  private async chargeInTransaction(userId: string, before: StoryProgress, after: StoryProgress, payment: StepPayment): Promise<WalletSnapshot> {
+    const { diamonds, idempotencyKey, reason, metadata } = payment;
+    await this.deps.em.fork().transactional(async (tx) => {
+      await this.deps.wallet.spend(userId, { currency: 'diamonds', amount: diamonds, reason, idempotencyKey, metadata }, tx);
+      await this.writeProgress(userId, before, after, tx);
+      // Last, so a step that lost its race (PROGRESS_CONFLICT) never gets this far; commits with the charge.
+      await this.deps.writerShares.record(tx, premiumChargeOf(userId, before, payment));
+    });
+    return this.walletOf(userId);
   }
 
   /** Every story the player has started, most recently played first, for GET /v1/progress. */
@@ -182,7 +206,7 @@ export class StorySessionService implements StorySessions {
 
   /**
    * Conditional on the step the change started from: of two sessions racing, one wins. Inside the
-   * transaction `tx` of a charge or a chapter's key (free steps go through group commit instead).
+   * transaction `tx` of a charge or a chapter's key that the one-statement paths left to it.
    */
   private async writeProgress(userId: string, before: StoryProgress, after: StoryProgress, tx: EntityManager): Promise<void> {
     checkMovesOn(before, after);
