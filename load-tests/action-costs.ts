@@ -8,7 +8,10 @@
  *          seconds; the server's CPU per join, each join including its room's dispose on leave;
  *   sign-ups: 3,000 guests, 32 at a time; the server's CPU per sign-up;
  *   first joins: 20 at a time, those guests each open stories they never opened (a chapter's key
- *          spent, progress created, the story's plays counted) for S seconds.
+ *          spent, progress created, the story's plays counted) for S seconds;
+ *   premium steps: 1,000 guests each walked (untimed) to a premium option they can pay for, then
+ *          all take it, 20 at a time: the server's CPU per premium step (charge, ledger row, the
+ *          writer's share and the step together).
  *
  *   npm run bench:costs -- [--target URL] [--players P] [--period-ms T] [--seconds S]
  */
@@ -31,6 +34,8 @@ const JOINING_PLAYERS = 20;
 /** Guests signed up before the first-join window: enough for its joins on this machine class. */
 const FIRST_JOIN_GUESTS = 3000;
 const SIGN_UPS_AT_ONCE = 32;
+/** Guests walked to a premium option before the premium-step window. */
+const PREMIUM_PLAYERS = 1000;
 
 function parseOptions(argv: string[]): Options {
   const options: Options = { target: 'http://127.0.0.1:2567', players: 1000, periodMs: 3000, seconds: 20 };
@@ -146,6 +151,53 @@ async function measureFirstJoins(options: Options, stories: string[], accounts: 
   return `first joins: ${JOINING_PLAYERS} at a time, each a story its guest never opened (a key spent) · ${joins} joins in ${seconds.toFixed(1)} s · ${(1000 * cpu / joins).toFixed(3)} ms CPU per first join`;
 }
 
+/** Advances (taking free options) until a premium option the guest can pay for is on offer; null when the chapter ends first. */
+async function walkToPremium(session: StorySession): Promise<string | null> {
+  for (;;) {
+    const { status, choices, diamonds } = session.state;
+    const premium = choices.find((option) => !option.locked && option.cost > 0 && option.cost <= diamonds);
+    if (status === 'choice' && premium) return premium.id;
+    const free = choices.find((option) => !option.locked && option.cost === 0);
+    const answer = status === 'playing' ? await session.act(StoryMessage.advance, {})
+      : status === 'choice' && free ? await session.act(StoryMessage.choose, { choiceId: free.id })
+      : null;
+    if (answer?.outcome?.kind !== 'scene') return null;
+  }
+}
+
+async function measurePremiumSteps(options: Options, stories: string[]): Promise<string> {
+  const stats = new RunStats();
+  const { items: guests } = await preparePlayers('guests', PREMIUM_PLAYERS, SIGN_UPS_AT_ONCE, () => GuestAccount.create(options.target), stats, {});
+  const ready: { session: StorySession; choiceId: string }[] = [];
+  const walking = guests.map((account, i) => ({ account, storyId: stories[i % stories.length]! }));
+  await Promise.all(Array.from({ length: SIGN_UPS_AT_ONCE }, async () => {
+    for (let guest = walking.pop(); guest; guest = walking.pop()) {
+      const session = await openStory(options.target, guest.account, guest.storyId, stats);
+      const choiceId = await walkToPremium(session);
+      if (choiceId) ready.push({ session, choiceId });
+      else await session.leave();
+    }
+  }));
+  if (ready.length === 0) throw new Error('no story offered a premium option a new guest can pay for');
+  let paid = 0;
+  let refused = 0;
+  const done: StorySession[] = [];
+  const before = await serverCpuSeconds(options.target);
+  const started = performance.now();
+  await Promise.all(Array.from({ length: JOINING_PLAYERS }, async () => {
+    for (let next = ready.pop(); next; next = ready.pop()) {
+      const { outcome } = await next.session.act(StoryMessage.choose, { choiceId: next.choiceId });
+      if (outcome?.kind === 'scene') paid++;
+      else refused++;
+      done.push(next.session);
+    }
+  }));
+  const cpu = (await serverCpuSeconds(options.target)) - before;
+  const seconds = (performance.now() - started) / 1000;
+  await Promise.all(done.map((session) => session.leave()));
+  return `premium steps: ${JOINING_PLAYERS} at a time, each guest's first premium option · ${paid} paid (${refused} refused) in ${seconds.toFixed(1)} s · ${(1000 * cpu / paid).toFixed(3)} ms CPU per premium step`;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main(): Promise<void> {
@@ -156,6 +208,8 @@ async function main(): Promise<void> {
   const signUps = await measureSignUps(options);
   console.log(signUps.line);
   console.log(await measureFirstJoins(options, stories, signUps.accounts));
+  // Before the steps: their players go on stepping until their chapters end.
+  console.log(await measurePremiumSteps(options, stories));
   console.log(await measureSteps(options, stories));
   process.exit(0);
 }
