@@ -90,7 +90,6 @@ export abstract class CampaignRoom extends KitRoom<CampaignState, CampaignRoomDe
     direct<{ text: string }>(CampaignMessage.chat, chatSchema, (client, v) => this.chat(client, v.text));
     direct<{ typing: boolean }>(CampaignMessage.typing, typingSchema, (client, v) => this.setPresence(client, { typing: v.typing }));
     direct<{ ready: boolean }>(CampaignMessage.ready, readySchema, (client, v) => this.setPresence(client, { ready: v.ready }));
-    this.refuseUnknownMessages();
   }
 
   override async onJoin(client: Client, options: unknown, auth: PlayerAuthData): Promise<void> {

@@ -74,7 +74,6 @@ export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps>
     this.onSerialMessage(ReadingMessage.position, positionSchema, (client, m) => this.position(client, m.paragraphId));
     this.onSerialMessage(ReadingMessage.react, reactSchema, (client, m) => this.react(client, m.paragraphId, m.emoji));
     this.onSerialMessage(ReadingMessage.comment, commentSchema, (client, m) => this.comment(client, m.paragraphId, m.text, m.replyTo ?? null));
-    this.refuseUnknownMessages();
   }
 
   override async onJoin(client: Client, _options: unknown, auth: PlayerAuthData): Promise<void> {

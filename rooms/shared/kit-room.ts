@@ -9,21 +9,23 @@
  *       const options = parseJoinOptions(joinOptionsSchema, raw);          // 400 INVALID_OPTIONS
  *       this.onSerialMessage('choose', chooseSchema, (client, m) => this.choose(client, m.choiceId));
  *       this.onDirectMessage('typing', typingSchema, (client, m) => this.setTyping(client, m.typing));
- *       this.refuseUnknownMessages();
  *     }
  *     override async onJoin(client: Client) { await this.inMailbox(() => this.seat(client)); }
  *   }
  *   server.define('story', configuredRoom(StoryRoom, deps));             // static onAuth included
  *
  * Serial messages run one at a time in the room's mailbox (bounded: a full mailbox answers
- * RATE_LIMITED); direct ones at once; both are counted, budgeted per client and validated first.
+ * RATE_LIMITED); direct ones at once; both are counted, budgeted per client and validated first;
+ * any other type is answered UNKNOWN_MESSAGE. One Colyseus handler ('*') receives them all and
+ * looks the type up in the room's table: a handler per type would cost every room (every story
+ * session) Colyseus' error wrapper, a bound function and a validator closure for each type.
  * `refuse` answers one client in the REST error shape; a job that throws ends in `failed`, which
  * logs it and refuses INTERNAL to everyone in the room.
  */
 import { Room, type Client } from '@colyseus/core';
 import { MessageGuard, type GuardSettings } from './message-guard';
 import { shareHandshake } from './shared-handshake';
-import { validator, type Parsed, type SafeParser } from './message-validator';
+import { parse, type SafeParser } from './message-validator';
 import type { PlayerAuthenticator } from './player-auth';
 import type { Refusal } from './room-error';
 import type { RoomLogger } from './room-logger';
@@ -42,10 +44,19 @@ export interface RoomKitSettings extends GuardSettings {
   failureMessage: string;
 }
 
+/** How one message type is received: its payload's schema and its handler, in the mailbox or at once. */
+interface KitMessage {
+  schema: SafeParser<unknown>;
+  serial: boolean;
+  work: (client: Client, value: unknown) => Promise<void | false> | void;
+}
+
 export abstract class KitRoom<State extends object, Deps extends KitDeps = KitDeps> extends Room<State> {
   protected abstract readonly deps: Deps;
   protected abstract readonly settings: RoomKitSettings;
   private kitGuard: MessageGuard | null = null;
+  /** The message types this room receives (no prototype: a client names the type); made on the first registration. */
+  private kitMessages: Record<string, KitMessage> | null = null;
 
   /** Made on first use: the subclass's `settings` and `deps` are set after this constructor. */
   protected get guard(): MessageGuard {
@@ -58,19 +69,29 @@ export abstract class KitRoom<State extends object, Deps extends KitDeps = KitDe
    * Work that resolves `false` was refused by the room's rules and is not reported as a step.
    */
   protected onSerialMessage<T>(type: string, schema: SafeParser<T>, work: (client: Client, value: T) => Promise<void | false>): void {
-    this.onMessage(type, (client, message: Parsed<T>) => {
-      if (this.guard.serial(client, type, message, (value) => work(client, value)) && message.ok) this.messageAccepted(client, type, message.value);
-    }, validator(schema));
+    this.receive(type, { schema, serial: true, work: work as KitMessage['work'] });
   }
 
   /** A message handled at once, outside the mailbox (chat, presence). */
   protected onDirectMessage<T>(type: string, schema: SafeParser<T>, handle: (client: Client, value: T) => void): void {
-    this.onMessage(type, (client, message: Parsed<T>) => this.guard.direct(client, message, (value) => handle(client, value)), validator(schema));
+    this.receive(type, { schema, serial: false, work: handle as KitMessage['work'] });
   }
 
-  /** Any other message type is answered UNKNOWN_MESSAGE (and the client stays connected). */
-  protected refuseUnknownMessages(): void {
-    this.onMessage('*', (client, type) => this.guard.refuseUnknown(client, type));
+  private receive(type: string, message: KitMessage): void {
+    if (!this.kitMessages) {
+      this.kitMessages = Object.create(null) as Record<string, KitMessage>;
+      this.onMessage('*', (client, messageType, payload) => this.dispatch(client, messageType, payload));
+    }
+    this.kitMessages[type] = message;
+  }
+
+  /** Validates and hands a message to its type's handler; an unknown type is answered UNKNOWN_MESSAGE (the client stays connected). */
+  private dispatch(client: Client, type: string | number, payload: unknown): void {
+    const message = typeof type === 'string' ? this.kitMessages![type] : undefined;
+    if (!message) return this.guard.refuseUnknown(client, type);
+    const parsed = parse(message.schema, payload);
+    if (!message.serial) return this.guard.direct(client, parsed, (value) => void message.work(client, value));
+    if (this.guard.serial(client, type as string, parsed, (value) => message.work(client, value) as Promise<void | false>) && parsed.ok) this.messageAccepted(client, type as string, parsed.value);
   }
 
   /** The room's own work (joins, leaves, timers) through the mailbox; its result or error comes back. */

@@ -5,7 +5,7 @@ import { configuredRoom } from './configured-room';
 import { parseJoinOptions } from './join-options';
 import { KitRoom, type KitDeps } from './kit-room';
 import { MessageGuard, type GuardSettings } from './message-guard';
-import { validator } from './message-validator';
+import { parse } from './message-validator';
 import type { RoomErrorMessage } from './room-error';
 
 const settings: GuardSettings = { kind: 'test', budget: { burst: 3, perSecond: 1 }, capacity: 2, busyMessage: 'Busy; try again' };
@@ -25,7 +25,8 @@ function fixture(overrides: Partial<GuardSettings> = {}) {
   return { room, guard, counted, failures, client };
 }
 
-const choose = validator(z.object({ choiceId: z.string() }).strict());
+const chooseSchema = z.object({ choiceId: z.string() }).strict();
+const choose = (payload: unknown) => parse(chooseSchema, payload);
 
 describe('MessageGuard', () => {
   it('runs accepted messages one at a time in arrival order and reports each step', async () => {

@@ -16,11 +16,9 @@ export function describeIssues(issues: Issue[], whole = '(payload)'): string {
   return issues.map((i) => `${i.path.join('.') || whole} ${i.message}`).join('; ');
 }
 
-/** The onMessage validator: never throws (a throw would disconnect the client), tags the result instead. */
-export function validator<T>(schema: SafeParser<T>) {
-  return (message: unknown): Parsed<T> => {
-    const parsed = schema.safeParse(message ?? {});
-    if (parsed.success) return { ok: true, value: parsed.data };
-    return { ok: false, message: `Invalid message: ${describeIssues(parsed.error.issues)}` };
-  };
+/** A payload checked against its schema: never throws (a throw would disconnect the client), tags the result instead. */
+export function parse<T>(schema: SafeParser<T>, message: unknown): Parsed<T> {
+  const parsed = schema.safeParse(message ?? {});
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return { ok: false, message: `Invalid message: ${describeIssues(parsed.error.issues)}` };
 }

@@ -137,6 +137,11 @@ describe('story room', () => {
     session.room.send('fly', {});
     await until(() => lastError(session)?.code === 'UNKNOWN_MESSAGE');
     expect(lastError(session)).toEqual({ code: 'UNKNOWN_MESSAGE', message: 'The story room has no message "fly"', details: {}, request_id: expect.any(String) });
+    // Names every object inherits are not messages either (the room's message table has no prototype).
+    for (const inherited of ['constructor', 'toString', '__proto__']) {
+      session.room.send(inherited, {});
+      expect(await until(() => lastError(session)?.message === `The story room has no message "${inherited}"`), inherited).toBe(true);
+    }
     expect(session.room.state).toMatchObject({ sceneId: 'fork', status: 'choice' });
     expect(choiceIds(session)).toEqual(['wait', 'lamp', 'secret']);
     expect(session.room.connection.isOpen).toBe(true);

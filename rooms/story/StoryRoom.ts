@@ -70,7 +70,6 @@ export abstract class StoryRoom extends KitRoom<StoryState, StoryRoomDeps> {
         return { ok: true, value: worn.value.progress, charge: { diamonds: worn.value.diamonds, choiceId: null, outfitId: worn.value.outfitId } };
       }),
     );
-    this.refuseUnknownMessages();
   }
 
   override async onJoin(client: Client, _options: unknown, auth: PlayerAuthData): Promise<void> {
