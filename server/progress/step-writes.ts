@@ -56,7 +56,8 @@ export function commitSteps(statements: PreparedStatements, clock: Clock): Commi
       const free = writes.filter((w) => !isCharged(w));
       const freeSaved = await saveFreeSteps(tx, free, now);
       const answers: StepAnswer[] = [];
-      for (const write of writes) answers.push(isCharged(write) ? await writeChargedStep(tx, write, now) : freeAnswer(freeSaved[free.indexOf(write)]!));
+      let nextFree = 0;
+      for (const write of writes) answers.push(isCharged(write) ? await writeChargedStep(tx, write, now) : freeAnswer(freeSaved[nextFree++]!));
       return answers;
     });
   };
