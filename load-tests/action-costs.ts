@@ -64,16 +64,21 @@ async function openStory(target: string, account: GuestAccount, storyId: string,
   return StorySession.open(client, { storyId }, stats);
 }
 
+/** One free step: advance, or the first free unlocked option; null when there is none (the chapter ended). */
+function freeStep(session: StorySession): ReturnType<StorySession['act']> | null {
+  const { status, choices } = session.state;
+  const free = choices.find((option) => !option.locked && option.cost === 0);
+  return status === 'playing' ? session.act(StoryMessage.advance, {})
+    : status === 'choice' && free ? session.act(StoryMessage.choose, { choiceId: free.id })
+    : null;
+}
+
 /** One step every `periodMs` until the chapter ends: advance, or the first free unlocked option. */
 async function stepEvery(session: StorySession, periodMs: number, onAnswer: () => void): Promise<void> {
   // Spread the players over the period so the load is even.
   await sleep(Math.random() * periodMs);
   for (;;) {
-    const { status, choices } = session.state;
-    const free = choices.find((option) => !option.locked && option.cost === 0);
-    const answer = status === 'playing' ? await session.act(StoryMessage.advance, {})
-      : status === 'choice' && free ? await session.act(StoryMessage.choose, { choiceId: free.id })
-      : null;
+    const answer = await freeStep(session);
     if (!answer) return;
     if (answer.outcome?.kind === 'scene') onAnswer();
     await sleep(periodMs);
@@ -157,10 +162,7 @@ async function walkToPremium(session: StorySession): Promise<string | null> {
     const { status, choices, diamonds } = session.state;
     const premium = choices.find((option) => !option.locked && option.cost > 0 && option.cost <= diamonds);
     if (status === 'choice' && premium) return premium.id;
-    const free = choices.find((option) => !option.locked && option.cost === 0);
-    const answer = status === 'playing' ? await session.act(StoryMessage.advance, {})
-      : status === 'choice' && free ? await session.act(StoryMessage.choose, { choiceId: free.id })
-      : null;
+    const answer = await freeStep(session);
     if (answer?.outcome?.kind !== 'scene') return null;
   }
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { PreparedStatements, SqlParam } from '../database/prepared-statements';
 import type { OpeningWallet } from '../wallet/wallet-types';
+import { LEDGER_COLUMNS } from '../wallet/wallet-queries';
 import type { NewRefreshToken } from './refresh-token-store';
 
 /** Everything a sign-up writes: the user, their opening wallet and its ledger rows, their first refresh token. */
@@ -13,7 +14,6 @@ export interface NewAccount {
 
 const USER_COLUMNS = 'id, email, password_hash, display_name, is_guest, created_at, updated_at';
 const WALLET_COLUMNS = 'user_id, "keys", keys_anchor_at, diamonds, updated_at';
-const LEDGER_COLUMNS = 'user_id, currency, delta, balance_after, reason, idempotency_key, metadata, created_at';
 const TOKEN_COLUMNS = 'id, user_id, family_id, token_hash, expires_at, created_at';
 
 /**

@@ -3,7 +3,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { StoryProgress } from '../../rooms/story/engine';
 import type { PreparedStatements, SqlParam } from '../database/prepared-statements';
 import type { Clock } from '../shared/clock';
-import { BALANCES_SHAPE, type WalletBalances } from '../wallet/wallet-queries';
+import { BALANCES_SHAPE, LEDGER_COLUMNS, type WalletBalances } from '../wallet/wallet-queries';
 import type { WalletService } from '../wallet/wallet-service';
 import type { WalletChangeRequest } from '../wallet/wallet-types';
 import { progressValues, PROGRESS_SET } from './progress-columns';
@@ -37,7 +37,7 @@ const spendKey = (user: string) =>
   `where user_id = ${user} and "keys" = ?::integer and keys_anchor_at = ?::timestamptz returning user_id, "keys", keys_anchor_at, diamonds`;
 
 const LEDGER_ROW =
-  'insert into currency_ledger (user_id, currency, delta, balance_after, reason, idempotency_key, metadata, created_at) ' +
+  `insert into currency_ledger (${LEDGER_COLUMNS}) ` +
   'select user_id, ?, ?::integer, "keys", ?, ?, ?::jsonb, ?::timestamptz from spent';
 
 const PROGRESS_CASTS = ['', '', '', '::integer', '::jsonb', '::jsonb', '::jsonb', '::jsonb', '', '', '', '::jsonb'];

@@ -1,6 +1,6 @@
 import type { RowShape, SqlParam, StatementRunner } from '../database/prepared-statements';
 import type { PremiumCharge, ShareInsert } from '../earnings/writer-share-ledger';
-import { BALANCES_SHAPE, type WalletBalances } from '../wallet/wallet-queries';
+import { BALANCES_SHAPE, FIND_LEDGER_SQL, INSERT_LEDGER_SQL, LEDGER_COLUMNS, READ_SQL, TAKE_DIAMONDS_SQL, type WalletBalances } from '../wallet/wallet-queries';
 import { progressValues, PROGRESS_SET, SAVE_STEP_SQL } from './progress-columns';
 import type { StepAnswer, StepWrite } from './step-writes';
 
@@ -21,8 +21,6 @@ export type ChargedStepWrite = StepWrite & { payment: StepPayment };
 export const premiumChargeOf = (userId: string, before: StepWrite['before'], payment: Pick<StepPayment, 'diamonds' | 'idempotencyKey'>): PremiumCharge =>
   ({ readerId: userId, storyId: before.storyId, chapterId: before.chapterId, cost: payment.diamonds, idempotencyKey: payment.idempotencyKey });
 
-const LEDGER_COLUMNS = 'insert into currency_ledger (user_id, currency, delta, balance_after, reason, idempotency_key, metadata, created_at)';
-
 /**
  * PostgreSQL, one statement: the progress row locked at the step it was read at; the diamonds taken
  * only if that held, the key was never paid, and there are enough; the ledger row, the new progress
@@ -34,7 +32,7 @@ const chargedStepSql = (share: string) =>
   'unpaid as (select user_id from held where not exists (select 1 from currency_ledger l where l.user_id = held.user_id and l.idempotency_key = ?)), ' +
   'taken as (update wallets set diamonds = diamonds - ?::integer, updated_at = ?::timestamptz where user_id = (select user_id from unpaid) and diamonds >= ?::integer ' +
   'returning user_id, "keys", keys_anchor_at, diamonds), ' +
-  `ledger as (${LEDGER_COLUMNS} select user_id, 'diamonds', ?::integer, diamonds, ?, ?, ?::jsonb, ?::timestamptz from taken), ` +
+  `ledger as (insert into currency_ledger (${LEDGER_COLUMNS}) select user_id, 'diamonds', ?::integer, diamonds, ?, ?, ?::jsonb, ?::timestamptz from taken), ` +
   `moved as (update player_progress set ${PROGRESS_SET} ` +
   'where user_id = (select user_id from taken) and story_id = ?)' +
   (share ? `, share as (${share}) ` : ' ') +
@@ -47,10 +45,6 @@ type ChargeOutcome = WalletBalances & { held: number; unpaid: number; paid: numb
 const OUTCOME_SHAPE: RowShape<ChargeOutcome> = { held: 'integer', unpaid: 'integer', paid: 'integer', ...BALANCES_SHAPE };
 
 const STEP_AT_SQL = 'select step from player_progress where user_id = ? and story_id = ?';
-const PAID_BEFORE_SQL = 'select id from currency_ledger where user_id = ? and idempotency_key = ?';
-const WALLET_SQL = 'select "keys", keys_anchor_at as "keysAnchorAt", diamonds from wallets where user_id = ?';
-const TAKE_SQL = 'update wallets set diamonds = diamonds - ?, updated_at = ? where user_id = ? and diamonds >= ?';
-const LEDGER_SQL = `${LEDGER_COLUMNS} values (?, 'diamonds', ?, ?, ?, ?, ?, ?)`;
 
 /**
  * A premium step and its charge, together or not at all, answered as a StepAnswer: saved (with the
@@ -84,12 +78,13 @@ async function chargeOnPostgres(tx: StatementRunner, { userId, before, after, pa
 async function chargeOnSqlite(tx: StatementRunner, { userId, before, after, payment }: ChargedStepWrite, now: Date): Promise<StepAnswer> {
   const at = await tx.first(STEP_AT_SQL, [userId, before.storyId], { step: 'integer' });
   if (at?.step !== before.step) return { kind: 'movedOn' };
-  const wallet = await tx.first<WalletBalances>(WALLET_SQL, [userId], BALANCES_SHAPE);
-  if (!wallet || (await tx.first(PAID_BEFORE_SQL, [userId, payment.idempotencyKey], { id: 'integer' }))) return { kind: 'undecided' };
+  const wallet = await tx.first<WalletBalances>(READ_SQL, [userId], BALANCES_SHAPE);
+  if (!wallet || (await tx.first(FIND_LEDGER_SQL, [userId, payment.idempotencyKey], { id: 'integer' }))) return { kind: 'undecided' };
   if (wallet.diamonds < payment.diamonds) return { kind: 'tooFewDiamonds', available: wallet.diamonds };
-  const diamonds = wallet.diamonds - payment.diamonds;
-  if ((await tx.run(TAKE_SQL, [payment.diamonds, now, userId, payment.diamonds])) !== 1) throw new Error('the wallet changed inside its transaction');
-  await tx.run(LEDGER_SQL, [userId, -payment.diamonds, diamonds, payment.reason, payment.idempotencyKey, JSON.stringify(payment.metadata), now]);
+  const taken = await tx.first<{ diamonds: number }>(TAKE_DIAMONDS_SQL, [-payment.diamonds, now, userId, payment.diamonds], { diamonds: 'integer' });
+  if (!taken) throw new Error('the wallet changed inside its transaction');
+  const { diamonds } = taken;
+  await tx.first(INSERT_LEDGER_SQL, [userId, 'diamonds', -payment.diamonds, diamonds, payment.reason, payment.idempotencyKey, JSON.stringify(payment.metadata), now], { id: 'integer' });
   if ((await tx.run(SAVE_STEP_SQL, [...progressValues(after), now, userId, before.storyId, before.step])) !== 1) throw new Error('the progress changed inside its transaction');
   const share = payment.share(now);
   if (share) await tx.run(share.sql, share.params);

@@ -95,9 +95,10 @@ export class StorySessionService implements StorySessions {
       const payment = charge.diamonds === 0 ? undefined : this.paymentFor(userId, before, charge);
       // Every step shares a commit with the steps of other sessions that arrive meanwhile (a premium
       // one with its charge), and is answered once that commit is done.
-      const answer = await this.steps.write({ userId, before, after, ...(payment && { payment }) }).catch((error: unknown) => {
+      const written = this.steps.write({ userId, before, after, ...(payment && { payment }) });
+      const answer = !payment ? await written : await written.catch((error: unknown) => {
         // A charge's statement that failed as a whole (a key raced in, a deadlock): the wallet's own transaction decides.
-        if (payment && !isDatabaseUnavailable(error)) return { kind: 'undecided' } as const;
+        if (!isDatabaseUnavailable(error)) return { kind: 'undecided' } as const;
         throw error;
       });
       switch (answer.kind) {

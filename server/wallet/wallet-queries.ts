@@ -23,18 +23,20 @@ export interface NewLedgerEntry {
 }
 
 const BALANCES = '"keys", keys_anchor_at as "keysAnchorAt", diamonds';
+/** The ledger's columns in the order every insert of a ledger row lists them. */
+export const LEDGER_COLUMNS = 'user_id, currency, delta, balance_after, reason, idempotency_key, metadata, created_at';
 /** How a wallet row reads back (also where another statement returns the balances it wrote). */
 export const BALANCES_SHAPE: RowShape<WalletBalances> = { keys: 'integer', keysAnchorAt: 'date', diamonds: 'integer' };
 const LEDGER_SHAPE: RowShape<LedgerRecord> = { id: 'integer', currency: 'text', delta: 'integer', balanceAfter: 'integer' };
 
-const READ_SQL = `select ${BALANCES} from wallets where user_id = ?`;
+/** Exported, with the next three, for a caller that runs them in a transaction of its own (a premium step's batch). */
+export const READ_SQL = `select ${BALANCES} from wallets where user_id = ?`;
 const CLAIM_SQL = `update wallets set updated_at = ? where user_id = ? returning ${BALANCES}`;
-const TAKE_DIAMONDS_SQL = 'update wallets set diamonds = diamonds + ?, updated_at = ? where user_id = ? and diamonds >= ? returning diamonds';
+export const TAKE_DIAMONDS_SQL = 'update wallets set diamonds = diamonds + ?, updated_at = ? where user_id = ? and diamonds >= ? returning diamonds';
 const ADD_DIAMONDS_SQL = 'update wallets set diamonds = diamonds + ?, updated_at = ? where user_id = ? returning diamonds';
 const STORE_KEYS_SQL = 'update wallets set "keys" = ?, keys_anchor_at = ?, updated_at = ? where user_id = ?';
-const FIND_LEDGER_SQL = 'select id, currency, delta, balance_after as "balanceAfter" from currency_ledger where user_id = ? and idempotency_key = ?';
-const INSERT_LEDGER_SQL =
-  'insert into currency_ledger (user_id, currency, delta, balance_after, reason, idempotency_key, metadata, created_at) values (?, ?, ?, ?, ?, ?, ?, ?) returning id';
+export const FIND_LEDGER_SQL = 'select id, currency, delta, balance_after as "balanceAfter" from currency_ledger where user_id = ? and idempotency_key = ?';
+export const INSERT_LEDGER_SQL = `insert into currency_ledger (${LEDGER_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?) returning id`;
 
 /**
  * The wallet's SQL, one statement per method, each a statement prepared once per connection. `tx`
