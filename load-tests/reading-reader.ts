@@ -6,24 +6,34 @@ import type { StoryState } from '../rooms/story/StoryState';
 import type { RunStats } from './run-stats';
 import { JoinFailed } from './story-session';
 import { GuestAccount } from './storyverse-api';
+import { decodeRoomMessage, hasType, roomTypePrefix, WireRefusal, WireRoom } from './wire-room';
 
 const JOIN_TIMEOUT_MS = 15_000;
 
 /** A change a reader saw: the count of a paragraph's emoji, or a comment's text. */
 export type Sighting = { kind: 'count'; key: string } | { kind: 'comment'; text: string };
 
+const COMMENT_TYPE = roomTypePrefix(ReadingMessage.comment);
+const ERROR_TYPE = roomTypePrefix(ReadingMessage.error);
+
 /**
  * A guest who has opened the chapter (a story session on it, as a real reader does first — the
- * reading room lets in only readers who have), then sits in the chapter's reading room. Only
- * readers chosen as observers watch reaction counts through schema callbacks; every reader
- * receives comments (the server sends each to the whole chapter) and counts them.
+ * reading room lets in only readers who have), then sits in the chapter's reading room. Readers
+ * chosen as observers are colyseus.js clients that watch reaction counts through schema callbacks;
+ * the others speak the room protocol on a bare socket (WireRoom) and only count the comments that
+ * reach them (the server sends each to the whole chapter) — at release day's 10,000 readers that
+ * is close to a million frames a second, which colyseus.js cannot decode on the server's cores.
  */
 export class ReadingReader {
   private room: Room<ReadingState> | null = null;
+  private wire: WireRoom | null = null;
+  /** Resolves a wire leave once the server has closed the socket. */
+  private onWireClosed: (() => void) | null = null;
   private gone = false;
 
   private constructor(
     private readonly client: Client,
+    private readonly target: string,
     private readonly stats: RunStats,
   ) {}
 
@@ -43,19 +53,16 @@ export class ReadingReader {
       });
     });
     await story.leave(true);
-    return new ReadingReader(client, stats);
-  }
-
-  get roomId(): string {
-    return this.room?.roomId ?? '';
+    return new ReadingReader(client, target, stats);
   }
 
   get open(): boolean {
-    return this.room !== null && !this.gone;
+    return (this.room !== null || this.wire !== null) && !this.gone;
   }
 
-  /** Measured: joinOrCreate('reading') → the first state. */
+  /** Measured: joinOrCreate('reading') → the first state. An observer (onSighting) joins with colyseus.js. */
   async join(storyId: string, chapterId: string, onSighting: ((sighting: Sighting) => void) | null): Promise<void> {
+    if (!onSighting) return this.joinOnWire(storyId, chapterId);
     const started = performance.now();
     let timer: NodeJS.Timeout | undefined;
     try {
@@ -90,17 +97,87 @@ export class ReadingReader {
     }
   }
 
+  /** The same join on a bare socket: seat reservation, WebSocket, JOIN_ROOM acknowledged, first state. */
+  private async joinOnWire(storyId: string, chapterId: string): Promise<void> {
+    const started = performance.now();
+    const token = this.client.auth.token!;
+    let timer: NodeJS.Timeout | undefined;
+    let wire: WireRoom | null = null;
+    let givenUp = false;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        timer = setTimeout(() => reject(new JoinFailed('JOIN_TIMEOUT', `no reading room within ${JOIN_TIMEOUT_MS / 1000} s`)), JOIN_TIMEOUT_MS);
+        WireRoom.reserve(this.target, 'joinOrCreate', READING_ROOM, { storyId, chapterId }, token).then((seat) => {
+          // A seat that comes after the timeout is left to expire.
+          if (givenUp) return;
+          wire = WireRoom.open(this.target, seat, token, {
+            onState: resolve,
+            onRefused: (text) => reject(new JoinFailed(/^([A-Z_]+):/.exec(text)?.[1] ?? 'JOIN_FAILED', text)),
+            onData: (frame, typeStart) => this.wireData(frame, typeStart),
+            onClose: (code) => {
+              if (!this.wire) return reject(new JoinFailed('JOIN_FAILED', `the reading room closed with ${code} before its first state`));
+              this.closed(code);
+            },
+          });
+        }, reject);
+      });
+      this.wire = wire;
+      this.stats.joinMs.record(performance.now() - started);
+      this.stats.connected++;
+      this.stats.playersConnected++;
+    } catch (error) {
+      givenUp = true;
+      (wire as WireRoom | null)?.destroy();
+      if (error instanceof JoinFailed) throw error;
+      if (error instanceof WireRefusal) throw new JoinFailed(error.code, error.message);
+      throw new JoinFailed('JOIN_UNREACHABLE', error instanceof Error ? error.message : String(error));
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** A room message on the bare socket: comments are counted, refusals read, the rest left undecoded. */
+  private wireData(frame: Buffer, typeStart: number): void {
+    if (hasType(frame, typeStart, COMMENT_TYPE)) {
+      this.stats.messagesReceived++;
+      return;
+    }
+    if (!hasType(frame, typeStart, ERROR_TYPE)) return;
+    const { error } = decodeRoomMessage(frame, typeStart).message as RoomErrorMessage;
+    this.stats.error(error.code, error.message);
+  }
+
   send(type: 'position' | 'react' | 'comment', message: object): void {
     if (!this.open) return;
-    this.room!.send(type, message);
+    if (this.wire) this.wire.send(type, message);
+    else this.room!.send(type, message);
     this.stats.messagesSent++;
   }
 
   async leave(): Promise<void> {
-    if (!this.room || this.gone) return;
+    if (this.gone) return;
+    if (this.wire) {
+      this.gone = true;
+      this.stats.connected--;
+      const wire = this.wire;
+      const closed = new Promise<void>((resolve) => (this.onWireClosed = resolve));
+      wire.leave();
+      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      return wire.destroy();
+    }
+    if (!this.room) return;
     this.gone = true;
     this.stats.connected--;
     await Promise.race([this.room.leave(true).catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 5000))]);
+  }
+
+  /** The bare socket closed: after a leave, expected; otherwise the server dropped the reader. */
+  private closed(code: number): void {
+    this.onWireClosed?.();
+    if (this.gone) return;
+    this.gone = true;
+    this.stats.connected--;
+    if (code !== 1000 && code !== 4000) this.stats.error('DISCONNECTED', `the reading room closed with ${code}`);
   }
 
   private listen(room: Room<ReadingState>, onSighting: ((sighting: Sighting) => void) | null): void {

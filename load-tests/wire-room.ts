@@ -1,0 +1,248 @@
+import { randomBytes } from 'node:crypto';
+import { connect, type Socket } from 'node:net';
+import { pack, unpack } from '@colyseus/msgpackr';
+import { decode } from '@colyseus/schema';
+
+/** Colyseus' protocol codes (first byte of every room frame), as @colyseus/core and colyseus.js 0.16 define them. */
+export const RoomFrame = { joinRoom: 10, error: 11, leaveRoom: 12, roomData: 13, roomState: 14, roomStatePatch: 15 } as const;
+
+/** What the matchmaker answers for a seat (POST /matchmake/:method/:roomName). */
+export interface SeatReservation {
+  sessionId: string;
+  room: { roomId: string; processId: string; publicAddress?: string };
+}
+
+/** A seat or a connection the server refused; `code` is the server's (e.g. CHAPTER_LOCKED) or a transport code. */
+export class WireRefusal extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message);
+    this.name = 'WireRefusal';
+  }
+}
+
+export interface WireRoomHandlers {
+  /** A room message, its type already matched by the caller's prefix test; `body` starts after the type. */
+  onData(frame: Buffer, typeStart: number): void;
+  /** The first full state arrived: the join is complete. */
+  onState(): void;
+  /** The room turned the seat down (its onJoin threw): `CODE: words`, as colyseus.js reports it. The socket closes next. */
+  onRefused(message: string): void;
+  onClose(code: number): void;
+}
+
+const HANDSHAKE_LIMIT = 16 * 1024;
+const OPCODE_CONTINUATION = 0x0;
+const OPCODE_BINARY = 0x2;
+const OPCODE_CLOSE = 0x8;
+const OPCODE_PING = 0x9;
+
+/**
+ * One Colyseus room seat over a bare TCP socket: the WebSocket upgrade, the JOIN_ROOM
+ * acknowledgement and room messages, with frames split but not decoded — a reader that only counts
+ * what reaches it costs the load tool a header parse per frame instead of a colyseus.js decode.
+ * Speaks what colyseus.js 0.16 speaks (see Room.onMessageCallback / Room.send there); plain `ws://`
+ * only, as the load tool's targets are.
+ */
+export class WireRoom {
+  private pending: Buffer | null = null;
+  /** A fragmented message being gathered (Colyseus sends none; kept correct anyway). */
+  private fragments: Buffer[] | null = null;
+  private upgraded = false;
+  private joined = false;
+  private closed = false;
+
+  private constructor(private readonly socket: Socket, private readonly handlers: WireRoomHandlers) {}
+
+  /** Reserves a seat over HTTP as colyseus.js does (the bearer token is the player's). */
+  static async reserve(target: string, method: 'joinOrCreate' | 'create' | 'join', roomName: string, options: object, token: string): Promise<SeatReservation> {
+    const response = await fetch(`${target}/matchmake/${method}/${roomName}`, {
+      method: 'POST',
+      headers: { accept: 'application/json', 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(options),
+    });
+    const body = (await response.json().catch(() => ({}))) as Partial<SeatReservation> & { error?: string; code?: number };
+    if (!response.ok || body.error || !body.room || !body.sessionId) {
+      const text = body.error ?? `matchmake answered ${response.status}`;
+      throw new WireRefusal(/^([A-Z_]+):/.exec(text)?.[1] ?? 'JOIN_FAILED', text);
+    }
+    return body as SeatReservation;
+  }
+
+  /** Opens the room's WebSocket for a reserved seat and answers the server's JOIN_ROOM. */
+  static open(target: string, seat: SeatReservation, token: string, handlers: WireRoomHandlers): WireRoom {
+    const base = new URL(target);
+    const address = seat.room.publicAddress ? new URL(`ws://${seat.room.publicAddress}`) : base;
+    const path = `${address.pathname.replace(/\/$/, '')}/${seat.room.processId}/${seat.room.roomId}?sessionId=${encodeURIComponent(seat.sessionId)}&_authToken=${encodeURIComponent(token)}`;
+    const socket = connect({ host: address.hostname, port: Number(address.port || 80), noDelay: true });
+    const room = new WireRoom(socket, handlers);
+    socket.once('connect', () => {
+      socket.write(`GET ${path} HTTP/1.1\r\nHost: ${address.host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n\r\n`);
+    });
+    socket.on('data', (chunk: Buffer) => room.received(chunk));
+    socket.on('error', () => room.finish(1006));
+    socket.on('close', () => room.finish(1006));
+    return room;
+  }
+
+  get isJoined(): boolean {
+    return this.joined && !this.closed;
+  }
+
+  /** A room message, encoded as colyseus.js encodes `room.send(type, message)`. */
+  send(type: string, message: object): void {
+    this.writeFrame(Buffer.concat([Buffer.of(RoomFrame.roomData), pack(type), pack(message)]));
+  }
+
+  /** A consented leave: the server closes the socket when it has processed it. */
+  leave(): void {
+    this.writeFrame(Buffer.of(RoomFrame.leaveRoom));
+  }
+
+  /** Drops the connection without a word (a tab closed). */
+  destroy(): void {
+    this.socket.destroy();
+  }
+
+  private received(chunk: Buffer): void {
+    let data = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
+    this.pending = null;
+    if (!this.upgraded) {
+      const end = data.indexOf('\r\n\r\n');
+      if (end < 0) {
+        if (data.length > HANDSHAKE_LIMIT) return this.fail(1002);
+        this.pending = data;
+        return;
+      }
+      if (!/^HTTP\/1\.1 101/.test(data.toString('latin1', 0, Math.min(end, 64)))) return this.fail(1002);
+      this.upgraded = true;
+      data = data.subarray(end + 4);
+    }
+    let at = 0;
+    while (!this.closed) {
+      const frame = nextFrame(data, at);
+      if (!frame) break;
+      this.frame(frame.opcode, frame.fin, data.subarray(frame.payloadStart, frame.end));
+      at = frame.end;
+    }
+    if (at < data.length) this.pending = data.subarray(at);
+  }
+
+  private frame(opcode: number, fin: boolean, payload: Buffer): void {
+    if (opcode === OPCODE_PING) return this.writeFrame(payload, 0xa);
+    if (opcode === OPCODE_CLOSE) {
+      this.writeFrame(payload.subarray(0, 2), OPCODE_CLOSE);
+      this.socket.end();
+      return this.finish(payload.length >= 2 ? payload.readUInt16BE(0) : 1005);
+    }
+    if (opcode !== OPCODE_BINARY && opcode !== OPCODE_CONTINUATION) return;
+    if (!fin || this.fragments) {
+      (this.fragments ??= []).push(Buffer.from(payload));
+      if (!fin) return;
+      payload = Buffer.concat(this.fragments);
+      this.fragments = null;
+    }
+    this.message(payload);
+  }
+
+  private message(payload: Buffer): void {
+    const code = payload[0];
+    if (code === RoomFrame.roomData) return this.handlers.onData(payload, 1);
+    if (code === RoomFrame.roomStatePatch) return;
+    if (code === RoomFrame.joinRoom) return this.writeFrame(Buffer.of(RoomFrame.joinRoom));
+    if (code === RoomFrame.error) {
+      const it = { offset: 1 };
+      decode.number(payload, it);
+      return this.handlers.onRefused(decode.string(payload, it));
+    }
+    if (code === RoomFrame.roomState && !this.joined) {
+      this.joined = true;
+      return this.handlers.onState();
+    }
+  }
+
+  private writeFrame(payload: Buffer, opcode = OPCODE_BINARY): void {
+    if (this.closed || !this.upgraded) return;
+    this.socket.write(maskedFrame(payload, opcode));
+  }
+
+  private fail(code: number): void {
+    this.socket.destroy();
+    this.finish(code);
+  }
+
+  private finish(code: number): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.handlers.onClose(code);
+  }
+}
+
+/** The message after a room frame's type (msgpack), decoded: for the rare frames a reader reads. */
+export function decodeRoomMessage(frame: Buffer, typeStart: number): { type: unknown; message: unknown } {
+  const type = unpack(frame.subarray(typeStart, typeStart + typeLength(frame, typeStart)));
+  const bodyStart = typeStart + typeLength(frame, typeStart);
+  return { type, message: bodyStart < frame.length ? unpack(frame.subarray(bodyStart)) : undefined };
+}
+
+/** The msgpack-encoded type name a room frame starts with, to match frames by their first bytes. */
+export function roomTypePrefix(type: string): Buffer {
+  return Buffer.from(pack(type));
+}
+
+/** Whether a room frame's type (at typeStart) is the given encoded prefix. */
+export function hasType(frame: Buffer, typeStart: number, prefix: Buffer): boolean {
+  return frame.length >= typeStart + prefix.length && frame.compare(prefix, 0, prefix.length, typeStart, typeStart + prefix.length) === 0;
+}
+
+/** Length of the msgpack string (or number) at `at`. */
+function typeLength(frame: Buffer, at: number): number {
+  const first = frame[at]!;
+  if ((first & 0xe0) === 0xa0) return 1 + (first & 0x1f);
+  if (first === 0xd9) return 2 + frame[at + 1]!;
+  if (first === 0xda) return 3 + frame.readUInt16BE(at + 1);
+  if (first < 0x80) return 1;
+  if (first === 0xcc) return 2;
+  if (first === 0xcd) return 3;
+  return 5;
+}
+
+/** The next complete frame of a server's (unmasked) stream at `at`, or null when it has not all arrived. */
+function nextFrame(data: Buffer, at: number): { opcode: number; fin: boolean; payloadStart: number; end: number } | null {
+  if (data.length - at < 2) return null;
+  const first = data[at]!;
+  const second = data[at + 1]!;
+  let length = second & 0x7f;
+  let start = at + 2;
+  if (length === 126) {
+    if (data.length - at < 4) return null;
+    length = data.readUInt16BE(at + 2);
+    start = at + 4;
+  } else if (length === 127) {
+    if (data.length - at < 10) return null;
+    length = Number(data.readBigUInt64BE(at + 2));
+    start = at + 10;
+  }
+  if (data.length < start + length) return null;
+  return { opcode: first & 0x0f, fin: (first & 0x80) !== 0, payloadStart: start, end: start + length };
+}
+
+/** A client frame: clients must mask what they send (RFC 6455 §5.3). */
+function maskedFrame(payload: Buffer, opcode: number): Buffer {
+  const length = payload.length;
+  const headerLength = length < 126 ? 2 : length < 65536 ? 4 : 10;
+  const frame = Buffer.allocUnsafe(headerLength + 4 + length);
+  frame[0] = 0x80 | opcode;
+  if (length < 126) frame[1] = 0x80 | length;
+  else if (length < 65536) {
+    frame[1] = 0x80 | 126;
+    frame.writeUInt16BE(length, 2);
+  } else {
+    frame[1] = 0x80 | 127;
+    frame.writeBigUInt64BE(BigInt(length), 2);
+  }
+  const mask = randomBytes(4);
+  mask.copy(frame, headerLength);
+  const start = headerLength + 4;
+  for (let i = 0; i < length; i++) frame[start + i] = payload[i]! ^ mask[i & 3]!;
+  return frame;
+}
