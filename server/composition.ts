@@ -215,8 +215,8 @@ function createServices(config: Config, orm: MikroORM, clock: Clock, jwtSecret: 
   const earnings = new EarningsService({ em });
   const payments = createPayments({ stripe: config.stripe, store: config.store, em, wallet, clock });
   const certificates = new CertificateService({ em, clock, signingKey });
-  const readingAccess = new ChapterReadingAccess({ em, directory });
-  const readingStore = new DatabaseReadingStore({ em, clock });
+  const readingAccess = new ChapterReadingAccess({ em, statements, directory });
+  const readingStore = new DatabaseReadingStore({ statements, clock });
   const readingComments = new ReadingComments({ em, clock, fanout: readingFanout, logger });
   const readingStats = new ReadingStats({ em });
   return { accessTokens, accounts, roles, wallet, catalog, catalogChanges, chapterReleases, storySessions, previewSessions, earnings, payments, certificates, readingAccess, readingStore, readingFanout, readingComments, readingStats };

@@ -23,7 +23,7 @@ const open: Room<ReadingState>[] = [];
 let readers = 0;
 
 beforeAll(async () => {
-  store = new InMemoryReadingStore((userId) => `Name of ${userId}`);
+  store = new InMemoryReadingStore();
   const access: ReadingAccess = {
     open: async (userId, _storyId, chapterId) => {
       if (userId === LOCKED) return { ok: false, refusal: { code: 'CHAPTER_LOCKED', message: 'Open this chapter in the story first' } };
@@ -155,6 +155,18 @@ describe('the reading room', () => {
     await a.room.leave();
     await until(() => store.reads.get(`${a.userId}:reads-ch`)?.furthestParagraph === 'end.0');
     expect(store.reads.get(`${a.userId}:reads-ch`)).toMatchObject({ furthestIndex: 2, completed: true });
+  });
+
+  it('writes a read when it starts and at the leave, not at every paragraph in between', async () => {
+    const a = await join('paced-ch');
+    a.room.send('position', { paragraphId: 'gate.0' });
+    a.room.send('position', { paragraphId: 'bell' });
+    // The mailbox is one line: once this reaction shows, both positions were handled.
+    a.room.send('react', { paragraphId: 'gate.0', emoji: '🔥' });
+    await until(() => count(a, 'gate.0', '🔥') === 1);
+    expect(store.reads.get(`${a.userId}:paced-ch`)).toMatchObject({ furthestParagraph: 'gate.0', completed: false });
+    await a.room.leave();
+    await until(() => store.reads.get(`${a.userId}:paced-ch`)?.furthestParagraph === 'bell');
   });
 
   it('keeps what a reader sent just before leaving (a reaction and a comment, then the tab closed)', async () => {

@@ -11,6 +11,7 @@ import { ReadingState } from './ReadingState';
 import type { ChapterParagraphs } from './rules/chapter-paragraphs';
 import { checkCommentText } from './rules/comment-text';
 import { checkEmoji } from './rules/emojis';
+import { readReached, type ReadPlace } from './rules/read-place';
 import { ReaderRateLimits } from './rules/reader-rate-limits';
 
 /** HTTP-like statuses of the refusals that turn a join down (anything else: 400). */
@@ -19,17 +20,13 @@ const JOIN_REFUSAL_STATUS: Record<string, number> = { CHAPTER_LOCKED: 403, STORY
 /** How often a reading room sends its state's changes. */
 const READING_PATCH_MS = 200;
 
-/** A reader's time in the chapter is recorded at least this often while they move through it. */
+/** A reader's time and furthest paragraph are recorded at most this often while they move through it (and at the start, the end and the leave). */
 const RECORD_EVERY_MS = 15_000;
 
 /** One connected reader: who, and how far they have read since joining. */
-interface Reading {
+interface Reading extends ReadPlace {
   userId: string;
   displayName: string;
-  lastRecordedAt: number;
-  furthestIndex: number;
-  furthestParagraph: string | null;
-  completed: boolean;
 }
 
 /**
@@ -77,7 +74,8 @@ export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps>
   }
 
   override async onJoin(client: Client, _options: unknown, auth: PlayerAuthData): Promise<void> {
-    const opened = await this.deps.access.open(auth.userId, this.options.storyId, this.options.chapterId);
+    // Both reads at once: a join waits on one round trip, not two.
+    const [opened, mine] = await Promise.all([this.deps.access.open(auth.userId, this.options.storyId, this.options.chapterId), this.deps.store.reactionsOf(auth.userId, this.options.chapterId)]);
     if (!opened.ok) throw new ServerError(JOIN_REFUSAL_STATUS[opened.refusal.code] ?? 400, `${opened.refusal.code}: ${opened.refusal.message}`);
     this.paragraphs = opened.value.paragraphs;
     const now = this.deps.clock.now().getTime();
@@ -88,7 +86,7 @@ export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps>
     this.state.present.set(client.sessionId, reader);
     this.countReaders();
     // Colyseus holds messages for a client until its join completes, so this arrives with the first state.
-    client.send(ReadingMessage.mine, { reactions: await this.deps.store.reactionsOf(auth.userId, this.options.chapterId) } satisfies ReadingMineMessage);
+    client.send(ReadingMessage.mine, { reactions: mine } satisfies ReadingMineMessage);
   }
 
   override async onLeave(client: Client): Promise<void> {
@@ -115,13 +113,9 @@ export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps>
     // Gone from the room already when this was sent just before leaving: still recorded below.
     const shown = this.state.present.get(client.sessionId);
     if (shown) shown.paragraphId = paragraphId;
-    const further = found.value > reading.furthestIndex;
-    if (further) {
-      reading.furthestIndex = found.value;
-      reading.furthestParagraph = paragraphId;
-      reading.completed ||= this.paragraphs!.isLast(found.value);
-    }
-    if (further || this.deps.clock.now().getTime() - reading.lastRecordedAt >= RECORD_EVERY_MS) await this.record(reading);
+    const reached = readReached(reading, { index: found.value, paragraphId, last: this.paragraphs!.isLast(found.value) }, this.deps.clock.now().getTime(), RECORD_EVERY_MS);
+    Object.assign(reading, reached.place);
+    if (reached.record) await this.record(reading);
   }
 
   private async react(client: Client, paragraphId: string, emojiSent: string): Promise<void | false> {
@@ -146,7 +140,7 @@ export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps>
     if (!text.ok) return this.refused(client, text.refusal);
     const allowed = this.limits.take(reading.userId, 'comment', this.deps.clock.now().getTime());
     if (!allowed.ok) return this.refused(client, allowed.refusal);
-    const saved = await this.deps.store.addComment({ authorId: reading.userId, chapterId: this.options.chapterId, paragraphId, text: text.value, replyTo });
+    const saved = await this.deps.store.addComment({ author: { id: reading.userId, displayName: reading.displayName }, chapterId: this.options.chapterId, paragraphId, text: text.value, replyTo });
     if (!saved.ok) return this.refused(client, saved.refusal);
     await this.deps.fanout.publish(this.options.chapterId, { type: 'comment', comment: saved.value });
   }

@@ -10,8 +10,6 @@ export class InMemoryReadingStore implements ReadingStore {
   readonly comments: (ReadingCommentMessage & { chapterId: string })[] = [];
   readonly reads = new Map<string, ReadProgress>();
 
-  constructor(private readonly displayNames: (userId: string) => string = (userId) => userId) {}
-
   async reactionCounts(chapterId: string): Promise<ReactionCounts> {
     const rows = [...this.reactions].map((key) => key.split('\u0000')).filter(([, chapter]) => chapter === chapterId).map(([, , paragraphId, emoji]) => ({ paragraphId: paragraphId!, emoji: emoji! }));
     return aggregateReactions(rows);
@@ -28,10 +26,10 @@ export class InMemoryReadingStore implements ReadingStore {
     return (await this.reactionCounts(chapterId))[paragraphId]?.[emoji] ?? 0;
   }
 
-  async addComment(input: { authorId: string; chapterId: string; paragraphId: string; text: string; replyTo: string | null }): Promise<Outcome<ReadingCommentMessage>> {
+  async addComment(input: { author: { id: string; displayName: string }; chapterId: string; paragraphId: string; text: string; replyTo: string | null }): Promise<Outcome<ReadingCommentMessage>> {
     const parent = input.replyTo === null ? null : this.comments.find((c) => c.id === input.replyTo && c.chapterId === input.chapterId);
     if (input.replyTo !== null && !parent) return { ok: false, refusal: { code: 'REPLY_NOT_FOUND', message: 'The comment you reply to is not there any more' } };
-    const comment = { id: randomUUID(), chapterId: input.chapterId, paragraphId: input.paragraphId, author: { id: input.authorId, displayName: this.displayNames(input.authorId) }, text: input.text, replyTo: parent ? (parent.replyTo ?? parent.id) : null, at: new Date().toISOString() };
+    const comment = { id: randomUUID(), chapterId: input.chapterId, paragraphId: input.paragraphId, author: input.author, text: input.text, replyTo: parent ? (parent.replyTo ?? parent.id) : null, at: new Date().toISOString() };
     this.comments.push(comment);
     const { chapterId: _chapterId, ...message } = comment;
     return { ok: true, value: message };

@@ -31,8 +31,8 @@ export interface ReadingStore {
   reactionsOf(userId: string, chapterId: string): Promise<{ paragraphId: string; emoji: string }[]>;
   /** Adds the reader's reaction, or takes it back when it stands; answers the pair's new count. */
   toggleReaction(userId: string, chapterId: string, paragraphId: string, emoji: ReactionEmoji): Promise<number>;
-  /** REPLY_NOT_FOUND when replyTo is not a comment of this chapter. */
-  addComment(comment: { authorId: string; chapterId: string; paragraphId: string; text: string; replyTo: string | null }): Promise<Outcome<ReadingCommentMessage>>;
+  /** REPLY_NOT_FOUND when replyTo is not a comment of this chapter. The author is as the room knows them (its join read the name). */
+  addComment(comment: { author: { id: string; displayName: string }; chapterId: string; paragraphId: string; text: string; replyTo: string | null }): Promise<Outcome<ReadingCommentMessage>>;
   recordRead(userId: string, storyId: string, chapterId: string, progress: ReadProgress): Promise<void>;
 }
 

@@ -3,13 +3,21 @@ import type { OpenedReading, ReadingAccess } from '../../rooms/reading/reading-r
 import { ChapterParagraphs, type ParagraphSource } from '../../rooms/reading/rules/chapter-paragraphs';
 import type { Outcome } from '../../rooms/reading/rules/outcome';
 import type { StoryDirectory } from '../catalog/story-directory';
-import { Chapter, PlayerProgress, User } from '../database/entities';
+import { Chapter } from '../database/entities';
+import type { PreparedStatements, RowShape } from '../database/prepared-statements';
 
 /** Chapters' paragraphs kept per process (they change only with a publish, which changes the hash). */
 const MAX_CACHED_CHAPTERS = 500;
 
+/** The reader's name and how far their story has come, in one read (a join's only one before the room's). */
+const READER_SQL =
+  'select u.display_name as "displayName", p.chapter_id as "chapterId", p.completed_chapters as "completedChapters" ' +
+  'from users u left join player_progress p on p.user_id = u.id and p.story_id = ? where u.id = ?';
+const READER: RowShape<{ displayName: string; chapterId: string | null; completedChapters: string[] | null }> = { displayName: 'text', chapterId: 'text', completedChapters: 'json' };
+
 export interface ChapterReadingAccessDeps {
   em: EntityManager;
+  statements: PreparedStatements;
   directory: StoryDirectory;
 }
 
@@ -28,22 +36,20 @@ export class ChapterReadingAccess implements ReadingAccess {
     if (!chapters) return refusal('STORY_NOT_FOUND', `There is no story ${storyId}`);
     const index = chapters.findIndex((chapter) => chapter.id === chapterId);
     if (index < 0) return refusal('CHAPTER_NOT_FOUND', `The story ${storyId} has no chapter ${chapterId}`);
-    const em = this.deps.em.fork();
-    const progress = await em.findOne(PlayerProgress, { user: userId, story: storyId }, { fields: ['chapterId', 'completedChapters'] });
-    const reached = progress ? chapters.findIndex((chapter) => chapter.id === progress.chapterId) : -1;
-    if (!progress || (reached < index && !progress.completedChapters.includes(chapterId))) {
+    const reader = await this.deps.statements.first(READER_SQL, [storyId, userId], READER);
+    const reached = reader?.chapterId ? chapters.findIndex((chapter) => chapter.id === reader.chapterId) : -1;
+    if (!reader?.chapterId || (reached < index && !(reader.completedChapters ?? []).includes(chapterId))) {
       return refusal('CHAPTER_LOCKED', 'Open this chapter in the story first; then read it together', { chapterId });
     }
-    const paragraphs = await this.paragraphsOf(em, chapters[index]!.id, chapters[index]!.sha256);
+    const paragraphs = await this.paragraphsOf(chapters[index]!.id, chapters[index]!.sha256);
     if (!paragraphs) return refusal('READING_NOT_AVAILABLE', 'This chapter has no fixed text to read together (it is interactive fiction)', { chapterId });
-    const user = await em.findOne(User, { id: userId }, { fields: ['displayName'] });
-    return { ok: true, value: { paragraphs, displayName: user?.displayName ?? '' } };
+    return { ok: true, value: { paragraphs, displayName: reader.displayName } };
   }
 
-  private async paragraphsOf(em: EntityManager, chapterId: string, sha256: string): Promise<ChapterParagraphs | null> {
+  private async paragraphsOf(chapterId: string, sha256: string): Promise<ChapterParagraphs | null> {
     const cached = this.paragraphs.get(chapterId);
     if (cached?.sha256 === sha256) return cached.paragraphs;
-    const row = await em.findOneOrFail(Chapter, { id: chapterId }, { populate: ['bundle'] });
+    const row = await this.deps.em.fork().findOneOrFail(Chapter, { id: chapterId }, { populate: ['bundle'] });
     const bundle = row.bundle as unknown as ParagraphSource & { format?: unknown };
     // An Ink chapter (format 'ink') is a compiled story, not lines: nothing static to hang a comment on.
     const paragraphs = bundle.format === 1 ? ChapterParagraphs.of(bundle) : null;

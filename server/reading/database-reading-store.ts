@@ -1,90 +1,100 @@
 import { randomUUID } from 'node:crypto';
-import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import type { ReadingCommentMessage, ReactionEmoji } from '../../rooms/reading/protocol';
 import type { ReadProgress, ReadingStore } from '../../rooms/reading/reading-room-deps';
 import type { Outcome } from '../../rooms/reading/rules/outcome';
-import { aggregateReactions, toggleReaction, type ReactionCounts } from '../../rooms/reading/rules/reaction-counts';
-import { ChapterRead, ReadingComment, ReadingReaction, User } from '../database/entities';
+import { aggregateReactions, type ReactionCounts } from '../../rooms/reading/rules/reaction-counts';
+import type { PreparedStatements, RowShape, StatementRunner } from '../database/prepared-statements';
 import type { Clock } from '../shared/clock';
 
-const COUNTS_SQL = 'select paragraph_id, emoji, count(*) as n from reading_reactions where chapter_id = ? group by paragraph_id, emoji';
-const PAIR_COUNT_SQL = 'select count(*) as n from reading_reactions where chapter_id = ? and paragraph_id = ? and emoji = ?';
+const COUNTS_SQL = 'select paragraph_id as "paragraphId", emoji, count(*) as "count" from reading_reactions where chapter_id = ? group by paragraph_id, emoji';
+const MINE_SQL = 'select paragraph_id as "paragraphId", emoji from reading_reactions where user_id = ? and chapter_id = ? order by created_at';
+const PAIR_COUNT_SQL = 'select count(*) as "count" from reading_reactions where chapter_id = ? and paragraph_id = ? and emoji = ?';
+const DELETE_REACTION_SQL = 'delete from reading_reactions where user_id = ? and chapter_id = ? and paragraph_id = ? and emoji = ?';
+const INSERT_REACTION_SQL = 'insert into reading_reactions (user_id, chapter_id, paragraph_id, emoji, created_at) values (?, ?, ?, ?, ?) on conflict do nothing';
+
+/**
+ * PostgreSQL's toggle in one statement (one round trip, committed by itself): the reaction is taken
+ * back when it stands, added otherwise; the count is the pair's as of the statement's snapshot, which
+ * sees neither change, so both are applied to it. `on conflict do nothing`: the same reader's other
+ * tab added it a moment ago — it stands, as they wanted.
+ */
+const TOGGLE_REACTION_PG =
+  'with removed as (delete from reading_reactions where user_id = ?::uuid and chapter_id = ? and paragraph_id = ? and emoji = ? returning 1), ' +
+  'added as (insert into reading_reactions (user_id, chapter_id, paragraph_id, emoji, created_at) ' +
+  'select ?::uuid, ?, ?, ?, ?::timestamptz where not exists (select 1 from removed) on conflict do nothing returning 1) ' +
+  'select (select count(*) from reading_reactions where chapter_id = ? and paragraph_id = ? and emoji = ?) - (select count(*) from removed) + (select count(*) from added) as "count"';
+
+const PARENT_SQL = 'select id, reply_to as "replyTo" from reading_comments where id = ? and chapter_id = ? and deleted_at is null';
+const INSERT_COMMENT_SQL = 'insert into reading_comments (id, chapter_id, paragraph_id, author_id, text, reply_to, created_at, deleted_at) values (?, ?, ?, ?, ?, ?, ?, null)';
+
+/**
+ * A read's record in one statement on either engine: the first creates the row; later ones add the
+ * seconds, move the furthest paragraph only forward and never take completion back. Two rooms of the
+ * same reader writing at once cannot both insert: the loser's insert becomes the update.
+ */
+const RECORD_READ_SQL =
+  'insert into chapter_read (user_id, chapter_id, story_id, seconds, furthest_paragraph, furthest_index, completed, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?) ' +
+  'on conflict (user_id, chapter_id) do update set seconds = chapter_read.seconds + excluded.seconds, ' +
+  'furthest_paragraph = case when excluded.furthest_index > chapter_read.furthest_index then excluded.furthest_paragraph else chapter_read.furthest_paragraph end, ' +
+  'furthest_index = case when excluded.furthest_index > chapter_read.furthest_index then excluded.furthest_index else chapter_read.furthest_index end, ' +
+  'completed = chapter_read.completed or excluded.completed, updated_at = excluded.updated_at';
 
 export interface DatabaseReadingStoreDeps {
-  em: EntityManager;
+  statements: PreparedStatements;
   clock: Clock;
 }
 
-/** Reactions, comments and reads in the database (SQLite or PostgreSQL): written before any room announces them. */
+/**
+ * Reactions, comments and reads in the database (SQLite or PostgreSQL), each written by one prepared
+ * statement where the engine allows — a reading room waits on every write before announcing it, so
+ * its round trips are the room's pace on release day.
+ */
 export class DatabaseReadingStore implements ReadingStore {
   constructor(private readonly deps: DatabaseReadingStoreDeps) {}
 
   async reactionCounts(chapterId: string): Promise<ReactionCounts> {
-    const rows = (await this.deps.em.getConnection().execute(COUNTS_SQL, [chapterId])) as { paragraph_id: string; emoji: string; n: number | string }[];
-    return aggregateReactions(rows.map((row) => ({ paragraphId: row.paragraph_id, emoji: row.emoji, count: Number(row.n) })));
+    return aggregateReactions(await this.deps.statements.all(COUNTS_SQL, [chapterId], REACTION_COUNT));
   }
 
   async reactionsOf(userId: string, chapterId: string): Promise<{ paragraphId: string; emoji: string }[]> {
-    const rows = await this.deps.em.fork().find(ReadingReaction, { userId, chapterId }, { fields: ['paragraphId', 'emoji'], orderBy: { createdAt: 'asc' } });
-    return rows.map((row) => ({ paragraphId: row.paragraphId, emoji: row.emoji }));
+    return this.deps.statements.all(MINE_SQL, [userId, chapterId], REACTION);
   }
 
   async toggleReaction(userId: string, chapterId: string, paragraphId: string, emoji: ReactionEmoji): Promise<number> {
-    const em = this.deps.em.fork();
-    const key = { userId, chapterId, paragraphId, emoji };
-    const removed = await em.nativeDelete(ReadingReaction, key);
-    if (toggleReaction(removed > 0).action === 'add') {
-      try {
-        await em.insert(ReadingReaction, { ...key, createdAt: this.deps.clock.now() });
-      } catch (error) {
-        // The same reader's other tab added it a moment ago: it stands, as they wanted.
-        if (!(error instanceof UniqueConstraintViolationException)) throw error;
-      }
+    const { statements } = this.deps;
+    const now = this.deps.clock.now();
+    if (statements.dialect === 'postgresql') {
+      const row = await statements.first(TOGGLE_REACTION_PG, [userId, chapterId, paragraphId, emoji, userId, chapterId, paragraphId, emoji, now, chapterId, paragraphId, emoji], COUNT);
+      return row?.count ?? 0;
     }
-    const [row] = (await em.getConnection().execute(PAIR_COUNT_SQL, [chapterId, paragraphId, emoji])) as { n: number | string }[];
-    return Number(row?.n ?? 0);
+    // SQLite has no data-modifying CTE; one transaction holds the same three steps.
+    return statements.transaction(async (tx: StatementRunner) => {
+      const removed = await tx.run(DELETE_REACTION_SQL, [userId, chapterId, paragraphId, emoji]);
+      if (removed === 0) await tx.run(INSERT_REACTION_SQL, [userId, chapterId, paragraphId, emoji, now]);
+      return (await tx.first(PAIR_COUNT_SQL, [chapterId, paragraphId, emoji], COUNT))?.count ?? 0;
+    });
   }
 
-  async addComment(input: { authorId: string; chapterId: string; paragraphId: string; text: string; replyTo: string | null }): Promise<Outcome<ReadingCommentMessage>> {
-    const em = this.deps.em.fork();
+  async addComment(input: { author: { id: string; displayName: string }; chapterId: string; paragraphId: string; text: string; replyTo: string | null }): Promise<Outcome<ReadingCommentMessage>> {
     let replyTo: string | null = null;
     if (input.replyTo !== null) {
-      const parent = await em.findOne(ReadingComment, { id: input.replyTo, chapterId: input.chapterId, deletedAt: null });
+      const parent = await this.deps.statements.first<{ id: string; replyTo: string | null }>(PARENT_SQL, [input.replyTo, input.chapterId], { id: 'text', replyTo: 'text' });
       if (!parent) return { ok: false, refusal: { code: 'REPLY_NOT_FOUND', message: 'The comment you reply to is not there any more', details: { replyTo: input.replyTo } } };
       // Threads are one level deep: a reply to a reply joins its parent's thread.
       replyTo = parent.replyTo ?? parent.id;
     }
-    const author = await em.findOne(User, { id: input.authorId }, { fields: ['displayName'] });
-    const comment = em.create(ReadingComment, { id: randomUUID(), chapterId: input.chapterId, paragraphId: input.paragraphId, authorId: input.authorId, text: input.text, replyTo, createdAt: this.deps.clock.now(), deletedAt: null });
-    await em.flush();
-    return { ok: true, value: { id: comment.id, paragraphId: comment.paragraphId, author: { id: input.authorId, displayName: author?.displayName ?? '' }, text: comment.text, replyTo, at: comment.createdAt.toISOString() } };
+    const id = randomUUID();
+    const at = this.deps.clock.now();
+    await this.deps.statements.run(INSERT_COMMENT_SQL, [id, input.chapterId, input.paragraphId, input.author.id, input.text, replyTo, at]);
+    return { ok: true, value: { id, paragraphId: input.paragraphId, author: input.author, text: input.text, replyTo, at: at.toISOString() } };
   }
 
   async recordRead(userId: string, storyId: string, chapterId: string, progress: ReadProgress): Promise<void> {
-    try {
-      await this.writeRead(userId, storyId, chapterId, progress);
-    } catch (error) {
-      // Two rooms of the same reader wrote the first record at once: the row is there now.
-      if (!(error instanceof UniqueConstraintViolationException)) throw error;
-      await this.writeRead(userId, storyId, chapterId, progress);
-    }
-  }
-
-  private async writeRead(userId: string, storyId: string, chapterId: string, progress: ReadProgress): Promise<void> {
-    await this.deps.em.fork().transactional(async (tx) => {
-      const row = await tx.findOne(ChapterRead, { userId, chapterId });
-      const now = this.deps.clock.now();
-      if (!row) {
-        tx.create(ChapterRead, { userId, chapterId, storyId, seconds: progress.seconds, furthestIndex: progress.furthestIndex, furthestParagraph: progress.furthestParagraph, completed: progress.completed, updatedAt: now });
-        return;
-      }
-      row.seconds += progress.seconds;
-      if (progress.furthestIndex > row.furthestIndex) {
-        row.furthestIndex = progress.furthestIndex;
-        row.furthestParagraph = progress.furthestParagraph;
-      }
-      row.completed ||= progress.completed;
-      row.updatedAt = now;
-    });
+    const { seconds, furthestParagraph, furthestIndex, completed } = progress;
+    await this.deps.statements.run(RECORD_READ_SQL, [userId, chapterId, storyId, seconds, furthestParagraph, furthestIndex, completed, this.deps.clock.now()]);
   }
 }
+
+const COUNT: RowShape<{ count: number }> = { count: 'integer' };
+const REACTION: RowShape<{ paragraphId: string; emoji: string }> = { paragraphId: 'text', emoji: 'text' };
+const REACTION_COUNT: RowShape<{ paragraphId: string; emoji: string; count: number }> = { ...REACTION, ...COUNT };

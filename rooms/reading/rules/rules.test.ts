@@ -3,6 +3,7 @@ import { ChapterParagraphs } from './chapter-paragraphs';
 import { checkCommentText } from './comment-text';
 import { checkEmoji } from './emojis';
 import { aggregateReactions, applyReactionCount, toggleReaction } from './reaction-counts';
+import { readReached, type ReadPlace } from './read-place';
 import { ReaderRateLimits } from './reader-rate-limits';
 
 const codeOf = (outcome: { ok: boolean; refusal?: { code: string } }) => (outcome.ok ? 'ok' : outcome.refusal!.code);
@@ -75,5 +76,22 @@ describe('reading-room rules', () => {
     expect(codeOf(limits.take('bob', 'comment', 1000))).toBe('ok');
     expect(codeOf(limits.take('ann', 'comment', 10_000))).toBe('ok');
     expect(codeOf(limits.take('ann', 'comment', 10_000))).toBe('RATE_LIMITED');
+  });
+
+  it('moves a read only forward and writes it at the start, at completion and every so often — not at every paragraph', () => {
+    const start: ReadPlace = { furthestIndex: -1, furthestParagraph: null, completed: false, lastRecordedAt: 0 };
+    const first = readReached(start, { index: 0, paragraphId: 'p0', last: false }, 1000, 15_000);
+    expect(first).toEqual({ place: { furthestIndex: 0, furthestParagraph: 'p0', completed: false, lastRecordedAt: 0 }, record: true });
+    const written = { ...first.place, lastRecordedAt: 1000 };
+    const next = readReached(written, { index: 1, paragraphId: 'p1', last: false }, 9000, 15_000);
+    expect(next).toEqual({ place: { ...written, furthestIndex: 1, furthestParagraph: 'p1' }, record: false });
+    // Back to an earlier paragraph: the furthest stays.
+    expect(readReached(next.place, { index: 0, paragraphId: 'p0', last: false }, 10_000, 15_000).place).toBe(next.place);
+    // 15 s after the last record, a move is written even when it is not further.
+    expect(readReached(next.place, { index: 0, paragraphId: 'p0', last: false }, 16_000, 15_000).record).toBe(true);
+    const done = readReached(next.place, { index: 2, paragraphId: 'p2', last: true }, 10_000, 15_000);
+    expect(done).toEqual({ place: { ...next.place, furthestIndex: 2, furthestParagraph: 'p2', completed: true }, record: true });
+    // Completed stays completed; reaching the end again is not news.
+    expect(readReached(done.place, { index: 2, paragraphId: 'p2', last: true }, 11_000, 15_000)).toEqual({ place: done.place, record: false });
   });
 });

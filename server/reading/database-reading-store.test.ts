@@ -1,0 +1,90 @@
+/**
+ * The reading store over a real database (SQLite and PostgreSQL): reactions toggle and count right
+ * when readers race, comments thread one level deep, and a read's record only ever moves forward.
+ */
+import { randomUUID } from 'node:crypto';
+import { beforeAll, expect, it } from 'vitest';
+import { preparedStatements } from '../database/prepared-statements';
+import { describeOnEngines } from '../../testing/test-database';
+import { DatabaseReadingStore } from './database-reading-store';
+
+describeOnEngines('the reading store', (db) => {
+  let store: DatabaseReadingStore;
+  let now = new Date('2026-12-05T10:00:00Z');
+  beforeAll(() => {
+    store = new DatabaseReadingStore({ statements: preparedStatements(db().orm), clock: { now: () => now } });
+  });
+  const chapter = () => `chapter-${randomUUID()}`;
+  const reads = async (userId: string, chapterId: string) =>
+    db().orm.em.getConnection().execute('select seconds, furthest_index as "furthestIndex", furthest_paragraph as "furthestParagraph", completed from chapter_read where user_id = ? and chapter_id = ?', [userId, chapterId]);
+
+  it('adds a reaction, takes it back on the second toggle, and answers the count of the pair', async () => {
+    const chapterId = chapter();
+    const [a, b] = [randomUUID(), randomUUID()];
+    expect(await store.toggleReaction(a, chapterId, 'p1', '🔥')).toBe(1);
+    expect(await store.toggleReaction(b, chapterId, 'p1', '🔥')).toBe(2);
+    expect(await store.toggleReaction(b, chapterId, 'p1', '😂')).toBe(1);
+    expect(await store.toggleReaction(a, chapterId, 'p1', '🔥')).toBe(1);
+    expect(await store.reactionCounts(chapterId)).toEqual({ p1: { '🔥': 1, '😂': 1 } });
+    expect(await store.reactionsOf(b, chapterId)).toEqual([{ paragraphId: 'p1', emoji: '🔥' }, { paragraphId: 'p1', emoji: '😂' }].map((r) => expect.objectContaining(r)));
+    expect(await store.reactionsOf(a, chapterId)).toEqual([]);
+  });
+
+  it('counts every reaction of readers who react at once, and answers no count above them', async () => {
+    const chapterId = chapter();
+    const readers = Array.from({ length: 20 }, () => randomUUID());
+    const answered = await Promise.all(readers.map((userId) => store.toggleReaction(userId, chapterId, 'p1', '👏')));
+    expect(Math.max(...answered)).toBeLessThanOrEqual(20);
+    expect(answered.every((n) => n >= 1)).toBe(true);
+    expect(await store.reactionCounts(chapterId)).toEqual({ p1: { '👏': 20 } });
+    // Half of them take theirs back at once.
+    await Promise.all(readers.slice(0, 10).map((userId) => store.toggleReaction(userId, chapterId, 'p1', '👏')));
+    expect(await store.reactionCounts(chapterId)).toEqual({ p1: { '👏': 10 } });
+  });
+
+  it('keeps one reaction when the same reader adds it from two tabs at once', async () => {
+    const chapterId = chapter();
+    const reader = randomUUID();
+    await Promise.all([store.toggleReaction(reader, chapterId, 'p1', '❤️'), store.toggleReaction(reader, chapterId, 'p1', '❤️')]);
+    const counts = await store.reactionCounts(chapterId);
+    // Either order of the two toggles leaves at most the one row the key allows.
+    expect(counts.p1?.['❤️'] ?? 0).toBeLessThanOrEqual(1);
+    expect((await store.reactionsOf(reader, chapterId)).length).toBe(counts.p1?.['❤️'] ?? 0);
+  });
+
+  it('stores a comment with its author as the room knows them; a reply to a reply joins its thread', async () => {
+    const chapterId = chapter();
+    const author = { id: randomUUID(), displayName: 'Wren' };
+    const first = await store.addComment({ author, chapterId, paragraphId: 'p1', text: '<b>The lamp</b>', replyTo: null });
+    expect(first).toEqual({ ok: true, value: { id: expect.any(String), paragraphId: 'p1', author, text: '<b>The lamp</b>', replyTo: null, at: now.toISOString() } });
+    if (!first.ok) return;
+    const reply = await store.addComment({ author, chapterId, paragraphId: 'p1', text: 'yes', replyTo: first.value.id });
+    const replyToReply = await store.addComment({ author, chapterId, paragraphId: 'p1', text: 'and?', replyTo: reply.ok ? reply.value.id : '' });
+    expect(replyToReply).toMatchObject({ ok: true, value: { replyTo: first.value.id } });
+    expect(await store.addComment({ author, chapterId, paragraphId: 'p1', text: 'lost', replyTo: randomUUID() })).toMatchObject({ ok: false, refusal: { code: 'REPLY_NOT_FOUND' } });
+    // A comment of another chapter is not a parent here.
+    expect(await store.addComment({ author, chapterId: chapter(), paragraphId: 'p1', text: 'elsewhere', replyTo: first.value.id })).toMatchObject({ ok: false, refusal: { code: 'REPLY_NOT_FOUND' } });
+    const [{ n }] = await db().orm.em.getConnection().execute('select count(*) as n from reading_comments where chapter_id = ?', [chapterId]);
+    expect(Number(n)).toBe(3);
+  });
+
+  it('adds up a read: seconds summed, the furthest paragraph only forward, completion never taken back', async () => {
+    const chapterId = chapter();
+    const reader = randomUUID();
+    await store.recordRead(reader, 'story', chapterId, { seconds: 5, furthestIndex: 3, furthestParagraph: 'p3', completed: false });
+    await store.recordRead(reader, 'story', chapterId, { seconds: 7, furthestIndex: 9, furthestParagraph: 'p9', completed: true });
+    now = new Date(now.getTime() + 60_000);
+    await store.recordRead(reader, 'story', chapterId, { seconds: 2, furthestIndex: 1, furthestParagraph: 'p1', completed: false });
+    const [row] = await reads(reader, chapterId);
+    expect({ ...row, completed: Boolean(row.completed) }).toEqual({ seconds: 14, furthestIndex: 9, furthestParagraph: 'p9', completed: true });
+  });
+
+  it('keeps one read per reader and chapter when two rooms write the first record at once', async () => {
+    const chapterId = chapter();
+    const reader = randomUUID();
+    await Promise.all([1, 2, 3].map((seconds) => store.recordRead(reader, 'story', chapterId, { seconds, furthestIndex: seconds, furthestParagraph: `p${seconds}`, completed: false })));
+    const rows = await reads(reader, chapterId);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ seconds: 6, furthestIndex: 3, furthestParagraph: 'p3' });
+  });
+});
