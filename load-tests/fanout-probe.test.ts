@@ -24,4 +24,15 @@ describe('FanoutProbe', () => {
     expect(probe.missed).toBe(1);
     expect(probe.commentMs.count).toBe(0);
   }, 10_000);
+
+  it('ends the open probe at once when the run ends, without counting the observers that are leaving', async () => {
+    const probe = new FanoutProbe();
+    await probe.probe('count', 'p9', [1, 2], () => {
+      probe.seen(1, { kind: 'count', key: 'p9' });
+      probe.cancel();
+    });
+    expect(probe.reactionMs.count).toBe(1);
+    expect(probe.missed).toBe(0);
+    probe.cancel();
+  });
 });

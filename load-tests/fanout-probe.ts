@@ -44,6 +44,14 @@ export class FanoutProbe {
     });
   }
 
+  /** The run is ending (observers are about to leave): the open probe ends without counting its missing sightings. */
+  cancel(): void {
+    const open = this.open;
+    if (!open) return;
+    open.waiting.clear();
+    open.done();
+  }
+
   /** An observer saw a change. */
   seen(observer: number, sighting: Sighting): void {
     const open = this.open;

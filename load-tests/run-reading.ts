@@ -147,6 +147,11 @@ export async function runReading(options: ReadingOptions, hooks: RunHooks = {}):
         nextComment = t + rng.jitter(options.commentEveryS * 1000, 0.3);
       }
     }
+    // The run is over: no probe may wait on observers that are leaving.
+    if (stop.stopped && probing) {
+      probing = false;
+      probe.cancel();
+    }
     await reader.leave();
   }, () => `joining ${joining} · fan-out p99 ${fmt(probe.reactionMs.percentile(99))}`);
   probing = false;

@@ -13,6 +13,7 @@ import type { CertificateService } from './certificates/certificate-service';
 import type { Config } from './config/config';
 import type { EarningsService } from './earnings/earnings-service';
 import { MODULES, type ModuleDeclaration, type ModuleName } from './modules.js';
+import type { ClientWrites } from '../rooms/shared/client-writes';
 import type { Payments } from './payments/create-payments';
 import type { PreviewSessions } from './progress/preview-sessions';
 import type { StorySessionService } from './progress/story-session-service';
@@ -67,6 +68,8 @@ export interface ModuleDeps {
 /** What the game server offers a room kind when it is defined. */
 export interface RoomContext {
   telemetry: RoomTelemetry;
+  /** The transport's way of sending several frames to a client in one write. */
+  writes: ClientWrites;
 }
 
 /** A room class as Colyseus' `Server.define` takes it. */

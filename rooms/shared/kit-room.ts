@@ -23,6 +23,7 @@
  * logs it and refuses INTERNAL to everyone in the room.
  */
 import { Room, type Client } from '@colyseus/core';
+import type { ClientWrites } from './client-writes';
 import { MessageGuard, type GuardSettings } from './message-guard';
 import { shareHandshake } from './shared-handshake';
 import { parse, type SafeParser } from './message-validator';
@@ -37,6 +38,8 @@ export interface KitDeps {
   logger: RoomLogger;
   /** Optional: messages and step latency for /metrics. */
   telemetry?: RoomTelemetry;
+  /** Optional: the transport's way of sending several frames to a client in one write (SEPARATE_WRITES without). */
+  writes?: ClientWrites;
 }
 
 export interface RoomKitSettings extends GuardSettings {

@@ -51,7 +51,7 @@ export function createGameServer(config: Config, serving: ServingTransport, scal
     server,
     scalingKind: scaling.kind,
     define: async (room) => {
-      const handler = server.define(room.name, await room.create({ telemetry }));
+      const handler = server.define(room.name, await room.create({ telemetry, writes: serving.writes }));
       if (room.filterBy) handler.filterBy(room.filterBy);
       sweep.track(handler);
     },

@@ -20,7 +20,9 @@ function answerUnparsableRequests(server: HttpServer): HttpServer {
 }
 import type { Transport } from '@colyseus/core';
 import express, { type Express } from 'express';
+import type { ClientWrites } from '../../rooms/shared/client-writes';
 import type { Logger } from '../shared/logger';
+import { UWS_WRITES, WS_WRITES } from './transport-writes';
 
 export type TransportKind = 'uws' | 'ws';
 
@@ -28,6 +30,8 @@ export type TransportKind = 'uws' | 'ws';
 export interface ServingTransport {
   kind: TransportKind;
   transport: Transport;
+  /** How several frames to one client leave in one write on this transport. */
+  writes: ClientWrites;
   expressApp: Express;
   /** The port actually bound (useful with port 0). */
   boundPort(requested: number): number;
@@ -68,6 +72,7 @@ async function createUwsTransport(bindAddress?: string): Promise<ServingTranspor
   return {
     kind: 'uws',
     transport,
+    writes: UWS_WRITES,
     expressApp: transport.expressApp as unknown as Express,
     boundPort: (requested) => {
       // The transport keeps uWS's listen socket privately; ask uWS which port it got.
@@ -123,6 +128,7 @@ async function createWsTransport(): Promise<ServingTransport> {
   return {
     kind: 'ws',
     transport,
+    writes: WS_WRITES,
     expressApp,
     boundPort: (requested) => {
       const address = server.address();
