@@ -111,6 +111,7 @@ export class ReadingReader {
           // A seat that comes after the timeout is left to expire.
           if (givenUp) return;
           wire = WireRoom.open(this.target, seat, token, {
+            counted: { type: COMMENT_TYPE, seen: () => this.stats.messagesReceived++ },
             onState: resolve,
             onRefused: (text) => reject(new JoinFailed(/^([A-Z_]+):/.exec(text)?.[1] ?? 'JOIN_FAILED', text)),
             onData: (frame, typeStart) => this.wireData(frame, typeStart),
@@ -136,12 +137,8 @@ export class ReadingReader {
     }
   }
 
-  /** A room message on the bare socket: comments are counted, refusals read, the rest left undecoded. */
+  /** A room message on the bare socket other than a comment (counted in place): refusals are read, the rest left undecoded. */
   private wireData(frame: Buffer, typeStart: number): void {
-    if (hasType(frame, typeStart, COMMENT_TYPE)) {
-      this.stats.messagesReceived++;
-      return;
-    }
     if (!hasType(frame, typeStart, ERROR_TYPE)) return;
     const { error } = decodeRoomMessage(frame, typeStart).message as RoomErrorMessage;
     this.stats.error(error.code, error.message);

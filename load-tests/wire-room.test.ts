@@ -79,6 +79,20 @@ describe('WireRoom against a WebSocket server speaking the room protocol', () =>
     room.destroy();
   });
 
+  it('counts the frames of a counted type in place and hands on the others', async () => {
+    let seen = 0;
+    const { socket, frames, state, room } = await joined({ counted: { type: roomTypePrefix('comment'), seen: () => seen++ } });
+    socket.send(Buffer.of(RoomFrame.roomState));
+    await expect.poll(state).toBe(1);
+    for (const text of ['a', 'b'.repeat(200), 'c']) socket.send(roomData('comment', { text }));
+    socket.send(roomData('commentary', { text: 'not a comment' }));
+    socket.send(roomData('error', { error: { code: 'RATE_LIMITED' } }));
+    await expect.poll(() => frames.length).toBe(2);
+    expect(seen).toBe(3);
+    expect(frames.map((f) => decodeRoomMessage(Buffer.concat([Buffer.of(0), f]), 1).type)).toEqual(['commentary', 'error']);
+    room.destroy();
+  });
+
   it('sends room messages masked, as colyseus.js encodes them, and leaves with LEAVE_ROOM', async () => {
     const { socket, received, closes, room } = await joined();
     socket.send(Buffer.of(RoomFrame.roomState));

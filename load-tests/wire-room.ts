@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomFillSync } from 'node:crypto';
 import { connect, type Socket } from 'node:net';
 import { pack, unpack } from '@colyseus/msgpackr';
 import { decode } from '@colyseus/schema';
@@ -21,7 +21,12 @@ export class WireRefusal extends Error {
 }
 
 export interface WireRoomHandlers {
-  /** A room message, its type already matched by the caller's prefix test; `body` starts after the type. */
+  /**
+   * Room messages of one type that are only counted: matched in place, never copied or decoded (a
+   * release-day reader gets close to a hundred a second). `type` is the encoded type (roomTypePrefix).
+   */
+  counted?: { type: Buffer; seen(): void };
+  /** Any other room message; the type (msgpack) starts at `typeStart`. */
   onData(frame: Buffer, typeStart: number): void;
   /** The first full state arrived: the join is complete. */
   onState(): void;
@@ -117,12 +122,28 @@ export class WireRoom {
       this.upgraded = true;
       data = data.subarray(end + 4);
     }
+    // Frames are split in place: a header parse per frame, no object and no copy for a counted one.
+    const counted = this.handlers.counted;
     let at = 0;
-    while (!this.closed) {
-      const frame = nextFrame(data, at);
-      if (!frame) break;
-      this.frame(frame.opcode, frame.fin, data.subarray(frame.payloadStart, frame.end));
-      at = frame.end;
+    while (!this.closed && data.length - at >= 2) {
+      const head = data[at]!;
+      let size = data[at + 1]! & 0x7f;
+      let start = at + 2;
+      if (size === 126) {
+        if (data.length - at < 4) break;
+        size = data.readUInt16BE(at + 2);
+        start = at + 4;
+      } else if (size === 127) {
+        if (data.length - at < 10) break;
+        size = Number(data.readBigUInt64BE(at + 2));
+        start = at + 10;
+      }
+      const end = start + size;
+      if (end > data.length) break;
+      const whole = (head & 0x80) !== 0 && (head & 0x0f) === OPCODE_BINARY && !this.fragments;
+      if (counted && whole && this.joined && isRoomData(data, start, end, counted.type)) counted.seen();
+      else this.frame(head & 0x0f, (head & 0x80) !== 0, data.subarray(start, end));
+      at = end;
     }
     if (at < data.length) this.pending = data.subarray(at);
   }
@@ -206,25 +227,16 @@ function typeLength(frame: Buffer, at: number): number {
   return 5;
 }
 
-/** The next complete frame of a server's (unmasked) stream at `at`, or null when it has not all arrived. */
-function nextFrame(data: Buffer, at: number): { opcode: number; fin: boolean; payloadStart: number; end: number } | null {
-  if (data.length - at < 2) return null;
-  const first = data[at]!;
-  const second = data[at + 1]!;
-  let length = second & 0x7f;
-  let start = at + 2;
-  if (length === 126) {
-    if (data.length - at < 4) return null;
-    length = data.readUInt16BE(at + 2);
-    start = at + 4;
-  } else if (length === 127) {
-    if (data.length - at < 10) return null;
-    length = Number(data.readBigUInt64BE(at + 2));
-    start = at + 10;
-  }
-  if (data.length < start + length) return null;
-  return { opcode: first & 0x0f, fin: (first & 0x80) !== 0, payloadStart: start, end: start + length };
+/** Whether the frame at [start, end) is a room message whose encoded type is `type`. */
+function isRoomData(data: Buffer, start: number, end: number, type: Buffer): boolean {
+  if (data[start] !== RoomFrame.roomData || end - start <= type.length) return false;
+  for (let i = 0; i < type.length; i++) if (data[start + 1 + i] !== type[i]) return false;
+  return true;
 }
+
+/** Masks come from a pool filled at once: a random source call per frame cost more than the frame. */
+const maskPool = Buffer.allocUnsafe(64 * 1024);
+let maskAt = maskPool.length;
 
 /** A client frame: clients must mask what they send (RFC 6455 §5.3). */
 function maskedFrame(payload: Buffer, opcode: number): Buffer {
@@ -240,9 +252,13 @@ function maskedFrame(payload: Buffer, opcode: number): Buffer {
     frame[1] = 0x80 | 127;
     frame.writeBigUInt64BE(BigInt(length), 2);
   }
-  const mask = randomBytes(4);
-  mask.copy(frame, headerLength);
+  if (maskAt + 4 > maskPool.length) {
+    randomFillSync(maskPool);
+    maskAt = 0;
+  }
+  maskPool.copy(frame, headerLength, maskAt, maskAt + 4);
+  maskAt += 4;
   const start = headerLength + 4;
-  for (let i = 0; i < length; i++) frame[start + i] = payload[i]! ^ mask[i & 3]!;
+  for (let i = 0; i < length; i++) frame[start + i] = payload[i]! ^ frame[headerLength + (i & 3)]!;
   return frame;
 }
