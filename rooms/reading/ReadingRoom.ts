@@ -164,14 +164,12 @@ export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps>
   }
 
   /**
-   * The patch, then the comments since the last one. A busy chapter's ~80 comments a second would
-   * otherwise be ~80 writes a second to every reader's socket; gathered, they are five, each reader's
-   * comments leaving in one write, within the patch interval of the 1 s the fan-out may take.
+   * The patch and the comments since the last one, each reader's in one write. A busy chapter's ~80
+   * comments a second would otherwise be ~80 writes a second to every reader's socket; gathered,
+   * they ride with the five patches, within the 1 s the fan-out may take.
    */
   override broadcastPatch(): boolean {
-    const changed = super.broadcastPatch();
-    this.chapterMessages?.flush(this.clients);
-    return changed;
+    return this.chapterMessages ? this.chapterMessages.patchAndFlush(this) : super.broadcastPatch();
   }
 
   private setCount(paragraphId: string, emoji: string, count: number): void {

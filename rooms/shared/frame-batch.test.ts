@@ -1,6 +1,10 @@
-import type { Client } from '@colyseus/core';
-import { getMessageBytes, Protocol } from '@colyseus/core';
-import { describe, expect, it } from 'vitest';
+import type { Socket } from 'node:net';
+import { getMessageBytes, Protocol, Room, Server, type Client } from '@colyseus/core';
+import { Schema, type } from '@colyseus/schema';
+import { WebSocketTransport } from '@colyseus/ws-transport';
+import { Client as GameClient } from 'colyseus.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from './free-port';
 import type { ClientWrites } from './client-writes';
 import { FrameBatch } from './frame-batch';
 
@@ -36,5 +40,87 @@ describe('FrameBatch', () => {
     batch.flush([a.client]);
     expect(writes).toBe(1);
     expect(a.frames).toHaveLength(1);
+  });
+});
+
+/** A counter state, patched by the room below. */
+class CounterState extends Schema {
+  @type('number') count = 0;
+}
+
+/** Frames gathered with the patch, over a real Colyseus server (ws transport, writes counted at Node's socket). */
+describe('FrameBatch.patchAndFlush in a room', () => {
+  let server: Server;
+  let port: number;
+  /** Writes each client's socket has made since it joined (Node's socket: ws transport). */
+  const writes = new Map<string, number>();
+  const beforePatch = { calls: 0 };
+
+  beforeAll(async () => {
+    const corked: ClientWrites = {
+      together: (client, send) => {
+        const socket = (client as Client & { ref: { _socket: Socket } }).ref._socket;
+        socket.cork();
+        send();
+        socket.uncork();
+      },
+    };
+    const countWrites = (client: Client) => {
+      const socket = (client as Client & { ref: { _socket: Socket & Record<string, (...args: unknown[]) => unknown> } }).ref._socket;
+      writes.set(client.sessionId, 0);
+      for (const name of ['_write', '_writev']) {
+        const original = socket[name]!;
+        socket[name] = (...args: unknown[]) => (writes.set(client.sessionId, writes.get(client.sessionId)! + 1), original.apply(socket, args));
+      }
+    };
+    class BatchRoom extends Room<CounterState> {
+      private readonly batch = new FrameBatch(corked);
+      override onCreate(): void {
+        this.setState(new CounterState());
+        this.setPatchRate(50);
+        this.onMessage('bump', () => {
+          this.state.count++;
+          this.batch.push('note', { count: this.state.count });
+          this.broadcast('after', { count: this.state.count }, { afterNextPatch: true });
+        });
+      }
+      override onJoin(client: Client): void {
+        countWrites(client);
+      }
+      override onBeforePatch(): void {
+        beforePatch.calls++;
+      }
+      override broadcastPatch(): boolean {
+        return this.batch.patchAndFlush(this);
+      }
+    }
+    server = new Server({ transport: new WebSocketTransport(), greet: false, gracefullyShutdown: false });
+    server.define('batch', BatchRoom);
+    port = await freePort();
+    await server.listen(port, '127.0.0.1');
+  });
+  afterAll(async () => { await server?.gracefullyShutdown(false); });
+
+  it('sends each client the patch and the gathered messages in one write, and keeps what Colyseus does around a patch', async () => {
+    const seen = [[], []] as string[][];
+    const rooms = await Promise.all(seen.map(async (events) => {
+      const room = await new GameClient(`ws://127.0.0.1:${port}`).joinOrCreate<CounterState>('batch');
+      room.onStateChange((state) => events.push(`state ${state.count}`));
+      return room;
+    }));
+    rooms.forEach((room, i) => {
+      room.onMessage('note', (m: { count: number }) => seen[i]!.push(`note ${m.count}`));
+      room.onMessage('after', (m: { count: number }) => seen[i]!.push(`after ${m.count}`));
+    });
+    // Both joined (their full state in) before anything changes.
+    await expect.poll(() => seen.every((s) => s.length === 1)).toBe(true);
+    for (const sessionId of writes.keys()) writes.set(sessionId, 0);
+    rooms[0]!.send('bump');
+    await expect.poll(() => seen.every((s) => s.includes('after 1'))).toBe(true);
+    for (const s of seen) expect(s).toEqual(['state 0', 'state 1', 'note 1', 'after 1']);
+    // Each client: the patch and the note in one write, then the message Colyseus sends after the patch.
+    expect([...writes.values()]).toEqual([2, 2]);
+    expect(beforePatch.calls).toBeGreaterThan(0);
+    await Promise.all(rooms.map((room) => room.leave()));
   });
 });
