@@ -12,7 +12,7 @@ describeOnEngines('the reading store', (db) => {
   let store: DatabaseReadingStore;
   let now = new Date('2026-12-05T10:00:00Z');
   beforeAll(() => {
-    store = new DatabaseReadingStore({ statements: preparedStatements(db().orm), clock: { now: () => now } });
+    store = new DatabaseReadingStore({ statements: preparedStatements(db().orm), clock: { now: () => now }, readBatches: { maxSize: 50, maxWaitMs: 5 } });
   });
   const chapter = () => `chapter-${randomUUID()}`;
   const reads = async (userId: string, chapterId: string) =>
@@ -86,5 +86,20 @@ describeOnEngines('the reading store', (db) => {
     const rows = await reads(reader, chapterId);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ seconds: 6, furthestIndex: 3, furthestParagraph: 'p3' });
+  });
+
+  it('records the reads of many readers at once in shared commits, each as if alone', async () => {
+    const chapterId = chapter();
+    const readers = Array.from({ length: 30 }, () => randomUUID());
+    const before = { ...store.readCommits };
+    // Each reader twice: the second of one reader waits for the first's commit, never shares it.
+    await Promise.all(readers.flatMap((userId, i) => [1, 2].map((n) => store.recordRead(userId, 'story', chapterId, { seconds: n, furthestIndex: i + n, furthestParagraph: `p${i + n}`, completed: n === 2 && i % 2 === 0 }))));
+    const commits = store.readCommits.commits - before.commits;
+    expect(store.readCommits.writes - before.writes).toBe(60);
+    expect(commits).toBeLessThan(60);
+    for (const [i, userId] of readers.entries()) {
+      const [row] = await reads(userId, chapterId);
+      expect({ ...row, completed: Boolean(row.completed) }).toEqual({ seconds: 3, furthestIndex: i + 2, furthestParagraph: `p${i + 2}`, completed: i % 2 === 0 });
+    }
   });
 });
