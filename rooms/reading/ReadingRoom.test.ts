@@ -35,7 +35,7 @@ beforeAll(async () => {
   const auth = { verify: async (token: string) => ({ userId: token }) };
   const logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
   server = new Server({ transport: new WebSocketTransport(), greet: false, gracefullyShutdown: false });
-  server.define(READING_ROOM, readingRoom({ access, store, fanout: new LocalReadingFanout(), auth, clock: { now: () => new Date() }, logger, roomSize: 2 })).filterBy(['chapterId']);
+  server.define(READING_ROOM, readingRoom({ access, store, fanout: new LocalReadingFanout(), auth, clock: { now: () => new Date() }, logger, roomSize: 2, patchMs: 50 })).filterBy(['chapterId']);
   port = await freePort();
   await server.listen(port, '127.0.0.1');
 });

@@ -63,4 +63,6 @@ export interface ReadingRoomDeps extends KitDeps {
   clock: { now(): Date };
   /** READING_ROOM_SIZE: readers per room; joinOrCreate opens another room when one is full. */
   roomSize: number;
+  /** READING_PATCH_MS: how often the room sends its state's changes, and the chapter's comments with them. */
+  patchMs: number;
 }

@@ -85,6 +85,7 @@ const envSchema = z.object({
   CLUSTER_SWEEP_SECONDS: integer(1, 300, 5),
   KEYS_CAP: integer(1, 1000, 5),
   READING_ROOM_SIZE: integer(1, 1000, 100),
+  READING_PATCH_MS: integer(50, 1000, 500),
   STEP_BATCH_MAX_SIZE: integer(1, 1000, 100),
   STEP_BATCH_MAX_WAIT_MS: integer(0, 1000, 5),
   KEY_REGEN_SECONDS: integer(1, 31 * 24 * 3600, 10800),
@@ -161,7 +162,8 @@ export interface Config {
   assets: { store: AssetStoreConfig; maxBytes: number };
   logLevel: string;
   /** Readers per reading room (READING_ROOM_SIZE); joinOrCreate opens another room of the chapter when one is full. */
-  reading: { roomSize: number };
+  /** How often a reading room sends its state's changes and the chapter's comments since the last (READING_PATCH_MS). */
+  reading: { roomSize: number; patchMs: number };
   /** Group commit of story steps: the most steps one commit carries, and the longest a step waits behind a busy commit. */
   stepBatches: { maxSize: number; maxWaitMs: number };
 }
@@ -235,7 +237,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     certificateSigningKeyPem: e.CERTIFICATE_SIGNING_KEY,
     assets: { store: assetStore, maxBytes: e.STUDIO_MAX_ASSET_BYTES },
     logLevel: e.LOG_LEVEL,
-    reading: { roomSize: e.READING_ROOM_SIZE },
+    reading: { roomSize: e.READING_ROOM_SIZE, patchMs: e.READING_PATCH_MS },
     stepBatches: { maxSize: e.STEP_BATCH_MAX_SIZE, maxWaitMs: e.STEP_BATCH_MAX_WAIT_MS },
   };
 }

@@ -37,7 +37,7 @@ export function createGameModule(deps: ModuleDeps): ServerModule {
         name: READING_ROOM,
         // joinOrCreate seats a reader in a room of their chapter (one with a free seat), or opens one.
         filterBy: ['chapterId'],
-        create: ({ telemetry, writes }) => readingRoom({ access: services.readingAccess, store: services.readingStore, fanout: services.readingFanout, auth: services.accessTokens, clock, logger, telemetry, writes, roomSize: config.reading.roomSize }),
+        create: ({ telemetry, writes }) => readingRoom({ access: services.readingAccess, store: services.readingStore, fanout: services.readingFanout, auth: services.accessTokens, clock, logger, telemetry, writes, roomSize: config.reading.roomSize, patchMs: config.reading.patchMs }),
       },
     ],
   };
