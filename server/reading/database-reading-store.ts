@@ -7,23 +7,27 @@ import { GroupCommit, type GroupCommitLimits } from '../database/group-commit';
 import type { PreparedStatements, RowShape, StatementRunner } from '../database/prepared-statements';
 import type { Clock } from '../shared/clock';
 
-const COUNTS_SQL = 'select paragraph_id as "paragraphId", emoji, count(*) as "count" from reading_reactions where chapter_id = ? group by paragraph_id, emoji';
+const COUNTS_SQL = 'select paragraph_id as "paragraphId", emoji, count as "count" from reading_reaction_counts where chapter_id = ? and count > 0';
 const MINE_SQL = 'select paragraph_id as "paragraphId", emoji from reading_reactions where user_id = ? and chapter_id = ? order by created_at';
-const PAIR_COUNT_SQL = 'select count(*) as "count" from reading_reactions where chapter_id = ? and paragraph_id = ? and emoji = ?';
 const DELETE_REACTION_SQL = 'delete from reading_reactions where user_id = ? and chapter_id = ? and paragraph_id = ? and emoji = ?';
 const INSERT_REACTION_SQL = 'insert into reading_reactions (user_id, chapter_id, paragraph_id, emoji, created_at) values (?, ?, ?, ?, ?) on conflict do nothing';
+/** The pair's count moved by a toggle's change (+1, -1, or 0 when another tab won), and its new value. */
+const MOVE_COUNT_SQL =
+  'insert into reading_reaction_counts (chapter_id, paragraph_id, emoji, count) values (?, ?, ?, ?) ' +
+  'on conflict (chapter_id, paragraph_id, emoji) do update set count = reading_reaction_counts.count + excluded.count returning count as "count"';
 
 /**
  * PostgreSQL's toggle in one statement (one round trip, committed by itself): the reaction is taken
- * back when it stands, added otherwise; the count is the pair's as of the statement's snapshot, which
- * sees neither change, so both are applied to it. `on conflict do nothing`: the same reader's other
- * tab added it a moment ago — it stands, as they wanted.
+ * back when it stands, added otherwise, and the pair's kept count moved by the change — its row lock
+ * puts toggles of one pair in order, so each answers the count its own commit left. `on conflict do
+ * nothing`: the same reader's other tab added it a moment ago — it stands, as they wanted.
  */
 const TOGGLE_REACTION_PG =
   'with removed as (delete from reading_reactions where user_id = ?::uuid and chapter_id = ? and paragraph_id = ? and emoji = ? returning 1), ' +
   'added as (insert into reading_reactions (user_id, chapter_id, paragraph_id, emoji, created_at) ' +
   'select ?::uuid, ?, ?, ?, ?::timestamptz where not exists (select 1 from removed) on conflict do nothing returning 1) ' +
-  'select (select count(*) from reading_reactions where chapter_id = ? and paragraph_id = ? and emoji = ?) - (select count(*) from removed) + (select count(*) from added) as "count"';
+  'insert into reading_reaction_counts (chapter_id, paragraph_id, emoji, count) select ?, ?, ?, (select count(*) from added) - (select count(*) from removed) ' +
+  'on conflict (chapter_id, paragraph_id, emoji) do update set count = reading_reaction_counts.count + excluded.count returning count as "count"';
 
 const PARENT_SQL = 'select id, reply_to as "replyTo" from reading_comments where id = ? and chapter_id = ? and deleted_at is null';
 const INSERT_COMMENT_SQL = 'insert into reading_comments (id, chapter_id, paragraph_id, author_id, text, reply_to, created_at, deleted_at) values (?, ?, ?, ?, ?, ?, ?, null)';
@@ -91,11 +95,11 @@ export class DatabaseReadingStore implements ReadingStore {
       const row = await statements.first(TOGGLE_REACTION_PG, [userId, chapterId, paragraphId, emoji, userId, chapterId, paragraphId, emoji, now, chapterId, paragraphId, emoji], COUNT);
       return row?.count ?? 0;
     }
-    // SQLite has no data-modifying CTE; one transaction holds the same three steps.
+    // SQLite has no data-modifying CTE; one transaction holds the same steps.
     return statements.transaction(async (tx: StatementRunner) => {
       const removed = await tx.run(DELETE_REACTION_SQL, [userId, chapterId, paragraphId, emoji]);
-      if (removed === 0) await tx.run(INSERT_REACTION_SQL, [userId, chapterId, paragraphId, emoji, now]);
-      return (await tx.first(PAIR_COUNT_SQL, [chapterId, paragraphId, emoji], COUNT))?.count ?? 0;
+      const added = removed === 0 ? await tx.run(INSERT_REACTION_SQL, [userId, chapterId, paragraphId, emoji, now]) : 0;
+      return (await tx.first(MOVE_COUNT_SQL, [chapterId, paragraphId, emoji, added - removed], COUNT))?.count ?? 0;
     });
   }
 

@@ -23,6 +23,7 @@ import { ChapterReadSchema } from './ChapterRead';
 import { CommentReportSchema } from './CommentReport';
 import { ReadingCommentSchema } from './ReadingComment';
 import { ReadingReactionSchema } from './ReadingReaction';
+import { ReadingReactionCountSchema } from './ReadingReactionCount';
 import { CampaignMemberSchema } from './CampaignMember';
 
 export { AccountFlag } from './AccountFlag';
@@ -50,6 +51,7 @@ export { ChapterRead } from './ChapterRead';
 export { CommentReport } from './CommentReport';
 export { ReadingComment } from './ReadingComment';
 export { ReadingReaction } from './ReadingReaction';
+export { ReadingReactionCount } from './ReadingReactionCount';
 export { CampaignMember } from './CampaignMember';
 
-export const allEntities = [UserSchema, RefreshTokenSchema, WalletSchema, LedgerEntrySchema, StorySchema, ChapterSchema, PlayerProgressSchema, PurchaseSchema, PaymentEventSchema, PaymentIntentRecordSchema, AccountFlagSchema, CampaignSchema, CampaignEventSchema, CampaignUsageSchema, CampaignTurnAllowanceSchema, UserRoleSchema, ChapterDraftSchema, ChapterVersionSchema, StudioAssetSchema, EarningsEntrySchema, CertificateKeySchema, CertificateSchema, ReadingCommentSchema, ReadingReactionSchema, CommentReportSchema, ChapterReadSchema, CampaignMemberSchema];
+export const allEntities = [UserSchema, RefreshTokenSchema, WalletSchema, LedgerEntrySchema, StorySchema, ChapterSchema, PlayerProgressSchema, PurchaseSchema, PaymentEventSchema, PaymentIntentRecordSchema, AccountFlagSchema, CampaignSchema, CampaignEventSchema, CampaignUsageSchema, CampaignTurnAllowanceSchema, UserRoleSchema, ChapterDraftSchema, ChapterVersionSchema, StudioAssetSchema, EarningsEntrySchema, CertificateKeySchema, CertificateSchema, ReadingCommentSchema, ReadingReactionSchema, ReadingReactionCountSchema, CommentReportSchema, ChapterReadSchema, CampaignMemberSchema];

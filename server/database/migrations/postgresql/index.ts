@@ -11,6 +11,7 @@ import { Migration20261204145403_reading_rooms as M7 } from './Migration20261204
 import { Migration20261204150500_campaign_members as M8 } from './Migration20261204150500_campaign_members';
 import { Migration20261204150739_progress_ink_state as M9 } from './Migration20261204150739_progress_ink_state';
 import { Migration20261204200000_progress_look as M10 } from './Migration20261204200000_progress_look';
+import { Migration20261205202052_reading_reaction_counts as M11 } from './Migration20261205202052_reading_reaction_counts';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122013758_initial', class: M0 },
@@ -24,4 +25,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261204150500_campaign_members', class: M8 },
   { name: 'Migration20261204150739_progress_ink_state', class: M9 },
   { name: 'Migration20261204200000_progress_look', class: M10 },
+  { name: 'Migration20261205202052_reading_reaction_counts', class: M11 },
 ];

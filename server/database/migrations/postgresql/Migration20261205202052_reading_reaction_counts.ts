@@ -1,0 +1,15 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261205202052_reading_reaction_counts extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`create table "reading_reaction_counts" ("chapter_id" varchar(128) not null, "paragraph_id" varchar(128) not null, "emoji" varchar(16) not null, "count" int not null default 0, constraint "reading_reaction_counts_pkey" primary key ("chapter_id", "paragraph_id", "emoji"));`);
+    // The counts of reactions standing before this migration.
+    this.addSql(`insert into "reading_reaction_counts" ("chapter_id", "paragraph_id", "emoji", "count") select "chapter_id", "paragraph_id", "emoji", count(*) from "reading_reactions" group by "chapter_id", "paragraph_id", "emoji";`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`drop table if exists "reading_reaction_counts" cascade;`);
+  }
+
+}
