@@ -75,7 +75,7 @@ export class DatabaseReadingStore implements ReadingStore {
     this.reads = new GroupCommit((records) => this.commitReads(records), (record) => `${record.userId} ${record.chapterId}`, deps.readBatches);
   }
 
-  /** Reads recorded and the commits that carried them, for /metrics and the benchmarks. */
+  /** Reads recorded and the commits that carried them (how much sharing happens). */
   get readCommits(): { commits: number; writes: number } {
     return this.reads.totals;
   }
@@ -126,8 +126,10 @@ export class DatabaseReadingStore implements ReadingStore {
     const values = (r: ReadRecord) => [r.userId, r.chapterId, r.storyId, r.seconds, r.furthestParagraph, r.furthestIndex, r.completed, r.at] as const;
     if (records.length === 1) await statements.run(RECORD_READ_SQL, values(records[0]!));
     else if (statements.dialect === 'postgresql') {
-      const column = (i: number) => records.map((r) => { const v = values(r)[i]!; return v instanceof Date ? v.toISOString() : typeof v === 'boolean' ? String(v) : v; });
-      await statements.run(RECORD_READS_PG, [0, 1, 2, 3, 4, 5, 6, 7].map(column));
+      // Arrays of text and numbers: dates as ISO text, booleans as 'true'/'false', cast by the statement.
+      const rows = records.map(values);
+      const column = (i: number) => rows.map((row) => { const v = row[i]; return v instanceof Date ? v.toISOString() : typeof v === 'boolean' ? String(v) : (v ?? null); });
+      await statements.run(RECORD_READS_PG, rows[0]!.map((_, i) => column(i)));
     } else {
       await statements.transaction(async (tx) => {
         for (const record of records) await tx.run(RECORD_READ_SQL, values(record));
