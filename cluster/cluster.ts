@@ -153,9 +153,9 @@ function runtimeOf(layout: Layout): { dir: string; conf: string; nginxArgs: stri
 
 function nginxRunning(layout: Layout): number | null {
   const pidFile = join(runtimeOf(layout).dir, 'nginx.pid');
-  if (!existsSync(pidFile)) return null;
-  const pid = Number(readFileSync(pidFile, 'utf8').trim());
   try {
+    // Read, not checked then read: a stopping nginx removes its pid file in between.
+    const pid = Number(readFileSync(pidFile, 'utf8').trim());
     process.kill(pid, 0);
     return pid;
   } catch {
