@@ -6,7 +6,7 @@ import type { StoryState } from '../rooms/story/StoryState';
 import type { RunStats } from './run-stats';
 import { JoinFailed } from './story-session';
 import { GuestAccount } from './storyverse-api';
-import { decodeRoomMessage, hasType, roomTypePrefix, WireRefusal, WireRoom } from './wire-room';
+import { decodeRoomMessage, hasType, refusalCode, roomTypePrefix, WireRefusal, WireRoom } from './wire-room';
 
 const JOIN_TIMEOUT_MS = 15_000;
 
@@ -91,7 +91,7 @@ export class ReadingReader {
     } catch (error) {
       if (error instanceof JoinFailed) throw error;
       const text = error instanceof Error ? error.message : String(error);
-      throw new JoinFailed(/^([A-Z_]+):/.exec(text)?.[1] ?? 'JOIN_FAILED', text);
+      throw new JoinFailed(refusalCode(text), text);
     } finally {
       clearTimeout(timer);
     }
@@ -113,7 +113,7 @@ export class ReadingReader {
           wire = WireRoom.open(this.target, seat, token, {
             counted: { type: COMMENT_TYPE, seen: () => this.stats.messagesReceived++ },
             onState: resolve,
-            onRefused: (text) => reject(new JoinFailed(/^([A-Z_]+):/.exec(text)?.[1] ?? 'JOIN_FAILED', text)),
+            onRefused: (text) => reject(new JoinFailed(refusalCode(text), text)),
             onData: (frame, typeStart) => this.wireData(frame, typeStart),
             onClose: (code) => {
               if (!this.wire) return reject(new JoinFailed('JOIN_FAILED', `the reading room closed with ${code} before its first state`));

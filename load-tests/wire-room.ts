@@ -68,7 +68,7 @@ export class WireRoom {
     const body = (await response.json().catch(() => ({}))) as Partial<SeatReservation> & { error?: string; code?: number };
     if (!response.ok || body.error || !body.room || !body.sessionId) {
       const text = body.error ?? `matchmake answered ${response.status}`;
-      throw new WireRefusal(/^([A-Z_]+):/.exec(text)?.[1] ?? 'JOIN_FAILED', text);
+      throw new WireRefusal(refusalCode(text), text);
     }
     return body as SeatReservation;
   }
@@ -200,9 +200,14 @@ export class WireRoom {
 
 /** The message after a room frame's type (msgpack), decoded: for the rare frames a reader reads. */
 export function decodeRoomMessage(frame: Buffer, typeStart: number): { type: unknown; message: unknown } {
-  const type = unpack(frame.subarray(typeStart, typeStart + typeLength(frame, typeStart)));
   const bodyStart = typeStart + typeLength(frame, typeStart);
+  const type = unpack(frame.subarray(typeStart, bodyStart));
   return { type, message: bodyStart < frame.length ? unpack(frame.subarray(bodyStart)) : undefined };
+}
+
+/** The code of a server refusal worded `CODE: words` (as colyseus.js reports a room's), else JOIN_FAILED. */
+export function refusalCode(text: string): string {
+  return /^([A-Z_]+):/.exec(text)?.[1] ?? 'JOIN_FAILED';
 }
 
 /** The msgpack-encoded type name a room frame starts with, to match frames by their first bytes. */
