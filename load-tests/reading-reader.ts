@@ -110,6 +110,7 @@ export class ReadingReader {
         WireRoom.reserve(this.target, 'joinOrCreate', READING_ROOM, { storyId, chapterId }, token).then((seat) => {
           // A seat that comes after the timeout is left to expire.
           if (givenUp) return;
+          this.stats.seatMs.record(performance.now() - started);
           wire = WireRoom.open(this.target, seat, token, {
             counted: { type: COMMENT_TYPE, seen: () => this.stats.messagesReceived++ },
             onState: resolve,

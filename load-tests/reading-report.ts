@@ -11,6 +11,7 @@ export function formatReadingReport(title: string, summary: ReadingSummary): str
     '',
     row('latency (ms)', 'count', 'p50', 'p95', 'p99', 'max'),
     latencyRow('join', summary.joins, summary.joinMs),
+    latencyRow('  seat reservation', summary.seatMs.count, summary.seatMs),
     latencyRow('fan-out: reaction', summary.fanoutReactionMs.count, summary.fanoutReactionMs),
     latencyRow('fan-out: comment', summary.fanoutCommentMs.count, summary.fanoutCommentMs),
     `observer sightings missed (none within 5 s) ${summary.fanoutMissed}`,

@@ -17,6 +17,9 @@ describe('runReading against the real composition', () => {
     const summary = await runReading({ readers: 20, rampS: 1, durationS: 7, reactEveryS: 1.5, commentEveryS: 4, paragraphS: 1, observers: 3, target: `http://127.0.0.1:${server.port}`, storyId: null, chapterId: null, seed: 'vitest', prepareConcurrency: 8 });
     expect(summary.prepared).toBe(20);
     expect(summary.joins).toBe(20);
+    // The 17 wire readers time their seat reservation apart; it is part of their join.
+    expect(summary.seatMs.count).toBe(17);
+    expect(summary.seatMs.max!).toBeLessThanOrEqual(summary.joinMs.max!);
     expect(summary.errorsByCode).toEqual({});
     expect(summary.reactions).toBeGreaterThan(20);
     expect(summary.comments).toBeGreaterThan(0);

@@ -45,6 +45,8 @@ export interface ReadingSummary {
   prepareS: number;
   joins: number;
   joinMs: LatencySummary;
+  /** The seat-reservation half of the wire readers' joins (the rest is the socket, JOIN_ROOM and the first state). */
+  seatMs: LatencySummary;
   fanoutReactionMs: LatencySummary;
   fanoutCommentMs: LatencySummary;
   fanoutMissed: number;
@@ -166,6 +168,7 @@ export async function runReading(options: ReadingOptions, hooks: RunHooks = {}):
     prepareS,
     joins: stats.joinMs.count,
     joinMs: stats.joinMs.summary(),
+    seatMs: stats.seatMs.summary(),
     fanoutReactionMs: probe.reactionMs.summary(),
     fanoutCommentMs: probe.commentMs.summary(),
     fanoutMissed: probe.missed,

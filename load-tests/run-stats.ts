@@ -8,6 +8,8 @@ const MAX_ERROR_SAMPLES = 10;
  */
 export class RunStats {
   readonly joinMs = new LatencyHistogram();
+  /** A join's first half, the seat reservation (matchmaking over HTTP), where a scenario times it apart. */
+  readonly seatMs = new LatencyHistogram();
   readonly choiceRttMs = new LatencyHistogram();
   readonly advanceRttMs = new LatencyHistogram();
   /** Choice round trips that started once every player had joined: the steady state, without the ramp's join storm. */
