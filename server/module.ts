@@ -82,6 +82,8 @@ export interface RoomDefinition {
   create(context: RoomContext): Promise<RoomClass> | RoomClass;
   /** Join options that must match for joinOrCreate to seat a client in an existing room (Colyseus filterBy). */
   filterBy?: string[];
+  /** Which of those joinOrCreate prefers (Colyseus sortBy), e.g. `{ clients: -1 }`: the fullest first. */
+  sortBy?: Record<string, 1 | -1>;
 }
 
 /** What a module's start hook found worth reporting (the composition root exposes and logs it). */

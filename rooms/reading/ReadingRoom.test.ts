@@ -1,4 +1,4 @@
-import { Server } from '@colyseus/core';
+import { matchMaker, Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { Client, type Room } from 'colyseus.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -35,7 +35,7 @@ beforeAll(async () => {
   const auth = { verify: async (token: string) => ({ userId: token }) };
   const logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
   server = new Server({ transport: new WebSocketTransport(), greet: false, gracefullyShutdown: false });
-  server.define(READING_ROOM, readingRoom({ access, store, fanout: new LocalReadingFanout(), auth, clock: { now: () => new Date() }, logger, roomSize: 2, patchMs: 50 })).filterBy(['chapterId']);
+  server.define(READING_ROOM, readingRoom({ access, store, fanout: new LocalReadingFanout(), auth, clock: { now: () => new Date() }, logger, roomSize: 2, patchMs: 50 })).filterBy(['chapterId']).sortBy({ clients: -1 });
   port = await freePort();
   await server.listen(port, '127.0.0.1');
 });
@@ -47,6 +47,14 @@ afterAll(async () => { await server?.gracefullyShutdown(false); });
 const until = async (check: () => boolean, ms = 2000) => {
   const started = Date.now();
   while (!check()) {
+    if (Date.now() - started > ms) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+};
+
+const untilAsync = async (check: () => Promise<boolean>, ms = 2000) => {
+  const started = Date.now();
+  while (!(await check())) {
     if (Date.now() - started > ms) throw new Error('timed out waiting');
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
@@ -84,6 +92,21 @@ describe('the reading room', () => {
     const other = await join('other-ch');
     expect([a!.room.roomId, b!.room.roomId]).not.toContain(other.room.roomId);
     expect(other.room.state.readers).toBe(1);
+  });
+
+  it('keeps a spare room of the chapter open once a room is half full, and seats readers in the fullest room first', async () => {
+    const rooms = () => matchMaker.query({ name: READING_ROOM, chapterId: 'spare-ch' });
+    const a = await join('spare-ch');
+    // Half full (1 of 2): an empty room is opened for whoever comes after the next reader.
+    await untilAsync(async () => (await rooms()).length === 2);
+    const spareId = (await rooms()).find((room) => room.roomId !== a.room.roomId)!.roomId;
+    const b = await join('spare-ch');
+    expect(b.room.roomId).toBe(a.room.roomId);
+    const c = await join('spare-ch');
+    expect(c.room.roomId).toBe(spareId);
+    // The spare is half full in turn, and the first room full: another spare waits.
+    await untilAsync(async () => (await rooms()).filter((room) => room.clients === 0).length === 1);
+    expect(await rooms()).toHaveLength(3);
   });
 
   it('shows who is present and where they are once they share it', async () => {

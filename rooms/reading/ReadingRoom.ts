@@ -5,6 +5,7 @@ import { FrameBatch } from '../shared/frame-batch';
 import { parseJoinOptions } from '../shared/join-options';
 import { KitRoom, type RoomKitSettings } from '../shared/kit-room';
 import type { PlayerAuthData } from '../shared/player-auth';
+import { SpareRoom } from '../shared/spare-room';
 import { ParagraphReactionsState } from './ParagraphReactionsState';
 import { commentSchema, positionSchema, reactSchema, READING_ROOM, ReadingMessage, readingJoinOptionsSchema, type ReadingCommentDeletedMessage, type ReadingJoinOptions, type ReadingMineMessage } from './protocol';
 import { ReaderState } from './ReaderState';
@@ -49,6 +50,8 @@ export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps>
   /** Chapter-wide messages (comments, deletions) sent with the next patch, each reader's in one write. */
   private chapterMessages: FrameBatch | null = null;
   private unsubscribe: (() => void) | null = null;
+  /** Keeps a room of this chapter with free seats open once this one is half full (a release's join burst waits on none). */
+  private spare: SpareRoom | null = null;
 
   override async onCreate(rawOptions: unknown): Promise<void> {
     this.options = parseJoinOptions(readingJoinOptionsSchema, rawOptions);
@@ -62,6 +65,13 @@ export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps>
     // its 1 s target at a tenth of Colyseus' default 20.
     this.setPatchRate(this.deps.patchMs);
     this.chapterMessages = new FrameBatch(this.deps.writes ?? SEPARATE_WRITES);
+    const { storyId, chapterId } = this.options;
+    this.spare = new SpareRoom({
+      roomName: READING_ROOM,
+      match: { chapterId },
+      createOptions: { storyId, chapterId },
+      onError: (error) => this.deps.logger.warn({ err: error, roomId: this.roomId }, 'reading room: could not open a spare room'),
+    });
     // Listening before the counts are read: an event in between is applied over them, not lost.
     this.unsubscribe = this.deps.fanout.subscribe(this.options.chapterId, (event) => this.announced(event));
     const counts = await this.deps.store.reactionCounts(this.options.chapterId);
@@ -90,6 +100,7 @@ export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps>
     this.countReaders();
     // Colyseus holds messages for a client until its join completes, so this arrives with the first state.
     client.send(ReadingMessage.mine, { reactions: mine } satisfies ReadingMineMessage);
+    this.spare!.joined(this.roomId, this.clients.length + Object.keys(this.reservedSeats).length, this.maxClients, now);
   }
 
   override async onLeave(client: Client): Promise<void> {

@@ -35,8 +35,10 @@ export function createGameModule(deps: ModuleDeps): ServerModule {
       },
       {
         name: READING_ROOM,
-        // joinOrCreate seats a reader in a room of their chapter (one with a free seat), or opens one.
+        // joinOrCreate seats a reader in a room of their chapter (the fullest with a free seat), or opens
+        // one; a room past half full keeps a spare open for the next readers (rooms/shared/spare-room.ts).
         filterBy: ['chapterId'],
+        sortBy: { clients: -1 },
         create: ({ telemetry, writes }) => readingRoom({ access: services.readingAccess, store: services.readingStore, fanout: services.readingFanout, auth: services.accessTokens, clock, logger, telemetry, writes, roomSize: config.reading.roomSize, patchMs: config.reading.patchMs }),
       },
     ],

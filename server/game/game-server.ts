@@ -53,6 +53,7 @@ export function createGameServer(config: Config, serving: ServingTransport, scal
     define: async (room) => {
       const handler = server.define(room.name, await room.create({ telemetry, writes: serving.writes }));
       if (room.filterBy) handler.filterBy(room.filterBy);
+      if (room.sortBy) handler.sortBy(room.sortBy);
       sweep.track(handler);
     },
     listen: async (port, host) => {
