@@ -8,7 +8,7 @@ import { preparedStatements } from '../database/prepared-statements';
 import { describeOnEngines } from '../../testing/test-database';
 import { DatabaseReadingStore } from './database-reading-store';
 
-describeOnEngines('the reading store', (db) => {
+describeOnEngines('the reading store', (db, engine) => {
   let store: DatabaseReadingStore;
   let now = new Date('2026-12-05T10:00:00Z');
   beforeAll(() => {
@@ -40,6 +40,19 @@ describeOnEngines('the reading store', (db) => {
     // Half of them take theirs back at once.
     await Promise.all(readers.slice(0, 10).map((userId) => store.toggleReaction(userId, chapterId, 'p1', '👏')));
     expect(await store.reactionCounts(chapterId)).toEqual({ p1: { '👏': 10 } });
+  });
+
+  it.runIf(engine === 'postgresql')('finds a toggle\'s row by its reader, not among every reaction to the paragraph', async () => {
+    const chapterId = chapter();
+    await Promise.all(Array.from({ length: 200 }, () => store.toggleReaction(randomUUID(), chapterId, 'p1', '🔥')));
+    // The toggle's delete, as its statement has it; the plan PostgreSQL picks for it on this table as it is.
+    const [{ 'QUERY PLAN': [plan] }] = await db().orm.em.getConnection().execute(
+      'explain (format json) delete from reading_reactions where user_id = ?::uuid and chapter_id = ? and paragraph_id = ? and emoji = ?',
+      [randomUUID(), chapterId, 'p1', '🔥'],
+    );
+    const scan = JSON.stringify(plan);
+    expect(scan).toContain('"Index Name":"reading_reactions_pkey"');
+    expect(scan).toMatch(/"Index Cond":"[^"]*user_id/);
   });
 
   it('keeps one reaction when the same reader adds it from two tabs at once', async () => {

@@ -6,7 +6,8 @@ import { Chapter, ChapterRead } from '../database/entities';
 import { ownedStory, writerAccount } from '../studio/writer-access';
 import { completionRate, median } from './reading-figures';
 
-const REACTIONS_SQL = 'select paragraph_id, emoji, count(*) as n from reading_reactions where chapter_id = ? group by paragraph_id, emoji';
+/** The counts every toggle keeps (the rooms show the same), not a count of the reactions themselves. */
+const REACTIONS_SQL = 'select paragraph_id, emoji, count as n from reading_reaction_counts where chapter_id = ? and count > 0';
 const COMMENTS_SQL = 'select paragraph_id, count(*) as n from reading_comments where chapter_id = ? and deleted_at is null group by paragraph_id';
 
 /** The writer's view of how their chapters are read: `GET /v1/studio/stories/:storyId/stats`. */

@@ -20,5 +20,7 @@ export const ReadingReactionSchema = new EntitySchema<ReadingReaction>({
     emoji: { type: 'string', length: 16, primary: true },
     createdAt: { type: 'datetime' },
   },
-  indexes: [{ properties: ['chapterId', 'paragraphId'] }],
+  // No index by paragraph: counts per paragraph are kept in reading_reaction_counts, and a second
+  // index let the planner (on a table it had no statistics for yet) find a toggle's row by paragraph —
+  // reading every reaction to that paragraph for each toggle.
 });

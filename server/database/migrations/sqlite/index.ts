@@ -12,6 +12,7 @@ import { Migration20261204150500_campaign_members as M8 } from './Migration20261
 import { Migration20261204150737_progress_ink_state as M9 } from './Migration20261204150737_progress_ink_state';
 import { Migration20261204200000_progress_look as M10 } from './Migration20261204200000_progress_look';
 import { Migration20261205202052_reading_reaction_counts as M11 } from './Migration20261205202052_reading_reaction_counts';
+import { Migration20261205230106_reading_reactions_by_reader as M12 } from './Migration20261205230106_reading_reactions_by_reader';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261122013758_initial', class: M0 },
@@ -26,4 +27,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261204150737_progress_ink_state', class: M9 },
   { name: 'Migration20261204200000_progress_look', class: M10 },
   { name: 'Migration20261205202052_reading_reaction_counts', class: M11 },
+  { name: 'Migration20261205230106_reading_reactions_by_reader', class: M12 },
 ];
