@@ -6,8 +6,8 @@ export interface GroupCommitLimits {
   /** The longest a write waits behind a commit in flight before it starts a commit of its own. */
   maxWaitMs: number;
   /**
-   * How long a write waits for company when no commit is in flight (default 0: it goes at once).
-   * With a linger, commits go one at a time (a full batch too waits for the one in flight). For
+   * How long a write waits for company when no commit is in flight (default 0: it goes at once);
+   * behind a commit in flight it waits for that commit (not maxWaitMs), unless its batch fills. For
    * writes nobody waits on, such as reading analytics: each commit wakes the database, so fewer
    * commits carrying more rows cost less, and one at a time leaves the pool to those who wait.
    */
@@ -52,25 +52,12 @@ export class GroupCommit<W, R = boolean> {
   write(write: W): Promise<R> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ write, key: this.keyOf(write), settle: { resolve, reject } });
-      if (this.limits.lingerMs) this.lingerOrGo();
-      else this.goOrWait();
+      const linger = this.limits.lingerMs ?? 0;
+      if (this.waiting.length >= this.limits.maxSize || (this.inFlight === 0 && linger === 0)) this.flush();
+      else if (this.inFlight === 0) this.timer ??= setTimeout(() => this.flush(), linger);
+      // Lingering writes behind a commit in flight go when it ends: they take no second connection while the database is slow.
+      else if (linger === 0) this.timer ??= setTimeout(() => this.flush(), this.limits.maxWaitMs);
     });
-  }
-
-  /** A write someone waits on: at once when idle, else with the next commit, or its own after maxWaitMs or when the batch is full. */
-  private goOrWait(): void {
-    if (this.inFlight === 0 || this.waiting.length >= this.limits.maxSize) this.flush();
-    else this.timer ??= setTimeout(() => this.flush(), this.limits.maxWaitMs);
-  }
-
-  /**
-   * A lingering write: one commit at a time, whatever waits going when it ends — so a slow database
-   * builds a backlog here, not a crowd of commits taking the pool from writes that someone waits on.
-   */
-  private lingerOrGo(): void {
-    if (this.inFlight > 0) return;
-    if (this.waiting.length >= this.limits.maxSize) this.flush();
-    else this.timer ??= setTimeout(() => this.flush(), this.limits.lingerMs);
   }
 
   /** Writes waiting for a commit (not yet in one). */
