@@ -6,10 +6,9 @@ export interface GroupCommitLimits {
   /** The longest a write waits behind a commit in flight before it starts a commit of its own. */
   maxWaitMs: number;
   /**
-   * How long a write waits for company when no commit is in flight (default 0: it goes at once);
-   * behind a commit in flight it waits for that commit (not maxWaitMs), unless its batch fills. For
+   * How long a write waits for company when no commit is in flight (default 0: it goes at once). For
    * writes nobody waits on, such as reading analytics: each commit wakes the database, so fewer
-   * commits carrying more rows cost less, and one at a time leaves the pool to those who wait.
+   * commits carrying more rows cost less.
    */
   lingerMs?: number;
 }
@@ -54,9 +53,7 @@ export class GroupCommit<W, R = boolean> {
       this.waiting.push({ write, key: this.keyOf(write), settle: { resolve, reject } });
       const linger = this.limits.lingerMs ?? 0;
       if (this.waiting.length >= this.limits.maxSize || (this.inFlight === 0 && linger === 0)) this.flush();
-      else if (this.inFlight === 0) this.timer ??= setTimeout(() => this.flush(), linger);
-      // Lingering writes behind a commit in flight go when it ends: they take no second connection while the database is slow.
-      else if (linger === 0) this.timer ??= setTimeout(() => this.flush(), this.limits.maxWaitMs);
+      else this.timer ??= setTimeout(() => this.flush(), this.inFlight === 0 ? linger : this.limits.maxWaitMs);
     });
   }
 
