@@ -112,7 +112,7 @@ export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps>
       this.readings.delete(client.sessionId);
       this.countReaders();
       if (reading) await this.record(reading);
-    }).catch((error: unknown) => this.unrecorded(error));
+    }).catch((error: unknown) => this.deps.logger.warn({ err: error, roomId: this.roomId }, 'reading room: could not record a read'));
   }
 
   override onDispose(): void {
@@ -129,8 +129,7 @@ export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps>
     if (shown) shown.paragraphId = paragraphId;
     const reached = readReached(reading, { index: found.value, paragraphId, last: this.paragraphs!.isLast(found.value) }, this.deps.clock.now().getTime(), RECORD_EVERY_MS);
     Object.assign(reading, reached.place);
-    // Analytics nobody waits on: the room goes on with its next message while the record is committed.
-    if (reached.record) this.record(reading).catch((error: unknown) => this.unrecorded(error));
+    if (reached.record) await this.record(reading);
   }
 
   private async react(client: Client, paragraphId: string, emojiSent: string): Promise<void | false> {
@@ -193,10 +192,6 @@ export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps>
 
   private countReaders(): void {
     this.deps.fanout.setRoomReaders(this.options.chapterId, this.roomId, this.readings.size);
-  }
-
-  private unrecorded(error: unknown): void {
-    this.deps.logger.warn({ err: error, roomId: this.roomId }, 'reading room: could not record a read');
   }
 
   private async record(reading: Reading): Promise<void> {

@@ -114,18 +114,4 @@ describe('GroupCommit', () => {
     expect(db.commits).toEqual([['a=1'], ['b=1']]);
     await db.releaseAll();
   });
-
-  it('with a linger, lets a write wait for company even when nothing is in flight — unless the batch is full', async () => {
-    const db = fakeDatabase();
-    const group = new GroupCommit(db.commit, byRow, { maxSize: 3, maxWaitMs: 5, lingerMs: 20 });
-    const first = [group.write({ row: 'a', value: 1 }), group.write({ row: 'b', value: 1 })];
-    expect(db.commits).toEqual([]);
-    await new Promise((resolve) => setTimeout(resolve, 40));
-    expect(db.commits).toEqual([['a=1', 'b=1']]);
-    // A full batch does not wait.
-    const full = [group.write({ row: 'c', value: 1 }), group.write({ row: 'd', value: 1 }), group.write({ row: 'e', value: 1 })];
-    expect(db.commits).toEqual([['a=1', 'b=1'], ['c=1', 'd=1', 'e=1']]);
-    await db.releaseAll();
-    expect(await Promise.all([...first, ...full])).toEqual([true, true, true, true, true]);
-  });
 });

@@ -5,12 +5,6 @@ export interface GroupCommitLimits {
   maxSize: number;
   /** The longest a write waits behind a commit in flight before it starts a commit of its own. */
   maxWaitMs: number;
-  /**
-   * How long a write waits for company when no commit is in flight (default 0: it goes at once). For
-   * writes nobody waits on, such as reading analytics: each commit wakes the database, so fewer
-   * commits carrying more rows cost less.
-   */
-  lingerMs?: number;
 }
 
 /**
@@ -51,9 +45,8 @@ export class GroupCommit<W, R = boolean> {
   write(write: W): Promise<R> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ write, key: this.keyOf(write), settle: { resolve, reject } });
-      const linger = this.limits.lingerMs ?? 0;
-      if (this.waiting.length >= this.limits.maxSize || (this.inFlight === 0 && linger === 0)) this.flush();
-      else this.timer ??= setTimeout(() => this.flush(), this.inFlight === 0 ? linger : this.limits.maxWaitMs);
+      if (this.inFlight === 0 || this.waiting.length >= this.limits.maxSize) this.flush();
+      else this.timer ??= setTimeout(() => this.flush(), this.limits.maxWaitMs);
     });
   }
 

@@ -47,9 +47,6 @@ const RECORD_READ_SQL = `insert into chapter_read (${READ_COLUMNS}) values (?, ?
 /** PostgreSQL: a batch of records (one per reader and chapter) in one statement, each column an array. */
 const RECORD_READS_PG = `insert into chapter_read (${READ_COLUMNS}) select * from unnest(?::uuid[], ?::text[], ?::text[], ?::int[], ?::text[], ?::int[], ?::boolean[], ?::timestamptz[]) ${READ_UPSERT}`;
 
-/** 6,000 readers record ~400 reads a second: waiting this long puts ~10 in a commit where most went alone. */
-const READS_LINGER_MS = 50;
-
 /** One reader's read of one chapter, to be recorded. */
 interface ReadRecord extends ReadProgress {
   userId: string;
@@ -71,14 +68,11 @@ export interface DatabaseReadingStoreDeps {
  * its round trips are the room's pace on release day.
  */
 export class DatabaseReadingStore implements ReadingStore {
-  /**
-   * Release day's most frequent write — every reader every 15 s — in group commit: one statement for
-   * many readers. Nobody waits on a read's record, so it waits READS_LINGER_MS for others to join it.
-   */
+  /** Release day's most frequent write — every reader every 15 s — in group commit: one statement for many readers. */
   private readonly reads: GroupCommit<ReadRecord, true>;
 
   constructor(private readonly deps: DatabaseReadingStoreDeps) {
-    this.reads = new GroupCommit((records) => this.commitReads(records), (record) => `${record.userId} ${record.chapterId}`, { ...deps.readBatches, lingerMs: READS_LINGER_MS });
+    this.reads = new GroupCommit((records) => this.commitReads(records), (record) => `${record.userId} ${record.chapterId}`, deps.readBatches);
   }
 
   /** Reads recorded and the commits that carried them (how much sharing happens). */
