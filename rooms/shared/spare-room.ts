@@ -31,8 +31,6 @@ export interface SpareRoomSettings {
 export class SpareRoom {
   private nextLookAt = 0;
   private looking = false;
-  /** Spares this room opened (for tests and logs). */
-  opened = 0;
 
   constructor(private readonly settings: SpareRoomSettings) {}
 
@@ -52,6 +50,5 @@ export class SpareRoom {
     const free = await matchMaker.query({ name: roomName, locked: false, private: false, ...match });
     if (free.some((room) => room.roomId !== roomId)) return;
     await matchMaker.createRoom(roomName, createOptions);
-    this.opened++;
   }
 }
