@@ -2,6 +2,7 @@ import type { RunHooks } from './run-frame';
 import type { RunStats } from './run-stats';
 import { RestFailure } from './storyverse-api';
 import { JoinFailed } from './story-session';
+import { errorText } from './error-text';
 
 /** What was made before a run, and how long it took (not part of the run's timings). */
 export interface Prepared<T> {
@@ -26,7 +27,7 @@ export async function preparePlayers<T>(what: string, count: number, concurrency
         items.push(await make());
       } catch (error) {
         const code = error instanceof RestFailure || error instanceof JoinFailed ? error.code : 'PREPARE_FAILED';
-        stats.error(code, error instanceof Error ? error.message : String(error));
+        stats.error(code, errorText(error));
       }
       if (hooks.log && performance.now() - lastLog > 1000) {
         lastLog = performance.now();

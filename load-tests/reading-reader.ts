@@ -7,6 +7,7 @@ import type { RunStats } from './run-stats';
 import { JoinFailed } from './story-session';
 import { GuestAccount } from './storyverse-api';
 import { decodeRoomMessage, hasType, refusalCode, roomTypePrefix, WireRefusal, WireRoom } from './wire-room';
+import { errorText } from './error-text';
 
 const JOIN_TIMEOUT_MS = 15_000;
 
@@ -90,7 +91,7 @@ export class ReadingReader {
       });
     } catch (error) {
       if (error instanceof JoinFailed) throw error;
-      const text = error instanceof Error ? error.message : String(error);
+      const text = errorText(error);
       throw new JoinFailed(refusalCode(text), text);
     } finally {
       clearTimeout(timer);
@@ -132,7 +133,7 @@ export class ReadingReader {
       (wire as WireRoom | null)?.destroy();
       if (error instanceof JoinFailed) throw error;
       if (error instanceof WireRefusal) throw new JoinFailed(error.code, error.message);
-      throw new JoinFailed('JOIN_UNREACHABLE', error instanceof Error ? error.message : String(error));
+      throw new JoinFailed('JOIN_UNREACHABLE', errorText(error));
     } finally {
       clearTimeout(timer);
     }

@@ -17,6 +17,7 @@ import { SeededRandom } from './seeded-random';
 import type { ServerFigures } from './server-metrics';
 import { JoinFailed } from './story-session';
 import { listStoryIds, TargetUnavailable } from './storyverse-api';
+import { errorText } from './error-text';
 
 export interface ReadingOptions {
   readers: number;
@@ -111,7 +112,7 @@ export async function runReading(options: ReadingOptions, hooks: RunHooks = {}):
     try {
       await reader.join(storyId, chapterId, observers.has(index) ? (sighting) => probe.seen(index, sighting) : null);
     } catch (error) {
-      stats.error(error instanceof JoinFailed ? error.code : 'JOIN_FAILED', error instanceof Error ? error.message : String(error));
+      stats.error(error instanceof JoinFailed ? error.code : 'JOIN_FAILED', errorText(error));
       return;
     } finally {
       joining--;

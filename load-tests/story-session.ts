@@ -2,6 +2,7 @@ import { type Client, type Room } from 'colyseus.js';
 import { STORY_ROOM, StoryMessage, type RoomErrorMessage, type StoryJoinOptions } from '../rooms/story/protocol';
 import type { StoryState } from '../rooms/story/StoryState';
 import type { RunStats } from './run-stats';
+import { errorText } from './error-text';
 
 /** What the server showed after a message: a new scene (or status), or a refusal. */
 export type Outcome = { kind: 'scene'; chapterId: string; sceneId: string; status: string } | { kind: 'error'; code: string };
@@ -150,7 +151,7 @@ export class StorySession {
 }
 
 function joinFailure(error: unknown): JoinFailed {
-  const text = error instanceof Error ? error.message : String(error);
+  const text = errorText(error);
   // The room refuses with "CODE: words" (STORY_NOT_FOUND, INVALID_TOKEN, …).
   const coded = /^([A-Z][A-Z0-9_]+):\s*/.exec(text);
   if (coded?.[1]) return new JoinFailed(coded[1], text);
