@@ -218,6 +218,6 @@ function createServices(config: Config, orm: MikroORM, clock: Clock, jwtSecret: 
   const readingAccess = new ChapterReadingAccess({ em, statements, directory });
   const readingStore = new DatabaseReadingStore({ statements, clock, readBatches: config.stepBatches });
   const readingComments = new ReadingComments({ em, clock, fanout: readingFanout, logger });
-  const readingStats = new ReadingStats({ em });
+  const readingStats = new ReadingStats({ em, store: readingStore });
   return { accessTokens, accounts, roles, wallet, catalog, catalogChanges, chapterReleases, storySessions, previewSessions, earnings, payments, certificates, readingAccess, readingStore, readingFanout, readingComments, readingStats };
 }

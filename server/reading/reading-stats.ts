@@ -1,18 +1,17 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { ChapterReadingStats, StoryReadingStats } from '../../api/reading';
 import { ChapterParagraphs, type ParagraphSource } from '../../rooms/reading/rules/chapter-paragraphs';
-import { aggregateReactions } from '../../rooms/reading/rules/reaction-counts';
+import type { ReadingStore } from '../../rooms/reading/reading-room-deps';
 import { Chapter, ChapterRead } from '../database/entities';
 import { ownedStory, writerAccount } from '../studio/writer-access';
 import { completionRate, median } from './reading-figures';
 
-/** The counts every toggle keeps (the rooms show the same), not a count of the reactions themselves. */
-const REACTIONS_SQL = 'select paragraph_id, emoji, count as n from reading_reaction_counts where chapter_id = ? and count > 0';
 const COMMENTS_SQL = 'select paragraph_id, count(*) as n from reading_comments where chapter_id = ? and deleted_at is null group by paragraph_id';
 
 /** The writer's view of how their chapters are read: `GET /v1/studio/stories/:storyId/stats`. */
 export class ReadingStats {
-  constructor(private readonly deps: { em: EntityManager }) {}
+  /** `store`: the counts every toggle keeps, as the rooms show them. */
+  constructor(private readonly deps: { em: EntityManager; store: Pick<ReadingStore, 'reactionCounts'> }) {}
 
   /** The story's owner only (NOT_YOUR_STORY, GUEST_NOT_ALLOWED, STORY_NOT_FOUND otherwise). */
   async ofStory(userId: string, storyId: string): Promise<StoryReadingStats> {
@@ -27,9 +26,8 @@ export class ReadingStats {
   private async ofChapter(em: EntityManager, chapter: Chapter): Promise<ChapterReadingStats> {
     const reads = await em.find(ChapterRead, { chapterId: chapter.id }, { fields: ['seconds', 'completed'] });
     const connection = em.getConnection();
-    const reactionRows = (await connection.execute(REACTIONS_SQL, [chapter.id])) as { paragraph_id: string; emoji: string; n: number | string }[];
     const commentRows = (await connection.execute(COMMENTS_SQL, [chapter.id])) as { paragraph_id: string; n: number | string }[];
-    const reactions = aggregateReactions(reactionRows.map((row) => ({ paragraphId: row.paragraph_id, emoji: row.emoji, count: Number(row.n) })));
+    const reactions = await this.deps.store.reactionCounts(chapter.id);
     const comments = new Map(commentRows.map((row) => [row.paragraph_id, Number(row.n)]));
     const paragraphIds = ChapterParagraphs.of(chapter.bundle as ParagraphSource)?.ids ?? [];
     return {
