@@ -56,10 +56,17 @@ export async function runFrame(
   }, options.rampS * 1000 + SETTLE_MS);
   const runs: Promise<void>[] = [];
   const launched = (async () => {
-    for (let index = 0; index < options.clients && !stop.stopped; index++) {
-      await stop.sleep(started + (index * options.rampS * 1000) / options.clients - performance.now());
-      if (stop.stopped) break;
+    for (let index = 0; index < options.clients && !stop.stopped; ) {
+      // Every player whose time has come starts now, then one sleep until the next: a sleep per
+      // player would let the ramp run only as fast as the event loop turns, which falls behind
+      // when this process is busy (10,000 readers' sockets) — the ramp the run asked for, not the loop's.
+      const wait = started + (index * options.rampS * 1000) / options.clients - performance.now();
+      if (wait > 0) {
+        await stop.sleep(wait);
+        continue;
+      }
       runs.push(startPlayer(index, stop).catch((error: unknown) => stats.error('PLAYER_FAILED', error instanceof Error ? error.stack : String(error))));
+      index++;
     }
   })();
   const everyoneDone = launched.then(() => Promise.all(runs));
