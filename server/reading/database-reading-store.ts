@@ -29,6 +29,26 @@ const TOGGLE_REACTION_PG =
   'insert into reading_reaction_counts (chapter_id, paragraph_id, emoji, count) select ?, ?, ?, (select count(*) from added) - (select count(*) from removed) ' +
   'on conflict (chapter_id, paragraph_id, emoji) do update set count = reading_reaction_counts.count + excluded.count returning count as "count"';
 
+/**
+ * PostgreSQL: a batch of toggles (one per reader and pair, GroupCommit's key) in one statement, the
+ * toggle above for many readers. Each pair's count moves once by the sum of its changes — in a fixed
+ * order of pairs, so two batches that share pairs lock their rows in the same order — and every toggle
+ * is answered the count its batch left (input order: `n`).
+ */
+const TOGGLE_REACTIONS_PG =
+  'with input as (select * from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::timestamptz[]) with ordinality as t(user_id, chapter_id, paragraph_id, emoji, at, n)), ' +
+  'removed as (delete from reading_reactions r using input i where r.user_id = i.user_id and r.chapter_id = i.chapter_id and r.paragraph_id = i.paragraph_id and r.emoji = i.emoji ' +
+  'returning r.user_id, r.chapter_id, r.paragraph_id, r.emoji), ' +
+  'added as (insert into reading_reactions (user_id, chapter_id, paragraph_id, emoji, created_at) select i.user_id, i.chapter_id, i.paragraph_id, i.emoji, i.at from input i ' +
+  'where not exists (select 1 from removed d where d.user_id = i.user_id and d.chapter_id = i.chapter_id and d.paragraph_id = i.paragraph_id and d.emoji = i.emoji) ' +
+  'on conflict do nothing returning chapter_id, paragraph_id, emoji), ' +
+  'moved as (insert into reading_reaction_counts (chapter_id, paragraph_id, emoji, count) ' +
+  'select chapter_id, paragraph_id, emoji, sum(change)::int from (select chapter_id, paragraph_id, emoji, 1 as change from added ' +
+  'union all select chapter_id, paragraph_id, emoji, -1 from removed union all select chapter_id, paragraph_id, emoji, 0 from input) changes ' +
+  'group by chapter_id, paragraph_id, emoji order by chapter_id, paragraph_id, emoji ' +
+  'on conflict (chapter_id, paragraph_id, emoji) do update set count = reading_reaction_counts.count + excluded.count returning chapter_id, paragraph_id, emoji, count) ' +
+  'select m.count as "count" from input i join moved m using (chapter_id, paragraph_id, emoji) order by i.n';
+
 const PARENT_SQL = 'select id, reply_to as "replyTo" from reading_comments where id = ? and chapter_id = ? and deleted_at is null';
 const INSERT_COMMENT_SQL = 'insert into reading_comments (id, chapter_id, paragraph_id, author_id, text, reply_to, created_at, deleted_at) values (?, ?, ?, ?, ?, ?, ?, null)';
 
@@ -47,6 +67,15 @@ const RECORD_READ_SQL = `insert into chapter_read (${READ_COLUMNS}) values (?, ?
 /** PostgreSQL: a batch of records (one per reader and chapter) in one statement, each column an array. */
 const RECORD_READS_PG = `insert into chapter_read (${READ_COLUMNS}) select * from unnest(?::uuid[], ?::text[], ?::text[], ?::int[], ?::text[], ?::int[], ?::boolean[], ?::timestamptz[]) ${READ_UPSERT}`;
 
+/** One reader's reaction to take back or add. */
+interface Toggle {
+  userId: string;
+  chapterId: string;
+  paragraphId: string;
+  emoji: ReactionEmoji;
+  at: Date;
+}
+
 /** One reader's read of one chapter, to be recorded. */
 interface ReadRecord extends ReadProgress {
   userId: string;
@@ -58,7 +87,7 @@ interface ReadRecord extends ReadProgress {
 export interface DatabaseReadingStoreDeps {
   statements: PreparedStatements;
   clock: Clock;
-  /** Reads recorded at once by many rooms share a commit (the story steps' limits). */
+  /** Reads recorded and reactions toggled at once by many rooms share a commit (the story steps' limits). */
   readBatches: GroupCommitLimits;
 }
 
@@ -70,14 +99,23 @@ export interface DatabaseReadingStoreDeps {
 export class DatabaseReadingStore implements ReadingStore {
   /** Release day's most frequent write — every reader every 15 s — in group commit: one statement for many readers. */
   private readonly reads: GroupCommit<ReadRecord, true>;
+  /** The next most frequent (every reader every 20 s): toggles of many readers in one statement. */
+  private readonly toggles: GroupCommit<Toggle, number>;
 
   constructor(private readonly deps: DatabaseReadingStoreDeps) {
     this.reads = new GroupCommit((records) => this.commitReads(records), (record) => `${record.userId} ${record.chapterId}`, deps.readBatches);
+    // One toggle per reader and pair in a batch: a reader's second toggle of a pair is applied after the first.
+    this.toggles = new GroupCommit((toggles) => this.commitToggles(toggles), (t) => `${t.userId} ${t.chapterId} ${t.paragraphId} ${t.emoji}`, deps.readBatches);
   }
 
   /** Reads recorded and the commits that carried them (how much sharing happens). */
   get readCommits(): { commits: number; writes: number } {
     return this.reads.totals;
+  }
+
+  /** Reactions toggled and the commits that carried them. */
+  get toggleCommits(): { commits: number; writes: number } {
+    return this.toggles.totals;
   }
 
   async reactionCounts(chapterId: string): Promise<ReactionCounts> {
@@ -88,18 +126,35 @@ export class DatabaseReadingStore implements ReadingStore {
     return this.deps.statements.all(MINE_SQL, [userId, chapterId], REACTION);
   }
 
-  async toggleReaction(userId: string, chapterId: string, paragraphId: string, emoji: ReactionEmoji): Promise<number> {
+  /** The pair's count once the toggle's commit is in (a batch's toggles of one pair all answer the count it left). */
+  toggleReaction(userId: string, chapterId: string, paragraphId: string, emoji: ReactionEmoji): Promise<number> {
+    return this.toggles.write({ userId, chapterId, paragraphId, emoji, at: this.deps.clock.now() });
+  }
+
+  private async commitToggles(toggles: readonly Toggle[]): Promise<number[]> {
     const { statements } = this.deps;
-    const now = this.deps.clock.now();
     if (statements.dialect === 'postgresql') {
-      const row = await statements.first(TOGGLE_REACTION_PG, [userId, chapterId, paragraphId, emoji, userId, chapterId, paragraphId, emoji, now, chapterId, paragraphId, emoji], COUNT);
-      return row?.count ?? 0;
+      if (toggles.length === 1) {
+        const { userId, chapterId, paragraphId, emoji, at } = toggles[0]!;
+        const row = await statements.first(TOGGLE_REACTION_PG, [userId, chapterId, paragraphId, emoji, userId, chapterId, paragraphId, emoji, at, chapterId, paragraphId, emoji], COUNT);
+        return [row?.count ?? 0];
+      }
+      const column = (pick: (t: Toggle) => string) => toggles.map(pick);
+      const rows = await statements.all(TOGGLE_REACTIONS_PG, [column((t) => t.userId), column((t) => t.chapterId), column((t) => t.paragraphId), column((t) => t.emoji), column((t) => t.at.toISOString())], COUNT);
+      return rows.map((row) => row.count);
     }
-    // SQLite has no data-modifying CTE; one transaction holds the same steps.
+    // SQLite has no data-modifying CTE; one transaction holds the same steps, toggle after toggle,
+    // and each toggle is answered its pair's count at the end (as on PostgreSQL).
     return statements.transaction(async (tx: StatementRunner) => {
-      const removed = await tx.run(DELETE_REACTION_SQL, [userId, chapterId, paragraphId, emoji]);
-      const added = removed === 0 ? await tx.run(INSERT_REACTION_SQL, [userId, chapterId, paragraphId, emoji, now]) : 0;
-      return (await tx.first(MOVE_COUNT_SQL, [chapterId, paragraphId, emoji, added - removed], COUNT))?.count ?? 0;
+      const pairKey = (t: Toggle) => `${t.chapterId} ${t.paragraphId} ${t.emoji}`;
+      const counts = new Map<string, number>();
+      for (const toggle of toggles) {
+        const { userId, chapterId, paragraphId, emoji, at } = toggle;
+        const removed = await tx.run(DELETE_REACTION_SQL, [userId, chapterId, paragraphId, emoji]);
+        const added = removed === 0 ? await tx.run(INSERT_REACTION_SQL, [userId, chapterId, paragraphId, emoji, at]) : 0;
+        counts.set(pairKey(toggle), (await tx.first(MOVE_COUNT_SQL, [chapterId, paragraphId, emoji, added - removed], COUNT))?.count ?? 0);
+      }
+      return toggles.map((toggle) => counts.get(pairKey(toggle))!);
     });
   }
 
