@@ -1,7 +1,7 @@
 import { matchMaker, Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { Client, type Room } from 'colyseus.js';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LocalReadingFanout } from './local-reading-fanout';
 import { freePort } from '../shared/free-port';
 import { InMemoryReadingStore } from './in-memory-reading-store';
@@ -140,6 +140,45 @@ describe('the reading room', () => {
     expect(back.mine).toEqual([{ paragraphId: 'bell', emoji: '🔥' }]);
     await until(() => late.mine !== null);
     expect(late.mine).toEqual([]);
+  });
+
+  it('opens without waiting for the stored counts; a join waits for them, and reads them again after a failure', async () => {
+    const chapterId = 'slow-counts-ch';
+    await store.toggleReaction('earlier-reader', chapterId, 'bell', '🔥');
+    const gates = [0, 1].map(() => {
+      let open!: () => void;
+      return { opened: new Promise<void>((resolve) => (open = resolve)), open };
+    });
+    const original = store.reactionCounts.bind(store);
+    let reads = 0;
+    let failed = false;
+    const spy = vi.spyOn(store, 'reactionCounts').mockImplementation(async (id) => {
+      const read = reads++;
+      if (read > 1) return original(id);
+      await gates[read]!.opened;
+      if (read === 1) return original(id);
+      failed = true;
+      throw new Error('the database hiccuped');
+    });
+    try {
+      // The room is open (announced to joins) while its first read of the counts is still out.
+      const waited = new Promise((_, reject) => setTimeout(() => reject(new Error('the room waited for the counts to open')), 1000));
+      await Promise.race([matchMaker.createRoom(READING_ROOM, { storyId: 'tide', chapterId }), waited]);
+      expect(reads).toBe(1);
+      gates[0]!.open();
+      await until(() => failed);
+      // The next join reads them again, and is seated only once they are in.
+      let seated = false;
+      const joining = join(chapterId).then((reader) => ((seated = true), reader));
+      await until(() => reads === 2);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(seated).toBe(false);
+      gates[1]!.open();
+      const reader = await joining;
+      expect(count(reader, 'bell', '🔥')).toBe(1);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('sends a comment to every reader of the chapter, as its author wrote it', async () => {

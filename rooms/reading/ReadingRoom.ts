@@ -50,6 +50,8 @@ export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps>
   /** Chapter-wide messages (comments, deletions) sent with the next patch, each reader's in one write. */
   private chapterMessages: FrameBatch | null = null;
   private unsubscribe: (() => void) | null = null;
+  /** The chapter's stored reaction counts, read once (every join waits for them). */
+  private countsRead: Promise<void> | null = null;
   /** Keeps a room of this chapter with free seats open once this one is half full (a release's join burst waits on none). */
   private spare: SpareRoom | null = null;
 
@@ -74,21 +76,24 @@ export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps>
     });
     // Listening before the counts are read: an event in between is applied over them, not lost.
     this.unsubscribe = this.deps.fanout.subscribe(this.options.chapterId, (event) => this.announced(event));
-    const counts = await this.deps.store.reactionCounts(this.options.chapterId);
-    for (const [paragraphId, emojis] of Object.entries(counts)) {
-      for (const [emoji, count] of Object.entries(emojis)) {
-        // A count announced while these were read is newer than them.
-        if (!this.state.reactions.get(paragraphId)?.[emoji]) this.setCount(paragraphId, emoji, count);
-      }
-    }
+    // Read while the room is announced and its first reader seated (their join waits for it), not
+    // before: on release day every join that finds no free seat waits for a new room, and gives up
+    // waiting (to open one of its own) after ~1 s — a room that waits on the database to open invites that.
+    this.countsRead = this.readCounts();
+    // A failure is the next join's to report (and to read again); not an unhandled rejection meanwhile.
+    this.countsRead.catch(() => undefined);
     this.onSerialMessage(ReadingMessage.position, positionSchema, (client, m) => this.position(client, m.paragraphId));
     this.onSerialMessage(ReadingMessage.react, reactSchema, (client, m) => this.react(client, m.paragraphId, m.emoji));
     this.onSerialMessage(ReadingMessage.comment, commentSchema, (client, m) => this.comment(client, m.paragraphId, m.text, m.replyTo ?? null));
   }
 
   override async onJoin(client: Client, _options: unknown, auth: PlayerAuthData): Promise<void> {
-    // Both reads at once: a join waits on one round trip, not two.
-    const [opened, mine] = await Promise.all([this.deps.access.open(auth.userId, this.options.storyId, this.options.chapterId), this.deps.store.reactionsOf(auth.userId, this.options.chapterId)]);
+    // The reads at once: a join waits on one round trip, not several.
+    const [opened, mine] = await Promise.all([
+      this.deps.access.open(auth.userId, this.options.storyId, this.options.chapterId),
+      this.deps.store.reactionsOf(auth.userId, this.options.chapterId),
+      (this.countsRead ??= this.readCounts()),
+    ]);
     if (!opened.ok) throw new ServerError(JOIN_REFUSAL_STATUS[opened.refusal.code] ?? 400, `${opened.refusal.code}: ${opened.refusal.message}`);
     this.paragraphs = opened.value.paragraphs;
     const now = this.deps.clock.now().getTime();
@@ -179,6 +184,24 @@ export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps>
    */
   override broadcastPatch(): boolean {
     return this.chapterMessages ? this.chapterMessages.patchAndFlush(this) : super.broadcastPatch();
+  }
+
+  /** The chapter's stored counts into the state; on failure the next join reads them again. */
+  private readCounts(): Promise<void> {
+    return this.deps.store.reactionCounts(this.options.chapterId).then(
+      (counts) => {
+        for (const [paragraphId, emojis] of Object.entries(counts)) {
+          for (const [emoji, count] of Object.entries(emojis)) {
+            // A count announced while these were read is newer than them.
+            if (!this.state.reactions.get(paragraphId)?.[emoji]) this.setCount(paragraphId, emoji, count);
+          }
+        }
+      },
+      (error: unknown) => {
+        this.countsRead = null;
+        throw error;
+      },
+    );
   }
 
   private setCount(paragraphId: string, emoji: string, count: number): void {
