@@ -7,7 +7,7 @@ import { preparedStatements, type PreparedStatements } from './prepared-statemen
 
 const RENAME_SQL = 'update users set display_name = ?, is_guest = ?, updated_at = ? where id = ? and display_name = ?';
 
-describeOnEngines('prepared statements', (db) => {
+describeOnEngines('prepared statements', (db, engine) => {
   let statements: PreparedStatements;
   let userId: string;
 
@@ -20,6 +20,20 @@ describeOnEngines('prepared statements', (db) => {
   });
 
   const read = () => db().orm.em.fork().findOneOrFail(User, { id: userId });
+
+  it.runIf(engine === 'postgresql')('keeps a single-row statement prepared on its connection, and plans one over arrays at each call', async () => {
+    // Distinct texts (a comment with a fresh id), so no other test's statement is counted.
+    const tag = randomUUID();
+    const single = `select display_name as "name" from users where id = ?::uuid /* single ${tag} */`;
+    const batch = `select display_name as "name" from users where id = any(?::uuid[]) /* batch ${tag} */`;
+    const prepared = await statements.transaction(async (tx) => {
+      expect(await tx.first(single, [userId], { name: 'text' })).toEqual({ name: 'Ann' });
+      expect(await tx.all(batch, [[userId, randomUUID()]], { name: 'text' })).toEqual([{ name: 'Ann' }]);
+      // The same connection's prepared statements.
+      return tx.all<{ text: string }>(`select statement as "text" from pg_prepared_statements where strpos(statement, ?) > 0`, [tag], { text: 'text' });
+    });
+    expect(prepared.map((p) => p.text.includes('single'))).toEqual([true]);
+  });
 
   it('writes values the ORM reads back the same, dates and booleans included', async () => {
     const at = new Date('2026-05-04T03:02:01.234Z');

@@ -171,7 +171,7 @@ function toSqlite(param: SqlParam): string | number | null {
 }
 
 interface PgClient {
-  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rowCount: number | null; rows: Record<string, unknown>[] }>;
+  query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rowCount: number | null; rows: Record<string, unknown>[] }>;
 }
 
 class PostgresStatements extends DriverStatements<PgClient> {
@@ -179,8 +179,14 @@ class PostgresStatements extends DriverStatements<PgClient> {
   private readonly names = new Map<string, { name: string; text: string }>();
 
   protected async executeOn(pg: PgClient, sql: string, params: readonly SqlParam[]): Promise<Outcome> {
-    // A named statement is parsed and planned once per connection, then only bound and executed.
-    const result = await pg.query({ ...this.named(sql), values: params.map(toPostgres) });
+    // A named statement is parsed and planned once per connection, then only bound and executed —
+    // except one over arrays (a batch), planned for its arrays at each call: PostgreSQL keeps a named
+    // statement's generic plan, made for ~10 rows against the table as it was then, and a batch's join
+    // planned while a table was small stayed a sequential scan of it as it grew (14 million rows read
+    // in a release-day run). One plan per batch is cheap; one per single-row statement would not be.
+    const named = this.named(sql);
+    const values = params.map(toPostgres);
+    const result = await pg.query(params.some(Array.isArray) ? { text: named.text, values } : { ...named, values });
     return { changes: result.rowCount ?? 0, rows: result.rows };
   }
 
