@@ -181,6 +181,33 @@ describe('the reading room', () => {
     }
   });
 
+  it('writes one reader\'s reactions in order without making the others wait for them', async () => {
+    const [a, b] = [await join('slow-write-ch'), await join('slow-write-ch')];
+    expect(b.room.roomId).toBe(a.room.roomId);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const original = store.toggleReaction.bind(store);
+    const spy = vi.spyOn(store, 'toggleReaction').mockImplementation(async (userId, ...rest) => {
+      if (userId === a.userId) await held;
+      return original(userId, ...rest);
+    });
+    try {
+      // a's first reaction is slow to write; a's second (taking it back) must wait for it, b's need not.
+      a.room.send('react', { paragraphId: 'bell', emoji: '🔥' });
+      a.room.send('react', { paragraphId: 'bell', emoji: '🔥' });
+      b.room.send('react', { paragraphId: 'bell', emoji: '😮' });
+      await until(() => count(a, 'bell', '😮') === 1);
+      expect(count(a, 'bell', '🔥')).toBe(0);
+      release();
+      await until(() => spy.mock.calls.length === 3);
+      await until(() => count(b, 'bell', '🔥') === 0 && count(b, 'bell', '😮') === 1);
+      expect(await store.reactionCounts('slow-write-ch')).toEqual({ bell: { '😮': 1 } });
+    } finally {
+      release();
+      spy.mockRestore();
+    }
+  });
+
   it('sends a comment to every reader of the chapter, as its author wrote it', async () => {
     const [a, b, c] = [await join('comment-ch'), await join('comment-ch'), await join('comment-ch')];
     const far = [b, c].find((r) => r!.room.roomId !== a!.room.roomId)!;
