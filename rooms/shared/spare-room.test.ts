@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shouldLookForSpare, SPARE_CHECK_EVERY_MS } from './spare-room';
+import { shouldLookForSpare, SPARE_CHECK_EVERY_MS, sparesToOpen } from './spare-room';
 
 describe('when a filling room looks for a spare', () => {
   it('looks once it is half full, not before', () => {
@@ -21,5 +21,17 @@ describe('when a filling room looks for a spare', () => {
 
   it('never looks for a room without a seat limit', () => {
     expect(shouldLookForSpare(1_000, Infinity, 0, 0)).toBe(false);
+  });
+});
+
+describe('how many spares a filling room opens', () => {
+  it('keeps two rooms\' worth of free seats in the other rooms, opening what is missing', () => {
+    expect(sparesToOpen(0, 100)).toBe(2);
+    expect(sparesToOpen(40, 100)).toBe(2);
+    expect(sparesToOpen(100, 100)).toBe(1);
+    expect(sparesToOpen(199, 100)).toBe(1);
+    expect(sparesToOpen(200, 100)).toBe(0);
+    expect(sparesToOpen(350, 100)).toBe(0);
+    expect(sparesToOpen(0, 2)).toBe(2);
   });
 });
