@@ -119,17 +119,22 @@ export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps>
     this.state.present.delete(client.sessionId);
     this.forgetClient(client);
     // Behind what the reader sent before leaving (a reaction, then closing the tab): that still counts.
-    const reading = await this.inMailbox(async () => {
-      const left = this.readings.get(client.sessionId);
-      this.readings.delete(client.sessionId);
-      this.countReaders();
-      return left;
-    });
-    if (reading) await this.afterReader(client.sessionId, () => this.record(reading)).catch((error: unknown) => this.deps.logger.warn({ err: error, roomId: this.roomId }, 'reading room: could not record a read'));
+    try {
+      const reading = await this.inMailbox(async () => {
+        const left = this.readings.get(client.sessionId);
+        this.readings.delete(client.sessionId);
+        this.countReaders();
+        return left;
+      });
+      if (reading) await this.afterReader(client.sessionId, () => this.record(reading));
+    } catch (error) {
+      this.deps.logger.warn({ err: error, roomId: this.roomId }, 'reading room: could not record a read');
+    }
   }
 
-  /** Graceful stop: every reader's writes in, then the kit's (the mailbox drained, clients let go). */
+  /** Graceful stop: the messages already in the mailbox, then every reader's writes, then the kit's (clients let go). */
   override async onBeforeShutdown(): Promise<void> {
+    await this.inMailbox(async () => undefined);
     await Promise.allSettled([...this.writing.values()]);
     await super.onBeforeShutdown();
   }
