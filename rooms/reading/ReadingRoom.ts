@@ -5,6 +5,7 @@ import { FrameBatch } from '../shared/frame-batch';
 import { parseJoinOptions } from '../shared/join-options';
 import { KitRoom, type RoomKitSettings } from '../shared/kit-room';
 import type { PlayerAuthData } from '../shared/player-auth';
+import { SerialQueue } from '../shared/serial-queue';
 import { SpareRoom } from '../shared/spare-room';
 import { ParagraphReactionsState } from './ParagraphReactionsState';
 import { commentSchema, positionSchema, reactSchema, READING_ROOM, ReadingMessage, readingJoinOptionsSchema, type ReadingCommentDeletedMessage, type ReadingJoinOptions, type ReadingMineMessage } from './protocol';
@@ -56,7 +57,7 @@ export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps>
    * for another reader's. The mailbox only checks and orders; on release day a room of 100 readers
    * sends ~15 writes a second, and waiting in one line for each round trip filled the mailbox.
    */
-  private readonly writing = new Map<string, Promise<void>>();
+  private readonly writing = new Map<string, SerialQueue>();
   /** The chapter's stored reaction counts, read once (every join waits for them). */
   private countsRead: Promise<void> | null = null;
   /** Keeps a room of this chapter with free seats open once this one is half full (a release's join burst waits on none). */
@@ -129,13 +130,16 @@ export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps>
       if (reading) await this.afterReader(client.sessionId, () => this.record(reading));
     } catch (error) {
       this.deps.logger.warn({ err: error, roomId: this.roomId }, 'reading room: could not record a read');
+    } finally {
+      // The leave's record was the reader's last write.
+      this.writing.delete(client.sessionId);
     }
   }
 
   /** Graceful stop: the messages already in the mailbox, then every reader's writes, then the kit's (clients let go). */
   override async onBeforeShutdown(): Promise<void> {
     await this.inMailbox(async () => undefined);
-    await Promise.allSettled([...this.writing.values()]);
+    await Promise.all([...this.writing.values()].map((queue) => queue.drained()));
     await super.onBeforeShutdown();
   }
 
@@ -193,16 +197,13 @@ export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps>
   }
 
   private afterReader<T>(sessionId: string, job: () => Promise<T>): Promise<T> {
-    const result = (this.writing.get(sessionId) ?? Promise.resolve()).then(job);
-    const settled = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.writing.set(sessionId, settled);
-    void settled.then(() => {
-      if (this.writing.get(sessionId) === settled) this.writing.delete(sessionId);
-    });
-    return result;
+    let queue = this.writing.get(sessionId);
+    if (!queue) {
+      // Only `run` is used (unrefused: the mailbox and the reader's rate limits bound what comes), so no capacity and no error hook.
+      queue = new SerialQueue(0, () => undefined);
+      this.writing.set(sessionId, queue);
+    }
+    return queue.run(job);
   }
 
   private refused(client: Client, refusal: { code: string; message: string; details?: Record<string, unknown> } | null): false {
