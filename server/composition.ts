@@ -216,7 +216,7 @@ function createServices(config: Config, orm: MikroORM, clock: Clock, jwtSecret: 
   const payments = createPayments({ stripe: config.stripe, store: config.store, em, wallet, clock });
   const certificates = new CertificateService({ em, clock, signingKey });
   const readingAccess = new ChapterReadingAccess({ em, statements, directory });
-  const readingStore = new DatabaseReadingStore({ statements, clock, readBatches: config.stepBatches });
+  const readingStore = new DatabaseReadingStore({ statements, clock, batches: config.stepBatches });
   const readingComments = new ReadingComments({ em, clock, fanout: readingFanout, logger });
   const readingStats = new ReadingStats({ em, store: readingStore });
   return { accessTokens, accounts, roles, wallet, catalog, catalogChanges, chapterReleases, storySessions, previewSessions, earnings, payments, certificates, readingAccess, readingStore, readingFanout, readingComments, readingStats };

@@ -87,8 +87,8 @@ interface ReadRecord extends ReadProgress {
 export interface DatabaseReadingStoreDeps {
   statements: PreparedStatements;
   clock: Clock;
-  /** Reads recorded and reactions toggled at once by many rooms share a commit (the story steps' limits). */
-  readBatches: GroupCommitLimits;
+  /** Reads recorded and reactions toggled at once by many rooms share commits (the story steps' limits). */
+  batches: GroupCommitLimits;
 }
 
 /**
@@ -103,9 +103,9 @@ export class DatabaseReadingStore implements ReadingStore {
   private readonly toggles: GroupCommit<Toggle, number>;
 
   constructor(private readonly deps: DatabaseReadingStoreDeps) {
-    this.reads = new GroupCommit((records) => this.commitReads(records), (record) => `${record.userId} ${record.chapterId}`, deps.readBatches);
+    this.reads = new GroupCommit((records) => this.commitReads(records), (record) => `${record.userId} ${record.chapterId}`, deps.batches);
     // One toggle per reader and pair in a batch: a reader's second toggle of a pair is applied after the first.
-    this.toggles = new GroupCommit((toggles) => this.commitToggles(toggles), (t) => `${t.userId} ${t.chapterId} ${t.paragraphId} ${t.emoji}`, deps.readBatches);
+    this.toggles = new GroupCommit((toggles) => this.commitToggles(toggles), (t) => `${t.userId} ${t.chapterId} ${t.paragraphId} ${t.emoji}`, deps.batches);
   }
 
   /** Reads recorded and the commits that carried them (how much sharing happens). */
