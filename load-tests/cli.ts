@@ -7,6 +7,7 @@
 import { measureBaselines } from './baselines/measure-baselines';
 import { PgbenchUnavailable } from './baselines/pgbench-baseline';
 import { parseCliArgs, USAGE, UsageError, type CliCommand } from './cli-args';
+import { decodeSchemaStringsFlat } from './flat-schema-strings';
 import { RecordingError } from './recording-format';
 import { formatReport } from './report-table';
 import { formatReadingReport } from './reading-report';
@@ -19,6 +20,7 @@ import { TargetUnavailable } from './storyverse-api';
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function main(argv: string[]): Promise<number> {
+  decodeSchemaStringsFlat();
   let command: CliCommand;
   try {
     command = parseCliArgs(argv);
