@@ -13,6 +13,12 @@
  *   and listings whose process is neither alive nor counted are cleaned (colyseus/colyseus#850).
  *
  * After a Redis restart (empty Redis) the same sweep republishes everything this process hosts.
+ *
+ * Reading the listings means reading every listing of the cluster (RedisDriver.query is HGETALL plus
+ * a JSON.parse per room): at 1,500 rooms a process, up to 180 ms of its event loop (load-tests/RESULTS.md).
+ * So most sweeps only probe: this process's entry in the process list and a few of its own
+ * listings, in turn — a health-check cleanup or an empty Redis removes all of them at once, and a
+ * probe that finds one missing starts a full pass at once. Every FULL_PASS_EVERY sweeps, a full pass anyway.
  */
 import { matchMaker, type Presence, type Room } from '@colyseus/core';
 
@@ -20,6 +26,10 @@ import { matchMaker, type Presence, type Room } from '@colyseus/core';
 const drainingKey = (processId: string) => `storyverse:draining:${processId}`;
 const DRAINING_SECONDS = 120;
 const PROCESS_CHANNEL_PREFIX = 'p:';
+/** Own listings checked per sweep between full passes (a rotating sample). */
+const LISTING_PROBES = 8;
+/** Every this many sweeps a full pass: every own listing, and listings of processes no longer counted. */
+export const FULL_PASS_EVERY = 12;
 
 interface Listing {
   roomId: string;
@@ -69,8 +79,13 @@ export class ClusterSweep {
   private timer: NodeJS.Timeout | null = null;
   private running = false;
   private draining = false;
-  /** Processes seen without a channel in the previous sweep: cleaned if still gone in this one. */
-  private suspects = new Set<string>();
+  /** Counted processes without a channel at the previous sweep: cleaned if still gone in this one. */
+  private countedSuspects = new Set<string>();
+  /** Processes with listings but no channel at the previous full pass: cleaned if still gone at this one. */
+  private listedSuspects = new Set<string>();
+  private sweeps = 0;
+  /** Where the next probe of own listings starts. */
+  private probeFrom = 0;
 
   constructor(private readonly options: ClusterSweepOptions) {}
 
@@ -106,9 +121,10 @@ export class ClusterSweep {
   async sweep(): Promise<void> {
     if (this.running || matchMaker.state !== matchMaker.MatchMakerState.READY) return;
     this.running = true;
+    const full = this.sweeps++ % FULL_PASS_EVERY === 0;
     try {
-      await this.republishOwn();
-      await this.reapDead();
+      await this.republishOwn(full);
+      await this.reapDead(full);
     } catch (error) {
       this.options.logger.warn({ err: error }, 'cluster sweep failed; retrying on the next one');
     } finally {
@@ -116,35 +132,48 @@ export class ClusterSweep {
     }
   }
 
-  private async republishOwn(): Promise<void> {
+  private async republishOwn(full: boolean): Promise<void> {
     const { presence, driver, logger } = this.options;
     const me = matchMaker.processId;
-    if (!this.draining && !(await presence.hget('roomcount', me))) {
+    const uncounted = !this.draining && !(await presence.hget('roomcount', me));
+    if (uncounted) {
       await matchMaker.stats.persist(true);
       logger.info({ processId: me }, 'cluster: this process was missing from the process list; re-registered');
     }
+    if (!full && !uncounted && !(await this.probeFindsMissing())) return;
     const listed = new Set((await driver.query({ processId: me })).map((l) => l.roomId));
     let restored = 0;
     for (const room of this.rooms) {
-      if (listed.has(room.roomId) || !room.listing || room.roomId === undefined) continue;
-      if ((room as unknown as { _internalState: number })._internalState !== 1 /* CREATED */) continue;
+      if (listed.has(room.roomId) || !isListable(room)) continue;
       await room.listing.save();
       restored++;
     }
     if (restored > 0) logger.warn({ processId: me, restored }, 'cluster: room listings had vanished from the driver (colyseus#968); republished them');
   }
 
-  private async reapDead(): Promise<void> {
+  /** Whether any of a few own rooms (the next in turn) has lost its listing. */
+  private async probeFindsMissing(): Promise<boolean> {
+    const candidates = [...this.rooms].filter(isListable);
+    if (candidates.length === 0) return false;
+    const probed = Array.from({ length: Math.min(LISTING_PROBES, candidates.length) }, (_, i) => candidates[(this.probeFrom + i) % candidates.length]!);
+    this.probeFrom = (this.probeFrom + probed.length) % candidates.length;
+    const found = await Promise.all(probed.map((room) => this.options.driver.has(room.roomId)));
+    return found.includes(false);
+  }
+
+  private async reapDead(full: boolean): Promise<void> {
     const { presence, driver, logger } = this.options;
     const live = await liveProcessIds(presence);
     if (live === null) return;
-    const me = matchMaker.processId;
-    live.add(me);
-    const counted = await matchMaker.stats.fetchAll();
-    const listings = await driver.query({});
-    const gone = new Set([...counted.map((s) => s.processId), ...listings.map((l) => l.processId)].filter((id) => id && !live.has(id)));
-    const confirmed = [...gone].filter((id) => this.suspects.has(id));
-    this.suspects = gone;
+    live.add(matchMaker.processId);
+    const counted = stillGone(this.countedSuspects, (await matchMaker.stats.fetchAll()).map((s) => s.processId), live);
+    this.countedSuspects = counted.gone;
+    const confirmed = new Set(counted.confirmed);
+    if (full) {
+      const listed = stillGone(this.listedSuspects, (await driver.query({})).map((l) => l.processId), live);
+      this.listedSuspects = listed.gone;
+      for (const processId of listed.confirmed) confirmed.add(processId);
+    }
     for (const processId of confirmed) {
       // Colyseus pings it once more, then drops it from the process list and removes its rooms.
       const alive = await matchMaker.healthCheckProcessId(processId);
@@ -153,4 +182,21 @@ export class ClusterSweep {
       logger.info({ processId }, 'cluster: a game process is gone; its rooms left the listings');
     }
   }
+}
+
+type ListableRoom = Room & { listing: NonNullable<Room['listing']>; roomId: string };
+
+/** A room that is running (CREATED) and has a listing to put back. */
+function isListable(room: Room): room is ListableRoom {
+  const created = (room as unknown as { _internalState: number })._internalState === 1;
+  return created && room.listing !== undefined && room.roomId !== undefined;
+}
+
+/**
+ * Processes of `seen` that have no channel, and those of them that had none at the previous check
+ * too (confirmed: not one that is just starting).
+ */
+function stillGone(previous: ReadonlySet<string>, seen: readonly string[], live: ReadonlySet<string>): { gone: Set<string>; confirmed: string[] } {
+  const gone = new Set(seen.filter((id) => id && !live.has(id)));
+  return { gone, confirmed: [...gone].filter((id) => previous.has(id)) };
 }
