@@ -114,4 +114,17 @@ describe('GroupCommit', () => {
     expect(db.commits).toEqual([['a=1'], ['b=1']]);
     await db.releaseAll();
   });
+
+  it('keeps a row in one commit at a time: its next write waits for that commit, others do not', async () => {
+    const db = fakeDatabase();
+    const group = new GroupCommit(db.commit, byRow, { maxSize: 10, maxWaitMs: 5 });
+    const writes = [group.write({ row: 'a', value: 1 }), group.write({ row: 'a', value: 2 }), group.write({ row: 'b', value: 1 })];
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    // a=1 is still held: b went on after the wait, a=2 did not.
+    expect(db.commits).toEqual([['a=1'], ['b=1']]);
+    await db.releaseAll();
+    expect(db.commits).toEqual([['a=1'], ['b=1'], ['a=2']]);
+    await db.releaseAll();
+    expect(await Promise.all(writes)).toEqual([true, true, true]);
+  });
 });

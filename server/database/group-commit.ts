@@ -13,6 +13,8 @@ export interface GroupCommitLimits {
  */
 export type CommitBatch<W, R = boolean> = (writes: readonly W[]) => Promise<R[]>;
 
+type Outcome<R> = { ok: true; answer: R } | { ok: false; error: unknown };
+
 interface Waiting<W, R> {
   write: W;
   key: string;
@@ -23,8 +25,10 @@ interface Waiting<W, R> {
  * Group commit: writes that arrive while a commit is in flight wait for it and then go together,
  * in one commit of their own — so under load one round trip and one fsync carry many writes, and
  * when the database is idle a write goes at once (no added latency). A batch holds at most
- * `maxSize` writes and one per key (two writes of one row stay in order, in two commits); a write
- * never waits longer than `maxWaitMs` for a busy commit. Each write's promise settles only after
+ * `maxSize` writes and one per key, and a key is in one commit at a time: two writes of one row go
+ * in two commits, the second after the first has committed, so they land in the order they were
+ * made. Otherwise a write never waits longer than `maxWaitMs` for a busy commit (commits then run
+ * side by side). Each write's promise settles only after
  * its own commit. When a batch fails for a reason other than a lost database, each of its writes
  * is tried again alone, so one bad write does not fail its neighbours.
  */
@@ -33,6 +37,8 @@ export class GroupCommit<W, R = boolean> {
   readonly totals = { commits: 0, writes: 0 };
   private waiting: Waiting<W, R>[] = [];
   private inFlight = 0;
+  /** Keys of the writes in commits in flight: their next writes wait for those commits. */
+  private readonly inFlightKeys = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
@@ -60,20 +66,30 @@ export class GroupCommit<W, R = boolean> {
     this.timer = null;
     if (this.waiting.length === 0) return;
     const batch = this.take();
+    // Every waiting write's key is in a commit in flight: its end flushes again.
+    if (batch.length === 0) return;
+    for (const w of batch) this.inFlightKeys.add(w.key);
     this.inFlight++;
-    void this.run(batch).finally(() => {
+    void this.commitAll(batch).then((outcomes) => {
+      // Done before the writers hear back, so that a writer's next write of the same key goes at once.
+      for (const w of batch) this.inFlightKeys.delete(w.key);
       this.inFlight--;
       if (this.waiting.length > 0) this.flush();
+      batch.forEach((w, i) => {
+        const outcome = outcomes[i]!;
+        if (outcome.ok) w.settle.resolve(outcome.answer);
+        else w.settle.reject(outcome.error);
+      });
     });
   }
 
-  /** The oldest writes, at most maxSize and one per key; the rest keep their place. */
+  /** The oldest writes, at most maxSize, one per key and none of a key in flight; the rest keep their place. */
   private take(): Waiting<W, R>[] {
     const batch: Waiting<W, R>[] = [];
     const keys = new Set<string>();
     const rest: Waiting<W, R>[] = [];
     for (const waiting of this.waiting) {
-      if (batch.length < this.limits.maxSize && !keys.has(waiting.key)) {
+      if (batch.length < this.limits.maxSize && !keys.has(waiting.key) && !this.inFlightKeys.has(waiting.key)) {
         batch.push(waiting);
         keys.add(waiting.key);
       } else rest.push(waiting);
@@ -82,20 +98,18 @@ export class GroupCommit<W, R = boolean> {
     return batch;
   }
 
-  private async run(batch: Waiting<W, R>[]): Promise<void> {
+  /** Each write's outcome; never rejects. */
+  private async commitAll(batch: Waiting<W, R>[]): Promise<Outcome<R>[]> {
     this.totals.commits++;
     this.totals.writes += batch.length;
     try {
       const answers = await this.commit(batch.map((w) => w.write));
       if (answers.length !== batch.length) throw new Error(`a batch of ${batch.length} writes was answered ${answers.length} times`);
-      batch.forEach((w, i) => w.settle.resolve(answers[i]!));
+      return answers.map((answer) => ({ ok: true, answer }));
     } catch (error) {
-      if (batch.length === 1 || isDatabaseUnavailable(error)) {
-        for (const w of batch) w.settle.reject(error);
-        return;
-      }
+      if (batch.length === 1 || isDatabaseUnavailable(error)) return batch.map(() => ({ ok: false, error }));
       // Something in the batch is refused as a whole: each write alone, so only the bad one fails.
-      await Promise.all(batch.map((w) => this.run([w])));
+      return (await Promise.all(batch.map((w) => this.commitAll([w])))).flat();
     }
   }
 }
