@@ -28,9 +28,9 @@ interface Waiting<W, R> {
  * `maxSize` writes and one per key, and a key is in one commit at a time: two writes of one row go
  * in two commits, the second after the first has committed, so they land in the order they were
  * made. Otherwise a write never waits longer than `maxWaitMs` for a busy commit (commits then run
- * side by side). Each write's promise settles only after
- * its own commit. When a batch fails for a reason other than a lost database, each of its writes
- * is tried again alone, so one bad write does not fail its neighbours.
+ * side by side). Each write's promise settles only after its own commit. When a batch fails for a
+ * reason other than a lost database, each of its writes is tried again alone, so one bad write does
+ * not fail its neighbours.
  */
 export class GroupCommit<W, R = boolean> {
   /** Commits run and the writes they carried since start (writes ÷ commits: how much sharing happens). */
