@@ -18,21 +18,14 @@ export function flatString(bytes: SchemaBytes, it: Iterator): string {
   const prefix = bytes[it.offset++]!;
   let length: number;
   if (prefix < 0xc0) length = prefix & 0x1f;
-  else if (prefix === 0xd9) length = bytes[it.offset++]!;
-  else if (prefix === 0xda) length = readUnsigned(bytes, it, 2);
-  else if (prefix === 0xdb) length = readUnsigned(bytes, it, 4);
+  else if (prefix === 0xd9) length = decode.uint8(bytes, it);
+  else if (prefix === 0xda) length = decode.uint16(bytes, it);
+  else if (prefix === 0xdb) length = decode.uint32(bytes, it);
   else length = 0;
   const start = it.offset;
   const end = Math.min(start + length, bytes.length);
   it.offset += length;
   return utf8.decode(bytes.subarray(start, end));
-}
-
-/** Little-endian, as the schema's uint16/uint32. */
-function readUnsigned(bytes: Uint8Array, it: Iterator, size: 2 | 4): number {
-  let value = 0;
-  for (let i = 0; i < size; i++) value += bytes[it.offset++]! * 2 ** (8 * i);
-  return value;
 }
 
 /**
