@@ -36,8 +36,7 @@ export class GroupCommit<W, R = boolean> {
   /** Commits run and the writes they carried since start (writes ÷ commits: how much sharing happens). */
   readonly totals = { commits: 0, writes: 0 };
   private waiting: Waiting<W, R>[] = [];
-  private inFlight = 0;
-  /** Keys of the writes in commits in flight: their next writes wait for those commits. */
+  /** Keys of the writes in commits in flight (none while nothing is in flight): their next writes wait for those commits. */
   private readonly inFlightKeys = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -51,7 +50,7 @@ export class GroupCommit<W, R = boolean> {
   write(write: W): Promise<R> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ write, key: this.keyOf(write), settle: { resolve, reject } });
-      if (this.inFlight === 0 || this.waiting.length >= this.limits.maxSize) this.flush();
+      if (this.inFlightKeys.size === 0 || this.waiting.length >= this.limits.maxSize) this.flush();
       else this.timer ??= setTimeout(() => this.flush(), this.limits.maxWaitMs);
     });
   }
@@ -69,11 +68,9 @@ export class GroupCommit<W, R = boolean> {
     // Every waiting write's key is in a commit in flight: its end flushes again.
     if (batch.length === 0) return;
     for (const w of batch) this.inFlightKeys.add(w.key);
-    this.inFlight++;
     void this.commitAll(batch).then((outcomes) => {
       // Done before the writers hear back, so that a writer's next write of the same key goes at once.
       for (const w of batch) this.inFlightKeys.delete(w.key);
-      this.inFlight--;
       if (this.waiting.length > 0) this.flush();
       batch.forEach((w, i) => {
         const outcome = outcomes[i]!;
