@@ -122,9 +122,12 @@ export class ClusterSweep {
     if (this.running || matchMaker.state !== matchMaker.MatchMakerState.READY) return;
     this.running = true;
     const full = this.sweeps++ % FULL_PASS_EVERY === 0;
+    // Read once per sweep at most, by whichever step needs it first (the driver has no cheaper query).
+    let listings: Promise<Listing[]> | null = null;
+    const allListings = () => (listings ??= this.options.driver.query({}));
     try {
-      await this.republishOwn(full);
-      await this.reapDead(full);
+      await this.republishOwn(full, allListings);
+      await this.reapDead(full, allListings);
     } catch (error) {
       this.options.logger.warn({ err: error }, 'cluster sweep failed; retrying on the next one');
     } finally {
@@ -132,8 +135,8 @@ export class ClusterSweep {
     }
   }
 
-  private async republishOwn(full: boolean): Promise<void> {
-    const { presence, driver, logger } = this.options;
+  private async republishOwn(full: boolean, allListings: () => Promise<Listing[]>): Promise<void> {
+    const { presence, logger } = this.options;
     const me = matchMaker.processId;
     const uncounted = !this.draining && !(await presence.hget('roomcount', me));
     if (uncounted) {
@@ -141,7 +144,7 @@ export class ClusterSweep {
       logger.info({ processId: me }, 'cluster: this process was missing from the process list; re-registered');
     }
     if (!full && !uncounted && !(await this.probeFindsMissing())) return;
-    const listed = new Set((await driver.query({ processId: me })).map((l) => l.roomId));
+    const listed = new Set((await allListings()).filter((l) => l.processId === me).map((l) => l.roomId));
     let restored = 0;
     for (const room of this.rooms) {
       if (listed.has(room.roomId) || !isListable(room)) continue;
@@ -161,7 +164,7 @@ export class ClusterSweep {
     return found.includes(false);
   }
 
-  private async reapDead(full: boolean): Promise<void> {
+  private async reapDead(full: boolean, allListings: () => Promise<Listing[]>): Promise<void> {
     const { presence, driver, logger } = this.options;
     const live = await liveProcessIds(presence);
     if (live === null) return;
@@ -170,7 +173,7 @@ export class ClusterSweep {
     this.countedSuspects = counted.gone;
     const confirmed = new Set(counted.confirmed);
     if (full) {
-      const listed = stillGone(this.listedSuspects, (await driver.query({})).map((l) => l.processId), live);
+      const listed = stillGone(this.listedSuspects, (await allListings()).map((l) => l.processId), live);
       this.listedSuspects = listed.gone;
       for (const processId of listed.confirmed) confirmed.add(processId);
     }
