@@ -26,9 +26,14 @@ describe('loadConfig', () => {
 
   it('selects PostgreSQL by DATABASE_URL and reads the wallet rules', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/sv', KEYS_CAP: '3', KEY_REGEN_SECONDS: '60', WELCOME_DIAMONDS: '0', TRANSPORT: 'ws' });
-    expect(config.database).toEqual({ kind: 'postgresql', url: 'postgres://u@db:5432/sv' });
+    expect(config.database).toEqual({ kind: 'postgresql', url: 'postgres://u@db:5432/sv', poolSize: 10 });
     expect(config.wallet).toEqual({ keysCap: 3, keyRegenSeconds: 60, welcomeDiamonds: 0 });
     expect(config.transport).toBe('ws');
+  });
+
+  it('sizes the PostgreSQL pool by DATABASE_POOL_SIZE, and refuses one for SQLite rather than ignore it', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/sv', DATABASE_POOL_SIZE: '24' }).database).toEqual({ kind: 'postgresql', url: 'postgres://u@db:5432/sv', poolSize: 24 });
+    expect(problemsOf({ DATABASE_POOL_SIZE: '24' })).toEqual([expect.stringMatching(/^DATABASE_POOL_SIZE is set but DATABASE_URL is not .*\(got "24"\)$/)]);
   });
 
   it('records no sessions unless asked, and the asked room kinds under DATA_DIR/recordings', () => {
@@ -63,6 +68,8 @@ describe('loadConfig', () => {
     ['TRANSPORT', 'tcp', /TRANSPORT must be uws or ws/],
     ['STEP_BATCH_MAX_SIZE', '0', /STEP_BATCH_MAX_SIZE must be a whole number from 1 to 1000/],
     ['STEP_BATCH_MAX_WAIT_MS', '1001', /STEP_BATCH_MAX_WAIT_MS must be a whole number from 0 to 1000/],
+    ['DATABASE_POOL_SIZE', '0', /DATABASE_POOL_SIZE must be a whole number from 1 to 1000 \(got "0"\)/],
+    ['DATABASE_POOL_SIZE', 'many', /DATABASE_POOL_SIZE must be a whole number from 1 to 1000/],
     ['DATABASE_URL', 'mysql://x', /DATABASE_URL must be a URL starting with postgres:\/\/ or postgresql:\/\//],
     ['REDIS_URL', 'localhost:6379', /REDIS_URL must be a URL starting with redis:\/\//],
     ['JWT_SECRET', 'short', /JWT_SECRET must be at least 32 characters/],

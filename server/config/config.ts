@@ -10,14 +10,15 @@ export const SHIPPED_CONTENT_DIR = fileURLToPath(new URL('../../content', import
 
 const ROLES: [Role, ...Role[]] = ['all', ...MODULE_ROLES];
 
-const integer = (min: number, max: number, fallback: number) =>
+const wholeNumber = (min: number, max: number) =>
   z
     .string()
     .trim()
     .regex(/^-?\d+$/, `must be a whole number from ${min} to ${max}`)
     .transform(Number)
-    .pipe(z.number().min(min, `must be a whole number from ${min} to ${max}`).max(max, `must be a whole number from ${min} to ${max}`))
-    .default(String(fallback));
+    .pipe(z.number().min(min, `must be a whole number from ${min} to ${max}`).max(max, `must be a whole number from ${min} to ${max}`));
+
+const integer = (min: number, max: number, fallback: number) => wholeNumber(min, max).default(String(fallback));
 
 const urlWithScheme = (schemes: string[]) =>
   z
@@ -49,6 +50,9 @@ const signingKeyPem = z
     }
   });
 
+/** PostgreSQL connections per process when DATABASE_POOL_SIZE is unset (also what scripts and tests get). */
+export const DEFAULT_DATABASE_POOL_SIZE = 10;
+
 /** Variables whose values never appear in an error message (logs outlive secrets). */
 const SECRET_VARIABLES = new Set(['CERTIFICATE_SIGNING_KEY']);
 /** The largest STUDIO_MAX_ASSET_BYTES allowed (100 MiB): assets are read into memory whole. */
@@ -61,6 +65,7 @@ const envSchema = z.object({
   PORT: integer(0, 65535, 2567),
   DATA_DIR: z.string().trim().min(1).default('./data'),
   DATABASE_URL: urlWithScheme(['postgres', 'postgresql']).optional(),
+  DATABASE_POOL_SIZE: wholeNumber(1, 1000).optional(),
   REDIS_URL: urlWithScheme(['redis', 'rediss']).optional(),
   CONTENT_DIR: z.string().trim().min(1).default(SHIPPED_CONTENT_DIR),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -119,7 +124,8 @@ export interface Config {
   env: 'development' | 'production' | 'test';
   port: number;
   dataDir: string;
-  database: { kind: 'sqlite'; file: string } | { kind: 'postgresql'; url: string };
+  /** `poolSize`: this process's PostgreSQL connections (DATABASE_POOL_SIZE; absent: DEFAULT_DATABASE_POOL_SIZE). */
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgresql'; url: string; poolSize?: number };
   redisUrl?: string;
   contentDir: string;
   /** Absent in the embedded run: a secret is then generated once and kept under DATA_DIR. */
@@ -161,8 +167,11 @@ export interface Config {
   /** Where uploaded art and sound live (server/assets/), and the largest upload taken. */
   assets: { store: AssetStoreConfig; maxBytes: number };
   logLevel: string;
-  /** Readers per reading room (READING_ROOM_SIZE); joinOrCreate opens another room of the chapter when one is full. */
-  /** How often a reading room sends its state's changes and the chapter's comments since the last (READING_PATCH_MS). */
+  /**
+   * Readers per reading room (READING_ROOM_SIZE; joinOrCreate opens another room of the chapter when one
+   * is full), and how often a room sends its state's changes and the chapter's comments since the last
+   * (READING_PATCH_MS).
+   */
   reading: { roomSize: number; patchMs: number };
   /** Group commit of story steps: the most steps one commit carries, and the longest a step waits behind a busy commit. */
   stepBatches: { maxSize: number; maxWaitMs: number };
@@ -208,13 +217,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Without it no payment could ever be confirmed: players would pay and receive nothing.
     throw new ConfigError(['STRIPE_WEBHOOK_SECRET must be set (whsec_…) when STRIPE_SECRET_KEY is set']);
   }
+  if (e.DATABASE_POOL_SIZE !== undefined && !e.DATABASE_URL) {
+    // SQLite has one connection: a pool size there is a slip that would quietly do nothing.
+    throw new ConfigError([`DATABASE_POOL_SIZE is set but DATABASE_URL is not (a pool is PostgreSQL's; SQLite has one connection) (got ${JSON.stringify(present.DATABASE_POOL_SIZE)})`]);
+  }
   const packs = storePacks(e.STORE_PACKS);
   const assetStore = assetStoreOf(e, dataDir);
   return {
     env: e.NODE_ENV,
     port: e.PORT,
     dataDir,
-    database: e.DATABASE_URL ? { kind: 'postgresql', url: e.DATABASE_URL } : { kind: 'sqlite', file: resolve(dataDir, 'storyverse.sqlite') },
+    database: e.DATABASE_URL
+      ? { kind: 'postgresql', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE ?? DEFAULT_DATABASE_POOL_SIZE }
+      : { kind: 'sqlite', file: resolve(dataDir, 'storyverse.sqlite') },
     redisUrl: e.REDIS_URL,
     contentDir: resolve(e.CONTENT_DIR),
     jwtSecret: e.JWT_SECRET,

@@ -2,7 +2,7 @@ import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import type { MigrationObject, Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
-import type { Config } from '../config/config';
+import { DEFAULT_DATABASE_POOL_SIZE, type Config } from '../config/config';
 import { allEntities } from './entities';
 import { postgresqlMigrations } from './migrations/postgresql';
 import { sqliteMigrations } from './migrations/sqlite';
@@ -24,7 +24,7 @@ export function ormOptions(database: DatabaseConfig): Options {
       ...common,
       driver: PostgreSqlDriver,
       clientUrl: database.url,
-      pool: { min: 0, max: 10 },
+      pool: { min: 0, max: database.poolSize ?? DEFAULT_DATABASE_POOL_SIZE },
       migrations: migrationOptions(postgresqlMigrations, 'postgresql'),
     };
   }
