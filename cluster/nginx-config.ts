@@ -11,6 +11,14 @@ import type { ClusterLayout } from './layout.js';
 const TEMPLATE = new URL('./nginx.conf.template', import.meta.url);
 const INDENT = '        ';
 
+/**
+ * nginx closes an upstream connection idle this long, before the process behind it would (Node's HTTP
+ * server after 5 s, uWS after 10 s: server/game/transport.ts). Its default, 60 s, kept connections the
+ * process had closed: a request sent down one as the close crossed it failed, and a POST (a guest
+ * sign-up) is not retried — 502 for ~1 in 10,000 release-day sign-ups.
+ */
+export const UPSTREAM_IDLE_SECONDS = 4;
+
 export class NginxTemplateError extends Error {}
 
 /** The upstream (nginx's name for a group of backends) that serves a role's routes. */
@@ -23,6 +31,7 @@ export function renderNginxConfig(layout: ClusterLayout, runtimeDir: string, asR
     USER: asRoot ? 'user nobody nogroup;' : '',
     RUNTIME: runtimeDir,
     CLUSTER_PORT: String(layout.clusterPort),
+    UPSTREAM_IDLE: `${UPSTREAM_IDLE_SECONDS}s`,
     SIDECAR_UPSTREAMS: sidecarUpstreams(layout),
     GAME_SERVERS: layout.games.map((g) => `${INDENT}server 127.0.0.1:${g.port} max_fails=1 fail_timeout=3s;`).join('\n'),
     MODULE_LOCATIONS: moduleLocations(),
@@ -38,7 +47,7 @@ export function renderNginxConfig(layout: ClusterLayout, runtimeDir: string, asR
 /** One upstream per sidecar (its single process); the game processes' upstream is in the template. */
 function sidecarUpstreams(layout: ClusterLayout): string {
   return layout.sidecars
-    .map((s) => [`    upstream ${upstreamOf(s.role)} {`, `${INDENT}server 127.0.0.1:${s.port} max_fails=0;`, `${INDENT}keepalive 16;`, '    }'].join('\n'))
+    .map((s) => [`    upstream ${upstreamOf(s.role)} {`, `${INDENT}server 127.0.0.1:${s.port} max_fails=0;`, `${INDENT}keepalive 16;`, `${INDENT}keepalive_timeout ${UPSTREAM_IDLE_SECONDS}s;`, '    }'].join('\n'))
     .join('\n');
 }
 

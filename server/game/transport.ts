@@ -1,11 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server as HttpServer } from 'node:http';
+import type { Transport } from '@colyseus/core';
+import express, { type Express } from 'express';
+import type { ClientWrites } from '../../rooms/shared/client-writes';
+import type { Logger } from '../shared/logger';
+import { UWS_WRITES, WS_WRITES } from './transport-writes';
 
 /**
  * Node's HTTP parser resets a request whose head passes 16 KiB (a long URL) before Express sees it;
  * uWS answers such requests. The same limit on both transports: a long path gets a 4xx, not a reset.
  */
 const MAX_REQUEST_HEAD_BYTES = 128 * 1024;
+
+/**
+ * How long an idle keep-alive connection stays open on a Node HTTP server (Node's own default, made
+ * explicit): the cluster's nginx closes its idle upstream connections sooner (cluster/nginx-config.ts),
+ * so it never sends a request down one this end is closing — that race answered POSTs with 502.
+ */
+export const NODE_HTTP_KEEP_ALIVE_MS = 5_000;
+/** uWS closes an idle HTTP connection after 10 s (HTTP_IDLE_TIMEOUT_S in uWebSockets; not settable from JS). */
+export const UWS_HTTP_IDLE_MS = 10_000;
+
+/** Node's HTTP server for Express: the request-head limit, the keep-alive time, and the error shape for what its parser refuses. */
+function nodeHttpServer(app: Express): HttpServer {
+  const server = answerUnparsableRequests(createServer({ maxHeaderSize: MAX_REQUEST_HEAD_BYTES }, app));
+  server.keepAliveTimeout = NODE_HTTP_KEEP_ALIVE_MS;
+  return server;
+}
 
 /** Requests Node's parser refuses before Express (a head past the limit, garbage) still get the error shape. */
 function answerUnparsableRequests(server: HttpServer): HttpServer {
@@ -18,11 +39,6 @@ function answerUnparsableRequests(server: HttpServer): HttpServer {
   });
   return server;
 }
-import type { Transport } from '@colyseus/core';
-import express, { type Express } from 'express';
-import type { ClientWrites } from '../../rooms/shared/client-writes';
-import type { Logger } from '../shared/logger';
-import { UWS_WRITES, WS_WRITES } from './transport-writes';
 
 export type TransportKind = 'uws' | 'ws';
 
@@ -123,7 +139,7 @@ function bindUwsTo(transport: Transport, host: string): void {
 async function createWsTransport(): Promise<ServingTransport> {
   const { WebSocketTransport } = await import('@colyseus/ws-transport');
   const expressApp = express();
-  const server: HttpServer = answerUnparsableRequests(createServer({ maxHeaderSize: MAX_REQUEST_HEAD_BYTES }, expressApp));
+  const server = nodeHttpServer(expressApp);
   const transport = new WebSocketTransport({ server, maxPayload: 16 * 1024 });
   return {
     kind: 'ws',
@@ -149,7 +165,7 @@ export interface HttpOnlyServer {
 
 export function createHttpOnly(): HttpOnlyServer {
   const expressApp = express();
-  const server: HttpServer = answerUnparsableRequests(createServer({ maxHeaderSize: MAX_REQUEST_HEAD_BYTES }, expressApp));
+  const server = nodeHttpServer(expressApp);
   return {
     kind: 'http',
     expressApp,
