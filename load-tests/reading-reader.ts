@@ -117,8 +117,8 @@ export class ReadingReader {
             onState: resolve,
             onRefused: (text) => reject(new JoinFailed(refusalCode(text), text)),
             onData: (frame, typeStart) => this.wireData(frame, typeStart),
-            onClose: (code) => {
-              if (!this.wire) return reject(new JoinFailed('JOIN_FAILED', `the reading room closed with ${code} before its first state`));
+            onClose: (code, reason) => {
+              if (!this.wire) return reject(new JoinFailed('JOIN_FAILED', `the reading room closed with ${code}${reason ? ` (${reason})` : ''} before its first state`));
               this.closed(code);
             },
           });

@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pack, unpack } from '@colyseus/msgpackr';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -112,6 +113,27 @@ describe('WireRoom against a WebSocket server speaking the room protocol', () =>
     const { socket, closes } = await joined();
     socket.terminate();
     await expect.poll(() => closes).toEqual([1006]);
+  });
+});
+
+describe('WireRoom when the upgrade is not answered with 101', () => {
+  it('closes with 1002 and the status line it got (a proxy that could not reach the room)', async () => {
+    const proxy = createServer((_req, res) => res.writeHead(502, { 'Content-Type': 'text/html' }).end('<html>502 Bad Gateway</html>'));
+    proxy.listen(0, '127.0.0.1');
+    await once(proxy, 'listening');
+    try {
+      const closes: [number, string | undefined][] = [];
+      WireRoom.open(`http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, seat, 'token-1', {
+        onData: () => undefined,
+        onState: () => undefined,
+        onRefused: () => undefined,
+        onClose: (code, reason) => closes.push([code, reason]),
+      });
+      await expect.poll(() => closes).toEqual([[1002, 'the upgrade was answered "HTTP/1.1 502 Bad Gateway"']]);
+    } finally {
+      proxy.closeAllConnections();
+      proxy.close();
+    }
   });
 });
 

@@ -32,7 +32,8 @@ export interface WireRoomHandlers {
   onState(): void;
   /** The room turned the seat down (its onJoin threw): `CODE: words`, as colyseus.js reports it. The socket closes next. */
   onRefused(message: string): void;
-  onClose(code: number): void;
+  /** `reason`: why the load tool closed it, when the server never upgraded the socket (nginx's 502, say). */
+  onClose(code: number, reason?: string): void;
 }
 
 const HANDSHAKE_LIMIT = 16 * 1024;
@@ -84,7 +85,7 @@ export class WireRoom {
       socket.write(`GET ${path} HTTP/1.1\r\nHost: ${address.host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n\r\n`);
     });
     socket.on('data', (chunk: Buffer) => room.received(chunk));
-    socket.on('error', () => room.finish(1006));
+    socket.on('error', (error: NodeJS.ErrnoException) => room.finish(1006, error.code ?? error.message));
     socket.on('close', () => room.finish(1006));
     return room;
   }
@@ -114,11 +115,12 @@ export class WireRoom {
     if (!this.upgraded) {
       const end = data.indexOf('\r\n\r\n');
       if (end < 0) {
-        if (data.length > HANDSHAKE_LIMIT) return this.fail(1002);
+        if (data.length > HANDSHAKE_LIMIT) return this.fail(1002, `the upgrade's answer passed ${HANDSHAKE_LIMIT / 1024} KiB without ending`);
         this.pending = data;
         return;
       }
-      if (!/^HTTP\/1\.1 101/.test(data.toString('latin1', 0, Math.min(end, 64)))) return this.fail(1002);
+      const statusLine = data.toString('latin1', 0, Math.min(end, 64)).split('\r\n')[0]!;
+      if (!/^HTTP\/1\.1 101/.test(statusLine)) return this.fail(1002, `the upgrade was answered "${statusLine}"`);
       this.upgraded = true;
       data = data.subarray(end + 4);
     }
@@ -186,15 +188,15 @@ export class WireRoom {
     this.socket.write(maskedFrame(payload, opcode));
   }
 
-  private fail(code: number): void {
+  private fail(code: number, reason?: string): void {
     this.socket.destroy();
-    this.finish(code);
+    this.finish(code, reason);
   }
 
-  private finish(code: number): void {
+  private finish(code: number, reason?: string): void {
     if (this.closed) return;
     this.closed = true;
-    this.handlers.onClose(code);
+    this.handlers.onClose(code, reason);
   }
 }
 
