@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
+import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../testing/test-database';
 import { DEFAULT_DATABASE_POOL_SIZE } from '../config/config';
@@ -35,8 +36,7 @@ describeEachEngine('the database pool', (engine) => {
     const database = new URL(scratch.url).pathname.slice(1);
     const sleeping = Array.from({ length: 7 }, () => connection.execute('select pg_sleep(0.5)'));
     // Asked from outside the pool, which is full until the sleeps end.
-    const { Client } = (await import('pg')).default;
-    const watcher = new Client({ connectionString: scratch.url });
+    const watcher = new pg.Client({ connectionString: scratch.url });
     await watcher.connect();
     try {
       await new Promise((resolve) => setTimeout(resolve, 250));
