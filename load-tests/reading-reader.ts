@@ -1,5 +1,5 @@
 import { Client, getStateCallbacks, type Room } from 'colyseus.js';
-import { READING_ROOM, ReadingMessage, type ReadingCommentMessage, type RoomErrorMessage } from '../rooms/reading/protocol';
+import { READING_ROOM, ReadingMessage, type ReadingCommentMessage, type ReadingCommentsHeldBackMessage, type RoomErrorMessage } from '../rooms/reading/protocol';
 import type { ReadingState } from '../rooms/reading/ReadingState';
 import { STORY_ROOM } from '../rooms/story/protocol';
 import type { StoryState } from '../rooms/story/StoryState';
@@ -16,6 +16,7 @@ export type Sighting = { kind: 'count'; key: string } | { kind: 'comment'; text:
 
 const COMMENT_TYPE = roomTypePrefix(ReadingMessage.comment);
 const ERROR_TYPE = roomTypePrefix(ReadingMessage.error);
+const HELD_BACK_TYPE = roomTypePrefix(ReadingMessage.commentsHeldBack);
 
 /**
  * A guest who has opened the chapter (a story session on it, as a real reader does first — the
@@ -139,8 +140,9 @@ export class ReadingReader {
     }
   }
 
-  /** A room message on the bare socket other than a comment (counted in place): refusals are read, the rest left undecoded. */
+  /** A room message on the bare socket other than a comment (counted in place): refusals and held-back counts are read, the rest left undecoded. */
   private wireData(frame: Buffer, typeStart: number): void {
+    if (hasType(frame, typeStart, HELD_BACK_TYPE)) return void (this.stats.commentsHeldBack += (decodeRoomMessage(frame, typeStart).message as ReadingCommentsHeldBackMessage).count);
     if (!hasType(frame, typeStart, ERROR_TYPE)) return;
     const { error } = decodeRoomMessage(frame, typeStart).message as RoomErrorMessage;
     this.stats.error(error.code, error.message);
@@ -185,6 +187,7 @@ export class ReadingReader {
       onSighting?.({ kind: 'comment', text: comment.text });
     });
     room.onMessage(ReadingMessage.commentDeleted, () => undefined);
+    room.onMessage(ReadingMessage.commentsHeldBack, (m: ReadingCommentsHeldBackMessage) => (this.stats.commentsHeldBack += m.count));
     room.onMessage(ReadingMessage.mine, () => undefined);
     room.onMessage(ReadingMessage.error, (m: RoomErrorMessage) => this.stats.error(m.error.code, m.error.message));
     if (onSighting) this.watchCounts(room, onSighting);

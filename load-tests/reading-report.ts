@@ -16,7 +16,7 @@ export function formatReadingReport(title: string, summary: ReadingSummary): str
     latencyRow('fan-out: comment', summary.fanoutCommentMs.count, summary.fanoutCommentMs),
     `observer sightings missed (none within 5 s) ${summary.fanoutMissed}`,
     '',
-    `sent: reactions ${summary.reactions} · comments ${summary.comments} · positions ${summary.positions} · ${summary.messagesPerSecond.toFixed(1)} messages/s · comments received by readers ${summary.commentsReceived}`,
+    `sent: reactions ${summary.reactions} · comments ${summary.comments} · positions ${summary.positions} · ${summary.messagesPerSecond.toFixed(1)} messages/s · comments received by readers ${summary.commentsReceived} · held back (over a reader's live rate) ${summary.commentsHeldBack}`,
     `errors ${summary.errors}${summary.errors > 0 ? ` — ${codes(summary.errorsByCode)}` : ''}`,
     ...summary.errorSamples.map((sample) => `  ${sample}`),
     '',

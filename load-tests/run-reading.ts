@@ -55,6 +55,8 @@ export interface ReadingSummary {
   comments: number;
   positions: number;
   commentsReceived: number;
+  /** Comments the server held back from readers (over each reader's live rate): stored, not sent live. */
+  commentsHeldBack: number;
   errors: number;
   errorsByCode: Record<string, number>;
   errorSamples: string[];
@@ -175,6 +177,7 @@ export async function runReading(options: ReadingOptions, hooks: RunHooks = {}):
     fanoutMissed: probe.missed,
     ...counts,
     commentsReceived: stats.messagesReceived,
+    commentsHeldBack: stats.commentsHeldBack,
     errors: stats.errors,
     errorsByCode: Object.fromEntries(stats.errorsByCode),
     errorSamples: stats.errorSamples,

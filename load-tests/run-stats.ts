@@ -23,6 +23,8 @@ export class RunStats {
   readonly refusalsByCode = new Map<string, number>();
   messagesSent = 0;
   messagesReceived = 0;
+  /** Reading rooms: comments the server did not send readers live (its `commentsHeldBack` counts). */
+  commentsHeldBack = 0;
   /** Sessions open right now. */
   connected = 0;
   /** Players that joined a session at least once. */

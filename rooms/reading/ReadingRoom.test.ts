@@ -10,11 +10,13 @@ import type { ReadingAccess } from './reading-room-deps';
 import { readingRoom } from './ReadingRoom';
 import type { ReadingState } from './ReadingState';
 import { ChapterParagraphs } from './rules/chapter-paragraphs';
+import { liveCommentRate } from './rules/live-comments';
 
 // The room on a bare game server over an in-memory store and the in-process fan-out: no database.
 // The database, REST and a restart are covered in server/reading/reading.e2e.test.ts.
 const PARAGRAPHS = ChapterParagraphs.of({ startSceneId: 'gate', scenes: { gate: { timeline: [{ id: 'gate.0' }, { id: 'bell' }] }, end: { timeline: [{ id: 'end.0' }] } } })!;
 const LOCKED = 'locked-reader';
+const TRICKLE_ROOM = 'reading-trickle';
 
 let port: number;
 let server: Server;
@@ -35,7 +37,11 @@ beforeAll(async () => {
   const auth = { verify: async (token: string) => ({ userId: token }) };
   const logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
   server = new Server({ transport: new WebSocketTransport(), greet: false, gracefullyShutdown: false });
-  server.define(READING_ROOM, readingRoom({ access, store, fanout: new LocalReadingFanout(), auth, clock: { now: () => new Date() }, logger, roomSize: 2, patchMs: 50 })).filterBy(['chapterId']).sortBy({ clients: -1 });
+  const fanout = new LocalReadingFanout();
+  const deps = { access, store, fanout, auth, clock: { now: () => new Date() }, logger, patchMs: 50 };
+  server.define(READING_ROOM, readingRoom({ ...deps, roomSize: 2, liveComments: liveCommentRate(20) })).filterBy(['chapterId']).sortBy({ clients: -1 });
+  // The same chapter's rooms, but a reader is sent one comment at once and one every 2 s after it.
+  server.define(TRICKLE_ROOM, readingRoom({ ...deps, roomSize: 10, liveComments: { perSecond: 0.5, burst: 1 } })).filterBy(['chapterId']);
   port = await freePort();
   await server.listen(port, '127.0.0.1');
 });
@@ -60,15 +66,16 @@ const untilAsync = async (check: () => Promise<boolean>, ms = 2000) => {
   }
 };
 
-interface Reader { userId: string; room: Room<ReadingState>; comments: ReadingCommentMessage[]; errors: string[]; mine: { paragraphId: string; emoji: string }[] | null }
+interface Reader { userId: string; room: Room<ReadingState>; comments: ReadingCommentMessage[]; heldBack: number; errors: string[]; mine: { paragraphId: string; emoji: string }[] | null }
 
-async function join(chapterId = 'tide-ch1', userId = `reader-${++readers}`): Promise<Reader> {
+async function join(chapterId = 'tide-ch1', userId = `reader-${++readers}`, roomName = READING_ROOM): Promise<Reader> {
   const client = new Client(`ws://127.0.0.1:${port}`);
   client.auth.token = userId;
-  const room = await client.joinOrCreate<ReadingState>(READING_ROOM, { storyId: 'tide', chapterId });
+  const room = await client.joinOrCreate<ReadingState>(roomName, { storyId: 'tide', chapterId });
   open.push(room);
-  const reader: Reader = { userId, room, comments: [], errors: [], mine: null };
+  const reader: Reader = { userId, room, comments: [], heldBack: 0, errors: [], mine: null };
   room.onMessage('comment', (m: ReadingCommentMessage) => reader.comments.push(m));
+  room.onMessage('commentsHeldBack', (m: { count: number }) => (reader.heldBack += m.count));
   room.onMessage('mine', (m: { reactions: Reader['mine'] }) => (reader.mine = m.reactions));
   room.onMessage('error', (m: { error: { code: string } }) => reader.errors.push(m.error.code));
   await until(() => room.state.chapterId === chapterId);
@@ -220,6 +227,28 @@ describe('the reading room', () => {
     far.room.send('comment', { paragraphId: 'bell', text: 'Yes!', replyTo: far.comments[0]!.id });
     await until(() => a!.comments.length === 2);
     expect(a!.comments[1]).toMatchObject({ replyTo: far.comments[0]!.id, author: { id: far.userId } });
+  });
+
+  it('sends a reader of a busy chapter only so many comments live, always their own and the replies to them, and counts the rest', async () => {
+    const trickle = (userId: string) => join('busy-ch', userId, TRICKLE_ROOM);
+    const me = await trickle('busy-me');
+    const [w1, w2] = [await trickle('busy-w1'), await trickle('busy-w2')];
+    me.room.send('comment', { paragraphId: 'bell', text: 'mine' });
+    await until(() => me.comments.length === 1);
+    const mine = me.comments[0]!.id;
+    for (const text of ['one', 'two']) w1.room.send('comment', { paragraphId: 'gate.0', text });
+    w1.room.send('comment', { paragraphId: 'bell', text: 'an answer', replyTo: mine });
+    for (const text of ['three', 'four', 'five']) w2.room.send('comment', { paragraphId: 'gate.0', text });
+    // Five comments of others: each reaches me live or is counted as held back.
+    const othersSeen = () => me.comments.filter((c) => c.author.id !== me.userId && c.replyTo !== mine).length;
+    await until(() => othersSeen() + me.heldBack === 5);
+    expect(me.comments.map((c) => c.text)).toContain('an answer');
+    // One at once and one every 2 s: at most two in the time this takes.
+    expect(othersSeen()).toBeLessThanOrEqual(2);
+    expect(me.heldBack).toBeGreaterThanOrEqual(3);
+    // Held back is not lost: every comment is stored (GET /v1/chapters/:id/comments serves them).
+    expect(store.comments.filter((c) => c.chapterId === 'busy-ch')).toHaveLength(7);
+    expect(me.errors).toEqual([]);
   });
 
   it('refuses bad comments and impersonation, and rate-limits a flood', async () => {

@@ -9,6 +9,10 @@
  *   send('react', { paragraphId, emoji })             one of REACTION_EMOJIS; the same pair again takes it back
  *   send('comment', { paragraphId, text, replyTo? })  1–500 characters after trimming
  *   ← 'comment' ReadingCommentMessage                 to every reader of the chapter, in every room
+ *   ← 'commentsHeldBack' { count }                   comments of the chapter this reader was not sent live: a reader
+ *                                                     is sent at most READING_LIVE_COMMENTS_PER_SECOND (their own and
+ *                                                     the replies to them always, the paragraph they are at first);
+ *                                                     the rest are stored, to fetch with GET /v1/chapters/:id/comments
  *   ← 'commentDeleted' { id, paragraphId }           its author deleted it (REST): take it off the page
  *   ← 'mine' { reactions: [{ paragraphId, emoji }] }  at join: the reactions this reader has standing
  *   ← 'error' { error: { code, message, details } }  INVALID_PARAGRAPH, INVALID_EMOJI, COMMENT_TOO_LONG,
@@ -29,6 +33,7 @@ export const ReadingMessage = {
   react: 'react',
   comment: 'comment',
   commentDeleted: 'commentDeleted',
+  commentsHeldBack: 'commentsHeldBack',
   mine: 'mine',
   error: ROOM_ERROR_MESSAGE,
 } as const;
@@ -56,6 +61,11 @@ export type CommentMessage = z.infer<typeof commentSchema>;
 /** Sent to a reader as they join: their own standing reactions in the chapter (to mark as theirs). */
 export interface ReadingMineMessage {
   reactions: { paragraphId: string; emoji: string }[];
+}
+
+/** Comments of the chapter not sent to this reader live since their last such message (the live rate is spent). */
+export interface ReadingCommentsHeldBackMessage {
+  count: number;
 }
 
 /** A comment its author deleted, told to every reader of the chapter (its replies stay). */

@@ -1,6 +1,7 @@
 import type { KitDeps } from '../shared/kit-room';
 import type { ReadingCommentMessage, ReactionEmoji } from './protocol';
 import type { ChapterParagraphs } from './rules/chapter-paragraphs';
+import type { LiveCommentRate } from './rules/live-comments';
 import type { Outcome } from './rules/outcome';
 import type { ReactionCounts } from './rules/reaction-counts';
 
@@ -65,4 +66,6 @@ export interface ReadingRoomDeps extends KitDeps {
   roomSize: number;
   /** READING_PATCH_MS: how often the room sends its state's changes, and the chapter's comments with them. */
   patchMs: number;
+  /** READING_LIVE_COMMENTS_PER_SECOND: comments of the chapter each reader is sent live, at most (the rest are held back and counted). */
+  liveComments: LiveCommentRate;
 }

@@ -12,20 +12,35 @@ interface PatchingRoom {
   _dequeueAfterPatchMessages(): void;
 }
 
+/** A client's share of a flush: which of its frames (indices, in order; null: all) and a frame of its own after them. */
+export interface FrameShare {
+  indices: readonly number[] | null;
+  own: Uint8Array | null;
+}
+
+/** Decides each client's share from the tags the frames were pushed with (the same array for every client of one flush). */
+export type FrameChooser<Tag> = (client: Client, tags: readonly Tag[]) => FrameShare;
+
 /**
  * Room messages for everyone in the room, gathered between two patches and then sent to each client
  * with the patch in one write (ClientWrites), in the order they came — each still its own message of
  * its own type, so clients see exactly what `broadcast` would have sent them, up to a patch interval
- * later. Each message is encoded once for the whole room.
+ * later. Each message is encoded once for the whole room. With a chooser, each client gets its share
+ * of them instead (a reader sent only so many comments a second).
  */
-export class FrameBatch {
+export class FrameBatch<Tag = undefined> {
   private frames: Uint8Array[] = [];
+  private tags: Tag[] = [];
 
-  constructor(private readonly writes: ClientWrites) {}
+  constructor(
+    private readonly writes: ClientWrites,
+    private readonly chooser: FrameChooser<Tag> | null = null,
+  ) {}
 
-  /** A message for everyone in the room at the next flush. */
-  push(type: string, message: unknown): void {
+  /** A message for everyone in the room (or those the chooser gives it to) at the next flush. */
+  push(type: string, message: unknown, tag?: Tag): void {
     this.frames.push(getMessageBytes.raw(Protocol.ROOM_DATA, type, message));
+    this.tags.push(tag as Tag);
   }
 
   /**
@@ -63,12 +78,17 @@ export class FrameBatch {
   private send(clients: Iterable<Client>, patch: Uint8Array | null): void {
     if (this.frames.length === 0 && !patch) return;
     const frames = this.frames;
+    const tags = this.tags;
     this.frames = [];
+    this.tags = [];
     for (const client of clients) {
+      const share = frames.length > 0 && this.chooser ? this.chooser(client, tags) : null;
       this.writes.together(client, () => {
         // The patch goes only to joined clients (as Colyseus sends it); a joining one gets the full state.
         if (patch && client.state === ClientState.JOINED) client.raw(patch);
-        for (const frame of frames) client.enqueueRaw(frame);
+        if (share?.indices) for (const index of share.indices) client.enqueueRaw(frames[index]!);
+        else for (const frame of frames) client.enqueueRaw(frame);
+        if (share?.own) client.enqueueRaw(share.own);
       });
     }
   }

@@ -91,6 +91,7 @@ const envSchema = z.object({
   KEYS_CAP: integer(1, 1000, 5),
   READING_ROOM_SIZE: integer(1, 1000, 100),
   READING_PATCH_MS: integer(50, 1000, 500),
+  READING_LIVE_COMMENTS_PER_SECOND: integer(1, 1000, 20),
   STEP_BATCH_MAX_SIZE: integer(1, 1000, 100),
   STEP_BATCH_MAX_WAIT_MS: integer(0, 1000, 5),
   KEY_REGEN_SECONDS: integer(1, 31 * 24 * 3600, 10800),
@@ -170,9 +171,10 @@ export interface Config {
   /**
    * Readers per reading room (READING_ROOM_SIZE; joinOrCreate opens another room of the chapter when one
    * is full), and how often a room sends its state's changes and the chapter's comments since the last
-   * (READING_PATCH_MS).
+   * (READING_PATCH_MS), and how many of the chapter's comments a second each reader is sent live at most
+   * (READING_LIVE_COMMENTS_PER_SECOND).
    */
-  reading: { roomSize: number; patchMs: number };
+  reading: { roomSize: number; patchMs: number; liveCommentsPerSecond: number };
   /** Group commit of story steps: the most steps one commit carries, and the longest a step waits behind a busy commit. */
   stepBatches: { maxSize: number; maxWaitMs: number };
 }
@@ -252,7 +254,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     certificateSigningKeyPem: e.CERTIFICATE_SIGNING_KEY,
     assets: { store: assetStore, maxBytes: e.STUDIO_MAX_ASSET_BYTES },
     logLevel: e.LOG_LEVEL,
-    reading: { roomSize: e.READING_ROOM_SIZE, patchMs: e.READING_PATCH_MS },
+    reading: { roomSize: e.READING_ROOM_SIZE, patchMs: e.READING_PATCH_MS, liveCommentsPerSecond: e.READING_LIVE_COMMENTS_PER_SECOND },
     stepBatches: { maxSize: e.STEP_BATCH_MAX_SIZE, maxWaitMs: e.STEP_BATCH_MAX_WAIT_MS },
   };
 }

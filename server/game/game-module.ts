@@ -2,6 +2,7 @@ import { CAMPAIGN_ROOM } from '../../rooms/campaign/protocol';
 import { campaignRoom } from '../../rooms/campaign/CampaignRoom';
 import { READING_ROOM } from '../../rooms/reading/protocol';
 import { readingRoom } from '../../rooms/reading/ReadingRoom';
+import { liveCommentRate } from '../../rooms/reading/rules/live-comments';
 import { noRecording } from '../../rooms/shared/room-recorder';
 import { STORY_ROOM } from '../../rooms/story/protocol';
 import { storyRoom } from '../../rooms/story/StoryRoom';
@@ -39,7 +40,7 @@ export function createGameModule(deps: ModuleDeps): ServerModule {
         // one; a room past half full keeps a spare open for the next readers (rooms/shared/spare-room.ts).
         filterBy: ['chapterId'],
         sortBy: { clients: -1 },
-        create: ({ telemetry, writes }) => readingRoom({ access: services.readingAccess, store: services.readingStore, fanout: services.readingFanout, auth: services.accessTokens, clock, logger, telemetry, writes, roomSize: config.reading.roomSize, patchMs: config.reading.patchMs }),
+        create: ({ telemetry, writes }) => readingRoom({ access: services.readingAccess, store: services.readingStore, fanout: services.readingFanout, auth: services.accessTokens, clock, logger, telemetry, writes, roomSize: config.reading.roomSize, patchMs: config.reading.patchMs, liveComments: liveCommentRate(config.reading.liveCommentsPerSecond) }),
       },
     ],
   };
