@@ -241,7 +241,8 @@ describe('the reading room', () => {
     for (const text of ['three', 'four', 'five']) w2.room.send('comment', { paragraphId: 'gate.0', text });
     // Five comments of others: each reaches me live or is counted as held back.
     const othersSeen = () => me.comments.filter((c) => c.author.id !== me.userId && c.replyTo !== mine).length;
-    await until(() => othersSeen() + me.heldBack === 5);
+    // The count held back is told at once, then at most every 2 s.
+    await until(() => othersSeen() + me.heldBack === 5, 5000);
     expect(me.comments.map((c) => c.text)).toContain('an answer');
     // One at once and one every 2 s: at most two in the time this takes.
     expect(othersSeen()).toBeLessThanOrEqual(2);

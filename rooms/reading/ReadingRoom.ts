@@ -57,7 +57,7 @@ export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps>
   private readonly limits = new ReaderRateLimits();
   /** Chapter-wide messages (comments, deletions) sent with the next patch, each reader's in one write (each reader's share: see liveShare). */
   private chapterMessages: FrameBatch<LiveComment | null> | null = null;
-  /** `commentsHeldBack` frames by count: most readers of a busy flush miss the same number. */
+  /** `commentsHeldBack` frames by count: readers of a busy chapter are told much the same numbers. */
   private readonly heldBackFrames = new Map<number, Uint8Array>();
   private unsubscribe: (() => void) | null = null;
   /**
@@ -250,13 +250,14 @@ export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps>
     }
   }
 
-  /** A reader's share of the flush: the comments their live allowance takes (rules/live-comments), and how many it held back. */
+  /** A reader's share of the flush: the comments their live allowance takes (rules/live-comments), and the count held back when it is due. */
   private liveShare(client: Client, tags: readonly (LiveComment | null)[]): FrameShare {
     const reading = this.readings.get(client.sessionId);
     // Still joining: a join is not a flood, everything goes.
     if (!reading) return EVERYTHING;
     const choice = chooseLiveComments(reading, tags, this.deps.liveComments, this.deps.clock.now().getTime());
-    return choice.heldBack === 0 ? EVERYTHING : { indices: choice.sent, own: this.heldBackFrame(choice.heldBack) };
+    if (choice.sent === null && choice.tell === 0) return EVERYTHING;
+    return { indices: choice.sent, own: choice.tell > 0 ? this.heldBackFrame(choice.tell) : null };
   }
 
   private heldBackFrame(count: number): Uint8Array {

@@ -5,7 +5,7 @@ import { WebSocketTransport } from '@colyseus/ws-transport';
 import { Client as GameClient } from 'colyseus.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from './free-port';
-import type { ClientWrites } from './client-writes';
+import { SEPARATE_WRITES as SEPARATE, type ClientWrites } from './client-writes';
 import { FrameBatch } from './frame-batch';
 
 /** A client that records what it is sent, and in which `together` call. */
@@ -40,6 +40,29 @@ describe('FrameBatch', () => {
     batch.flush([a.client]);
     expect(writes).toBe(1);
     expect(a.frames).toHaveLength(1);
+  });
+
+  it('gives each client its share with a chooser: some of the frames by their tags, and a frame of its own, even with nothing gathered', () => {
+    const seenTags: (readonly string[])[] = [];
+    const own = getMessageBytes.raw(Protocol.ROOM_DATA, 'commentsHeldBack', { count: 1 });
+    const batch = new FrameBatch<string>(SEPARATE, (client, tags) => {
+      seenTags.push(tags);
+      if (client.sessionId === 'a') return { indices: null, own: null };
+      if (client.sessionId === 'c') return { indices: [], own: null };
+      return { indices: tags.flatMap((tag, index) => (tag === 'for b' ? [index] : [])), own };
+    });
+    const [a, b, c] = [recordingClient('a', []), recordingClient('b', []), recordingClient('c', [])];
+    batch.push('comment', { text: 'one' }, 'for a');
+    batch.push('comment', { text: 'two' }, 'for b');
+    batch.flush([a.client, b.client, c.client]);
+    expect(seenTags).toEqual([['for a', 'for b'], ['for a', 'for b'], ['for a', 'for b']]);
+    expect(a.frames).toHaveLength(2);
+    expect(b.frames).toEqual([a.frames[1], own]);
+    expect(c.frames).toEqual([]);
+    // Nothing gathered: still asked, and only a client with a frame of its own is written to.
+    batch.flush([a.client, b.client, c.client]);
+    expect(seenTags.slice(3)).toEqual([[], [], []]);
+    expect([a.frames.length, b.frames.length, c.frames.length]).toEqual([2, 3, 0]);
   });
 });
 

@@ -18,7 +18,7 @@ export interface FrameShare {
   own: Uint8Array | null;
 }
 
-/** Decides each client's share from the tags the frames were pushed with (the same array for every client of one flush). */
+/** Decides each client's share from the tags the frames were pushed with (the same array for every client of one flush; empty for a patch alone). */
 export type FrameChooser<Tag> = (client: Client, tags: readonly Tag[]) => FrameShare;
 
 /**
@@ -76,13 +76,15 @@ export class FrameBatch<Tag = undefined> {
   }
 
   private send(clients: Iterable<Client>, patch: Uint8Array | null): void {
-    if (this.frames.length === 0 && !patch) return;
+    // With a chooser, every flush is asked: a client may have a frame of its own due.
+    if (this.frames.length === 0 && !patch && !this.chooser) return;
     const frames = this.frames;
     const tags = this.tags;
     this.frames = [];
     this.tags = [];
     for (const client of clients) {
-      const share = frames.length > 0 && this.chooser ? this.chooser(client, tags) : null;
+      const share = this.chooser ? this.chooser(client, tags) : null;
+      if (frames.length === 0 && !patch && !share?.own) continue;
       this.writes.together(client, () => {
         // The patch goes only to joined clients (as Colyseus sends it); a joining one gets the full state.
         if (patch && client.state === ClientState.JOINED) client.raw(patch);

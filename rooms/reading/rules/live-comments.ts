@@ -21,10 +21,12 @@ export interface LiveCommentRate {
   burst: number;
 }
 
-/** A reader's token bucket for live comments. */
+/** A reader's token bucket for live comments, and the comments held back from them that they have not been told of yet. */
 export interface LiveAllowance {
   tokens: number;
   at: number;
+  untold: number;
+  toldAt: number;
 }
 
 /** A reader who has been away from a busy chapter gets this many seconds' worth at once. */
@@ -32,16 +34,22 @@ const BURST_SECONDS = 3;
 
 export const liveCommentRate = (perSecond: number): LiveCommentRate => ({ perSecond, burst: perSecond * BURST_SECONDS });
 
-export const fullAllowance = (rate: LiveCommentRate, nowMs: number): LiveAllowance => ({ tokens: rate.burst, at: nowMs });
+/**
+ * A reader is told how many comments were held back from them at most this often: on a busy chapter
+ * nearly every flush holds some back, and a count a flush would be as many frames again as the patches.
+ */
+export const TELL_HELD_BACK_EVERY_MS = 2000;
 
-/** Which of a flush's messages a reader gets (indices into it, in order), and how many comments were held back. */
+export const fullAllowance = (rate: LiveCommentRate, nowMs: number): LiveAllowance => ({ tokens: rate.burst, at: nowMs, untold: 0, toldAt: nowMs - TELL_HELD_BACK_EVERY_MS });
+
+/** Which of a flush's messages a reader gets (indices into it, in order), how many comments were held back, and how many to tell them of now. */
 export interface LiveChoice {
   /** null: all of them. */
   sent: number[] | null;
   heldBack: number;
+  /** Held back since the reader was last told (this flush's included); 0: not yet (see TELL_HELD_BACK_EVERY_MS). */
+  tell: number;
 }
-
-const ALL: LiveChoice = { sent: null, heldBack: 0 };
 
 /**
  * A reader is sent at most `rate` of the chapter's comments live; the rest are held back, counted, and
@@ -51,7 +59,9 @@ const ALL: LiveChoice = { sent: null, heldBack: 0 };
  *
  * Never held back: the reader's own comments and the replies to them (their comment appears, their
  * conversation goes on). Among the rest, those on the paragraph the reader is at go first, then the
- * others in the order they came. Messages that are not comments (null: a deletion) always go. Pure: the caller passes the time and the reader's bucket, which it updates.
+ * others in the order they came. Messages that are not comments (null: a deletion) always go. The
+ * count held back is told at once, then at most every TELL_HELD_BACK_EVERY_MS (at a flush: a flush
+ * with no messages still tells what is due). Pure: the caller passes the time and the reader's bucket, which it updates.
  */
 export function chooseLiveComments(reader: LiveReader, messages: readonly (LiveComment | null)[], rate: LiveCommentRate, nowMs: number): LiveChoice {
   const allowance = reader.allowance;
@@ -62,7 +72,7 @@ export function chooseLiveComments(reader: LiveReader, messages: readonly (LiveC
   for (const comment of messages) if (comment && !theirs(comment)) others++;
   if (others <= allowance.tokens) {
     allowance.tokens -= others;
-    return ALL;
+    return { sent: null, heldBack: 0, tell: untoldToTell(allowance, 0, nowMs) };
   }
   const sent = new Set<number>();
   messages.forEach((comment, index) => (!comment || theirs(comment)) && sent.add(index));
@@ -79,5 +89,14 @@ export function chooseLiveComments(reader: LiveReader, messages: readonly (LiveC
   take(false);
   const taken = Math.floor(allowance.tokens) - budget;
   allowance.tokens -= taken;
-  return { sent: [...sent].sort((a, b) => a - b), heldBack: others - taken };
+  return { sent: [...sent].sort((a, b) => a - b), heldBack: others - taken, tell: untoldToTell(allowance, others - taken, nowMs) };
+}
+
+function untoldToTell(allowance: LiveAllowance, heldBack: number, nowMs: number): number {
+  allowance.untold += heldBack;
+  if (allowance.untold === 0 || nowMs - allowance.toldAt < TELL_HELD_BACK_EVERY_MS) return 0;
+  const tell = allowance.untold;
+  allowance.untold = 0;
+  allowance.toldAt = nowMs;
+  return tell;
 }
