@@ -7,12 +7,11 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { chromiumPath, itWithChromium, launchChromium, prepareWebClient, SCREENSHOT_DIR, watchPageProblems } from '../../testing/browser';
 import { startTestServer, type TestServer } from '../../testing/test-server';
+import { FIRST_LINE, joinReadTogether } from './read-together-kit';
 
 const executable = chromiumPath();
 const itInBrowser = itWithChromium(executable);
 
-const STORY = 'The Lantern Keeper';
-const FIRST_LINE = 'Fetch me the blue shawl';
 
 describe('read together (two readers)', () => {
   let server: TestServer;
@@ -31,18 +30,7 @@ describe('read together (two readers)', () => {
     await server?.close();
   });
 
-  /** A guest who opens the story's first chapter in the player, then goes to Read together from the story page. */
-  const readerJoins = async (page: Page, touch: boolean): Promise<void> => {
-    const press = (locator: ReturnType<Page['getByRole']>) => (touch ? locator.tap() : locator.click());
-    await page.goto(`http://127.0.0.1:${server.port}/`, { waitUntil: 'load' });
-    await press(page.getByRole('button', { name: /guest/i }).first());
-    await page.getByText(STORY).first().click();
-    await press(page.getByRole('button', { name: /start|continue|read|play|begin/i }).first());
-    await page.waitForFunction((wanted) => (document.querySelector('.sv-a11y__line')?.textContent ?? '').includes(wanted), FIRST_LINE, { timeout: 20_000 });
-    await press(page.getByRole('link', { name: 'Back to story' }));
-    await press(page.getByRole('button', { name: /Read Chapter 1 together/ }));
-    await page.getByRole('heading', { name: /Read together · Chapter 1/ }).waitFor({ timeout: 15_000 });
-  };
+  const readerJoins = (page: Page, touch: boolean) => joinReadTogether(page, server.port, touch);
 
   itInBrowser('two readers see each other, react and comment, and see it all live', async () => {
     const desktop = await browser.newContext({ viewport: { width: 1280, height: 800 } });

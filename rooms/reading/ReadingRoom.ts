@@ -28,7 +28,7 @@ const RECORD_EVERY_MS = 15_000;
 /** A reader's own comment ids kept for their replies to reach them live (the newest this many). */
 const OWN_COMMENTS_KEPT = 50;
 
-/** Each reader's share of a flush is theirs alone only when comments are held back: otherwise every reader gets it all. */
+/** Everything gathered and nothing of its own: a reader's share while nothing is held back from them. */
 const EVERYTHING: FrameShare = { indices: null, own: null };
 
 /** One connected reader: who, how far they have read since joining, and what they are sent live. */
@@ -264,7 +264,7 @@ export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps>
     let frame = this.heldBackFrames.get(count);
     if (!frame) {
       frame = getMessageBytes.raw(Protocol.ROOM_DATA, ReadingMessage.commentsHeldBack, { count } satisfies ReadingCommentsHeldBackMessage);
-      // Bounded by the most comments one flush can hold back; kept small all the same.
+      // Counts are small numbers; the cache stops growing at 1,000 of them all the same.
       if (this.heldBackFrames.size < 1000) this.heldBackFrames.set(count, frame);
     }
     return frame;

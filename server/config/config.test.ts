@@ -53,6 +53,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ STEP_BATCH_MAX_SIZE: '1', STEP_BATCH_MAX_WAIT_MS: '0' }).stepBatches).toEqual({ maxSize: 1, maxWaitMs: 0 });
   });
 
+  it('reads the reading rooms\' size, patch interval and live comment rate', () => {
+    expect(loadConfig({}).reading).toEqual({ roomSize: 100, patchMs: 500, liveCommentsPerSecond: 5 });
+    expect(loadConfig({ READING_LIVE_COMMENTS_PER_SECOND: '1000' }).reading.liveCommentsPerSecond).toBe(1000);
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' }).port).toBe(2567);
   });
@@ -68,6 +73,7 @@ describe('loadConfig', () => {
     ['TRANSPORT', 'tcp', /TRANSPORT must be uws or ws/],
     ['STEP_BATCH_MAX_SIZE', '0', /STEP_BATCH_MAX_SIZE must be a whole number from 1 to 1000/],
     ['STEP_BATCH_MAX_WAIT_MS', '1001', /STEP_BATCH_MAX_WAIT_MS must be a whole number from 0 to 1000/],
+    ['READING_LIVE_COMMENTS_PER_SECOND', '0', /READING_LIVE_COMMENTS_PER_SECOND must be a whole number from 1 to 1000 \(got "0"\)/],
     ['DATABASE_POOL_SIZE', '0', /DATABASE_POOL_SIZE must be a whole number from 1 to 1000 \(got "0"\)/],
     ['DATABASE_POOL_SIZE', 'many', /DATABASE_POOL_SIZE must be a whole number from 1 to 1000/],
     ['DATABASE_URL', 'mysql://x', /DATABASE_URL must be a URL starting with postgres:\/\/ or postgresql:\/\//],

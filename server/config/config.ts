@@ -91,7 +91,7 @@ const envSchema = z.object({
   KEYS_CAP: integer(1, 1000, 5),
   READING_ROOM_SIZE: integer(1, 1000, 100),
   READING_PATCH_MS: integer(50, 1000, 500),
-  READING_LIVE_COMMENTS_PER_SECOND: integer(1, 1000, 20),
+  READING_LIVE_COMMENTS_PER_SECOND: integer(1, 1000, 5),
   STEP_BATCH_MAX_SIZE: integer(1, 1000, 100),
   STEP_BATCH_MAX_WAIT_MS: integer(0, 1000, 5),
   KEY_REGEN_SECONDS: integer(1, 31 * 24 * 3600, 10800),

@@ -90,6 +90,14 @@ export class CommentPanel {
     this.render();
   }
 
+  /** The newest page again (comments of a busy chapter that were not sent live are in it). */
+  async refresh(): Promise<void> {
+    if (!this.paragraph) return;
+    this.threads = new CommentThreads();
+    this.cursor = null;
+    await this.loadPage();
+  }
+
   commentDeleted(commentId: string): void {
     this.threads.remove(commentId);
     this.render();

@@ -29,6 +29,16 @@ export function readTogetherScreen(context: ShellContext, storyId: string, chapt
   const present = h('ul', { className: 'rt-present', attrs: { 'aria-label': 'Reading in this room' } });
   const notice = h('p', { className: 'rt-notice', attrs: { role: 'alert' } });
   const announcer = h('p', { className: 'visually-hidden', attrs: { 'aria-live': 'polite' } });
+  // A busy chapter sends each reader only so many comments live: say how many were not, and fetch them on request.
+  const heldBackText = h('span');
+  const showHeldBack = button('Show the newest comments', () => {
+    heldBack = 0;
+    busy.hidden = true;
+    void panel.refresh();
+  }, 'btn-link');
+  // Not a live region: it changes every 2 s on a busy chapter, and the comments that do come are announced.
+  const busy = h('p', { className: 'rt-busy' }, [heldBackText, ' ', showHeldBack]);
+  busy.hidden = true;
   const text = h('div', { className: 'rt-text' });
   const header = new LibraryHeader(context);
   const element = h('div', { className: 'screen rt-screen' }, [
@@ -38,6 +48,7 @@ export function readTogetherScreen(context: ShellContext, storyId: string, chapt
       heading,
       h('div', { className: 'rt-presence' }, [readers, present]),
       notice,
+      busy,
       announcer,
       text,
     ]),
@@ -57,6 +68,7 @@ export function readTogetherScreen(context: ShellContext, storyId: string, chapt
   let lastReaction: { paragraphId: string; emoji: string } | null = null;
   let shownPresence = '';
   let destroyed = false;
+  let heldBack = 0;
 
   function showState(state: ReadingState): void {
     readers.textContent = state.readers === 1 ? 'Only you are reading this chapter right now' : `${state.readers} readers in this chapter right now`;
@@ -84,6 +96,15 @@ export function readTogetherScreen(context: ShellContext, storyId: string, chapt
     const commentsButton = commentButtons.get(comment.paragraphId);
     if (commentsButton && !mine && panel.paragraphId !== comment.paragraphId) commentsButton.classList.add('has-new');
     if (!mine && paragraph) announcer.textContent = `${comment.author.displayName} commented on “${excerpt(paragraph.text, 40)}”: ${comment.text}`;
+  }
+
+  function commentsHeldBack(count: number): void {
+    heldBack += count;
+    heldBackText.textContent = `This chapter is busy: ${heldBack} ${heldBack === 1 ? 'comment was' : 'comments were'} not shown as they came.`;
+    // The button reloads the open paragraph's comments; with none open, any paragraph's Comments shows the newest anyway.
+    showHeldBack.hidden = panel.paragraphId === null;
+    if (panel.paragraphId === null) heldBackText.textContent += ' Open a paragraph’s comments to read them all.';
+    busy.hidden = false;
   }
 
   function refused(refusal: ReadingRefusal): void {
@@ -133,6 +154,7 @@ export function readTogetherScreen(context: ShellContext, storyId: string, chapt
         onState: (state) => !destroyed && showState(state),
         onComment: (comment) => !destroyed && commentArrived(comment),
         onCommentDeleted: ({ id }) => !destroyed && panel.commentDeleted(id),
+        onCommentsHeldBack: ({ count }) => !destroyed && commentsHeldBack(count),
         onMine: ({ reactions }) => {
           if (destroyed) return;
           for (const [paragraphId, bar] of bars) bar.setMine(reactions.filter((r) => r.paragraphId === paragraphId).map((r) => r.emoji));

@@ -1,5 +1,5 @@
 import { Client, type Room } from 'colyseus.js';
-import { READING_ROOM, ReadingMessage, type ReadingCommentDeletedMessage, type ReadingCommentMessage, type ReadingMineMessage, type RoomErrorMessage } from '../../../rooms/reading/protocol';
+import { READING_ROOM, ReadingMessage, type ReadingCommentDeletedMessage, type ReadingCommentMessage, type ReadingCommentsHeldBackMessage, type ReadingMineMessage, type RoomErrorMessage } from '../../../rooms/reading/protocol';
 import type { ReadingState } from '../../../rooms/reading/ReadingState';
 import { backoffDelay, waitOrOnline } from '../shell/backoff';
 import { roomEndpoint } from '../shell/room-endpoint';
@@ -10,6 +10,8 @@ export interface ReadingListener {
   onState(state: ReadingState): void;
   onComment(comment: ReadingCommentMessage): void;
   onCommentDeleted(deleted: ReadingCommentDeletedMessage): void;
+  /** A busy chapter: comments that were not sent live (stored; the REST history has them). */
+  onCommentsHeldBack(heldBack: ReadingCommentsHeldBackMessage): void;
   /** At join: the reactions this reader has standing. */
   onMine(mine: ReadingMineMessage): void;
   onRefusal(refusal: ReadingRefusal): void;
@@ -60,6 +62,7 @@ export class ReadingConnection {
     room.onStateChange((state) => current() && listener.onState(state));
     room.onMessage(ReadingMessage.comment, (m: ReadingCommentMessage) => current() && listener.onComment(m));
     room.onMessage(ReadingMessage.commentDeleted, (m: ReadingCommentDeletedMessage) => current() && listener.onCommentDeleted(m));
+    room.onMessage(ReadingMessage.commentsHeldBack, (m: ReadingCommentsHeldBackMessage) => current() && listener.onCommentsHeldBack(m));
     room.onMessage(ReadingMessage.mine, (m: ReadingMineMessage) => current() && listener.onMine(m));
     room.onMessage(ReadingMessage.error, (m: RoomErrorMessage) => current() && listener.onRefusal(m.error));
     room.onLeave(() => {
