@@ -74,13 +74,14 @@ export function chooseLiveComments(reader: LiveReader, messages: readonly (LiveC
     allowance.tokens -= others;
     return { sent: null, heldBack: 0, tell: untoldToTell(allowance, 0, nowMs) };
   }
-  const sent = new Set<number>();
-  messages.forEach((comment, index) => (!comment || theirs(comment)) && sent.add(index));
+  // Marked in place, so the indices come out in order without sorting.
+  const chosen = messages.map((comment) => !comment || theirs(comment));
   let budget = Math.floor(allowance.tokens);
   const take = (here: boolean) => {
     messages.forEach((comment, index) => {
-      if (budget > 0 && comment && !sent.has(index) && (comment.paragraphId === reader.paragraphId) === here) {
-        sent.add(index);
+      // Not chosen yet means a comment of someone else's (deletions and theirs are chosen above).
+      if (budget > 0 && !chosen[index] && (comment!.paragraphId === reader.paragraphId) === here) {
+        chosen[index] = true;
         budget--;
       }
     });
@@ -89,7 +90,9 @@ export function chooseLiveComments(reader: LiveReader, messages: readonly (LiveC
   take(false);
   const taken = Math.floor(allowance.tokens) - budget;
   allowance.tokens -= taken;
-  return { sent: [...sent].sort((a, b) => a - b), heldBack: others - taken, tell: untoldToTell(allowance, others - taken, nowMs) };
+  const sent: number[] = [];
+  chosen.forEach((yes, index) => yes && sent.push(index));
+  return { sent, heldBack: others - taken, tell: untoldToTell(allowance, others - taken, nowMs) };
 }
 
 function untoldToTell(allowance: LiveAllowance, heldBack: number, nowMs: number): number {
