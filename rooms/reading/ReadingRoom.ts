@@ -1,21 +1,22 @@
-import { getMessageBytes, Protocol, ServerError, type Client } from '@colyseus/core';
+import { ServerError, type Client } from '@colyseus/core';
 import { SEPARATE_WRITES } from '../shared/client-writes';
 import { configuredRoom } from '../shared/configured-room';
-import { FrameBatch, type FrameShare } from '../shared/frame-batch';
+import { FrameBatch } from '../shared/frame-batch';
 import { parseJoinOptions } from '../shared/join-options';
 import { KitRoom, type RoomKitSettings } from '../shared/kit-room';
 import type { PlayerAuthData } from '../shared/player-auth';
 import { SerialQueue } from '../shared/serial-queue';
 import { SpareRoom } from '../shared/spare-room';
+import { LiveCommentShares, type RoomLiveReader } from './live-comment-shares';
 import { ParagraphReactionsState } from './ParagraphReactionsState';
-import { commentSchema, positionSchema, reactSchema, READING_ROOM, ReadingMessage, readingJoinOptionsSchema, type ReadingCommentDeletedMessage, type ReadingCommentMessage, type ReadingCommentsHeldBackMessage, type ReadingJoinOptions, type ReadingMineMessage } from './protocol';
+import { commentSchema, positionSchema, reactSchema, READING_ROOM, ReadingMessage, readingJoinOptionsSchema, type ReadingCommentDeletedMessage, type ReadingJoinOptions, type ReadingMineMessage } from './protocol';
 import { ReaderState } from './ReaderState';
 import type { ReadingEvent, ReadingRoomDeps } from './reading-room-deps';
 import { ReadingState } from './ReadingState';
 import type { ChapterParagraphs } from './rules/chapter-paragraphs';
 import { checkCommentText } from './rules/comment-text';
 import { checkEmoji } from './rules/emojis';
-import { chooseLiveComments, fullAllowance, type LiveComment, type LiveReader } from './rules/live-comments';
+import type { LiveComment } from './rules/live-comments';
 import { readReached, type ReadPlace } from './rules/read-place';
 import { ReaderRateLimits } from './rules/reader-rate-limits';
 
@@ -25,16 +26,9 @@ const JOIN_REFUSAL_STATUS: Record<string, number> = { CHAPTER_LOCKED: 403, STORY
 /** A reader's time and furthest paragraph are recorded at most this often while they move through it (and at the start, the end and the leave). */
 const RECORD_EVERY_MS = 15_000;
 
-/** A reader's own comment ids kept for their replies to reach them live (the newest this many). */
-const OWN_COMMENTS_KEPT = 50;
-
-/** Everything gathered and nothing of its own: a reader's share while nothing is held back from them. */
-const EVERYTHING: FrameShare = { indices: null, own: null };
-
 /** One connected reader: who, how far they have read since joining, and what they are sent live. */
-interface Reading extends ReadPlace, LiveReader {
+interface Reading extends ReadPlace, RoomLiveReader {
   displayName: string;
-  ownCommentIds: Set<string>;
 }
 
 /**
@@ -55,10 +49,9 @@ export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps>
   private paragraphs: ChapterParagraphs | null = null;
   private readonly readings = new Map<string, Reading>();
   private readonly limits = new ReaderRateLimits();
-  /** Chapter-wide messages (comments, deletions) sent with the next patch, each reader's in one write (each reader's share: see liveShare). */
+  /** Chapter-wide messages (comments, deletions) sent with the next patch, each reader's share of them (`live`) in one write. */
   private chapterMessages: FrameBatch<LiveComment | null> | null = null;
-  /** `commentsHeldBack` frames by count: readers of a busy chapter are told much the same numbers. */
-  private readonly heldBackFrames = new Map<number, Uint8Array>();
+  private live!: LiveCommentShares;
   private unsubscribe: (() => void) | null = null;
   /**
    * Each reader's writes in the order they were sent, readers side by side: a reaction, comment or
@@ -83,7 +76,8 @@ export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps>
     // on release day. Reading is not a twitch game: 2 a second (the default) keeps the fan-out inside
     // its 1 s target at a tenth of Colyseus' default 20.
     this.setPatchRate(this.deps.patchMs);
-    this.chapterMessages = new FrameBatch(this.deps.writes ?? SEPARATE_WRITES, (client, tags) => this.liveShare(client, tags));
+    this.live = new LiveCommentShares(this.deps.liveComments);
+    this.chapterMessages = new FrameBatch(this.deps.writes ?? SEPARATE_WRITES, (client, tags) => this.live.share(this.readings.get(client.sessionId), tags, this.deps.clock.now().getTime()));
     const { storyId, chapterId } = this.options;
     this.spare = new SpareRoom({
       roomName: READING_ROOM,
@@ -114,17 +108,7 @@ export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps>
     if (!opened.ok) throw new ServerError(JOIN_REFUSAL_STATUS[opened.refusal.code] ?? 400, `${opened.refusal.code}: ${opened.refusal.message}`);
     this.paragraphs = opened.value.paragraphs;
     const now = this.deps.clock.now().getTime();
-    this.readings.set(client.sessionId, {
-      userId: auth.userId,
-      displayName: opened.value.displayName,
-      lastRecordedAt: now,
-      furthestIndex: -1,
-      furthestParagraph: null,
-      completed: false,
-      paragraphId: null,
-      ownCommentIds: new Set(),
-      allowance: fullAllowance(this.deps.liveComments, now),
-    });
+    this.readings.set(client.sessionId, { ...this.live.joined(auth.userId, now), displayName: opened.value.displayName, lastRecordedAt: now, furthestIndex: -1, furthestParagraph: null, completed: false });
     const reader = new ReaderState();
     reader.userId = auth.userId;
     reader.displayName = opened.value.displayName;
@@ -235,39 +219,8 @@ export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps>
   private announced(event: ReadingEvent): void {
     if (event.type === 'readers') this.state.readers = event.count;
     else if (event.type === 'reaction') this.setCount(event.paragraphId, event.emoji, event.count);
-    else if (event.type === 'comment') this.commented(event.comment);
+    else if (event.type === 'comment') this.chapterMessages!.push(ReadingMessage.comment, event.comment, this.live.tag(event.comment, this.readings.values()));
     else this.chapterMessages!.push(ReadingMessage.commentDeleted, { id: event.id, paragraphId: event.paragraphId } satisfies ReadingCommentDeletedMessage, null);
-  }
-
-  private commented(comment: ReadingCommentMessage): void {
-    const { id, paragraphId, replyTo } = comment;
-    this.chapterMessages!.push(ReadingMessage.comment, comment, { id, authorId: comment.author.id, paragraphId, replyTo });
-    for (const reading of this.readings.values()) {
-      if (reading.userId !== comment.author.id) continue;
-      reading.ownCommentIds.add(id);
-      // A Set iterates in insertion order: the first is the oldest.
-      if (reading.ownCommentIds.size > OWN_COMMENTS_KEPT) reading.ownCommentIds.delete(reading.ownCommentIds.values().next().value!);
-    }
-  }
-
-  /** A reader's share of the flush: the comments their live allowance takes (rules/live-comments), and the count held back when it is due. */
-  private liveShare(client: Client, tags: readonly (LiveComment | null)[]): FrameShare {
-    const reading = this.readings.get(client.sessionId);
-    // Still joining: a join is not a flood, everything goes.
-    if (!reading) return EVERYTHING;
-    const choice = chooseLiveComments(reading, tags, this.deps.liveComments, this.deps.clock.now().getTime());
-    if (choice.sent === null && choice.tell === 0) return EVERYTHING;
-    return { indices: choice.sent, own: choice.tell > 0 ? this.heldBackFrame(choice.tell) : null };
-  }
-
-  private heldBackFrame(count: number): Uint8Array {
-    let frame = this.heldBackFrames.get(count);
-    if (!frame) {
-      frame = getMessageBytes.raw(Protocol.ROOM_DATA, ReadingMessage.commentsHeldBack, { count } satisfies ReadingCommentsHeldBackMessage);
-      // Counts are small numbers; the cache stops growing at 1,000 of them all the same.
-      if (this.heldBackFrames.size < 1000) this.heldBackFrames.set(count, frame);
-    }
-    return frame;
   }
 
   /**

@@ -1,0 +1,61 @@
+import { getMessageBytes, Protocol } from '@colyseus/core';
+import type { FrameShare } from '../shared/frame-batch';
+import { ReadingMessage, type ReadingCommentMessage, type ReadingCommentsHeldBackMessage } from './protocol';
+import { chooseLiveComments, fullAllowance, type LiveComment, type LiveCommentRate, type LiveReader } from './rules/live-comments';
+
+/** A reader's own comment ids kept for their replies to reach them live (the newest this many). */
+const OWN_COMMENTS_KEPT = 50;
+
+/** Everything gathered and nothing of its own: a reader's share while nothing is held back from them. */
+const EVERYTHING: FrameShare = { indices: null, own: null };
+
+/** A reader as this room keeps them for live comments: their own comment ids grow as they comment. */
+export interface RoomLiveReader extends LiveReader {
+  ownCommentIds: Set<string>;
+}
+
+/**
+ * One reading room's side of the live comment rate (rules/live-comments): each reader's state, the tag
+ * a comment is gathered with, and each reader's share of a flush with the held-back count when it is due.
+ */
+export class LiveCommentShares {
+  /** `commentsHeldBack` frames by count: readers of a busy chapter are told much the same numbers. */
+  private readonly heldBackFrames = new Map<number, Uint8Array>();
+
+  constructor(private readonly rate: LiveCommentRate) {}
+
+  /** A joining reader's live state: a full allowance, no paragraph shared yet. */
+  joined(userId: string, nowMs: number): RoomLiveReader {
+    return { userId, paragraphId: null, ownCommentIds: new Set(), allowance: fullAllowance(this.rate, nowMs) };
+  }
+
+  /** The tag a comment is gathered with; from now on it is its author's own in this room (the replies to it reach them). */
+  tag(comment: ReadingCommentMessage, readers: Iterable<RoomLiveReader>): LiveComment {
+    const { id, paragraphId, replyTo } = comment;
+    for (const reader of readers) {
+      if (reader.userId !== comment.author.id) continue;
+      reader.ownCommentIds.add(id);
+      // A Set iterates in insertion order: the first is the oldest.
+      if (reader.ownCommentIds.size > OWN_COMMENTS_KEPT) reader.ownCommentIds.delete(reader.ownCommentIds.values().next().value!);
+    }
+    return { id, authorId: comment.author.id, paragraphId, replyTo };
+  }
+
+  /** A reader's share of the flush (undefined: still joining — a join is not a flood, everything goes). */
+  share(reader: LiveReader | undefined, tags: readonly (LiveComment | null)[], nowMs: number): FrameShare {
+    if (!reader) return EVERYTHING;
+    const choice = chooseLiveComments(reader, tags, this.rate, nowMs);
+    if (choice.sent === null && choice.tell === 0) return EVERYTHING;
+    return { indices: choice.sent, own: choice.tell > 0 ? this.heldBackFrame(choice.tell) : null };
+  }
+
+  private heldBackFrame(count: number): Uint8Array {
+    let frame = this.heldBackFrames.get(count);
+    if (!frame) {
+      frame = getMessageBytes.raw(Protocol.ROOM_DATA, ReadingMessage.commentsHeldBack, { count } satisfies ReadingCommentsHeldBackMessage);
+      // Counts are small numbers; the cache stops growing at 1,000 of them all the same.
+      if (this.heldBackFrames.size < 1000) this.heldBackFrames.set(count, frame);
+    }
+    return frame;
+  }
+}
