@@ -127,6 +127,7 @@ export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps>
       const reading = await this.inMailbox(async () => {
         const left = this.readings.get(client.sessionId);
         this.readings.delete(client.sessionId);
+        if (left) this.live.left(left);
         this.countReaders();
         return left;
       });
@@ -219,7 +220,7 @@ export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps>
   private announced(event: ReadingEvent): void {
     if (event.type === 'readers') this.state.readers = event.count;
     else if (event.type === 'reaction') this.setCount(event.paragraphId, event.emoji, event.count);
-    else if (event.type === 'comment') this.chapterMessages!.push(ReadingMessage.comment, event.comment, this.live.tag(event.comment, this.readings.values()));
+    else if (event.type === 'comment') this.chapterMessages!.push(ReadingMessage.comment, event.comment, this.live.tag(event.comment));
     else this.chapterMessages!.push(ReadingMessage.commentDeleted, { id: event.id, paragraphId: event.paragraphId } satisfies ReadingCommentDeletedMessage, null);
   }
 

@@ -14,6 +14,12 @@ export interface RoomLiveReader extends LiveReader {
   ownCommentIds: Set<string>;
 }
 
+/** One user's comment ids in this room, shared by their sessions here (two tabs), and how many sessions that is. */
+interface OwnComments {
+  ids: Set<string>;
+  sessions: number;
+}
+
 /**
  * One reading room's side of the live comment rate (rules/live-comments): each reader's state, the tag
  * a comment is gathered with, and each reader's share of a flush with the held-back count when it is due.
@@ -21,22 +27,40 @@ export interface RoomLiveReader extends LiveReader {
 export class LiveCommentShares {
   /** `commentsHeldBack` frames by count: readers of a busy chapter are told much the same numbers. */
   private readonly heldBackFrames = new Map<number, Uint8Array>();
+  /**
+   * Own comments by author: a comment finds its author's sessions in one lookup. Every room of the
+   * chapter tags every comment, so a walk over the room's readers per comment was, on release day,
+   * a sixth of a game process's time.
+   */
+  private readonly ownByUser = new Map<string, OwnComments>();
 
   constructor(private readonly rate: LiveCommentRate) {}
 
   /** A joining reader's live state: a full allowance, no paragraph shared yet. */
   joined(userId: string, nowMs: number): RoomLiveReader {
-    return { userId, paragraphId: null, ownCommentIds: new Set(), allowance: fullAllowance(this.rate, nowMs) };
+    let own = this.ownByUser.get(userId);
+    if (!own) {
+      own = { ids: new Set(), sessions: 0 };
+      this.ownByUser.set(userId, own);
+    }
+    own.sessions++;
+    return { userId, paragraphId: null, ownCommentIds: own.ids, allowance: fullAllowance(this.rate, nowMs) };
+  }
+
+  /** A reader left the room: their own comment ids go with their last session here. */
+  left(reader: RoomLiveReader): void {
+    const own = this.ownByUser.get(reader.userId);
+    if (own && --own.sessions === 0) this.ownByUser.delete(reader.userId);
   }
 
   /** The tag a comment is gathered with; from now on it is its author's own in this room (the replies to it reach them). */
-  tag(comment: ReadingCommentMessage, readers: Iterable<RoomLiveReader>): LiveComment {
+  tag(comment: ReadingCommentMessage): LiveComment {
     const { id, paragraphId, replyTo } = comment;
-    for (const reader of readers) {
-      if (reader.userId !== comment.author.id) continue;
-      reader.ownCommentIds.add(id);
+    const own = this.ownByUser.get(comment.author.id)?.ids;
+    if (own) {
+      own.add(id);
       // A Set iterates in insertion order: the first is the oldest.
-      if (reader.ownCommentIds.size > OWN_COMMENTS_KEPT) reader.ownCommentIds.delete(reader.ownCommentIds.values().next().value!);
+      if (own.size > OWN_COMMENTS_KEPT) own.delete(own.values().next().value!);
     }
     return { id, authorId: comment.author.id, paragraphId, replyTo };
   }
