@@ -67,32 +67,36 @@ export function chooseLiveComments(reader: LiveReader, messages: readonly (LiveC
   const allowance = reader.allowance;
   allowance.tokens = Math.min(rate.burst, allowance.tokens + (Math.max(0, nowMs - allowance.at) / 1000) * rate.perSecond);
   allowance.at = nowMs;
-  const theirs = (comment: LiveComment) => comment.authorId === reader.userId || (comment.replyTo !== null && reader.ownCommentIds.has(comment.replyTo));
+  // Every reader of a room is asked at every flush, over the same messages: counted in one pass and
+  // chosen in one more, with no closure or array but the answer (10,000 readers, 2 flushes a second).
   let others = 0;
-  for (const comment of messages) if (comment && !theirs(comment)) others++;
+  let here = 0;
+  for (const comment of messages) {
+    if (comment === null || isTheirs(reader, comment)) continue;
+    others++;
+    if (comment.paragraphId === reader.paragraphId) here++;
+  }
   if (others <= allowance.tokens) {
     allowance.tokens -= others;
     return { sent: null, heldBack: 0, tell: untoldToTell(allowance, 0, nowMs) };
   }
-  // Marked in place, so the indices come out in order without sorting.
-  const chosen = messages.map((comment) => !comment || theirs(comment));
-  let budget = Math.floor(allowance.tokens);
-  const take = (here: boolean) => {
-    messages.forEach((comment, index) => {
-      // Not chosen yet means a comment of someone else's (deletions and theirs are chosen above).
-      if (budget > 0 && !chosen[index] && (comment!.paragraphId === reader.paragraphId) === here) {
-        chosen[index] = true;
-        budget--;
-      }
-    });
-  };
-  if (reader.paragraphId !== null) take(true);
-  take(false);
-  const taken = Math.floor(allowance.tokens) - budget;
-  allowance.tokens -= taken;
+  const budget = Math.floor(allowance.tokens);
+  // The first of those on the reader's paragraph, then the first of the rest with what is left, in the order they came.
+  let hereLeft = Math.min(budget, here);
+  let restLeft = budget - hereLeft;
   const sent: number[] = [];
-  chosen.forEach((yes, index) => yes && sent.push(index));
-  return { sent, heldBack: others - taken, tell: untoldToTell(allowance, others - taken, nowMs) };
+  for (let index = 0; index < messages.length; index++) {
+    const comment = messages[index]!;
+    if (comment === null || isTheirs(reader, comment)) sent.push(index);
+    else if (comment.paragraphId === reader.paragraphId ? hereLeft-- > 0 : restLeft-- > 0) sent.push(index);
+  }
+  allowance.tokens -= budget;
+  return { sent, heldBack: others - budget, tell: untoldToTell(allowance, others - budget, nowMs) };
+}
+
+/** The reader's own comment, or a reply to one of theirs. */
+function isTheirs(reader: LiveReader, comment: LiveComment): boolean {
+  return comment.authorId === reader.userId || (comment.replyTo !== null && reader.ownCommentIds.has(comment.replyTo));
 }
 
 function untoldToTell(allowance: LiveAllowance, heldBack: number, nowMs: number): number {
