@@ -269,6 +269,30 @@ describe('the reading room', () => {
     expect(a.comments.map((c) => c.text)).toEqual(['comment 0', 'comment 1']);
   });
 
+  it('does not make a reader\'s reaction wait for their read record (the store may hold it to share a commit)', async () => {
+    const a = await join('gathered-read-ch');
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const original = store.recordRead.bind(store);
+    const spy = vi.spyOn(store, 'recordRead').mockImplementation(async (...args) => {
+      await held;
+      return original(...args);
+    });
+    try {
+      // The first position starts the read: its record is held.
+      a.room.send('position', { paragraphId: 'gate.0' });
+      a.room.send('react', { paragraphId: 'gate.0', emoji: '🔥' });
+      await until(() => count(a, 'gate.0', '🔥') === 1);
+      expect(spy).toHaveBeenCalledTimes(1);
+      expect(store.reads.get(`${a.userId}:gathered-read-ch`)).toBeUndefined();
+      release();
+      await until(() => store.reads.get(`${a.userId}:gathered-read-ch`)?.furthestParagraph === 'gate.0');
+    } finally {
+      release();
+      spy.mockRestore();
+    }
+  });
+
   it('records how far a reader read, and whether to the end', async () => {
     const a = await join('reads-ch');
     a.room.send('position', { paragraphId: 'bell' });

@@ -60,6 +60,12 @@ export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps>
    * sends ~15 writes a second, and waiting in one line for each round trip filled the mailbox.
    */
   private readonly writing = new Map<string, SerialQueue>();
+  /**
+   * Read records on their way: beside the reader's writes, not before them — the store may hold a
+   * record a while to share a commit with others (nobody waits on one), and their next reaction must
+   * not wait for that. A reader's records still land in order (the store keeps one per reader in a commit).
+   */
+  private readonly recording = new Set<Promise<void>>();
   /** The chapter's stored reaction counts, read once (every join waits for them). */
   private countsRead: Promise<void> | null = null;
   /** Keeps a room of this chapter with free seats open once this one is half full (a release's join burst waits on none). */
@@ -143,7 +149,7 @@ export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps>
   /** Graceful stop: the messages already in the mailbox, then every reader's writes, then the kit's (clients let go). */
   override async onBeforeShutdown(): Promise<void> {
     await this.inMailbox(async () => undefined);
-    await Promise.all([...this.writing.values()].map((queue) => queue.drained()));
+    await Promise.all([...[...this.writing.values()].map((queue) => queue.drained()), ...this.recording]);
     await super.onBeforeShutdown();
   }
 
@@ -162,7 +168,7 @@ export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps>
     reading.paragraphId = paragraphId;
     const reached = readReached(reading, { index: found.value, paragraphId, last: this.paragraphs!.isLast(found.value) }, this.deps.clock.now().getTime(), RECORD_EVERY_MS);
     Object.assign(reading, reached.place);
-    if (reached.record) this.write(client, () => this.record(reading));
+    if (reached.record) this.recordAside(reading);
   }
 
   private async react(client: Client, paragraphId: string, emojiSent: string): Promise<void | false> {
@@ -199,6 +205,13 @@ export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps>
   /** A reader's write, after their earlier ones (see `writing`); a failure is the room's (logged, and readers told). */
   private write(client: Client, job: () => Promise<void>): void {
     this.afterReader(client.sessionId, job).catch((error: unknown) => this.failed(error, 'write'));
+  }
+
+  private recordAside(reading: Reading): void {
+    const recorded: Promise<void> = this.record(reading)
+      .catch((error: unknown) => this.failed(error, 'write'))
+      .finally(() => this.recording.delete(recorded));
+    this.recording.add(recorded);
   }
 
   private afterReader<T>(sessionId: string, job: () => Promise<T>): Promise<T> {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { GroupCommit } from './group-commit';
 
 interface Write {
@@ -126,5 +126,32 @@ describe('GroupCommit', () => {
     expect(db.commits).toEqual([['a=1'], ['b=1'], ['a=2']]);
     await db.releaseAll();
     expect(await Promise.all(writes)).toEqual([true, true, true]);
+  });
+
+  it('gathers writes nobody waits on for gatherMs, even with nothing in flight: one commit for the gathering', async () => {
+    // Only timeouts: the fake database settles on setImmediate.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const db = fakeDatabase();
+      const group = new GroupCommit(db.commit, byRow, { maxSize: 3, maxWaitMs: 5, gatherMs: 1000 });
+      const first = [group.write({ row: 'a', value: 1 }), group.write({ row: 'b', value: 1 })];
+      await vi.advanceTimersByTimeAsync(999);
+      expect(db.commits).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(db.commits).toEqual([['a=1', 'b=1']]);
+      // While that commit is in flight: a full gathering goes at once, a row in flight waits for its commit and the next gathering.
+      const more = [group.write({ row: 'a', value: 2 }), group.write({ row: 'c', value: 1 }), group.write({ row: 'd', value: 1 })];
+      expect(db.commits).toEqual([['a=1', 'b=1'], ['c=1', 'd=1']]);
+      await db.releaseAll();
+      expect(await Promise.all(first)).toEqual([true, true]);
+      await vi.advanceTimersByTimeAsync(999);
+      expect(db.commits).toHaveLength(2);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(db.commits[2]).toEqual(['a=2']);
+      await db.releaseAll();
+      expect(await Promise.all(more)).toEqual([true, true, true]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -5,6 +5,12 @@ export interface GroupCommitLimits {
   maxSize: number;
   /** The longest a write waits behind a commit in flight before it starts a commit of its own. */
   maxWaitMs: number;
+  /**
+   * For writes nobody waits on (a reader's time in a chapter): each waits this long for others to
+   * share its commit, even when nothing is in flight — one commit a gathering instead of one a write
+   * while the database keeps up. Unset: a write goes at once when nothing is in flight.
+   */
+  gatherMs?: number;
 }
 
 /**
@@ -50,14 +56,19 @@ export class GroupCommit<W, R = boolean> {
   write(write: W): Promise<R> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ write, key: this.keyOf(write), settle: { resolve, reject } });
-      if (this.inFlightKeys.size === 0 || this.waiting.length >= this.limits.maxSize) this.flush();
-      else this.timer ??= setTimeout(() => this.flush(), this.limits.maxWaitMs);
+      if (this.waiting.length >= this.limits.maxSize || (!this.limits.gatherMs && this.inFlightKeys.size === 0)) this.flush();
+      else this.wait();
     });
   }
 
   /** Writes waiting for a commit (not yet in one). */
   get pending(): number {
     return this.waiting.length;
+  }
+
+  /** The next commit after the wait: a gathering's, else the most a write may wait behind one in flight. */
+  private wait(): void {
+    this.timer ??= setTimeout(() => this.flush(), this.limits.gatherMs || this.limits.maxWaitMs);
   }
 
   private flush(): void {
@@ -71,7 +82,9 @@ export class GroupCommit<W, R = boolean> {
     void this.commitAll(batch).then((outcomes) => {
       // Done before the writers hear back, so that a writer's next write of the same key goes at once.
       for (const w of batch) this.inFlightKeys.delete(w.key);
-      if (this.waiting.length > 0) this.flush();
+      // Gathering: what came meanwhile waits for its gathering to end, not for this commit's.
+      if (this.waiting.length > 0 && this.limits.gatherMs) this.wait();
+      else if (this.waiting.length > 0) this.flush();
       batch.forEach((w, i) => {
         const outcome = outcomes[i]!;
         if (outcome.ok) w.settle.resolve(outcome.answer);

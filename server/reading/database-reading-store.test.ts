@@ -12,7 +12,7 @@ describeOnEngines('the reading store', (db, engine) => {
   let store: DatabaseReadingStore;
   let now = new Date('2026-12-05T10:00:00Z');
   beforeAll(() => {
-    store = new DatabaseReadingStore({ statements: preparedStatements(db().orm), clock: { now: () => now }, batches: { maxSize: 50, maxWaitMs: 5 } });
+    store = new DatabaseReadingStore({ statements: preparedStatements(db().orm), clock: { now: () => now }, batches: { maxSize: 50, maxWaitMs: 5 }, readsGatherMs: 10 });
   });
   const chapter = () => `chapter-${randomUUID()}`;
   const reads = async (userId: string, chapterId: string) =>
