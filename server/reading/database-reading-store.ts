@@ -91,6 +91,8 @@ export interface DatabaseReadingStoreDeps {
   batches: GroupCommitLimits;
   /** How long a read record waits for others to share its commit (default READ_RECORDS_GATHER_MS). */
   readsGatherMs?: number;
+  /** How long a reaction toggle waits for others to share its commit (default TOGGLES_GATHER_MS). */
+  togglesGatherMs?: number;
 }
 
 /**
@@ -99,6 +101,13 @@ export interface DatabaseReadingStoreDeps {
  * a record — 10,000 readers record every 15 s, and one at a time PostgreSQL spent its commits on them.
  */
 export const READ_RECORDS_GATHER_MS = 1000;
+
+/**
+ * A toggle's count reaches readers with the room's next patch (every 500 ms by default), so a toggle
+ * can wait a little for others to share its commit without anyone seeing it: release day's 500
+ * toggles a second then take tens of commits a second, not hundreds.
+ */
+export const TOGGLES_GATHER_MS = 20;
 
 /**
  * Reactions, comments and reads in the database (SQLite or PostgreSQL), each written by one prepared
@@ -114,7 +123,7 @@ export class DatabaseReadingStore implements ReadingStore {
   constructor(private readonly deps: DatabaseReadingStoreDeps) {
     this.reads = new GroupCommit((records) => this.commitReads(records), (record) => `${record.userId} ${record.chapterId}`, { ...deps.batches, gatherMs: deps.readsGatherMs ?? READ_RECORDS_GATHER_MS });
     // One toggle per reader and pair in a batch: a reader's second toggle of a pair is applied after the first.
-    this.toggles = new GroupCommit((toggles) => this.commitToggles(toggles), (t) => `${t.userId} ${t.chapterId} ${t.paragraphId} ${t.emoji}`, deps.batches);
+    this.toggles = new GroupCommit((toggles) => this.commitToggles(toggles), (t) => `${t.userId} ${t.chapterId} ${t.paragraphId} ${t.emoji}`, { ...deps.batches, gatherMs: deps.togglesGatherMs ?? TOGGLES_GATHER_MS });
   }
 
   /** Reads recorded and the commits that carried them (how much sharing happens). */
