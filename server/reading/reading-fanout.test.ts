@@ -68,4 +68,12 @@ describe.runIf(up)('RedisReadingFanout', () => {
     expect(seenByA.filter((e) => e.type === 'reaction')).toHaveLength(1);
     expect(seenByB.filter((e) => e.type === 'comment')).toHaveLength(1);
   });
+
+  it('delivers a batch of counts announced in one turn (one pipelined write) to the other process, all and in order', async () => {
+    const counts = Array.from({ length: 50 }, (_, i) => i + 100);
+    await Promise.all(counts.map((count) => a.publish('ch1', { type: 'reaction', paragraphId: 'batch', emoji: '👏', count })));
+    const seen = () => seenByB.flatMap((e) => (e.type === 'reaction' && e.paragraphId === 'batch' ? [e.count] : []));
+    await eventually('the batch across', async () => seen().length === counts.length, 5000, 20);
+    expect(seen()).toEqual(counts);
+  });
 });
