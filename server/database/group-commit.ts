@@ -6,9 +6,9 @@ export interface GroupCommitLimits {
   /** The longest a write waits behind a commit in flight before it starts a commit of its own. */
   maxWaitMs: number;
   /**
-   * For writes nobody waits on (a reader's time in a chapter): each waits this long for others to
-   * share its commit, even when nothing is in flight — one commit a gathering instead of one a write
-   * while the database keeps up. Unset: a write goes at once when nothing is in flight.
+   * For writes that may wait (nobody waits on a reader's time in a chapter; a reaction's count goes out
+   * with the next patch): each waits this long for others to share its commit, even when nothing is in
+   * flight — one commit a gathering instead of one a write. Unset: a write goes at once when nothing is in flight.
    */
   gatherMs?: number;
 }
