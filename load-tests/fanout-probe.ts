@@ -22,8 +22,11 @@ interface OpenProbe {
 export class FanoutProbe {
   readonly reactionMs = new LatencyHistogram();
   readonly commentMs = new LatencyHistogram();
-  /** Observer sightings that did not come within 5 s. */
-  missed = 0;
+  /**
+   * Observer sightings that did not come within 5 s, by kind: a missed count is a change lost (or
+   * very late); a missed comment may also be one the live rate held back from that observer.
+   */
+  readonly missed = { count: 0, comment: 0 };
   private open: OpenProbe | null = null;
 
   /** Sends one probe and waits until every observer saw it (or the timeout). */
@@ -34,7 +37,7 @@ export class FanoutProbe {
       const finish = () => {
         clearTimeout(timer);
         if (this.open?.mark === mark) {
-          this.missed += this.open.waiting.size;
+          this.missed[kind] += this.open.waiting.size;
           this.open = null;
         }
         resolve();

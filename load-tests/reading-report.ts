@@ -14,7 +14,7 @@ export function formatReadingReport(title: string, summary: ReadingSummary): str
     latencyRow('  seat reservation', summary.seatMs.count, summary.seatMs),
     latencyRow('fan-out: reaction', summary.fanoutReactionMs.count, summary.fanoutReactionMs),
     latencyRow('fan-out: comment', summary.fanoutCommentMs.count, summary.fanoutCommentMs),
-    `observer sightings missed (none within 5 s) ${summary.fanoutMissed}`,
+    `observer sightings missed (none within 5 s): reactions ${summary.fanoutMissed.reaction} · comments ${summary.fanoutMissed.comment} (lost, or held back by the live rate)`,
     '',
     `sent: reactions ${summary.reactions} · comments ${summary.comments} · positions ${summary.positions} · ${summary.messagesPerSecond.toFixed(1)} messages/s · comments received by readers ${summary.commentsReceived} · held back (over a reader's live rate) ${summary.commentsHeldBack}`,
     `errors ${summary.errors}${summary.errors > 0 ? ` — ${codes(summary.errorsByCode)}` : ''}`,

@@ -50,7 +50,8 @@ export interface ReadingSummary {
   seatMs: LatencySummary;
   fanoutReactionMs: LatencySummary;
   fanoutCommentMs: LatencySummary;
-  fanoutMissed: number;
+  /** Observer sightings that never came within 5 s: of reaction counts (lost), of comments (lost or held back by the live rate). */
+  fanoutMissed: { reaction: number; comment: number };
   reactions: number;
   comments: number;
   positions: number;
@@ -174,7 +175,7 @@ export async function runReading(options: ReadingOptions, hooks: RunHooks = {}):
     seatMs: stats.seatMs.summary(),
     fanoutReactionMs: probe.reactionMs.summary(),
     fanoutCommentMs: probe.commentMs.summary(),
-    fanoutMissed: probe.missed,
+    fanoutMissed: { reaction: probe.missed.count, comment: probe.missed.comment },
     ...counts,
     commentsReceived: stats.messagesReceived,
     commentsHeldBack: stats.commentsHeldBack,
