@@ -7,7 +7,7 @@ import { KitRoom, type RoomKitSettings } from '../shared/kit-room';
 import type { PlayerAuthData } from '../shared/player-auth';
 import { SerialQueue } from '../shared/serial-queue';
 import { SpareRoom } from '../shared/spare-room';
-import { LiveCommentShares, type RoomLiveReader } from './live-comment-shares';
+import { LiveCommentShares } from './live-comment-shares';
 import { ParagraphReactionsState } from './ParagraphReactionsState';
 import { commentSchema, positionSchema, reactSchema, READING_ROOM, ReadingMessage, readingJoinOptionsSchema, type ReadingCommentDeletedMessage, type ReadingJoinOptions, type ReadingMineMessage } from './protocol';
 import { ReaderState } from './ReaderState';
@@ -16,7 +16,7 @@ import { ReadingState } from './ReadingState';
 import type { ChapterParagraphs } from './rules/chapter-paragraphs';
 import { checkCommentText } from './rules/comment-text';
 import { checkEmoji } from './rules/emojis';
-import type { LiveComment } from './rules/live-comments';
+import type { LiveComment, LiveReader } from './rules/live-comments';
 import { readReached, type ReadPlace } from './rules/read-place';
 import { ReaderRateLimits } from './rules/reader-rate-limits';
 
@@ -27,7 +27,7 @@ const JOIN_REFUSAL_STATUS: Record<string, number> = { CHAPTER_LOCKED: 403, STORY
 const RECORD_EVERY_MS = 15_000;
 
 /** One connected reader: who, how far they have read since joining, and what they are sent live. */
-interface Reading extends ReadPlace, RoomLiveReader {
+interface Reading extends ReadPlace, LiveReader {
   displayName: string;
 }
 

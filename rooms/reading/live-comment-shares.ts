@@ -9,11 +9,6 @@ const OWN_COMMENTS_KEPT = 50;
 /** Everything gathered and nothing of its own: a reader's share while nothing is held back from them. */
 const EVERYTHING: FrameShare = { indices: null, own: null };
 
-/** A reader as this room keeps them for live comments: their own comment ids grow as they comment. */
-export interface RoomLiveReader extends LiveReader {
-  ownCommentIds: Set<string>;
-}
-
 /** One user's comment ids in this room, shared by their sessions here (two tabs), and how many sessions that is. */
 interface OwnComments {
   ids: Set<string>;
@@ -36,8 +31,8 @@ export class LiveCommentShares {
 
   constructor(private readonly rate: LiveCommentRate) {}
 
-  /** A joining reader's live state: a full allowance, no paragraph shared yet. */
-  joined(userId: string, nowMs: number): RoomLiveReader {
+  /** A joining reader's live state: a full allowance, no paragraph shared yet, and their own comment ids (which `tag` adds to). */
+  joined(userId: string, nowMs: number): LiveReader {
     let own = this.ownByUser.get(userId);
     if (!own) {
       own = { ids: new Set(), sessions: 0 };
@@ -48,7 +43,7 @@ export class LiveCommentShares {
   }
 
   /** A reader left the room: their own comment ids go with their last session here. */
-  left(reader: RoomLiveReader): void {
+  left(reader: LiveReader): void {
     const own = this.ownByUser.get(reader.userId);
     if (own && --own.sessions === 0) this.ownByUser.delete(reader.userId);
   }
