@@ -105,6 +105,7 @@ export class ReadingReader {
     const token = this.client.auth.token!;
     let timer: NodeJS.Timeout | undefined;
     let wire: WireRoom | null = null;
+    let seatAt = 0;
     let givenUp = false;
     try {
       await new Promise<void>((resolve, reject) => {
@@ -112,7 +113,8 @@ export class ReadingReader {
         WireRoom.reserve(this.target, 'joinOrCreate', READING_ROOM, { storyId, chapterId }, token).then((seat) => {
           // A seat that comes after the timeout is left to expire.
           if (givenUp) return;
-          this.stats.seatMs.record(performance.now() - started);
+          seatAt = performance.now();
+          this.stats.seatMs.record(seatAt - started);
           wire = WireRoom.open(this.target, seat, token, {
             counted: { type: COMMENT_TYPE, seen: () => this.stats.messagesReceived++ },
             onState: resolve,
@@ -126,7 +128,9 @@ export class ReadingReader {
         }, reject);
       });
       this.wire = wire;
-      this.stats.joinMs.record(performance.now() - started);
+      const stateAt = performance.now();
+      this.stats.joinMs.record(stateAt - started);
+      this.stats.joinSteps(seatAt, this.wire!.reached, stateAt);
       this.stats.connected++;
       this.stats.playersConnected++;
     } catch (error) {

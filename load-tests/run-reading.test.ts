@@ -20,6 +20,11 @@ describe('runReading against the real composition', () => {
     // The 17 wire readers time their seat reservation apart; it is part of their join.
     expect(summary.seatMs.count).toBe(17);
     expect(summary.seatMs.max!).toBeLessThanOrEqual(summary.joinMs.max!);
+    // …and the rest of it step by step, each a part of the whole.
+    for (const step of Object.values(summary.joinStepsMs)) {
+      expect(step.count).toBe(17);
+      expect(step.max!).toBeLessThanOrEqual(summary.joinMs.max!);
+    }
     expect(summary.errorsByCode).toEqual({});
     expect(summary.reactions).toBeGreaterThan(20);
     expect(summary.comments).toBeGreaterThan(0);
@@ -30,5 +35,6 @@ describe('runReading against the real composition', () => {
     expect(summary.fanoutMissed).toEqual({ reaction: 0, comment: 0 });
     expect(summary.server?.liveHeapPerSessionBytes ?? summary.server?.heapPerSessionBytes).not.toBeNull();
     expect(formatReadingReport('reading', summary)).toContain('fan-out: reaction');
+    expect(formatReadingReport('reading', summary)).toContain('+ onJoin (admitted)');
   }, 60_000);
 });

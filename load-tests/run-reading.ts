@@ -48,6 +48,8 @@ export interface ReadingSummary {
   joinMs: LatencySummary;
   /** The seat-reservation half of the wire readers' joins (the rest is the socket, JOIN_ROOM and the first state). */
   seatMs: LatencySummary;
+  /** The wire joins after the seat, step by step: socket connected, upgraded (101), admitted (JOIN_ROOM: the room's onJoin), first state. */
+  joinStepsMs: { connect: LatencySummary; upgrade: LatencySummary; admit: LatencySummary; firstState: LatencySummary };
   fanoutReactionMs: LatencySummary;
   fanoutCommentMs: LatencySummary;
   /** Observer sightings that never came within 5 s: of reaction counts (lost), of comments (lost or held back by the live rate). */
@@ -173,6 +175,12 @@ export async function runReading(options: ReadingOptions, hooks: RunHooks = {}):
     joins: stats.joinMs.count,
     joinMs: stats.joinMs.summary(),
     seatMs: stats.seatMs.summary(),
+    joinStepsMs: {
+      connect: stats.joinStepsMs.connect.summary(),
+      upgrade: stats.joinStepsMs.upgrade.summary(),
+      admit: stats.joinStepsMs.admit.summary(),
+      firstState: stats.joinStepsMs.firstState.summary(),
+    },
     fanoutReactionMs: probe.reactionMs.summary(),
     fanoutCommentMs: probe.commentMs.summary(),
     fanoutMissed: { reaction: probe.missed.count, comment: probe.missed.comment },

@@ -10,6 +10,11 @@ export class RunStats {
   readonly joinMs = new LatencyHistogram();
   /** A join's first half, the seat reservation (matchmaking over HTTP), where a scenario times it apart. */
   readonly seatMs = new LatencyHistogram();
+  /**
+   * The rest of a wire join, step by step (see WireRoom.reached): the socket to the origin, the
+   * upgrade's answer, the room's admission (its onAuth and onJoin: JOIN_ROOM) and the first state.
+   */
+  readonly joinStepsMs = { connect: new LatencyHistogram(), upgrade: new LatencyHistogram(), admit: new LatencyHistogram(), firstState: new LatencyHistogram() };
   readonly choiceRttMs = new LatencyHistogram();
   readonly advanceRttMs = new LatencyHistogram();
   /** Choice round trips that started once every player had joined: the steady state, without the ramp's join storm. */
@@ -33,6 +38,14 @@ export class RunStats {
   playersLocked = 0;
   replays = 0;
   diverged = 0;
+
+  /** A wire join's steps after its seat (performance.now() marks; see WireRoom.reached). */
+  joinSteps(seatAt: number, reached: { connected: number; upgraded: number; admitted: number }, stateAt: number): void {
+    this.joinStepsMs.connect.record(reached.connected - seatAt);
+    this.joinStepsMs.upgrade.record(reached.upgraded - reached.connected);
+    this.joinStepsMs.admit.record(reached.admitted - reached.upgraded);
+    this.joinStepsMs.firstState.record(stateAt - reached.admitted);
+  }
 
   /** One `choose` or `advance` answered by a new scene, sent at `sentAt` (performance.now()). */
   roundTrip(message: 'choose' | 'advance', sentAt: number, rttMs: number): void {

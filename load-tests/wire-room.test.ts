@@ -58,6 +58,23 @@ describe('WireRoom against a WebSocket server speaking the room protocol', () =>
     room.destroy();
   });
 
+  it('stamps when the socket connected, was upgraded and was admitted, in order; a room that is slow to admit shows there', async () => {
+    const connection = new Promise<WebSocket>((resolve) => server.once('connection', resolve));
+    const room = WireRoom.open(target, seat, 'token-1', { onData: () => undefined, onState: () => undefined, onClose: () => undefined, onRefused: () => undefined });
+    const socket = await connection;
+    await expect.poll(() => room.reached.upgraded).toBeGreaterThan(0);
+    expect(room.reached.admitted).toBe(0);
+    // The room's onJoin takes its time: JOIN_ROOM comes 150 ms after the upgrade.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    socket.send(Buffer.of(RoomFrame.joinRoom, 0, 0));
+    await expect.poll(() => room.reached.admitted).toBeGreaterThan(0);
+    const { connected, upgraded, admitted } = room.reached;
+    expect(connected).toBeGreaterThan(0);
+    expect(upgraded).toBeGreaterThanOrEqual(connected);
+    expect(admitted - upgraded).toBeGreaterThanOrEqual(140);
+    room.destroy();
+  });
+
   it('is joined at the first full state, and splits every frame that follows however TCP cuts it', async () => {
     const { socket, frames, state, room } = await joined();
     socket.send(Buffer.of(RoomFrame.roomState, 1, 2, 3));

@@ -56,6 +56,12 @@ export class WireRoom {
   private upgraded = false;
   private joined = false;
   private closed = false;
+  /**
+   * When each step of the join after the seat happened (performance.now(); 0 until it has): the
+   * socket connected, the upgrade answered (101), the room admitted the client (JOIN_ROOM: its
+   * onAuth and onJoin done). The first state follows the acknowledgement (onState).
+   */
+  readonly reached = { connected: 0, upgraded: 0, admitted: 0 };
 
   private constructor(private readonly socket: Socket, private readonly handlers: WireRoomHandlers) {}
 
@@ -93,6 +99,7 @@ export class WireRoom {
     const room = new WireRoom(socket, handlers);
     socket.connect({ host: address.hostname, port: Number(address.port || 80), noDelay: true });
     socket.once('connect', () => {
+      room.reached.connected = performance.now();
       socket.write(`GET ${path} HTTP/1.1\r\nHost: ${address.host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n\r\n`);
     });
     socket.on('error', (error: NodeJS.ErrnoException) => room.finish(1006, error.code ?? error.message));
@@ -133,6 +140,7 @@ export class WireRoom {
       const statusLine = data.toString('latin1', 0, Math.min(end, 64)).split('\r\n')[0]!;
       if (!/^HTTP\/1\.1 101/.test(statusLine)) return this.fail(1002, `the upgrade was answered "${statusLine}"`);
       this.upgraded = true;
+      this.reached.upgraded = performance.now();
       data = data.subarray(end + 4);
     }
     // Frames are split in place: a header parse per frame, no object and no copy for a counted one.
@@ -182,7 +190,10 @@ export class WireRoom {
     const code = payload[0];
     if (code === RoomFrame.roomData) return this.handlers.onData(payload, 1);
     if (code === RoomFrame.roomStatePatch) return;
-    if (code === RoomFrame.joinRoom) return this.writeFrame(Buffer.of(RoomFrame.joinRoom));
+    if (code === RoomFrame.joinRoom) {
+      this.reached.admitted ||= performance.now();
+      return this.writeFrame(Buffer.of(RoomFrame.joinRoom));
+    }
     if (code === RoomFrame.error) {
       const it = { offset: 1 };
       decode.number(payload, it);
