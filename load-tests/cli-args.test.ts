@@ -80,6 +80,15 @@ describe('parseCliArgs', () => {
     });
   });
 
+  it("reads where each of a cluster's processes serves its metrics, for every scenario", () => {
+    const metrics = ['--metrics', 'http://127.0.0.1:8101, http://127.0.0.1:8102/'];
+    for (const command of [['story'], ['reading'], ['replay', 'recordings/']]) {
+      const parsed = parseCliArgs([...command, '--target', 'http://127.0.0.1:8090', ...metrics]) as { options: { metrics?: string[] } };
+      expect(parsed.options.metrics).toEqual(['http://127.0.0.1:8101', 'http://127.0.0.1:8102']);
+    }
+    expect(() => parseCliArgs(['reading', '--metrics', 'http://127.0.0.1:8101,8102'])).toThrow(new UsageError('--metrics must be an http(s) URL (got "8102")'));
+  });
+
   it('asks for help with no command', () => {
     expect(parseCliArgs([])).toEqual({ kind: 'help' });
     expect(parseCliArgs(['--help'])).toEqual({ kind: 'help' });

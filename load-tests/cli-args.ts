@@ -50,6 +50,9 @@ export const USAGE = `Usage: npm run loadtest -- <command> [options]
 
   common
     --target URL             the server or the cluster's public origin (default http://127.0.0.1:2567)
+    --metrics URL[,URL…]     where to read the server's figures (GET /metrics on each, added up;
+                             default the target). A cluster's origin does not serve them: name
+                             each game process, e.g. http://127.0.0.1:8101,http://127.0.0.1:8102
     --json                   end stdout with the summary as one JSON line
     --echo-baseline          afterwards, drive a bare uWebSockets.js echo server with the same
                              sockets and message rate; report server CPU per message as a ratio
@@ -59,10 +62,10 @@ export const USAGE = `Usage: npm run loadtest -- <command> [options]
 Progress goes to stderr once a second; the report (and the JSON line) to stdout.`;
 
 const DEFAULT_TARGET = 'http://127.0.0.1:2567';
-const COMMON_FLAGS = ['target', 'json', 'echo-baseline', 'pgbench'];
+const COMMON_FLAGS = ['target', 'metrics', 'json', 'echo-baseline', 'pgbench'];
 const STORY_FLAGS = ['clients', 'think-ms', 'duration', 'ramp-s', 'seed', 'prepare', ...COMMON_FLAGS];
 const REPLAY_FLAGS = ['clients', 'speed', 'ramp-s', 'duration', 'count', ...COMMON_FLAGS];
-const READING_FLAGS = ['readers', 'ramp-s', 'duration', 'react-every', 'comment-every', 'paragraph-s', 'observers', 'story', 'chapter', 'prepare', 'seed', 'target', 'json'];
+const READING_FLAGS = ['readers', 'ramp-s', 'duration', 'react-every', 'comment-every', 'paragraph-s', 'observers', 'story', 'chapter', 'prepare', 'seed', 'target', 'metrics', 'json'];
 /** Options that are switches: present or not, no value. */
 const SWITCHES = ['json', 'echo-baseline'];
 
@@ -86,6 +89,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         seed: flags.get('seed') ?? '1',
         prepareConcurrency: wholeNumber(flags, 'prepare') ?? 32,
         target: target(flags),
+        ...metrics(flags),
       },
     };
   }
@@ -104,6 +108,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         durationS: positiveNumber(flags, 'duration'),
         count: wholeNumber(flags, 'count'),
         target: target(flags),
+        ...metrics(flags),
       },
     };
   }
@@ -129,6 +134,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         prepareConcurrency: wholeNumber(flags, 'prepare') ?? 32,
         seed: flags.get('seed') ?? '1',
         target: target(flags),
+        ...metrics(flags),
       },
     };
   }
@@ -179,14 +185,25 @@ function baselines(flags: Map<string, string>): BaselineRequest {
   return { echo: flags.has('echo-baseline'), pgbenchUrl };
 }
 
+/** `--metrics a,b`: each an http(s) origin; absent, the run reads the target's. */
+function metrics(flags: Map<string, string>): { metrics?: string[] } {
+  const raw = flags.get('metrics');
+  if (raw === undefined) return {};
+  const origins = raw.split(',').map((part) => httpOrigin('--metrics', part.trim()));
+  return { metrics: origins };
+}
+
 function target(flags: Map<string, string>): string {
-  const raw = flags.get('target') ?? DEFAULT_TARGET;
+  return httpOrigin('--target', flags.get('target') ?? DEFAULT_TARGET);
+}
+
+function httpOrigin(flag: string, raw: string): string {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new UsageError(`--target must be an http(s) URL (got "${raw}")`);
+    throw new UsageError(`${flag} must be an http(s) URL (got "${raw}")`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--target must be an http(s) URL (got "${raw}")`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`${flag} must be an http(s) URL (got "${raw}")`);
   return url.origin;
 }

@@ -34,9 +34,9 @@ const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 const kib = (bytes: number | null) => (bytes === null ? '—' : `${(bytes / 1024).toFixed(1)} KiB`);
 
 export function serverLines(server: ServerFigures | null): string[] {
-  if (!server) return ['server: /metrics not available'];
+  if (!server) return ["server: /metrics not available (a cluster's origin does not serve them: name each game process with --metrics)"];
   return [
-    row('server (/metrics)', 'before', 'after', '', '', ''),
+    row(server.processes > 1 ? `server (/metrics ×${server.processes})` : 'server (/metrics)', 'before', 'after', '', '', ''),
     row('process CPU', `${server.before.cpuSeconds.toFixed(2)} s`, `${server.after.cpuSeconds.toFixed(2)} s`, '', '', ''),
     row('resident memory', mib(server.before.residentBytes), mib(server.after.residentBytes), '', '', ''),
     row('heap used', mib(server.before.heapUsedBytes), mib(server.after.heapUsedBytes), '', '', ''),

@@ -1,7 +1,7 @@
 import { watchGenerator, type GeneratorFigures } from './generator-figures';
 import { startProgressLine } from './progress-line';
 import type { RunStats } from './run-stats';
-import { readServerMetrics, serverFigures, type ServerFigures, type ServerSample } from './server-metrics';
+import { readServersMetrics, serverFigures, type ServerFigures, type ServerSample } from './server-metrics';
 import { StopSignal } from './stop-signal';
 
 export interface RunHooks {
@@ -16,6 +16,8 @@ export interface FrameOptions {
   rampS: number;
   /** Stop after this long; null: when every player has finished by itself. */
   durationS: number | null;
+  /** Where the server's figures are scraped (`GET /metrics` on each, added up); unset: the target. */
+  metrics?: readonly string[];
 }
 
 /** How long players get to finish their last round trip and leave once the run stops. */
@@ -42,7 +44,8 @@ export async function runFrame(
   progressExtra?: () => string,
 ): Promise<{ durationS: number; server: ServerFigures | null; generator: GeneratorFigures }> {
   const stop = new StopSignal();
-  const before = await readServerMetrics(options.target);
+  const metrics = options.metrics ?? [options.target];
+  const before = await readServersMetrics(metrics);
   const started = performance.now();
   stats.rampEndsAt = started + options.rampS * 1000;
   const generatorWatch = watchGenerator();
@@ -52,7 +55,7 @@ export async function runFrame(
   const steadyTimer = setTimeout(() => {
     const at = performance.now();
     const messagesSent = stats.messagesSent;
-    void readServerMetrics(options.target).then((sample) => (steady.scrape = { sample, at, messagesSent }));
+    void readServersMetrics(metrics).then((sample) => (steady.scrape = { sample, at, messagesSent }));
   }, options.rampS * 1000 + SETTLE_MS);
   const runs: Promise<void>[] = [];
   const launched = (async () => {
@@ -81,12 +84,12 @@ export async function runFrame(
   const generator = generatorWatch.stop();
   progress?.stop();
   const connectedAtEnd = stats.connected;
-  const after = await readServerMetrics(options.target);
+  const after = await readServersMetrics(metrics);
   stop.stop();
   let windDown: NodeJS.Timeout | undefined;
   await Promise.race([everyoneDone, new Promise((resolve) => (windDown = setTimeout(resolve, WIND_DOWN_MS)))]);
   clearTimeout(windDown);
   const scrape = steady.scrape;
   const steadyWindow = scrape && { start: scrape.sample, durationS: (started + durationS * 1000 - scrape.at) / 1000, messagesSent: stats.messagesSent - scrape.messagesSent };
-  return { durationS, generator, server: serverFigures(before, after, { durationS, messagesSent: stats.messagesSent, connectedAtEnd, steady: steadyWindow }) };
+  return { durationS, generator, server: serverFigures(before, after, { durationS, messagesSent: stats.messagesSent, connectedAtEnd, steady: steadyWindow, processes: metrics.length }) };
 }

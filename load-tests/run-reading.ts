@@ -30,6 +30,8 @@ export interface ReadingOptions {
   paragraphS: number;
   observers: number;
   target: string;
+  /** Where the server's figures are scraped (each process's `/metrics`, added up); unset: the target. */
+  metrics?: string[];
   storyId: string | null;
   chapterId: string | null;
   seed: string;
@@ -110,7 +112,7 @@ export async function runReading(options: ReadingOptions, hooks: RunHooks = {}):
     }
   })();
 
-  const frame = await runFrame({ target: options.target, clients: readers.length, rampS: options.rampS, durationS: options.durationS }, stats, hooks, async (index, stop) => {
+  const frame = await runFrame({ target: options.target, metrics: options.metrics, clients: readers.length, rampS: options.rampS, durationS: options.durationS }, stats, hooks, async (index, stop) => {
     const reader = readers[index]!;
     const rng = new SeededRandom(`${options.seed}:${index}`);
     joining++;

@@ -11,6 +11,8 @@ export interface ReplayOptions {
   /** Recording files, or folders holding *.jsonl recordings. */
   paths: string[];
   target: string;
+  /** Where the server's figures are scraped (each process's `/metrics`, added up); unset: the target. */
+  metrics?: string[];
   /** Concurrent virtual players; default one per recording. */
   clients?: number;
   /** Recorded timing divided by this; default 1. */
@@ -38,7 +40,7 @@ export async function runReplay(options: ReplayOptions, hooks: RunHooks = {}): P
   let remaining = options.count ?? (durationS === null ? clients : Infinity);
   const stats = new RunStats();
   const run = await runFrame(
-    { target: options.target, clients, durationS, rampS: options.rampS ?? (durationS === null ? 0 : Math.min(10, durationS / 4)) },
+    { target: options.target, metrics: options.metrics, clients, durationS, rampS: options.rampS ?? (durationS === null ? 0 : Math.min(10, durationS / 4)) },
     stats,
     hooks,
     async (index, stop) => {

@@ -16,6 +16,8 @@ export interface StoryOptions {
   prepareConcurrency: number;
   /** http(s)://host:port of the server (or the cluster's public origin). */
   target: string;
+  /** Where the server's figures are scraped (each process's `/metrics`, added up); unset: the target. */
+  metrics?: string[];
 }
 
 /** `story`: seeded synthetic readers for a fixed time; returns what they measured. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseServerMetrics, serverFigures } from './server-metrics';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { combineSamples, parseServerMetrics, readServersMetrics, serverFigures } from './server-metrics';
 
 const text = `# HELP storyverse_process_cpu_seconds_total Total user and system CPU time spent in seconds.
 # TYPE storyverse_process_cpu_seconds_total counter
@@ -40,12 +42,43 @@ describe('server metrics', () => {
     });
   });
 
+  it("adds several processes up as one server, with the latest process's event-loop delay", () => {
+    const one = { cpuSeconds: 10, residentBytes: 100, heapUsedBytes: 1_000, liveHeapBytes: 800, gcSeconds: 1, eventLoopDelay: { p99Seconds: 0.02, maxSeconds: 0.3 } };
+    const two = { cpuSeconds: 5.5, residentBytes: 50, heapUsedBytes: 500, liveHeapBytes: 400, gcSeconds: 0.5, eventLoopDelay: { p99Seconds: 0.05, maxSeconds: 0.1 } };
+    expect(combineSamples([one, two])).toEqual({ cpuSeconds: 15.5, residentBytes: 150, heapUsedBytes: 1_500, liveHeapBytes: 1_200, gcSeconds: 1.5, eventLoopDelay: { p99Seconds: 0.05, maxSeconds: 0.3 } });
+    // A figure one process lacks is a figure the server lacks.
+    expect(combineSamples([one, { ...two, liveHeapBytes: null, eventLoopDelay: null }])).toMatchObject({ liveHeapBytes: null, eventLoopDelay: null, cpuSeconds: 15.5 });
+    // A process that did not answer: no figures rather than a server that looks cheaper than it is.
+    expect(combineSamples([one, null])).toBeNull();
+    expect(combineSamples([])).toBeNull();
+  });
+
+  it('scrapes every process named, and gives no figures when one of them does not answer', async () => {
+    const servers: Server[] = [];
+    const serve = async (body: string) => {
+      const server = createServer((_request, response) => response.end(body));
+      servers.push(server);
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    };
+    try {
+      const first = await serve(text);
+      const second = await serve(text.replace('cpu_seconds_total{transport="uws"} 12.25', 'cpu_seconds_total{transport="uws"} 1.75'));
+      expect((await readServersMetrics([first, second]))?.cpuSeconds).toBe(14);
+      const silent = await serve('not metrics');
+      expect(await readServersMetrics([first, silent])).toBeNull();
+    } finally {
+      for (const server of servers) server.close();
+    }
+  });
+
   it('turns before, after the ramp and after into the run figures', () => {
     const before = { cpuSeconds: 10, residentBytes: 100, heapUsedBytes: 1_000_000, liveHeapBytes: 800_000, gcSeconds: 1, eventLoopDelay: null };
     const afterRamp = { ...before, cpuSeconds: 13 };
     const after = { cpuSeconds: 15, residentBytes: 200, heapUsedBytes: 33_768_000, liveHeapBytes: 10_800_000, gcSeconds: 1.5, eventLoopDelay: { p99Seconds: 0.0125, maxSeconds: 0.2 } };
     const steady = { start: afterRamp, durationS: 10, messagesSent: 1000 };
     expect(serverFigures(before, after, { durationS: 20, messagesSent: 2500, connectedAtEnd: 1000, steady })).toEqual({
+      processes: 1,
       before,
       after,
       cpuSeconds: 5,

@@ -1,7 +1,8 @@
 /**
  * The server's own view of a run, read from its Prometheus endpoint before and after: CPU
  * seconds, resident memory, used heap, GC time and event-loop delay of the process that
- * answered `GET /metrics`.
+ * answered `GET /metrics` — or of several processes as one server (a cluster's game processes,
+ * each scraped on its own port: the origin does not serve /metrics).
  */
 export interface ServerSample {
   cpuSeconds: number;
@@ -16,6 +17,8 @@ export interface ServerSample {
 }
 
 export interface ServerFigures {
+  /** How many processes the figures add up (each one's `/metrics`): 1 for a single server. */
+  processes: number;
   before: ServerSample;
   after: ServerSample;
   /** Server CPU seconds spent during the run. */
@@ -96,15 +99,43 @@ export async function readServerMetrics(target: string): Promise<ServerSample | 
   }
 }
 
+/** Every process's figures, as one server's (see combineSamples). */
+export async function readServersMetrics(targets: readonly string[]): Promise<ServerSample | null> {
+  return combineSamples(await Promise.all(targets.map((target) => readServerMetrics(target))));
+}
+
+/**
+ * Several processes as one server: CPU, memory, heap and GC time added up, the event-loop delay of
+ * the latest process (a message waits on the process it reaches). Null unless every process
+ * answered: a server missing a process would look cheaper than it is.
+ */
+export function combineSamples(samples: readonly (ServerSample | null)[]): ServerSample | null {
+  if (samples.length === 0 || samples.some((sample) => sample === null)) return null;
+  const all = samples as readonly ServerSample[];
+  const sum = (pick: (sample: ServerSample) => number) => all.reduce((total, sample) => total + pick(sample), 0);
+  const delays = all.map((sample) => sample.eventLoopDelay);
+  return {
+    cpuSeconds: sum((sample) => sample.cpuSeconds),
+    residentBytes: sum((sample) => sample.residentBytes),
+    heapUsedBytes: sum((sample) => sample.heapUsedBytes),
+    liveHeapBytes: all.every((sample) => sample.liveHeapBytes !== null) ? sum((sample) => sample.liveHeapBytes!) : null,
+    gcSeconds: sum((sample) => sample.gcSeconds),
+    eventLoopDelay: delays.every((delay) => delay !== null)
+      ? { p99Seconds: Math.max(...delays.map((delay) => delay!.p99Seconds)), maxSeconds: Math.max(...delays.map((delay) => delay!.maxSeconds)) }
+      : null,
+  };
+}
+
 export function serverFigures(
   before: ServerSample | null,
   after: ServerSample | null,
-  run: { durationS: number; messagesSent: number; connectedAtEnd: number; steady?: SteadyWindow | null },
+  run: { durationS: number; messagesSent: number; connectedAtEnd: number; steady?: SteadyWindow | null; processes?: number },
 ): ServerFigures | null {
   if (!before || !after) return null;
   const cpuSeconds = after.cpuSeconds - before.cpuSeconds;
   const lagMs = (seconds: number) => Math.max(0, round((seconds - LAG_RESOLUTION_S) * 1000, 1));
   return {
+    processes: run.processes ?? 1,
     before,
     after,
     cpuSeconds: round(cpuSeconds, 3),
