@@ -9,15 +9,19 @@ export interface RunHooks {
   log?: (line: string) => void;
 }
 
-export interface FrameOptions {
+/** Where a run reads the server's figures: each process's `GET /metrics`, added up (a cluster's origin serves none). */
+export interface MetricsOption {
+  /** Origins of the processes to scrape; unset: the target. */
+  metrics?: string[];
+}
+
+export interface FrameOptions extends MetricsOption {
   target: string;
   clients: number;
   /** Player i starts at i × rampS / clients seconds. */
   rampS: number;
   /** Stop after this long; null: when every player has finished by itself. */
   durationS: number | null;
-  /** Where the server's figures are scraped (`GET /metrics` on each, added up); unset: the target. */
-  metrics?: readonly string[];
 }
 
 /** How long players get to finish their last round trip and leave once the run stops. */

@@ -11,7 +11,7 @@ import type { GeneratorFigures } from './generator-figures';
 import type { LatencySummary } from './latency-histogram';
 import { preparePlayers } from './prepare-players';
 import { ReadingReader } from './reading-reader';
-import { runFrame, type RunHooks } from './run-frame';
+import { runFrame, type MetricsOption, type RunHooks } from './run-frame';
 import { RunStats } from './run-stats';
 import { SeededRandom } from './seeded-random';
 import type { ServerFigures } from './server-metrics';
@@ -19,7 +19,7 @@ import { JoinFailed } from './story-session';
 import { listStoryIds, TargetUnavailable } from './storyverse-api';
 import { errorText } from './error-text';
 
-export interface ReadingOptions {
+export interface ReadingOptions extends MetricsOption {
   readers: number;
   rampS: number;
   durationS: number;
@@ -30,8 +30,6 @@ export interface ReadingOptions {
   paragraphS: number;
   observers: number;
   target: string;
-  /** Where the server's figures are scraped (each process's `/metrics`, added up); unset: the target. */
-  metrics?: string[];
   storyId: string | null;
   chapterId: string | null;
   seed: string;

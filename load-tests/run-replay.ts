@@ -3,16 +3,14 @@ import { RecordingError } from './recording-format';
 import { loadRecordings } from './recording-files';
 import { planReplay } from './replay-plan';
 import { ReplayPlayer } from './replay-player';
-import { runFrame, type RunHooks } from './run-frame';
+import { runFrame, type MetricsOption, type RunHooks } from './run-frame';
 import { RunStats } from './run-stats';
 import { summarizeReplay, type ReplaySummary } from './run-summary';
 
-export interface ReplayOptions {
+export interface ReplayOptions extends MetricsOption {
   /** Recording files, or folders holding *.jsonl recordings. */
   paths: string[];
   target: string;
-  /** Where the server's figures are scraped (each process's `/metrics`, added up); unset: the target. */
-  metrics?: string[];
   /** Concurrent virtual players; default one per recording. */
   clients?: number;
   /** Recorded timing divided by this; default 1. */

@@ -1,4 +1,4 @@
-import { runFrame, type RunHooks } from './run-frame';
+import { runFrame, type MetricsOption, type RunHooks } from './run-frame';
 import { RunStats } from './run-stats';
 import { summarize, type RunSummary } from './run-summary';
 import { SeededRandom } from './seeded-random';
@@ -6,7 +6,7 @@ import { preparePlayers } from './prepare-players';
 import { GuestAccount, listStoryIds, TargetUnavailable } from './storyverse-api';
 import { SyntheticPlayer } from './synthetic-player';
 
-export interface StoryOptions {
+export interface StoryOptions extends MetricsOption {
   clients: number;
   thinkMs: number;
   durationS: number;
@@ -16,8 +16,6 @@ export interface StoryOptions {
   prepareConcurrency: number;
   /** http(s)://host:port of the server (or the cluster's public origin). */
   target: string;
-  /** Where the server's figures are scraped (each process's `/metrics`, added up); unset: the target. */
-  metrics?: string[];
 }
 
 /** `story`: seeded synthetic readers for a fixed time; returns what they measured. */
