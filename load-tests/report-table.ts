@@ -41,7 +41,7 @@ export function serverLines(server: ServerFigures | null): string[] {
     row('resident memory', mib(server.before.residentBytes), mib(server.after.residentBytes), '', '', ''),
     row('heap used', mib(server.before.heapUsedBytes), mib(server.after.heapUsedBytes), '', '', ''),
     `CPU during the run ${server.cpuSeconds} s (${server.cpuPercent} % of one core) · ${server.cpuMsPerMessage ?? '—'} ms per message sent · GC ${server.gcSeconds} s`,
-    `server event-loop delay during the run ${server.eventLoopDelayMs ? `p99 ${server.eventLoopDelayMs.p99} / max ${server.eventLoopDelayMs.max} ms` : '—'}`,
+    `server event-loop delay ${server.steady ? 'after the ramp' : 'during the run'} ${server.eventLoopDelayMs ? `p99 ${server.eventLoopDelayMs.p99} / max ${server.eventLoopDelayMs.max} ms` : '—'}`,
     server.steady
       ? `after the ramp (${server.steady.durationS} s): CPU ${server.steady.cpuPercent} % of one core · ${server.steady.cpuMsPerMessage ?? '—'} ms per message sent`
       : 'after the ramp: — (the run ended too soon after it)',

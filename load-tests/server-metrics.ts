@@ -33,7 +33,11 @@ export interface ServerFigures {
   liveHeapPerSessionBytes: number | null;
   /** Garbage collection during the run. */
   gcSeconds: number;
-  /** How late the server's event loop ran during the run: every message waited at least this long behind other work. */
+  /**
+   * How late the server's event loop ran: every message waited at least this long behind other work.
+   * prom-client resets it at each scrape, so with a steady window (its scrape) it covers the time
+   * after the ramp, else the whole run.
+   */
   eventLoopDelayMs: { p99: number; max: number } | null;
   /** From 2 s after the ramp to the end: the cost of a round trip without the join ramp; null for runs too short to have one. */
   steady: SteadyFigures | null;
