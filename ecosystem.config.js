@@ -6,7 +6,8 @@
 // Fork mode, one process per app, one app per process of cluster/layout.js — which follows the
 // modules' roles (server/modules.js): N game processes (GAME_PROCESSES, default the CPU count), each
 // on its own port bound to 127.0.0.1 with its own PUBLIC_ADDRESS pointing through nginx
-// (`<CLUSTER_PUBLIC_HOST>:<CLUSTER_PORT>/game-<i>`), and one sidecar per other role (accounts,
+// (`<CLUSTER_PUBLIC_HOST>:<CLUSTER_PORT>/game-<i>`; with CLUSTER_ROOM_SOCKETS=direct, at its own
+// `<CLUSTER_GAME_HOST>:<port>`), and one sidecar per other role (accounts,
 // catalog, payments). Ports: sidecars at CLUSTER_PORT+1.., game processes at CLUSTER_PORT+11..
 import { clusterLayout } from './cluster/layout.js';
 import { GAME_ROLE } from './server/modules.js';
@@ -28,13 +29,16 @@ export const SHARED_SETTINGS = [
     'READING_ROOM_SIZE', 'READING_PATCH_MS', 'READING_LIVE_COMMENTS_PER_SECOND', 'STEP_BATCH_MAX_SIZE', 'STEP_BATCH_MAX_WAIT_MS',
 ];
 /** Set by this file for each process. */
-export const PER_PROCESS_SETTINGS = ['NODE_ENV', 'TRUST_PROXY', 'BIND_ADDRESS', 'ROLE', 'PORT', 'PUBLIC_ADDRESS'];
+export const PER_PROCESS_SETTINGS = ['NODE_ENV', 'TRUST_PROXY', 'BIND_ADDRESS', 'ROLE', 'PORT', 'PUBLIC_ADDRESS', 'ROOM_SOCKET_ORIGINS'];
 
 const shared = Object.fromEntries(
   SHARED_SETTINGS
     .filter((name) => process.env[name] !== undefined && process.env[name] !== '')
     .map((name) => [name, process.env[name]]),
 );
+
+// Direct room sockets (CLUSTER_ROOM_SOCKETS=direct): every page the cluster serves may open them (its CSP).
+const roomSocketOrigins = layout.roomSocketOrigins.length > 0 ? { ROOM_SOCKET_ORIGINS: layout.roomSocketOrigins.join(',') } : {};
 
 const app = (name, env) => ({
   name,
@@ -55,12 +59,12 @@ const app = (name, env) => ({
   kill_timeout: 15_000,
   merge_logs: true,
   time: false,
-  env: { NODE_ENV: 'production', TRUST_PROXY: 'true', BIND_ADDRESS: '127.0.0.1', ...shared, ...env },
+  env: { NODE_ENV: 'production', TRUST_PROXY: 'true', BIND_ADDRESS: '127.0.0.1', ...roomSocketOrigins, ...shared, ...env },
 });
 
 export const apps = [
   ...layout.sidecars.map((s) => app(s.name, { ROLE: s.role, PORT: String(s.port) })),
-  ...layout.games.map((g) => app(g.name, { ROLE: GAME_ROLE, PORT: String(g.port), PUBLIC_ADDRESS: g.publicAddress })),
+  ...layout.games.map((g) => app(g.name, { ROLE: GAME_ROLE, PORT: String(g.port), PUBLIC_ADDRESS: g.publicAddress, BIND_ADDRESS: g.bindAddress })),
 ];
 
 export default { apps };

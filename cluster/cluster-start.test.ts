@@ -4,19 +4,16 @@
  * client's own calls and colyseus.js — through the one public origin, then `cluster:stop`.
  * A CLUSTER_NAME of its own keeps it apart from any other cluster on the machine.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Client } from 'colyseus.js';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { createScratchPostgres, postgresReachable, type ScratchPostgres } from '../server/database/scratch-postgres';
+import { postgresReachable } from '../server/database/scratch-postgres';
 import { chromiumPath, launchChromium, watchPageProblems } from '../testing/browser';
 import { itWhenReachable } from '../testing/services';
-import { call, eventually, freePort, PrivateRedis, redisServerInstalled } from './testing/cluster-harness';
+import { call, eventually, redisServerInstalled } from './testing/cluster-harness';
+import { ScriptedCluster } from './testing/scripted-cluster';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const nginxInstalled = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'].some((path) => existsSync(path));
 const up = nginxInstalled && redisServerInstalled() && (await postgresReachable());
 const it = itWhenReachable(up, 'nginx (apt-get install nginx), PostgreSQL and a redis-server binary');
@@ -24,76 +21,29 @@ const chromium = chromiumPath();
 const JWT_IN_A_QUERY = /_authToken=eyJ[\w-]*\.[\w-]*\.[\w-]*/i;
 const itInBrowser = itWhenReachable(up && chromium !== null, 'nginx, PostgreSQL, redis-server and Debian chromium');
 
-/** A port P such that P..P+12 are all free (the origin, the sidecars at +1..+3, two games at +11, +12). */
-async function freeBlock(): Promise<number> {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const base = 20_000 + Math.floor(Math.random() * 30_000);
-    const ports = [0, 1, 2, 3, 11, 12].map((offset) => base + offset);
-    const free = await Promise.all(ports.map((port) => isFree(port)));
-    if (free.every(Boolean)) return base;
-  }
-  return freePort();
-}
-
-async function isFree(port: number): Promise<boolean> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.once('error', () => resolve(false));
-    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-  });
-}
-
 describe.runIf(up)('npm run cluster:start', () => {
-  let redis: PrivateRedis;
-  let scratch: ScratchPostgres;
-  let env: NodeJS.ProcessEnv;
+  let cluster: ScriptedCluster;
   let origin: string;
-  let started: ReturnType<typeof spawnSync>;
   /** Every access token a client of this test put on the wire; none may show up in a log. */
   const tokens = new Set<string>();
 
-  const cluster = (command: string) => spawnSync(process.execPath, ['--import', 'tsx', 'cluster/cluster.ts', command], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
-
   beforeAll(async () => {
-    redis = await PrivateRedis.start();
-    scratch = await createScratchPostgres();
-    const port = await freeBlock();
-    origin = `http://127.0.0.1:${port}`;
-    env = {
-      ...process.env,
-      CLUSTER_NAME: `svtest-${process.pid}`,
-      // A PM2 daemon of its own, killed afterwards: the machine's PM2 (and its apps) stay untouched.
-      PM2_HOME: mkdtempSync(join(tmpdir(), 'sv-pm2-')),
-      CLUSTER_PORT: String(port),
-      GAME_PROCESSES: '2',
-      DATABASE_URL: scratch.url,
-      REDIS_URL: redis.url,
-      JWT_SECRET: 'cluster-start-test-secret-0123456789abcdef',
-      // debug: every process writes its request log too (game processes log requests at debug).
-      LOG_LEVEL: 'debug',
-    };
-    started = cluster('start');
+    // debug: every process writes its request log too (game processes log requests at debug).
+    cluster = await ScriptedCluster.start({ LOG_LEVEL: 'debug' });
+    origin = cluster.origin;
   }, 150_000);
 
   afterAll(async () => {
-    if (env) cluster('stop');
-    if (env?.PM2_HOME) {
-      spawnSync(join(ROOT, 'node_modules/.bin/pm2'), ['kill'], { env, stdio: 'ignore', timeout: 30_000 });
-      rmSync(env.PM2_HOME, { recursive: true, force: true });
-    }
-    if (env?.CLUSTER_NAME) rmSync(join(ROOT, '.cluster', env.CLUSTER_NAME), { recursive: true, force: true });
-    await redis?.down();
-    await scratch?.drop();
+    await cluster?.stop();
   }, 60_000);
 
   it('brings up PM2 and nginx and prints the public URL', () => {
-    expect(started.status, String(started.stderr) + String(started.stdout)).toBe(0);
-    expect(String(started.stdout)).toContain(`StoryVerse cluster is running: open ${origin.replace('http://', 'http://')}`);
-    const status = cluster('status');
-    expect(status.stdout).toMatch(/svtest-\d+-game-1\s+\d+\s+online/);
-    expect(status.stdout).toMatch(/svtest-\d+-game-2\s+\d+\s+online/);
-    expect(status.stdout).toMatch(/svtest-\d+-accounts\s+\d+\s+online/);
+    const { started } = cluster;
+    expect(started.status, started.stderr + started.stdout).toBe(0);
+    expect(started.stdout).toContain(`StoryVerse cluster is running: open ${origin}`);
+    expect(started.stdout).not.toContain('room sockets direct');
+    const status = cluster.run('status');
+    for (const app of ['game-1', 'game-2', 'accounts']) expect(status.stdout).toMatch(new RegExp(`${cluster.name}-${app}\\s+\\d+\\s+online`));
   });
 
   it('serves the web client, the REST sidecars and the rooms through the one origin', async () => {
@@ -167,14 +117,13 @@ describe.runIf(up)('npm run cluster:start', () => {
   it('writes no access token into any log: not nginx access.log or error.log, not the PM2 logs', async () => {
     const token = [...tokens][0]!;
     // A room-socket request nginx fails itself (the process is down): a request-bound error line.
-    const stopped = spawnSync(join(ROOT, 'node_modules/.bin/pm2'), ['stop', `${env.CLUSTER_NAME}-game-2`], { env, encoding: 'utf8', timeout: 30_000 });
+    const stopped = cluster.pm2('stop', `${cluster.name}-game-2`);
     expect(stopped.status, stopped.stderr).toBe(0);
     const refused = await fetch(`${origin}/game-2/someProcess/someRoom?sessionId=seat&_authToken=${token}`);
     expect(refused.status).toBe(502);
     await new Promise((resolve) => setTimeout(resolve, 1000)); // PM2 and nginx flush their files
 
-    const clusterDir = join(ROOT, '.cluster', env.CLUSTER_NAME!);
-    const pm2Logs = join(env.PM2_HOME!, 'logs');
+    const { cluster: clusterDir, pm2: pm2Logs } = cluster.logDirs;
     const files = [
       ...readdirSync(clusterDir).filter((name) => name.endsWith('.log')).map((name) => join(clusterDir, name)),
       ...readdirSync(pm2Logs).map((name) => join(pm2Logs, name)),
@@ -192,9 +141,9 @@ describe.runIf(up)('npm run cluster:start', () => {
   }, 60_000);
 
   it('stops everything with cluster:stop', async () => {
-    const stopped = cluster('stop');
-    expect(stopped.status, String(stopped.stderr)).toBe(0);
-    expect(cluster('status').stdout).toMatch(/no svtest-\d+-\* processes under PM2/);
+    const stopped = cluster.run('stop');
+    expect(stopped.status, stopped.stderr).toBe(0);
+    expect(cluster.run('status').stdout).toContain(`no ${cluster.name}-* processes under PM2`);
     await expect(fetch(`${origin}/healthz`)).rejects.toThrow();
   }, 60_000);
 });

@@ -199,6 +199,7 @@ async function start(): Promise<void> {
   const origin = `http://127.0.0.1:${layout.clusterPort}`;
   await waitFor('nginx', () => healthy(`${origin}/healthz`), 15_000);
 
+  if (layout.roomSockets === 'direct') say(`• room sockets direct: ${layout.games.map((g) => g.publicAddress).join(', ')} (listening on ${layout.games[0]!.bindAddress})`);
   say(`\n  StoryVerse cluster is running: open http://${layout.publicHost}\n`);
 }
 

@@ -8,9 +8,12 @@ import { GAME_ROLE, MODULE_ROLES } from '../server/modules.js';
 /** Sidecars listen at the base port +1, +2, …; game processes from +11, so at most this many sidecar roles. */
 const MAX_SIDECARS = 9;
 
+/** How browsers' room sockets reach a game process (CLUSTER_ROOM_SOCKETS). */
+const ROOM_SOCKETS = ['origin', 'direct'];
+
 /**
  * @param {Record<string, string | undefined>} env
- * @returns {{ name: string, clusterPort: number, publicHost: string, sidecars: { name: string, role: string, port: number }[], games: { name: string, index: number, port: number, path: string, publicAddress: string }[] }}
+ * @returns {import('./layout').ClusterLayout}
  */
 export function clusterLayout(env) {
   // Names the PM2 apps (and the runtime folder): two clusters can share a machine and a PM2.
@@ -22,15 +25,41 @@ export function clusterLayout(env) {
   if (count < 1 || count > 64) throw new Error(`GAME_PROCESSES must be from 1 to 64 (got ${count})`);
   // The host browsers reach nginx by; room sockets are addressed to it (Colyseus publicAddress).
   const publicHost = env.CLUSTER_PUBLIC_HOST || `127.0.0.1:${clusterPort}`;
+  const roomSockets = env.CLUSTER_ROOM_SOCKETS || 'origin';
+  if (!ROOM_SOCKETS.includes(roomSockets)) throw new Error(`CLUSTER_ROOM_SOCKETS must be origin or direct (got ${JSON.stringify(roomSockets)})`);
+  const direct = roomSockets === 'direct';
+  const gameHost = directOnly(env, direct, 'CLUSTER_GAME_HOST') ?? hostOf(publicHost);
+  // nginx (matchmaking) and the health checks reach a game process on 127.0.0.1: loopback, or every interface.
+  const gameBindAddress = directOnly(env, direct, 'CLUSTER_GAME_BIND_ADDRESS') ?? '127.0.0.1';
+  if (!['127.0.0.1', '0.0.0.0'].includes(gameBindAddress)) throw new Error(`CLUSTER_GAME_BIND_ADDRESS must be 127.0.0.1 or 0.0.0.0 (every interface) (got ${JSON.stringify(gameBindAddress)})`);
   const sidecarRoles = MODULE_ROLES.filter((role) => role !== GAME_ROLE);
   if (sidecarRoles.length > MAX_SIDECARS) throw new Error(`server/modules.js declares ${sidecarRoles.length} sidecar roles; the port plan has room for ${MAX_SIDECARS}`);
   const sidecars = sidecarRoles.map((role, i) => ({ name: `${name}-${role}`, role, port: base + 1 + i }));
   const games = Array.from({ length: count }, (_, i) => {
     const index = i + 1;
     const path = `/game-${index}`;
-    return { name: `${name}-game-${index}`, index, port: base + 10 + index, path, publicAddress: `${publicHost}${path}` };
+    const port = base + 10 + index;
+    // Direct: a room's frames skip nginx's relay, its CPU and a hop each way (load-tests/RESULTS.md, session 21).
+    const publicAddress = direct ? `${gameHost}:${port}` : `${publicHost}${path}`;
+    return { name: `${name}-game-${index}`, index, port, path, publicAddress, bindAddress: direct ? gameBindAddress : '127.0.0.1' };
   });
-  return { name, clusterPort, publicHost, sidecars, games };
+  // The web client's CSP lets it open room sockets there (connect-src), over ws: or wss: as its page was loaded.
+  const roomSocketOrigins = direct ? games.flatMap((g) => [`ws://${g.publicAddress}`, `wss://${g.publicAddress}`]) : [];
+  return { name, clusterPort, publicHost, roomSockets, sidecars, games, roomSocketOrigins };
+}
+
+/** A setting that only means something with direct room sockets: refused otherwise, so a typo'd mode is not silently ignored. */
+function directOnly(env, direct, name) {
+  const value = env[name];
+  if (value === undefined || value === '') return undefined;
+  if (!direct) throw new Error(`${name} is used only with CLUSTER_ROOM_SOCKETS=direct`);
+  if (!/^[0-9A-Za-z.-]+$/.test(value)) throw new Error(`${name} must be a host name or IPv4 address (got ${JSON.stringify(value)})`);
+  return value;
+}
+
+/** The host part of host[:port]. */
+function hostOf(hostAndPort) {
+  return hostAndPort.replace(/:\d+$/, '');
 }
 
 function whole(value, fallback, name) {

@@ -140,6 +140,7 @@ export async function startStoryVerse(config: Config, overrides: Overrides = {})
     logger,
     metrics,
     trustProxy: config.trustProxy,
+    roomSocketOrigins: config.roomSocketOrigins,
     startedAt,
     bodyReaders: modules.flatMap((module) => module.bodyReaders ?? []),
     routers: [requestLogRouter(logger, game ? 'debug' : 'info'), ...modules.flatMap((module) => module.routers)],

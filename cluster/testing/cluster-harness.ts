@@ -17,6 +17,24 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export { freePort };
 
+/** A port P such that P..P+12 are all free (a cluster's origin, the sidecars at +1..+3, two games at +11, +12). */
+export async function freeBlock(): Promise<number> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const base = 20_000 + Math.floor(Math.random() * 30_000);
+    const free = await Promise.all([0, 1, 2, 3, 11, 12].map((offset) => isFree(base + offset)));
+    if (free.every(Boolean)) return base;
+  }
+  return freePort();
+}
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls until `check` returns a truthy value; throws with `what` after the timeout. */

@@ -58,6 +58,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ READING_LIVE_COMMENTS_PER_SECOND: '1000' }).reading.liveCommentsPerSecond).toBe(1000);
   });
 
+  it('reads the room sockets the web client may open elsewhere (a cluster with direct room sockets)', () => {
+    expect(loadConfig({}).roomSocketOrigins).toEqual([]);
+    expect(loadConfig({ ROOM_SOCKET_ORIGINS: 'ws://127.0.0.1:8101,wss://play-2.example.com' }).roomSocketOrigins).toEqual(['ws://127.0.0.1:8101', 'wss://play-2.example.com']);
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' }).port).toBe(2567);
   });
@@ -80,6 +85,9 @@ describe('loadConfig', () => {
     ['REDIS_URL', 'localhost:6379', /REDIS_URL must be a URL starting with redis:\/\//],
     ['JWT_SECRET', 'short', /JWT_SECRET must be at least 32 characters/],
     ['PUBLIC_ADDRESS', 'http://a:1', /PUBLIC_ADDRESS must be host:port/],
+    ['ROOM_SOCKET_ORIGINS', 'http://a:1', /ROOM_SOCKET_ORIGINS must be ws:\/\/ or wss:\/\/ origins/],
+    ['ROOM_SOCKET_ORIGINS', 'ws://a:1/game-1', /ROOM_SOCKET_ORIGINS must be ws:\/\/ or wss:\/\/ origins \(host\[:port\], no path\)/],
+    ['ROOM_SOCKET_ORIGINS', "ws://a:1 'unsafe-inline'", /ROOM_SOCKET_ORIGINS must be/],
     ['RECORD_SESSIONS', 'story,chat', /RECORD_SESSIONS must name the room kinds to record/],
     ['RECORD_SESSIONS', 'story,campaign', /RECORD_SESSIONS .*only story rooms can be recorded \(campaign rooms cannot\)/],
     ['STUDIO_MAX_ASSET_BYTES', '0', /STUDIO_MAX_ASSET_BYTES must be a whole number from 1 to 104857600/],

@@ -34,6 +34,13 @@ const urlWithScheme = (schemes: string[]) =>
 
 const optionalText = z.string().trim().min(1).optional();
 
+/** A comma-separated list of ws:// or wss:// origins (scheme, host, port: no path, no credentials). */
+const socketOrigins = z
+  .string()
+  .trim()
+  .regex(/^wss?:\/\/[0-9A-Za-z.-]+(:\d+)?(,wss?:\/\/[0-9A-Za-z.-]+(:\d+)?)*$/, 'must be ws:// or wss:// origins (host[:port], no path), separated by commas')
+  .optional();
+
 /**
  * A PEM key in one environment variable: real line breaks, or `\n` escapes where a tool (a .env
  * file, a PM2 or compose setting) keeps values on one line. Checked by loading it.
@@ -86,6 +93,7 @@ const envSchema = z.object({
     .optional(),
   ROLE: z.enum(ROLES, { message: `must be ${ROLES.slice(0, -1).join(', ')} or ${ROLES.at(-1)}` }).default('all'),
   BIND_ADDRESS: z.string().trim().regex(/^[0-9A-Za-z.:-]+$/, 'must be an IP address or host name to listen on').optional(),
+  ROOM_SOCKET_ORIGINS: socketOrigins,
   ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   CLUSTER_SWEEP_SECONDS: integer(1, 300, 5),
   KEYS_CAP: integer(1, 1000, 5),
@@ -146,6 +154,8 @@ export interface Config {
   role: Role;
   /** Interface to listen on (all of them when unset); the cluster binds 127.0.0.1 behind nginx. */
   bindAddress?: string;
+  /** Where else the web client may open room sockets (its CSP's connect-src): the game processes' own addresses when they are reached directly. */
+  roomSocketOrigins: string[];
   /** Guards the @colyseus/monitor admin panel at /admin; the panel is off without it. */
   adminToken?: string;
   /** How often a game process republishes its vanished room listings and reaps dead processes' ones. */
@@ -243,6 +253,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicAddress: e.PUBLIC_ADDRESS,
     role: e.ROLE,
     bindAddress: e.BIND_ADDRESS,
+    roomSocketOrigins: e.ROOM_SOCKET_ORIGINS?.split(',') ?? [],
     adminToken: e.ADMIN_TOKEN,
     clusterSweepSeconds: e.CLUSTER_SWEEP_SECONDS,
     wallet: { keysCap: e.KEYS_CAP, keyRegenSeconds: e.KEY_REGEN_SECONDS, welcomeDiamonds: e.WELCOME_DIAMONDS },

@@ -17,6 +17,8 @@ export interface HttpAppDeps {
   /** Routers that read their own (larger) bodies: mounted before the app-wide JSON parser. */
   bodyReaders?: Router[];
   trustProxy: boolean;
+  /** Where else pages may open room sockets (config.roomSocketOrigins). */
+  roomSocketOrigins?: string[];
   startedAt: Date;
 }
 
@@ -29,7 +31,7 @@ export function configureHttpApp(app: Express, deps: HttpAppDeps): void {
   app.set('x-powered-by', false);
   app.set('trust proxy', deps.trustProxy);
   // First, so every answer carries them: 404s, errors, /healthz and /metrics included.
-  const headers = { trustProxy: deps.trustProxy, inlineStyles: [SANDBOX_PAGE_STYLE] };
+  const headers = { trustProxy: deps.trustProxy, inlineStyles: [SANDBOX_PAGE_STYLE], roomSocketOrigins: deps.roomSocketOrigins };
   app.use(securityHeaders(headers));
   secureMatchmakingAnswers(headers);
   app.use(requestId);

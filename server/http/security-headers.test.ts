@@ -5,13 +5,13 @@ import { startTestServer, type TestServer } from '../../testing/test-server';
 const ADMIN_TOKEN = 'admin-token-for-the-header-test';
 
 /** What a browser relies on from every answer, whatever the route or the status. */
-function expectClientPolicy(headers: Headers, what: string): void {
+function expectClientPolicy(headers: Headers, what: string, connectSources = "'self'"): void {
   const csp = headers.get('content-security-policy') ?? '';
   const directive = (name: string) => csp.split(';').map((part) => part.trim()).find((part) => part.startsWith(`${name} `)) ?? '';
   expect(directive('default-src'), `${what}: ${csp}`).toBe("default-src 'self'");
   expect(directive('script-src'), what).toBe("script-src 'self'");
   expect(directive('frame-ancestors'), what).toBe("frame-ancestors 'none'");
-  expect(directive('connect-src'), what).toBe("connect-src 'self'");
+  expect(directive('connect-src'), what).toBe(`connect-src ${connectSources}`);
   expect(csp, what).not.toContain('unsafe-inline');
   expect(csp, what).not.toContain('unsafe-eval');
   expect(headers.get('x-content-type-options'), what).toBe('nosniff');
@@ -100,5 +100,22 @@ describe('without TRUST_PROXY', () => {
     const answer = await server.call('GET', '/', { headers: { 'x-forwarded-proto': 'https' } });
     expect(answer.headers.get('strict-transport-security')).toBeNull();
     expectClientPolicy(answer.headers, 'GET /');
+  });
+});
+
+describe('with room sockets on the game processes’ own addresses (a cluster with CLUSTER_ROOM_SOCKETS=direct)', () => {
+  const ROOM_SOCKET_ORIGINS = 'ws://127.0.0.1:8101,wss://127.0.0.1:8101,ws://play-2.example.com:8102';
+  let server: TestServer;
+  beforeAll(async () => { server = await startTestServer('sqlite', { ROOM_SOCKET_ORIGINS }); }, 60_000);
+  afterAll(async () => { await server?.close(); });
+
+  it('let the page open them, and nothing else more', async () => {
+    const { accessToken } = (await server.call('POST', '/v1/auth/guest')).json;
+    const answers = {
+      'GET /': await server.call('GET', '/'),
+      'GET /v1/stories': await server.call('GET', '/v1/stories'),
+      'POST /matchmake (Colyseus)': await server.call('POST', '/matchmake/create/story', { token: accessToken, body: { storyId: 'no-such-story' } }),
+    };
+    for (const [what, answer] of Object.entries(answers)) expectClientPolicy(answer.headers, what, `'self' ${ROOM_SOCKET_ORIGINS.replaceAll(',', ' ')}`);
   });
 });

@@ -13,9 +13,10 @@ type Directives = Record<string, Iterable<string>>;
  * covers the same-origin ws:/wss: room sockets (CSP Level 3, Chromium checked in client/e2e);
  * `data:` images are the shell's CSS icons; `blob:` images and workers are PixiJS's texture loading
  * for raster art (it decodes in a worker made from a blob: URL; the shipped SVG art does not need it).
+ * A cluster whose game processes are reached directly adds their ws:/wss: origins to `connect-src`.
  * No `upgrade-insecure-requests`: the cluster's nginx serves plain HTTP.
  */
-function clientDirectives(inlineStyleHashes: string[]): Directives {
+function clientDirectives(inlineStyleHashes: string[], roomSocketOrigins: string[]): Directives {
   return {
     'default-src': ["'self'"],
     'script-src': ["'self'"],
@@ -24,7 +25,7 @@ function clientDirectives(inlineStyleHashes: string[]): Directives {
     'img-src': ["'self'", 'data:', 'blob:'],
     'media-src': ["'self'"],
     'font-src': ["'self'"],
-    'connect-src': ["'self'"],
+    'connect-src': ["'self'", ...roomSocketOrigins],
     'worker-src': ["'self'", 'blob:'],
     'object-src': ["'none'"],
     'base-uri': ["'self'"],
@@ -60,6 +61,8 @@ export interface SecurityHeadersOptions {
   trustProxy: boolean;
   /** Inline stylesheets our own server-rendered pages carry (the sandbox checkout page). */
   inlineStyles?: string[];
+  /** Room sockets on other origins than the page's (ROOM_SOCKET_ORIGINS). */
+  roomSocketOrigins?: string[];
 }
 
 /**
@@ -69,7 +72,7 @@ export interface SecurityHeadersOptions {
  */
 export function securityHeaders(options: SecurityHeadersOptions): RequestHandler {
   const common = helmet(commonOptions());
-  const client = clientDirectives((options.inlineStyles ?? []).map(styleHash));
+  const client = clientDirectives((options.inlineStyles ?? []).map(styleHash), options.roomSocketOrigins ?? []);
   const clientPolicy = contentSecurityPolicy({ useDefaults: false, directives: client });
   const adminPolicy = contentSecurityPolicy({ useDefaults: false, directives: adminDirectives(client) });
   const hsts = strictTransportSecurity({ maxAge: HSTS_MAX_AGE_SECONDS, includeSubDomains: true });
@@ -112,16 +115,17 @@ function servedOverTls(req: IncomingMessage, trustProxy: boolean): boolean {
 /**
  * Colyseus answers POST/OPTIONS /matchmake/* itself, ahead of Express, on both transports; its only
  * hook into those answers is the controller's CORS-header function. Add the client policy's helmet
- * headers there (taken once from helmet, not restated). No HSTS: the origin's pages carry it.
+ * headers there (taken once from helmet, not restated). No HSTS: the origin's pages carry it. The
+ * matchmaker is the process's one: the latest server composed in it sets the headers (tests compose several).
  */
 export function secureMatchmakingAnswers(options: SecurityHeadersOptions): void {
   const controller = matchMaker.controller as { getCorsHeaders(req: unknown): Record<string, string>; securityHeaders?: Record<string, string> };
-  if (controller.securityHeaders) return;
-  const headers = headersSetBy(securityHeaders({ ...options, trustProxy: false }));
+  const wrapped = controller.securityHeaders !== undefined;
+  controller.securityHeaders = headersSetBy(securityHeaders({ ...options, trustProxy: false }));
+  if (wrapped) return;
   const cors = controller.getCorsHeaders;
-  controller.securityHeaders = headers;
   controller.getCorsHeaders = function withSecurityHeaders(this: unknown, req: unknown) {
-    return { ...headers, ...cors.call(this, req) };
+    return { ...controller.securityHeaders, ...cors.call(this, req) };
   };
 }
 
