@@ -5,6 +5,7 @@
  * A CLUSTER_NAME of its own keeps it apart from any other cluster on the machine.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { Client } from 'colyseus.js';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
@@ -20,6 +21,22 @@ const it = itWhenReachable(up, 'nginx (apt-get install nginx), PostgreSQL and a 
 const chromium = chromiumPath();
 const JWT_IN_A_QUERY = /_authToken=eyJ[\w-]*\.[\w-]*\.[\w-]*/i;
 const itInBrowser = itWhenReachable(up && chromium !== null, 'nginx, PostgreSQL, redis-server and Debian chromium');
+
+/** The status nginx answers a WebSocket upgrade with when it does not upgrade (fetch cannot send one). */
+function upgradeStatus(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers: { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('upgrade', (res, socket) => {
+      socket.destroy();
+      resolve(res.statusCode ?? 101);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 describe.runIf(up)('npm run cluster:start', () => {
   let cluster: ScriptedCluster;
@@ -72,11 +89,14 @@ describe.runIf(up)('npm run cluster:start', () => {
     expect((await call(origin, 'GET', '/v1/store/packs', { token })).status).toBe(200);
     const missing = await call(origin, 'GET', '/v1/nothing-here');
     expect(missing.json.error.code).toBe('ROUTE_NOT_FOUND');
-    // Per-process metrics and the admin panel are not public.
-    const metrics = await fetch(`${origin}/metrics`);
-    expect(metrics.status).toBe(404);
-    expect(metrics.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
-    expect(metrics.headers.get('x-content-type-options')).toBe('nosniff');
+    // Per-process metrics and the admin panel are not public, nor a game process's HTTP behind its room-socket path.
+    for (const path of ['/metrics', '/game-1/metrics', '/game-2/healthz']) {
+      const answer = await fetch(`${origin}${path}`);
+      expect(answer.status, path).toBe(404);
+      expect((await answer.json()).error.code, path).toBe('ROUTE_NOT_FOUND');
+      expect(answer.headers.get('content-security-policy'), path).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(answer.headers.get('x-content-type-options'), path).toBe('nosniff');
+    }
 
     // Story sessions through the origin: each room socket reaches its own process via /game-<i>/.
     const client = new Client(origin.replace(/^http/, 'ws'));
@@ -119,8 +139,8 @@ describe.runIf(up)('npm run cluster:start', () => {
     // A room-socket request nginx fails itself (the process is down): a request-bound error line.
     const stopped = cluster.pm2('stop', `${cluster.name}-game-2`);
     expect(stopped.status, stopped.stderr).toBe(0);
-    const refused = await fetch(`${origin}/game-2/someProcess/someRoom?sessionId=seat&_authToken=${token}`);
-    expect(refused.status).toBe(502);
+    const refused = await upgradeStatus(`${origin}/game-2/someProcess/someRoom?sessionId=seat&_authToken=${token}`);
+    expect(refused).toBe(502);
     await new Promise((resolve) => setTimeout(resolve, 1000)); // PM2 and nginx flush their files
 
     const { cluster: clusterDir, pm2: pm2Logs } = cluster.logDirs;

@@ -74,12 +74,19 @@ function location(route: ModuleRoute, upstream: string): string {
   return [`${head} {`, ...directives.map((d) => `${INDENT}    ${d}`), `${INDENT}}`].join('\n');
 }
 
-/** Room WebSockets: /game-<i>/<processId>/<roomId> to process i, prefix removed (its Colyseus publicAddress). */
+/**
+ * Room WebSockets: /game-<i>/<processId>/<roomId> to process i, prefix removed (its Colyseus publicAddress).
+ * Only WebSocket upgrades: the process's own HTTP answers (/metrics, /admin) are not public there either.
+ */
 function gameLocations(layout: ClusterLayout): string {
   return layout.games
     .map((g) =>
       [
         `${INDENT}location ^~ ${g.path}/ {`,
+        `${INDENT}    default_type application/json;`,
+        `${INDENT}    if ($http_upgrade !~* ^websocket$) {`,
+        `${INDENT}        return 404 '${ROOM_SOCKETS_ONLY}';`,
+        `${INDENT}    }`,
         `${INDENT}    proxy_pass http://127.0.0.1:${g.port}/;`,
         `${INDENT}    proxy_set_header Upgrade $http_upgrade;`,
         `${INDENT}    proxy_set_header Connection $sv_connection;`,
@@ -90,3 +97,6 @@ function gameLocations(layout: ClusterLayout): string {
     )
     .join('\n');
 }
+
+/** The error shape (DESIGN.md) for a plain request to a room-socket path. */
+const ROOM_SOCKETS_ONLY = '{"error":{"code":"ROUTE_NOT_FOUND","message":"Only room sockets (WebSocket upgrades) are served here","details":{},"request_id":"$sv_request_id"}}';

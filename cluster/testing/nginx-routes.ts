@@ -19,9 +19,10 @@ export function nginxRoutes(conf: string): (path: string) => NginxTarget {
   const upstreams = new Map<string, number[]>();
   for (const [, name, body] of conf.matchAll(/upstream (\S+) \{([^}]*)\}/g)) upstreams.set(name!, portsIn(body!));
   const locations: Location[] = [];
-  for (const [, modifier, path, body] of conf.matchAll(/location (\S+) (\S+) \{([^}]*)\}/g)) {
+  for (const match of conf.matchAll(/location (\S+) (\S+) \{/g)) {
+    const [, modifier, path] = match;
     if (modifier !== '=' && modifier !== '^~') throw new Error(`location ${modifier} ${path}: only = and ^~ locations are modelled`);
-    locations.push({ exact: modifier === '=', path: path!, body: body! });
+    locations.push({ exact: modifier === '=', path: path!, body: blockAt(conf, match.index + match[0].length) });
   }
   const written = conf.split('\n').filter((line) => /^\s*location\s/.test(line)).length;
   if (written !== locations.length) throw new Error(`${written} locations written, ${locations.length} understood`);
@@ -34,6 +35,16 @@ export function nginxRoutes(conf: string): (path: string) => NginxTarget {
     const ports = target === undefined ? [] : (upstreams.get(target) ?? portsIn(target));
     return { location: `${chosen.exact ? '=' : '^~'} ${chosen.path}`, ports };
   };
+}
+
+/** The text of a block from just after its `{` to its matching `}` (blocks inside it, such as an `if`, included). */
+function blockAt(conf: string, start: number): string {
+  let depth = 1;
+  for (let i = start; i < conf.length; i++) {
+    if (conf[i] === '{') depth++;
+    else if (conf[i] === '}' && --depth === 0) return conf.slice(start, i);
+  }
+  throw new Error('a location block is not closed');
 }
 
 function portsIn(text: string): number[] {
