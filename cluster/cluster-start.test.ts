@@ -10,9 +10,10 @@ import { join } from 'node:path';
 import { Client } from 'colyseus.js';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { postgresReachable } from '../server/database/scratch-postgres';
-import { chromiumPath, launchChromium, watchPageProblems } from '../testing/browser';
+import { chromiumPath } from '../testing/browser';
 import { itWhenReachable } from '../testing/services';
 import { call, eventually, redisServerInstalled } from './testing/cluster-harness';
+import { playAsGuestInChromium } from './testing/guest-in-browser';
 import { ScriptedCluster } from './testing/scripted-cluster';
 
 const nginxInstalled = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'].some((path) => existsSync(path));
@@ -112,26 +113,14 @@ describe.runIf(up)('npm run cluster:start', () => {
   }, 60_000);
 
   itInBrowser('the unchanged web client plays a story in a browser through nginx', async () => {
-    const browser = await launchChromium(chromium!);
-    try {
-      const page = await browser.newPage();
-      const problems = await watchPageProblems(page);
-      const sockets: string[] = [];
-      page.on('websocket', (socket) => sockets.push(socket.url()));
-      await page.goto(`${origin}/`, { waitUntil: 'load' });
-      await page.getByRole('button', { name: /guest/i }).first().click();
-      await page.getByText('The Lantern Keeper').first().click();
-      await page.getByRole('button', { name: /start|continue|read|play|begin/i }).first().click();
-      // The first line of the chapter: the room (on whichever game process) is playing.
-      await page.getByText('Fetch me the blue shawl', { exact: false }).first().waitFor({ timeout: 20_000 });
-      expect(problems).toEqual([]);
-      // The room socket went through the origin with the access token in its URL (colyseus.js does that).
-      const carried = sockets.map((url) => new URL(url).searchParams.get('_authToken')).filter((token): token is string => !!token);
-      expect(carried.length).toBeGreaterThan(0);
-      for (const token of carried) tokens.add(token);
-    } finally {
-      await browser.close();
-    }
+    // The chapter's first line shows: the room (on whichever game process) is playing.
+    const { problems, sockets } = await playAsGuestInChromium(chromium!, origin);
+    expect(problems).toEqual([]);
+    // The room socket went through the origin with the access token in its URL (colyseus.js does that).
+    expect(sockets.map((url) => url.host)).toContain(new URL(origin).host);
+    const carried = sockets.map((url) => url.searchParams.get('_authToken')).filter((token): token is string => !!token);
+    expect(carried.length).toBeGreaterThan(0);
+    for (const token of carried) tokens.add(token);
   }, 90_000);
 
   it('writes no access token into any log: not nginx access.log or error.log, not the PM2 logs', async () => {

@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { Client } from 'colyseus.js';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { postgresReachable } from '../server/database/scratch-postgres';
-import { chromiumPath, launchChromium, watchPageProblems } from '../testing/browser';
+import { chromiumPath } from '../testing/browser';
 import { itWhenReachable } from '../testing/services';
 import { call, eventually, redisServerInstalled } from './testing/cluster-harness';
+import { playAsGuestInChromium } from './testing/guest-in-browser';
 import { ScriptedCluster } from './testing/scripted-cluster';
 
 const nginxInstalled = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'].some((path) => existsSync(path));
@@ -74,24 +75,11 @@ describe.runIf(up)('a cluster with direct room sockets', () => {
   }, 60_000);
 
   itInBrowser('the unchanged web client plays a story with its room socket on a game process’s own port', async () => {
-    const browser = await launchChromium(chromium!);
-    try {
-      const page = await browser.newPage();
-      const problems = await watchPageProblems(page);
-      const sockets: string[] = [];
-      page.on('websocket', (socket) => sockets.push(new URL(socket.url()).host));
-      await page.goto(`${cluster.origin}/`, { waitUntil: 'load' });
-      await page.getByRole('button', { name: /guest/i }).first().click();
-      await page.getByText('The Lantern Keeper').first().click();
-      await page.getByRole('button', { name: /start|continue|read|play|begin/i }).first().click();
-      await page.getByText('Fetch me the blue shawl', { exact: false }).first().waitFor({ timeout: 20_000 });
-      // No CSP violation, no console error: the policy lets the page reach the game process.
-      expect(problems).toEqual([]);
-      expect(sockets.length).toBeGreaterThan(0);
-      for (const host of sockets) expect(games).toContain(host);
-    } finally {
-      await browser.close();
-    }
+    const { problems, sockets } = await playAsGuestInChromium(chromium!, cluster.origin);
+    // No CSP violation, no console error: the policy lets the page reach the game process.
+    expect(problems).toEqual([]);
+    expect(sockets.length).toBeGreaterThan(0);
+    for (const socket of sockets) expect(games).toContain(socket.host);
   }, 90_000);
 });
 
