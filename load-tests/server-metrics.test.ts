@@ -42,7 +42,7 @@ describe('server metrics', () => {
     });
   });
 
-  it("adds several processes up as one server, with the latest process's event-loop delay", () => {
+  it("adds several processes up as one server, with the worst of their event-loop delays", () => {
     const one = { cpuSeconds: 10, residentBytes: 100, heapUsedBytes: 1_000, liveHeapBytes: 800, gcSeconds: 1, eventLoopDelay: { p99Seconds: 0.02, maxSeconds: 0.3 } };
     const two = { cpuSeconds: 5.5, residentBytes: 50, heapUsedBytes: 500, liveHeapBytes: 400, gcSeconds: 0.5, eventLoopDelay: { p99Seconds: 0.05, maxSeconds: 0.1 } };
     expect(combineSamples([one, two])).toEqual({ cpuSeconds: 15.5, residentBytes: 150, heapUsedBytes: 1_500, liveHeapBytes: 1_200, gcSeconds: 1.5, eventLoopDelay: { p99Seconds: 0.05, maxSeconds: 0.3 } });

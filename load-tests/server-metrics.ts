@@ -109,9 +109,9 @@ export async function readServersMetrics(targets: readonly string[]): Promise<Se
 }
 
 /**
- * Several processes as one server: CPU, memory, heap and GC time added up, the event-loop delay of
- * the latest process (a message waits on the process it reaches). Null unless every process
- * answered: a server missing a process would look cheaper than it is.
+ * Several processes as one server: CPU, memory, heap and GC time added up; the event-loop delay the
+ * worst of theirs (the highest p99 and the highest max: a message waits on the process it reaches).
+ * Null unless every process answered: a server missing a process would look cheaper than it is.
  */
 export function combineSamples(samples: readonly (ServerSample | null)[]): ServerSample | null {
   if (samples.length === 0 || samples.some((sample) => sample === null)) return null;
