@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { postgresReachable } from '../server/database/scratch-postgres';
 import { chromiumPath } from '../testing/browser';
 import { itWhenReachable } from '../testing/services';
-import { call, eventually, redisServerInstalled } from './testing/cluster-harness';
+import { call, eventually, redisServerInstalled, sleep } from './testing/cluster-harness';
 import { playAsGuestInChromium } from './testing/guest-in-browser';
 import { ScriptedCluster } from './testing/scripted-cluster';
 
@@ -130,7 +130,7 @@ describe.runIf(up)('npm run cluster:start', () => {
     expect(stopped.status, stopped.stderr).toBe(0);
     const refused = await upgradeStatus(`${origin}/game-2/someProcess/someRoom?sessionId=seat&_authToken=${token}`);
     expect(refused).toBe(502);
-    await new Promise((resolve) => setTimeout(resolve, 1000)); // PM2 and nginx flush their files
+    await sleep(1000); // PM2 and nginx flush their files
 
     const { cluster: clusterDir, pm2: pm2Logs } = cluster.logDirs;
     const files = [

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { postgresReachable } from '../server/database/scratch-postgres';
 import { chromiumPath } from '../testing/browser';
 import { itWhenReachable } from '../testing/services';
-import { call, eventually, redisServerInstalled } from './testing/cluster-harness';
+import { call, eventually, redisServerInstalled, sleep } from './testing/cluster-harness';
 import { playAsGuestInChromium } from './testing/guest-in-browser';
 import { ScriptedCluster } from './testing/scripted-cluster';
 
@@ -54,8 +54,7 @@ describe.runIf(up)('a cluster with direct room sockets', () => {
       const token = (await call(origin, 'POST', '/v1/auth/guest')).json.accessToken as string;
       const client = new Client(origin.replace(/^http/, 'ws'));
       client.auth.token = token;
-      const answer = await fetch(`${origin}/matchmake/create/story`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ storyId }) });
-      const reservation = (await answer.json()) as { room: { publicAddress: string } };
+      const reservation = (await call(origin, 'POST', '/matchmake/create/story', { token, body: { storyId } })).json as { room: { publicAddress: string } };
       expect(games).toContain(reservation.room.publicAddress);
       hosts.add(reservation.room.publicAddress);
       const room = await client.consumeSeatReservation(reservation as never);
@@ -68,7 +67,7 @@ describe.runIf(up)('a cluster with direct room sockets', () => {
     expect([...hosts].sort()).toEqual(games);
     for (const room of rooms) await room.leave();
     // nginx relayed none of them: its access log has the seats, not one room socket.
-    await new Promise((resolve) => setTimeout(resolve, 1000)); // nginx flushes its log
+    await sleep(1000); // nginx flushes its log
     const access = readFileSync(join(cluster.logDirs.cluster, 'access.log'), 'utf8');
     expect(access).toMatch(/"POST \/matchmake\/create\/story[^"]*" 200 /);
     expect(access).not.toMatch(/"GET \/game-\d+\//);
