@@ -1,4 +1,4 @@
-import { RequestContext, type MikroORM } from '@mikro-orm/core';
+import type { MikroORM } from '@mikro-orm/core';
 import express, { type Express, type Router } from 'express';
 import type { Logger } from '../shared/logger';
 import { errorHandler, notFoundHandler } from './error-handler';
@@ -40,8 +40,9 @@ export function configureHttpApp(app: Express, deps: HttpAppDeps): void {
   app.get('/metrics', deps.metrics.handler);
   for (const reader of deps.bodyReaders ?? []) app.use(reader);
   app.use(express.json({ limit: '64kb', strict: false, verify: keepRawBody }));
-  // One entity-manager context per request.
-  app.use((_req, _res, next) => RequestContext.create(deps.orm.em, next));
+  // No MikroORM RequestContext: services fork their own entity manager (the global one refuses
+  // context-specific work, allowGlobalContext: false), and a request-wide context would keep Node
+  // 20's promise hooks on for the whole process (server/database/async-context-scope.ts).
   for (const router of deps.routers) app.use(router);
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));
