@@ -15,12 +15,11 @@
  *
  *   npm run bench:costs -- [--target URL] [--players P] [--period-ms T] [--seconds S]
  */
-import { Client } from 'colyseus.js';
 import { StoryMessage } from '../rooms/story/protocol';
+import { freeStep, openStory, serverCpuSeconds, sleep, stepEvery } from './cost-windows';
 import { preparePlayers } from './prepare-players';
 import { RunStats } from './run-stats';
-import { readServerMetrics } from './server-metrics';
-import { StorySession } from './story-session';
+import type { StorySession } from './story-session';
 import { GuestAccount, listStoryIds } from './storyverse-api';
 
 interface Options {
@@ -49,40 +48,6 @@ function parseOptions(argv: string[]): Options {
     } else throw new Error(`unknown option ${String(flag)} (options: --target URL --players P --period-ms T --seconds S)`);
   }
   return options;
-}
-
-async function serverCpuSeconds(target: string): Promise<number> {
-  const sample = await readServerMetrics(target);
-  if (!sample) throw new Error(`${target}/metrics does not answer: the costs are read from the server's own CPU counter`);
-  return sample.cpuSeconds;
-}
-
-/** A guest's session in a story, through the load tool's own instrumented room (first scene awaited). */
-async function openStory(target: string, account: GuestAccount, storyId: string, stats: RunStats): Promise<StorySession> {
-  const client = new Client(target.replace(/^http/, 'ws'));
-  client.auth.token = await account.accessToken();
-  return StorySession.open(client, { storyId }, stats);
-}
-
-/** One free step: advance, or the first free unlocked option; null when there is none (the chapter ended). */
-function freeStep(session: StorySession): ReturnType<StorySession['act']> | null {
-  const { status, choices } = session.state;
-  const free = choices.find((option) => !option.locked && option.cost === 0);
-  return status === 'playing' ? session.act(StoryMessage.advance, {})
-    : status === 'choice' && free ? session.act(StoryMessage.choose, { choiceId: free.id })
-    : null;
-}
-
-/** One step every `periodMs` until the chapter ends: advance, or the first free unlocked option. */
-async function stepEvery(session: StorySession, periodMs: number, onAnswer: () => void): Promise<void> {
-  // Spread the players over the period so the load is even.
-  await sleep(Math.random() * periodMs);
-  for (;;) {
-    const answer = await freeStep(session);
-    if (!answer) return;
-    if (answer.outcome?.kind === 'scene') onAnswer();
-    await sleep(periodMs);
-  }
 }
 
 async function measureSteps(options: Options, stories: string[]): Promise<string> {
@@ -199,8 +164,6 @@ async function measurePremiumSteps(options: Options, stories: string[]): Promise
   await Promise.all(done.map((session) => session.leave()));
   return `premium steps: ${JOINING_PLAYERS} at a time, each guest's first premium option · ${paid} paid (${refused} refused) in ${seconds.toFixed(1)} s · ${(1000 * cpu / paid).toFixed(3)} ms CPU per premium step`;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
