@@ -75,6 +75,23 @@ describe.runIf(hooksPerStorage)('scoped async contexts, where each storage turns
     expect(await promiseHooksOn()).toBe(false);
   });
 
+  it('ends a run whose callback throws at once, and leaves a storage entered with enterWith on', async () => {
+    const storage = new AsyncLocalStorage<number>();
+    expect(() => storage.run(1, () => { throw new Error('bad input'); })).toThrow('bad input');
+    await tick();
+    expect(await promiseHooksOn()).toBe(false);
+    const entered = new AsyncLocalStorage<string>();
+    await new Promise<void>((resolve) => setImmediate(() => {
+      entered.enterWith('session-3');
+      resolve();
+    }));
+    await entered.run('nested', async () => tick());
+    await tick();
+    expect(await promiseHooksOn()).toBe(true);
+    entered.disable();
+    expect(await promiseHooksOn()).toBe(false);
+  });
+
   it('leaves a storage entered Express-style (no promise back) enabled, so what the callback started keeps its store', async () => {
     const requests = new AsyncLocalStorage<string>();
     const later = new Promise<string | undefined>((resolve) => requests.run('request-7', () => void setTimeout(() => resolve(requests.getStore()), 5)));

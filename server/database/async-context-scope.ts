@@ -50,8 +50,22 @@ function scopeRuns(prototype: AsyncLocalStorage<unknown>): void {
     for (const storage of entered) if (!lasting.has(storage)) storage.disable();
     entered.clear();
   };
+  const enterWith = prototype.enterWith;
+  prototype.enterWith = function lastingEnterWith(this: AsyncLocalStorage<unknown>, store: unknown): void {
+    lasting.add(this);
+    enterWith.call(this, store);
+  };
   prototype.run = function scopedRun(this: AsyncLocalStorage<unknown>, store: unknown, callback: (...args: unknown[]) => unknown, ...args: unknown[]): unknown {
-    const result = run.call(this, store, callback, ...args);
+    let result: unknown;
+    try {
+      result = run.call(this, store, callback, ...args);
+    } catch (error) {
+      // A callback that threw at once: a run that is over already.
+      inFlight++;
+      entered.add(this);
+      settled();
+      throw error;
+    }
     if (!isPromiseLike(result)) {
       lasting.add(this);
       return result;
