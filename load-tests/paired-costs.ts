@@ -11,7 +11,7 @@
  *
  *   npm run bench:pair -- --targets URL_A,URL_B [--players P] [--period-ms T] [--seconds S]
  */
-import { freeStep, openStory, serverCpuSeconds, sleep } from './cost-windows';
+import { openStory, serverCpuSeconds, sleep, stepEvery } from './cost-windows';
 import { RunStats } from './run-stats';
 import type { StorySession } from './story-session';
 import { GuestAccount, listStoryIds } from './storyverse-api';
@@ -69,15 +69,7 @@ async function measureSteps(options: Options, stories: string[][]): Promise<stri
       sessions.push({ target, session: await openStory(url, await GuestAccount.create(url), storyIds[(first + j) % storyIds.length]!, stats) });
     })));
   }
-  for (const { target, session } of sessions) {
-    void (async () => {
-      await sleep(Math.random() * periodMs);
-      for (let answer = freeStep(session); answer; answer = freeStep(session)) {
-        if ((await answer).outcome?.kind === 'scene' && counting) answered[target]!++;
-        await sleep(periodMs);
-      }
-    })();
-  }
+  for (const { target, session } of sessions) void stepEvery(session, periodMs, () => counting && answered[target]!++);
   await sleep(periodMs);
   counting = true;
   const cpu = await cpuDuring(targets, async () => { await sleep(seconds * 1000); });
