@@ -1,14 +1,12 @@
-import { executionAsyncId } from 'node:async_hooks';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { promiseHooksOn } from '../server/database/async-context-scope';
 import { describeEachEngine } from './test-database';
 import { startTestServer, type TestServer } from './test-server';
 import { act, inventory, newPlayer, openSession, ready } from './story-test-kit';
 
 const FIXTURE_CONTENT = fileURLToPath(new URL('../rooms/story/fixtures/content', import.meta.url));
 
-/** Promise hooks are on exactly when a promise reaction runs under an async id of its own (Node's documented promise tracking). */
-const promiseHooksOn = (): Promise<boolean> => Promise.resolve().then(() => executionAsyncId() !== 0);
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 // On Node 20 one entered AsyncLocalStorage used to keep promise hooks on for the rest of the process:

@@ -1,12 +1,10 @@
-import { AsyncLocalStorage, executionAsyncId } from 'node:async_hooks';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { MikroORM } from '@mikro-orm/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { scopeAsyncContexts, storagesUsePromiseHooks } from './async-context-scope';
+import { promiseHooksOn, scopeAsyncContexts, storagesUsePromiseHooks } from './async-context-scope';
 import { openDatabase } from './open-database';
 import { Story } from './entities';
 
-/** Promise hooks are on exactly when a promise reaction runs under an async id of its own (Node's documented promise tracking). */
-const promiseHooksOn = (): Promise<boolean> => Promise.resolve().then(() => executionAsyncId() !== 0);
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 const hooksPerStorage = await storagesUsePromiseHooks();

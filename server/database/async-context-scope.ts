@@ -30,11 +30,16 @@ export async function scopeAsyncContexts(): Promise<boolean> {
   return prototype[SCOPED];
 }
 
-/** Whether entering a storage turns promise hooks on: a promise reaction gets an async id of its own only then. */
+/** Whether promise hooks are on: a promise reaction runs under an async id of its own only then (Node's promise tracking). */
+export function promiseHooksOn(): Promise<boolean> {
+  return Promise.resolve().then(() => executionAsyncId() !== 0);
+}
+
+/** Whether entering a storage turns promise hooks on. */
 export async function storagesUsePromiseHooks(): Promise<boolean> {
   const probe = new AsyncLocalStorage<true>();
   try {
-    return await probe.run(true, () => Promise.resolve().then(() => executionAsyncId() !== 0));
+    return await probe.run(true, promiseHooksOn);
   } finally {
     probe.disable();
   }
