@@ -2,7 +2,6 @@
  * What `bench:costs` and `bench:pair` share: a guest's story opened through the load tool's own
  * instrumented room, the free step a measured player takes, and the server's CPU counter.
  */
-import { Client } from 'colyseus.js';
 import { StoryMessage } from '../rooms/story/protocol';
 import type { RunStats } from './run-stats';
 import { readServerMetrics } from './server-metrics';
@@ -20,9 +19,7 @@ export async function serverCpuSeconds(target: string): Promise<number> {
 
 /** A guest's session in a story, through the load tool's own instrumented room (first scene awaited). */
 export async function openStory(target: string, account: GuestAccount, storyId: string, stats: RunStats): Promise<StorySession> {
-  const client = new Client(target.replace(/^http/, 'ws'));
-  client.auth.token = await account.accessToken();
-  return StorySession.open(client, { storyId }, stats);
+  return StorySession.open(target, await account.accessToken(), { storyId }, stats);
 }
 
 /** One free step: advance, or the first free unlocked option; null when there is none (the chapter ended). */

@@ -1,4 +1,3 @@
-import { Client } from 'colyseus.js';
 import { joinOptionsSchema, StoryMessage } from '../rooms/story/protocol';
 import type { Recording } from './recording-format';
 import { describe, firstDifference, type ReplayPlan } from './replay-plan';
@@ -37,9 +36,7 @@ export class ReplayPlayer {
     let session: StorySession;
     try {
       const account = await GuestAccount.create(target);
-      const client = new Client(target.replace(/^http/, 'ws'));
-      client.auth.token = await account.accessToken();
-      session = await StorySession.open(client, joinOptionsSchema.parse(this.recording.header.options), stats, (outcome) => {
+      session = await StorySession.open(target, await account.accessToken(), joinOptionsSchema.parse(this.recording.header.options), stats, (outcome) => {
         this.received.push(outcome);
         this.notify?.();
       });

@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'colyseus.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/test-server';
 import { runReplay } from './run-replay';
@@ -17,9 +16,8 @@ async function recordSession(target: string): Promise<string[]> {
   const started = performance.now();
   const t = () => Math.round(performance.now() - started);
   const lines: object[] = [{ type: 'session', version: 1, room: 'story', player: 'p_test', startedAt: new Date().toISOString(), options: { storyId: 'the-lantern-keeper' } }];
-  const client = new Client(target.replace(/^http/, 'ws'));
-  client.auth.token = await (await GuestAccount.create(target)).accessToken();
-  const session = await StorySession.open(client, { storyId: 'the-lantern-keeper' }, new RunStats(), (outcome) => lines.push({ type: 'out', t: t(), ...outcome }));
+  const token = await (await GuestAccount.create(target)).accessToken();
+  const session = await StorySession.open(target, token, { storyId: 'the-lantern-keeper' }, new RunStats(), (outcome) => lines.push({ type: 'out', t: t(), ...outcome }));
   const send = async (message: string, payload: object) => {
     lines.push({ type: 'in', t: t(), message, payload });
     await session.act(message, payload);

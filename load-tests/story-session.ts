@@ -1,8 +1,9 @@
-import { type Client, type Room } from 'colyseus.js';
+import { Decoder } from '@colyseus/schema';
 import { STORY_ROOM, StoryMessage, type RoomErrorMessage, type StoryJoinOptions } from '../rooms/story/protocol';
-import type { StoryState } from '../rooms/story/StoryState';
+import { StoryState } from '../rooms/story/StoryState';
 import type { RunStats } from './run-stats';
 import { errorText } from './error-text';
+import { decodeRoomMessage, hasType, refusalCode, roomTypePrefix, WireRefusal, WireRoom } from './wire-room';
 
 /** What the server showed after a message: a new scene (or status), or a refusal. */
 export type Outcome = { kind: 'scene'; chapterId: string; sceneId: string; status: string } | { kind: 'error'; code: string };
@@ -21,48 +22,62 @@ const JOIN_TIMEOUT_MS = 15_000;
 const ANSWER_TIMEOUT_MS = 10_000;
 const LEAVE_TIMEOUT_MS = 5_000;
 
+const ERROR_TYPE = roomTypePrefix(StoryMessage.error);
+
 /**
- * One joined `story` room, instrumented: join latency (create() → first state with a scene),
- * round trips (send → the next scene change or refusal), messages in and out, unexpected
- * disconnects. It reads three state fields per patch and nothing else, to keep the generator light.
+ * One joined `story` room, instrumented: join latency (seat reservation → first state with a
+ * scene), round trips (send → the next scene change or refusal), messages in and out, unexpected
+ * disconnects. It speaks the room protocol on a bare socket (WireRoom) and decodes the state with
+ * the schema decoder into the room's own StoryState class, as colyseus.js would — without
+ * colyseus.js' WebSocket stack, event emitters and per-room reflected classes, which cost the load
+ * tool as much CPU as the server it measures at 10,000 players.
  */
 export class StorySession {
+  private readonly decoded = new StoryState();
+  private readonly decoder = new Decoder(this.decoded);
+  private wire: WireRoom | null = null;
   private sceneKey = '';
   private waiter: ((outcome: Outcome | null) => void) | null = null;
+  /** Resolves a leave once the server has closed the socket. */
+  private onClosed: (() => void) | null = null;
   private leaving = false;
   private joined = false;
   private gone = false;
   private constructor(
-    private readonly room: Room<StoryState>,
     private readonly stats: RunStats,
     /** Sees every outcome in order, the opening scene and refusals sent with it included. */
     private readonly onOutcome: (outcome: Outcome) => void,
   ) {}
 
-  /** create('story', options) and wait for the opening scene (or the locked status). */
-  static async open(client: Client, options: StoryJoinOptions, stats: RunStats, onOutcome: (outcome: Outcome) => void = () => undefined): Promise<StorySession> {
+  /** create('story', options) as `token`'s player and wait for the opening scene (or the locked status). */
+  static async open(target: string, token: string, options: StoryJoinOptions, stats: RunStats, onOutcome: (outcome: Outcome) => void = () => undefined): Promise<StorySession> {
     const started = performance.now();
+    const session = new StorySession(stats, onOutcome);
     let timer: NodeJS.Timeout | undefined;
-    const joining = client.create<StoryState>(STORY_ROOM, options).then((room) => new StorySession(room, stats, onOutcome).opened());
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new JoinFailed('JOIN_TIMEOUT', `no opening scene within ${JOIN_TIMEOUT_MS / 1000} s`)), JOIN_TIMEOUT_MS);
-    });
     try {
-      const session = await Promise.race([joining, timeout]);
+      await new Promise<void>((resolve, reject) => {
+        timer = setTimeout(() => reject(new JoinFailed('JOIN_TIMEOUT', `no opening scene within ${JOIN_TIMEOUT_MS / 1000} s`)), JOIN_TIMEOUT_MS);
+        WireRoom.reserve(target, 'create', STORY_ROOM, options, token).then((seat) => {
+          // Too late is still a seat: give it back if it ever opens.
+          if (session.leaving) return;
+          session.wire = WireRoom.open(target, seat, token, session.handlers(resolve, reject));
+        }, reject);
+      });
       stats.joinMs.record(performance.now() - started);
       stats.connected++;
       return session;
     } catch (error) {
-      // Too late is still a seat: give it back if it ever arrives.
-      joining.then((late) => late.abandon(), () => undefined);
-      throw error instanceof JoinFailed ? error : joinFailure(error);
+      session.abandon();
+      if (error instanceof JoinFailed) throw error;
+      if (error instanceof WireRefusal) throw new JoinFailed(error.code, error.message);
+      throw joinFailure(error);
     } finally {
       clearTimeout(timer);
     }
   }
 
   get state(): StoryState {
-    return this.room.state;
+    return this.decoded;
   }
 
   /** False after an unexpected disconnect. */
@@ -91,57 +106,80 @@ export class StorySession {
 
   /** Sends without waiting for an answer. */
   send(message: PlayerMessage | string, payload: object): void {
-    this.room.send(message, payload);
+    this.wire?.send(message, payload);
     this.stats.messagesSent++;
   }
 
-  /** A consented leave; the server frees the room at once. */
+  /** A consented leave; the server frees the room at once (and closes the socket). */
   async leave(): Promise<void> {
     if (this.leaving || this.gone) return;
     this.leaving = true;
     this.stats.connected--;
+    const closed = new Promise<void>((resolve) => (this.onClosed = resolve));
+    this.wire!.leave();
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([this.room.leave(true).catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, LEAVE_TIMEOUT_MS)))]);
+    await Promise.race([closed, new Promise((resolve) => (timer = setTimeout(resolve, LEAVE_TIMEOUT_MS)))]);
     clearTimeout(timer);
+    this.wire!.destroy();
   }
 
-  /** Leaves a session that was never counted as joined (it opened after its join timed out). */
+  /** Leaves a session that was never counted as joined (its join failed or timed out); a seat still coming is given up. */
   private abandon(): void {
     this.leaving = true;
-    this.room.leave(true).catch(() => undefined);
+    const wire = this.wire;
+    if (!wire) return;
+    wire.leave();
+    setTimeout(() => wire.destroy(), LEAVE_TIMEOUT_MS).unref();
   }
 
-  /** Resolves once the first state shows a scene (or that the chapter is locked). */
-  private opened(): Promise<StorySession> {
-    return new Promise((resolve, reject) => {
-      // Registered synchronously after create() resolves: the first state arrives in a later socket event.
-      this.room.onStateChange((state) => {
+  /** The socket's events: the join settles on the first state that shows a scene (or a refusal or a close before it). */
+  private handlers(opened: () => void, failed: (error: JoinFailed) => void): Parameters<typeof WireRoom.open>[3] {
+    return {
+      onStateBytes: (frame) => {
         this.stats.messagesReceived++;
-        const opening = !this.joined;
-        // Nothing to show before the session has a scene (or knows it is locked).
-        if (opening && !state.sceneId && state.status !== 'locked') return;
-        const key = `${state.chapterId}\n${state.sceneId}\n${state.status}`;
-        if (key === this.sceneKey) return;
-        this.sceneKey = key;
-        if (opening) {
-          this.joined = true;
-          resolve(this);
+        try {
+          this.decoder.decode(frame, { offset: 1 });
+        } catch (error) {
+          // What follows a patch that cannot be read cannot be read either: the session ends here.
+          this.stats.error('STATE_UNREADABLE', errorText(error));
+          return this.wire?.destroy();
         }
-        this.deliver({ kind: 'scene', chapterId: state.chapterId, sceneId: state.sceneId, status: state.status });
-      });
-      this.room.onMessage(StoryMessage.error, (message: RoomErrorMessage) => {
+        this.stateChanged(opened);
+      },
+      onState: () => undefined,
+      onData: (frame, typeStart) => {
+        if (!hasType(frame, typeStart, ERROR_TYPE)) return;
         this.stats.messagesReceived++;
-        this.deliver({ kind: 'error', code: message.error.code });
-      });
-      this.room.onLeave((code) => {
-        if (this.leaving) return;
-        this.gone = true;
-        if (!this.joined) return reject(new JoinFailed('JOIN_DISCONNECTED', `the socket closed before the opening scene (code ${code})`));
-        this.stats.connected--;
-        this.stats.error('DISCONNECTED', `the server closed the socket (code ${code})`);
-        this.waiter?.(null);
-      });
-    });
+        this.deliver({ kind: 'error', code: (decodeRoomMessage(frame, typeStart).message as RoomErrorMessage).error.code });
+      },
+      onRefused: (text) => failed(new JoinFailed(refusalCode(text), text)),
+      onClose: (code, reason) => this.closed(code, reason, failed),
+    };
+  }
+
+  private stateChanged(opened: () => void): void {
+    const state = this.decoded;
+    const opening = !this.joined;
+    // Nothing to show before the session has a scene (or knows it is locked).
+    if (opening && !state.sceneId && state.status !== 'locked') return;
+    const key = `${state.chapterId}\n${state.sceneId}\n${state.status}`;
+    if (key === this.sceneKey) return;
+    this.sceneKey = key;
+    if (opening) {
+      this.joined = true;
+      opened();
+    }
+    this.deliver({ kind: 'scene', chapterId: state.chapterId, sceneId: state.sceneId, status: state.status });
+  }
+
+  private closed(code: number, reason: string | undefined, failed: (error: JoinFailed) => void): void {
+    this.onClosed?.();
+    if (this.leaving || this.gone) return;
+    this.gone = true;
+    if (!this.joined) return failed(new JoinFailed('JOIN_DISCONNECTED', `the socket closed before the opening scene (code ${code}${reason ? `, ${reason}` : ''})`));
+    this.stats.connected--;
+    this.stats.error('DISCONNECTED', `the server closed the socket (code ${code})`);
+    this.waiter?.(null);
   }
 
   private deliver(outcome: Outcome): void {

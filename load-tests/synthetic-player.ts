@@ -1,4 +1,3 @@
-import { Client } from 'colyseus.js';
 import { StoryMessage, type StoryJoinOptions } from '../rooms/story/protocol';
 import type { RunStats } from './run-stats';
 import type { SeededRandom } from './seeded-random';
@@ -35,13 +34,11 @@ export class SyntheticPlayer {
   /** Plays as `account` (registered before the run) until the run stops or nothing is left to open. */
   async run(account: GuestAccount): Promise<void> {
     const { stats, stop, target } = this.ctx;
-    const client = new Client(target.replace(/^http/, 'ws'));
     let next: StoryJoinOptions | null = { storyId: this.random.pick(this.ctx.stories) };
     while (next && !stop.stopped) {
       let session: StorySession;
       try {
-        client.auth.token = await account.accessToken();
-        session = await StorySession.open(client, next, stats, (outcome) => this.count(outcome));
+        session = await StorySession.open(target, await account.accessToken(), next, stats, (outcome) => this.count(outcome));
       } catch (error) {
         return this.failed(error);
       }

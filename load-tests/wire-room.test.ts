@@ -97,6 +97,20 @@ describe('WireRoom against a WebSocket server speaking the room protocol', () =>
     room.destroy();
   });
 
+  it('hands the full state and every patch to a player that decodes them, the full state before the join completes', async () => {
+    const seen: string[] = [];
+    const { socket, room } = await joined({
+      onStateBytes: (frame) => seen.push([...frame].join(',')),
+      onState: () => seen.push('joined'),
+    });
+    socket.send(Buffer.of(RoomFrame.roomState, 1, 2, 3));
+    socket.send(Buffer.of(RoomFrame.roomStatePatch, 9));
+    socket.send(Buffer.of(RoomFrame.roomStatePatch, 8, 7));
+    await expect.poll(() => seen.length).toBe(4);
+    expect(seen).toEqual([`${RoomFrame.roomState},1,2,3`, 'joined', `${RoomFrame.roomStatePatch},9`, `${RoomFrame.roomStatePatch},8,7`]);
+    room.destroy();
+  });
+
   it('counts the frames of a counted type in place and hands on the others', async () => {
     let seen = 0;
     const { socket, frames, state, room } = await joined({ counted: { type: roomTypePrefix('comment'), seen: () => seen++ } });

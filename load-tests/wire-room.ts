@@ -28,7 +28,9 @@ export interface WireRoomHandlers {
   counted?: { type: Buffer; seen(): void };
   /** Any other room message; the type (msgpack) starts at `typeStart`. */
   onData(frame: Buffer, typeStart: number): void;
-  /** The first full state arrived: the join is complete. */
+  /** Each full state and patch for a player that decodes them (schema bytes from offset 1; the shared read buffer's, so decode at once). */
+  onStateBytes?(frame: Buffer): void;
+  /** The first full state arrived (after onStateBytes has seen it): the join is complete. */
   onState(): void;
   /** The room turned the seat down (its onJoin threw): `CODE: words`, as colyseus.js reports it. The socket closes next. */
   onRefused(message: string): void;
@@ -189,7 +191,7 @@ export class WireRoom {
   private message(payload: Buffer): void {
     const code = payload[0];
     if (code === RoomFrame.roomData) return this.handlers.onData(payload, 1);
-    if (code === RoomFrame.roomStatePatch) return;
+    if (code === RoomFrame.roomStatePatch) return this.handlers.onStateBytes?.(payload);
     if (code === RoomFrame.joinRoom) {
       this.reached.admitted ||= performance.now();
       return this.writeFrame(Buffer.of(RoomFrame.joinRoom));
@@ -199,6 +201,7 @@ export class WireRoom {
       decode.number(payload, it);
       return this.handlers.onRefused(decode.string(payload, it));
     }
+    if (code === RoomFrame.roomState) this.handlers.onStateBytes?.(payload);
     if (code === RoomFrame.roomState && !this.joined) {
       this.joined = true;
       return this.handlers.onState();
