@@ -1,10 +1,8 @@
 import { Client, getStateCallbacks, type Room } from 'colyseus.js';
 import { READING_ROOM, ReadingMessage, type ReadingCommentMessage, type ReadingCommentsHeldBackMessage, type RoomErrorMessage } from '../rooms/reading/protocol';
 import type { ReadingState } from '../rooms/reading/ReadingState';
-import { STORY_ROOM } from '../rooms/story/protocol';
-import type { StoryState } from '../rooms/story/StoryState';
-import type { RunStats } from './run-stats';
-import { JoinFailed } from './story-session';
+import { RunStats } from './run-stats';
+import { JoinFailed, StorySession } from './story-session';
 import { GuestAccount } from './storyverse-api';
 import { decodeRoomMessage, hasType, refusalCode, roomTypePrefix, WireRefusal, WireRoom } from './wire-room';
 import { errorText } from './error-text';
@@ -44,17 +42,9 @@ export class ReadingReader {
     const guest = await GuestAccount.create(target);
     const client = new Client(target.replace(/^http/, 'ws'));
     client.auth.token = await guest.accessToken();
-    const story = await client.create<StoryState>(STORY_ROOM, { storyId });
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new JoinFailed('OPEN_TIMEOUT', 'the story session never showed its chapter')), JOIN_TIMEOUT_MS);
-      story.onStateChange(() => {
-        if (story.state.chapterId) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-    });
-    await story.leave(true);
+    // Its own figures: a story session's join is not a reading room's.
+    const story = await StorySession.open(target, client.auth.token, { storyId }, new RunStats());
+    await story.leave();
     return new ReadingReader(client, target, stats);
   }
 
