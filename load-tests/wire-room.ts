@@ -201,10 +201,11 @@ export class WireRoom {
       decode.number(payload, it);
       return this.handlers.onRefused(decode.string(payload, it));
     }
-    if (code === RoomFrame.roomState) this.handlers.onStateBytes?.(payload);
-    if (code === RoomFrame.roomState && !this.joined) {
+    if (code !== RoomFrame.roomState) return;
+    this.handlers.onStateBytes?.(payload);
+    if (!this.joined) {
       this.joined = true;
-      return this.handlers.onState();
+      this.handlers.onState();
     }
   }
 
