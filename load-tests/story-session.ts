@@ -188,11 +188,9 @@ export class StorySession {
   }
 }
 
+/** A join that failed without a word from the server (its refusals arrive as WireRefusal or onRefused, with their code). */
 function joinFailure(error: unknown): JoinFailed {
   const text = errorText(error);
-  // The room refuses with "CODE: words" (STORY_NOT_FOUND, INVALID_TOKEN, …).
-  const coded = /^([A-Z][A-Z0-9_]+):\s*/.exec(text);
-  if (coded?.[1]) return new JoinFailed(coded[1], text);
   const network = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|socket hang up/.test(text);
   return new JoinFailed(network ? 'JOIN_UNREACHABLE' : 'JOIN_FAILED', text || 'join failed');
 }
