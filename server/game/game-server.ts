@@ -5,6 +5,7 @@ import { dbPoolState } from '../database/pool-state';
 import type { Metrics } from '../http/metrics';
 import { registerRuntimeMetrics } from '../http/runtime-metrics';
 import type { RoomDefinition } from '../module';
+import { installPrototypeSchemaFields } from '../../rooms/shared/prototype-schema-fields';
 import type { Logger } from '../shared/logger';
 import { ClusterSweep, liveProcessSelector } from './cluster-matchmaking';
 import type { Scaling } from './presence';
@@ -30,6 +31,8 @@ export interface GameServer {
 /** The Colyseus server the rooms run on: matchmaking, room sockets, and the cluster's repairs. */
 export function createGameServer(config: Config, serving: ServingTransport, scaling: Scaling, deps: GameServerDeps): GameServer {
   const { orm, logger, metrics } = deps;
+  // Every join builds a room's state: its fields' accessors are defined once per class, not per instance.
+  installPrototypeSchemaFields();
   const server = new Server({
     transport: serving.transport,
     presence: scaling.presence,
