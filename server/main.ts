@@ -3,6 +3,8 @@
  * environment. Under PM2 (`wait_ready`) it says `ready` once listening; on SIGTERM/SIGINT it stops
  * taking new rooms, lets every room finish saving, closes connections and exits within a bound.
  */
+// First: Colyseus' ids draw their random bytes from a pool only if it is in place before Colyseus loads.
+import './game/pooled-room-ids';
 import { ConfigError, loadConfig } from './config/config';
 import { startStoryVerse } from './composition';
 
