@@ -31,6 +31,7 @@ import type { PlayerAuthenticator } from './player-auth';
 import type { Refusal } from './room-error';
 import type { RoomLogger } from './room-logger';
 import type { RoomTelemetry } from './room-telemetry';
+import { dropUnjoinedPatch, hasJoinedClient } from './unjoined-patch';
 
 /** The services every room kind receives. */
 export interface KitDeps {
@@ -126,6 +127,16 @@ export abstract class KitRoom<State extends object, Deps extends KitDeps = KitDe
   /** A client gone for good (left, kicked, its reconnection window over). */
   protected forgetClient(client: Client): void {
     this.guard.forget(client);
+  }
+
+  /**
+   * A story room renders its session inside its first client's join, before that client has joined:
+   * Colyseus would encode a patch for nobody. Until a client has joined, the changes are dropped
+   * unencoded (each joining client is sent the whole state). A room that sends its patch its own
+   * way (FrameBatch) overrides this whole.
+   */
+  override broadcastPatch(): boolean {
+    return hasJoinedClient(this) ? super.broadcastPatch() : dropUnjoinedPatch(this);
   }
 
   /** Graceful stop: let queued work finish (and save) before the clients are let go. */

@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { Server } from '@colyseus/core';
+import { Encoder } from '@colyseus/schema';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { Client } from 'colyseus.js';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadContentDir } from '../../content-pipeline';
 import { freePort } from '../shared/free-port';
 import type { RecordedOutcome, RoomRecorder } from '../shared/room-recorder';
@@ -115,6 +116,24 @@ describe('story room', () => {
     const none = await start(player, 'second-tide');
     expect(none.room.state.status).toBe('locked');
     expect(lastError(none)).toMatchObject({ code: 'NO_KEYS' });
+  });
+
+  it("encodes a join's session once, in the whole state the player joins with: no patch for a player still joining", async () => {
+    const encode = vi.spyOn(Encoder.prototype, 'encode');
+    const patches = () => encode.mock.calls.filter((call) => (call[3] ?? 'changes') === 'changes').length;
+    try {
+      const session = await start(newPlayer());
+      expect(patches()).toBe(0);
+      expect(session.room.state).toMatchObject({ sceneId: 'dock', status: 'playing', keys: WELCOME.keys - 1 });
+      expect(session.room.state.timeline.length).toBeGreaterThan(0);
+      // The first step's patch carries that step; the client's state follows it exactly.
+      await act(session, 'advance');
+      expect(patches()).toBe(1);
+      expect(session.room.state.sceneId).toBe('fork');
+      expect(session.room.state.choices.map((c) => c.id)).toEqual(['wait', 'lamp', 'secret']);
+    } finally {
+      encode.mockRestore();
+    }
   });
 
   it('charges a premium choice once when choose is sent twice', async () => {
