@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ManualClock } from '../shared/clock';
 import { AccessTokens } from './access-tokens';
 
@@ -32,6 +32,31 @@ describe('AccessTokens', () => {
     const token = await mine.issue({ userId: 'u-1', isGuest: false });
     await expect(mine.verify(token.slice(0, -3) + 'xyz')).rejects.toMatchObject({ code: 'INVALID_TOKEN' });
     await expect(mine.verify('a.b.c')).rejects.toMatchObject({ code: 'INVALID_TOKEN' });
+  });
+
+  it('hashes a token once while it is used again and again, keeping the last 10,000; its time window is checked every time', async () => {
+    const clock = new ManualClock();
+    const tokens = new AccessTokens(secret, clock, 900);
+    const sign = vi.spyOn(AccessTokens.prototype as unknown as { sign(input: string): Buffer }, 'sign');
+    try {
+      const token = await tokens.issue({ userId: 'u-1', isGuest: false });
+      sign.mockClear();
+      for (let join = 0; join < 5; join++) await expect(tokens.verify(token)).resolves.toEqual({ userId: 'u-1', isGuest: false });
+      expect(sign).toHaveBeenCalledTimes(1);
+      // A tampered token is hashed (and refused) every time: only verified tokens are kept.
+      const tampered = token.slice(0, -3) + 'xyz';
+      for (let i = 0; i < 2; i++) await expect(tokens.verify(tampered)).rejects.toMatchObject({ code: 'INVALID_TOKEN' });
+      expect(sign).toHaveBeenCalledTimes(3);
+      // 10,000 other players' tokens push it out: then it is hashed again.
+      for (let i = 0; i < 10_000; i++) await tokens.verify(await tokens.issue({ userId: `other-${i}`, isGuest: true }));
+      sign.mockClear();
+      await tokens.verify(token);
+      expect(sign).toHaveBeenCalledTimes(1);
+      clock.advance(901);
+      await expect(tokens.verify(token)).rejects.toMatchObject({ message: expect.stringMatching(/expired/) });
+    } finally {
+      sign.mockRestore();
+    }
   });
 });
 

@@ -8,6 +8,8 @@ const AUDIENCE = 'storyverse';
 /** Ours are about 250 characters; anything far longer is refused before any decoding or hashing. */
 const MAX_TOKEN_LENGTH = 4096;
 const HEADER = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
+/** Tokens whose signature was checked lately (a few hundred bytes each), the oldest forgotten first. */
+const VERIFIED_TOKENS_KEPT = 10_000;
 
 export interface AccessTokenClaims {
   userId: string;
@@ -24,6 +26,12 @@ export interface AccessTokenClaims {
  */
 export class AccessTokens implements AccessTokenVerifier {
   private readonly key: Buffer;
+  /**
+   * A player presents one token for its whole life (every chapter is a new room to join): the same
+   * string verified once is not hashed again. Only tokens that passed every check are kept, each
+   * with its validity window, which is checked again on every use.
+   */
+  private readonly verified = new Map<string, VerifiedToken>();
 
   constructor(secret: string, private readonly clock: Clock, readonly ttlSeconds = 15 * 60) {
     // jose refused an empty key; a bare HMAC would take it, and anyone could then mint tokens.
@@ -41,6 +49,23 @@ export class AccessTokens implements AccessTokenVerifier {
 
   /** Synchronous work; async only to keep the verifier interface. Rejects with INVALID_TOKEN. */
   async verify(token: string): Promise<AccessTokenClaims> {
+    const known = typeof token === 'string' ? this.verified.get(token) : undefined;
+    if (known) {
+      try {
+        return this.stillValid(known);
+      } catch (error) {
+        this.verified.delete(token);
+        throw error;
+      }
+    }
+    const verified = this.check(token);
+    if (this.verified.size >= VERIFIED_TOKENS_KEPT) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(token, verified);
+    return this.stillValid(verified);
+  }
+
+  /** The signature and claims of a token not seen lately; its time window is checked by stillValid. */
+  private check(token: string): VerifiedToken {
     if (typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH) throw invalid();
     const segments = token.split('.');
     if (segments.length !== 3) throw invalid();
@@ -57,12 +82,16 @@ export class AccessTokens implements AccessTokenVerifier {
     const claims = parseJsonObject(payloadPart);
     if (!claims || claims.iss !== ISSUER || !hasAudience(claims.aud) || typeof claims.sub !== 'string') throw invalid();
     const { exp, nbf, iat } = claims;
-    if (!isNumber(exp) || (iat !== undefined && !isNumber(iat))) throw invalid();
-    // jose's semantics, no clock tolerance: not yet valid while now < nbf, expired once now >= exp.
+    if (!isNumber(exp) || (iat !== undefined && !isNumber(iat)) || (nbf !== undefined && !isNumber(nbf))) throw invalid();
+    return { userId: claims.sub, isGuest: claims.guest === true, exp, nbf: nbf ?? null };
+  }
+
+  /** jose's semantics, no clock tolerance: not yet valid while now < nbf, expired once now >= exp. */
+  private stillValid(token: VerifiedToken): AccessTokenClaims {
     const now = this.nowSeconds();
-    if (nbf !== undefined && !(isNumber(nbf) && nbf <= now)) throw invalid();
-    if (exp <= now) throw new DomainError('INVALID_TOKEN', 'The access token has expired; refresh it');
-    return { userId: claims.sub, isGuest: claims.guest === true };
+    if (token.nbf !== null && token.nbf > now) throw invalid();
+    if (token.exp <= now) throw new DomainError('INVALID_TOKEN', 'The access token has expired; refresh it');
+    return { userId: token.userId, isGuest: token.isGuest };
   }
 
   private sign(signingInput: string): Buffer {
@@ -72,6 +101,11 @@ export class AccessTokens implements AccessTokenVerifier {
   private nowSeconds(): number {
     return Math.floor(this.clock.now().getTime() / 1000);
   }
+}
+
+interface VerifiedToken extends AccessTokenClaims {
+  exp: number;
+  nbf: number | null;
 }
 
 function invalid(): DomainError {
