@@ -1,16 +1,6 @@
 import { ClientState, getMessageBytes, Protocol, Room, type Client } from '@colyseus/core';
 import type { ClientWrites } from './client-writes';
-
-/** What FrameBatch needs of a Colyseus 0.16 room to send its patch itself (pinned version; see patchAndFlush). */
-interface PatchingRoom {
-  readonly clients: Iterable<Client>;
-  readonly state: unknown;
-  onBeforePatch?(state: unknown): unknown;
-  readonly clock: { tick(): void };
-  readonly _simulationInterval?: unknown;
-  readonly _serializer: { hasFilters?: boolean; applyPatches(clients: unknown[], state: unknown): boolean };
-  _dequeueAfterPatchMessages(): void;
-}
+import { broadcastPatchThrough, type PatchingRoom } from './room-patch';
 
 /** A client's share of a flush: which of its frames (indices, in order; null: all) and a frame of its own after them. */
 export interface FrameShare {
@@ -59,15 +49,13 @@ export class FrameBatch<Tag = undefined> {
       this.flush(colyseus.clients);
       return changed;
     }
-    colyseus.onBeforePatch?.(colyseus.state);
-    if (!colyseus._simulationInterval) colyseus.clock.tick();
-    if (!colyseus.state) return false;
-    let patch: Uint8Array | null = null;
-    const capture = { state: ClientState.JOINED, raw: (bytes: Uint8Array) => (patch = bytes) };
-    const changed = colyseus._serializer.applyPatches([capture], colyseus.state);
-    this.send(colyseus.clients, patch);
-    colyseus._dequeueAfterPatchMessages();
-    return changed;
+    return broadcastPatchThrough(room, ({ _serializer: serializer, clients, state }) => {
+      let patch: Uint8Array | null = null;
+      const capture = { state: ClientState.JOINED, raw: (bytes: Uint8Array) => (patch = bytes) };
+      const changed = serializer.applyPatches([capture], state);
+      this.send(clients, patch);
+      return changed;
+    });
   }
 
   /** Sends what was gathered to every client (one still joining gets it with its first state). */
