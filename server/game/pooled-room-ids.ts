@@ -27,19 +27,16 @@ export const pooledBytesHandedOut = { total: 0 };
 const pool = Buffer.allocUnsafe(POOL_BYTES);
 let offset = POOL_BYTES;
 
-/** The module of nanoid's byte source that @colyseus/core loads (nanoid 2 reads it once, when it loads). */
-export const colyseusNanoidRandom = (): string => createRequire(createRequire(import.meta.url).resolve('@colyseus/core')).resolve('nanoid/random');
-
 /**
- * Puts the pooled source in the module cache where nanoid will look for it. It must run before
- * @colyseus/core is loaded: server/main.ts imports this module first. False if nanoid was loaded already.
+ * Puts the pooled source in the module cache where nanoid 2 will look for it when it loads (it reads its
+ * byte source once). It must run before @colyseus/core is loaded: server/main.ts imports this module
+ * first. A nanoid loaded earlier keeps its own source.
  */
-export function poolColyseusIds(): boolean {
+function poolColyseusIds(): void {
   const require = createRequire(import.meta.url);
-  const path = colyseusNanoidRandom();
-  if (require.cache[path]) return require.cache[path].exports === pooledRandomBytes;
+  const path = createRequire(require.resolve('@colyseus/core')).resolve('nanoid/random');
+  if (require.cache[path]) return;
   require.cache[path] = { id: path, filename: path, path, loaded: true, exports: pooledRandomBytes, children: [], paths: [] } as unknown as NodeModule;
-  return true;
 }
 
 poolColyseusIds();
