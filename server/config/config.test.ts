@@ -49,7 +49,7 @@ describe('loadConfig', () => {
   });
 
   it('reads the group commit limits of story steps', () => {
-    expect(loadConfig({}).stepBatches).toEqual({ maxSize: 100, maxWaitMs: 5 });
+    expect(loadConfig({}).stepBatches).toEqual({ maxSize: 100, maxWaitMs: 10 });
     expect(loadConfig({ STEP_BATCH_MAX_SIZE: '1', STEP_BATCH_MAX_WAIT_MS: '0' }).stepBatches).toEqual({ maxSize: 1, maxWaitMs: 0 });
   });
 

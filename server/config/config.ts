@@ -101,7 +101,7 @@ const envSchema = z.object({
   READING_PATCH_MS: integer(50, 1000, 500),
   READING_LIVE_COMMENTS_PER_SECOND: integer(1, 1000, 5),
   STEP_BATCH_MAX_SIZE: integer(1, 1000, 100),
-  STEP_BATCH_MAX_WAIT_MS: integer(0, 1000, 5),
+  STEP_BATCH_MAX_WAIT_MS: integer(0, 1000, 10),
   KEY_REGEN_SECONDS: integer(1, 31 * 24 * 3600, 10800),
   WELCOME_DIAMONDS: integer(0, 1_000_000, 20),
   WRITER_SHARE_PERCENT: integer(0, 100, 70),

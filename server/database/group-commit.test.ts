@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { GroupCommit } from './group-commit';
+import { ALWAYS_GATHER, WritePace } from './write-pace';
 
 interface Write {
   row: string;
@@ -128,28 +129,72 @@ describe('GroupCommit', () => {
     expect(await Promise.all(writes)).toEqual([true, true, true]);
   });
 
-  it('gathers writes nobody waits on for gatherMs, even with nothing in flight: one commit for the gathering', async () => {
+  it('gathers while the policy says so, even with nothing in flight: one commit maxWaitMs after the first write', async () => {
     // Only timeouts: the fake database settles on setImmediate.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
       const db = fakeDatabase();
-      const group = new GroupCommit(db.commit, byRow, { maxSize: 3, maxWaitMs: 5, gatherMs: 1000 });
+      const group = new GroupCommit(db.commit, byRow, { maxSize: 3, maxWaitMs: 1000 }, ALWAYS_GATHER);
       const first = [group.write({ row: 'a', value: 1 }), group.write({ row: 'b', value: 1 })];
       await vi.advanceTimersByTimeAsync(999);
       expect(db.commits).toEqual([]);
       await vi.advanceTimersByTimeAsync(1);
       expect(db.commits).toEqual([['a=1', 'b=1']]);
-      // While that commit is in flight: a full gathering goes at once, a row in flight waits for its commit and the next gathering.
+      // While that commit is in flight: a full gathering goes at once, a row in flight waits for its commit's end.
       const more = [group.write({ row: 'a', value: 2 }), group.write({ row: 'c', value: 1 }), group.write({ row: 'd', value: 1 })];
       expect(db.commits).toEqual([['a=1', 'b=1'], ['c=1', 'd=1']]);
       await db.releaseAll();
       expect(await Promise.all(first)).toEqual([true, true]);
-      await vi.advanceTimersByTimeAsync(999);
-      expect(db.commits).toHaveLength(2);
-      await vi.advanceTimersByTimeAsync(1);
       expect(db.commits[2]).toEqual(['a=2']);
       await db.releaseAll();
       expect(await Promise.all(more)).toEqual([true, true, true]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('switches with the pace: gathers while writes come fast, then goes at once again when they are rare', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const db = fakeDatabase();
+      let fast = true;
+      const group = new GroupCommit(db.commit, byRow, { maxSize: 10, maxWaitMs: 10 }, { shouldGather: () => fast });
+      const gathered = [group.write({ row: 'a', value: 1 }), group.write({ row: 'b', value: 1 })];
+      expect(db.commits).toEqual([]);
+      await vi.advanceTimersByTimeAsync(10);
+      expect(db.commits).toEqual([['a=1', 'b=1']]);
+      await db.releaseAll();
+      expect(await Promise.all(gathered)).toEqual([true, true]);
+      fast = false;
+      const alone = group.write({ row: 'c', value: 1 });
+      expect(db.commits).toEqual([['a=1', 'b=1'], ['c=1']]);
+      await db.releaseAll();
+      expect(await alone).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('gathers the steps of many sessions with the default pace: a first few go alone, then they share commits', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      let now = 0;
+      const db = fakeDatabase();
+      const group = new GroupCommit(db.commit, byRow, { maxSize: 100, maxWaitMs: 10 }, new WritePace(10, () => now));
+      // 400 writes, one a millisecond (ten per wait), each answered before the next would block its row.
+      const writes: Promise<boolean>[] = [];
+      for (let i = 0; i < 400; i++) {
+        writes.push(group.write({ row: `r${i % 50}`, value: i }));
+        now++;
+        await vi.advanceTimersByTimeAsync(1);
+        await db.releaseAll();
+      }
+      await vi.advanceTimersByTimeAsync(10);
+      await db.releaseAll();
+      expect(await Promise.all(writes)).toEqual(writes.map(() => true));
+      // About one commit a wait once the pace is known: 40 waits, and the writes before the pace was known.
+      expect(group.totals.commits).toBeLessThanOrEqual(60);
+      expect(group.totals.writes).toBe(400);
     } finally {
       vi.useRealTimers();
     }

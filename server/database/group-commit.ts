@@ -1,16 +1,11 @@
 import { isDatabaseUnavailable } from './database-unavailable';
+import { WritePace, type GatherPolicy } from './write-pace';
 
 export interface GroupCommitLimits {
-  /** The most writes one commit carries. */
+  /** The most writes one commit carries: a full gathering goes at once. */
   maxSize: number;
-  /** The longest a write waits behind a commit in flight before it starts a commit of its own. */
+  /** How long a gathering lasts: its commit starts this long after its first write. */
   maxWaitMs: number;
-  /**
-   * For writes that may wait (nobody waits on a reader's time in a chapter; a reaction's count goes out
-   * with the next patch): each waits this long for others to share its commit, even when nothing is in
-   * flight — one commit a gathering instead of one a write. Unset: a write goes at once when nothing is in flight.
-   */
-  gatherMs?: number;
 }
 
 /**
@@ -28,15 +23,16 @@ interface Waiting<W, R> {
 }
 
 /**
- * Group commit: writes that arrive while a commit is in flight wait for it and then go together,
- * in one commit of their own — so under load one round trip and one fsync carry many writes, and
- * when the database is idle a write goes at once (no added latency). A batch holds at most
- * `maxSize` writes and one per key, and a key is in one commit at a time: two writes of one row go
- * in two commits, the second after the first has committed, so they land in the order they were
- * made. Otherwise a write never waits longer than `maxWaitMs` for a busy commit (commits then run
- * side by side). Each write's promise settles only after its own commit. When a batch fails for a
- * reason other than a lost database, each of its writes is tried again alone, so one bad write does
- * not fail its neighbours.
+ * Group commit: writes that come close together go in one commit — so under load one round trip and
+ * one fsync carry many writes, and one wake-up of the process hears them all answered. While writes
+ * come fast (the policy's call; by default WritePace: faster than one per `maxWaitMs`) they gather,
+ * and a gathering's commit starts `maxWaitMs` after its first write. Otherwise a write goes at once —
+ * an idle server adds no latency — unless a commit is in flight: then it waits for that commit's end
+ * (at most `maxWaitMs`), so a burst shares the next commit. A batch holds at most `maxSize` writes and
+ * one per key, and a key is in one commit at a time: two writes of one row go in two commits, the
+ * second after the first has committed, so they land in the order they were made. Each write's promise
+ * settles only after its own commit. When a batch fails for a reason other than a lost database, each
+ * of its writes is tried again alone, so one bad write does not fail its neighbours.
  */
 export class GroupCommit<W, R = boolean> {
   /** Commits run and the writes they carried since start (writes ÷ commits: how much sharing happens). */
@@ -45,19 +41,25 @@ export class GroupCommit<W, R = boolean> {
   /** Keys of the writes in commits in flight (none while nothing is in flight): their next writes wait for those commits. */
   private readonly inFlightKeys = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** A waiting write goes as soon as the commit in flight ends (it did not gather, it only found the database busy). */
+  private behindCommit = false;
 
   constructor(
     private readonly commit: CommitBatch<W, R>,
     private readonly keyOf: (write: W) => string,
     private readonly limits: GroupCommitLimits,
+    private readonly gathering: GatherPolicy = new WritePace(limits.maxWaitMs),
   ) {}
 
   /** Resolves once committed, with the write's own answer from its batch. */
   write(write: W): Promise<R> {
     return new Promise((resolve, reject) => {
+      const gather = this.gathering.shouldGather();
       this.waiting.push({ write, key: this.keyOf(write), settle: { resolve, reject } });
-      if (this.waiting.length >= this.limits.maxSize || (!this.limits.gatherMs && this.inFlightKeys.size === 0)) this.flush();
-      else this.wait();
+      if (this.waiting.length >= this.limits.maxSize || (!gather && this.inFlightKeys.size === 0)) return this.flush();
+      // Not gathering, but a commit is in flight: wait for its end (a burst shares the next commit), at most maxWaitMs.
+      if (!gather) this.behindCommit = true;
+      this.timer ??= setTimeout(() => this.flush(), this.limits.maxWaitMs);
     });
   }
 
@@ -66,14 +68,10 @@ export class GroupCommit<W, R = boolean> {
     return this.waiting.length;
   }
 
-  /** The next commit after the wait: a gathering's, else the most a write may wait behind one in flight. */
-  private wait(): void {
-    this.timer ??= setTimeout(() => this.flush(), this.limits.gatherMs || this.limits.maxWaitMs);
-  }
-
   private flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.behindCommit = false;
     if (this.waiting.length === 0) return;
     const batch = this.take();
     // Every waiting write's key is in a commit in flight: its end flushes again.
@@ -82,9 +80,8 @@ export class GroupCommit<W, R = boolean> {
     void this.commitAll(batch).then((outcomes) => {
       // Done before the writers hear back, so that a writer's next write of the same key goes at once.
       for (const w of batch) this.inFlightKeys.delete(w.key);
-      // Gathering: what came meanwhile waits for its gathering to end, not for this commit's.
-      if (this.waiting.length > 0 && this.limits.gatherMs) this.wait();
-      else if (this.waiting.length > 0) this.flush();
+      // Writes held back by this commit (by their key, or a busy database) go now; a gathering waits for its time.
+      if (this.waiting.length > 0 && (!this.timer || this.behindCommit)) this.flush();
       batch.forEach((w, i) => {
         const outcome = outcomes[i]!;
         if (outcome.ok) w.settle.resolve(outcome.answer);

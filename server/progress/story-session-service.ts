@@ -33,7 +33,7 @@ export interface StorySessionDeps {
   stepBatches?: GroupCommitLimits;
 }
 
-const DEFAULT_STEP_BATCHES: GroupCommitLimits = { maxSize: 100, maxWaitMs: 5 };
+const DEFAULT_STEP_BATCHES: GroupCommitLimits = { maxSize: 100, maxWaitMs: 10 };
 
 const INSERT_PROGRESS_SQL =
   'insert into player_progress (id, user_id, story_id, chapter_id, scene_id, status, step, flags, relationships, history, completed_chapters, ink_state, player_name, outfit, owned_outfits, created_at, updated_at) ' +

@@ -4,6 +4,7 @@ import type { ReadProgress, ReadingStore } from '../../rooms/reading/reading-roo
 import type { Outcome } from '../../rooms/reading/rules/outcome';
 import { aggregateReactions, type ReactionCounts } from '../../rooms/reading/rules/reaction-counts';
 import { GroupCommit, type GroupCommitLimits } from '../database/group-commit';
+import { ALWAYS_GATHER } from '../database/write-pace';
 import type { PreparedStatements, RowShape, StatementRunner } from '../database/prepared-statements';
 import type { Clock } from '../shared/clock';
 
@@ -121,9 +122,9 @@ export class DatabaseReadingStore implements ReadingStore {
   private readonly toggles: GroupCommit<Toggle, number>;
 
   constructor(private readonly deps: DatabaseReadingStoreDeps) {
-    this.reads = new GroupCommit((records) => this.commitReads(records), (record) => `${record.userId} ${record.chapterId}`, { ...deps.batches, gatherMs: deps.readsGatherMs ?? READ_RECORDS_GATHER_MS });
+    this.reads = new GroupCommit((records) => this.commitReads(records), (record) => `${record.userId} ${record.chapterId}`, { ...deps.batches, maxWaitMs: deps.readsGatherMs ?? READ_RECORDS_GATHER_MS }, ALWAYS_GATHER);
     // One toggle per reader and pair in a batch: a reader's second toggle of a pair is applied after the first.
-    this.toggles = new GroupCommit((toggles) => this.commitToggles(toggles), (t) => `${t.userId} ${t.chapterId} ${t.paragraphId} ${t.emoji}`, { ...deps.batches, gatherMs: deps.togglesGatherMs ?? TOGGLES_GATHER_MS });
+    this.toggles = new GroupCommit((toggles) => this.commitToggles(toggles), (t) => `${t.userId} ${t.chapterId} ${t.paragraphId} ${t.emoji}`, { ...deps.batches, maxWaitMs: deps.togglesGatherMs ?? TOGGLES_GATHER_MS }, ALWAYS_GATHER);
   }
 
   /** Reads recorded and the commits that carried them (how much sharing happens). */
