@@ -37,7 +37,7 @@ describeOnEngines('story steps in shared commits', (db) => {
     return { userId, progress: await readerAt(db().orm, userId, storyId) };
   }));
   const saved = async (userId: string) => db().orm.em.fork().findOneOrFail(PlayerProgress, { user: userId, story: storyId }, { disableIdentityMap: true });
-  const moved = (p: StoryProgress, i: number): StoryProgress => ({ ...p, sceneId: `scene-${i}`, status: 'playing', step: p.step + 1, flags: { [`met_${i}`]: true }, relationships: { jun: i }, history: [{ chapterId: p.chapterId, sceneId: p.sceneId, choiceId: `c${i}`, at: '2026-12-04T00:00:00.000Z' }], playerName: `Reader ${i}`, ownedOutfits: ['coat'] });
+  const moved = (p: StoryProgress, i: number): StoryProgress => ({ ...p, sceneId: `scene-${i}`, status: 'playing', step: p.step + 1, flags: { [`met_${i}`]: true }, relationships: { jun: i }, history: [{ chapterId: p.chapterId, sceneId: p.sceneId, choiceId: `c${i}`, at: '2026-12-04T00:00:00.000Z' }], playerName: `Reader "${i}" \\ ☂`, inkState: `{"turn":${i},"text":"a \\"quoted\\" line"}`, ownedOutfits: ['coat'] });
 
   it('saves the free steps of many sessions in fewer commits, each exactly as sent', async () => {
     const party = await readers(40);
@@ -49,8 +49,8 @@ describeOnEngines('story steps in shared commits', (db) => {
     expect(after.commits - before.commits).toBeLessThan(party.length / 2);
     for (const [i, r] of party.entries()) {
       const row = await saved(r.userId);
-      expect({ sceneId: row.sceneId, step: row.step, flags: row.flags, relationships: row.relationships, history: row.history, playerName: row.playerName, ownedOutfits: row.ownedOutfits }).toEqual({
-        sceneId: `scene-${i}`, step: 2, flags: { [`met_${i}`]: true }, relationships: { jun: i }, history: [{ chapterId: `${storyId}-ch1`, sceneId: 'fork', choiceId: `c${i}`, at: '2026-12-04T00:00:00.000Z' }], playerName: `Reader ${i}`, ownedOutfits: ['coat'],
+      expect({ sceneId: row.sceneId, step: row.step, flags: row.flags, relationships: row.relationships, history: row.history, playerName: row.playerName, inkState: row.inkState, ownedOutfits: row.ownedOutfits }).toEqual({
+        sceneId: `scene-${i}`, step: 2, flags: { [`met_${i}`]: true }, relationships: { jun: i }, history: [{ chapterId: `${storyId}-ch1`, sceneId: 'fork', choiceId: `c${i}`, at: '2026-12-04T00:00:00.000Z' }], playerName: `Reader "${i}" \\ ☂`, inkState: `{"turn":${i},"text":"a \\"quoted\\" line"}`, ownedOutfits: ['coat'],
       });
     }
   });

@@ -26,14 +26,27 @@ export type StepAnswer =
 /** One row per player and story: two steps of it never share a commit. */
 export const stepWriteKey = (write: StepWrite): string => `${write.userId}/${write.before.storyId}`;
 
-/** Many steps in one statement: each column an array, unnested into rows; the rows it changed come back. */
+/**
+ * Many steps in one statement: the rows as one JSON array, read back as a record set. One parameter,
+ * serialized natively, instead of fifteen arrays escaped element by element (the JSON columns twice).
+ */
 const SAVE_STEPS_SQL =
-  'update player_progress as p set chapter_id = v.chapter_id, scene_id = v.scene_id, status = v.status, step = v.step, flags = v.flags::jsonb, relationships = v.relationships::jsonb, ' +
-  'history = v.history::jsonb, completed_chapters = v.completed_chapters::jsonb, ink_state = v.ink_state, player_name = v.player_name, outfit = v.outfit, owned_outfits = v.owned_outfits::jsonb, updated_at = ? ' +
-  'from unnest(?::uuid[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) ' +
-  'as v(user_id, story_id, from_step, chapter_id, scene_id, status, step, flags, relationships, history, completed_chapters, ink_state, player_name, outfit, owned_outfits) ' +
+  'update player_progress as p set chapter_id = v.chapter_id, scene_id = v.scene_id, status = v.status, step = v.step, flags = v.flags, relationships = v.relationships, ' +
+  'history = v.history, completed_chapters = v.completed_chapters, ink_state = v.ink_state, player_name = v.player_name, outfit = v.outfit, owned_outfits = v.owned_outfits, updated_at = ? ' +
+  'from json_to_recordset(?::json) as v(user_id uuid, story_id text, from_step integer, chapter_id text, scene_id text, status text, step integer, flags jsonb, relationships jsonb, ' +
+  'history jsonb, completed_chapters jsonb, ink_state text, player_name text, outfit text, owned_outfits jsonb) ' +
   'where p.user_id = v.user_id and p.story_id = v.story_id and p.step = v.from_step ' +
   'returning p.user_id as "userId", p.story_id as "storyId"';
+
+/** A step as SAVE_STEPS_SQL's record: the row it updates, the step it started from, what it saves. */
+function stepRecord({ userId, before, after }: StepWrite) {
+  return {
+    user_id: userId, story_id: before.storyId, from_step: before.step,
+    chapter_id: after.chapterId, scene_id: after.sceneId, status: after.status, step: after.step,
+    flags: after.flags, relationships: after.relationships, history: after.history, completed_chapters: after.completedChapterIds,
+    ink_state: after.inkState ?? null, player_name: after.playerName ?? null, outfit: after.outfit ?? null, owned_outfits: after.ownedOutfits ?? [],
+  };
+}
 
 const freeAnswer = (saved: boolean): StepAnswer => (saved ? { kind: 'saved', wallet: null } : { kind: 'movedOn' });
 const isCharged = (write: StepWrite): write is ChargedStepWrite => write.payment !== undefined;
@@ -74,9 +87,7 @@ export function commitSteps(statements: PreparedStatements, clock: Clock): Commi
       for (const write of writes) saved.push((await runner.run(SAVE_STEP_SQL, oneStep(write, now))) === 1);
       return saved;
     }
-    const rows = writes.map((w) => [w.userId, w.before.storyId, w.before.step, ...progressValues(w.after)]);
-    const columns = rows[0]!.map((_, column) => rows.map((row) => row[column]!));
-    const changed = await runner.all(SAVE_STEPS_SQL, [now, ...columns], { userId: 'text', storyId: 'text' });
+    const changed = await runner.all(SAVE_STEPS_SQL, [now, JSON.stringify(writes.map(stepRecord))], { userId: 'text', storyId: 'text' });
     const keys = new Set(changed.map((row) => `${row.userId}/${row.storyId}`));
     return writes.map((w) => keys.has(stepWriteKey(w)));
   }
