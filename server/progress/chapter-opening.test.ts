@@ -119,6 +119,33 @@ describeOnEngines('opening chapters with keys', (db, engine) => {
     expect((await chapterOpenings(userId)).map((e) => e.key)).toEqual(['chapter:frost-ch1', 'chapter:frost-ch2']);
   });
 
+  it('reads a paid chapter again in one statement on PostgreSQL: the move saved, no key, no ledger row', async () => {
+    const userId = await reader();
+    await open(userId, 'tide');
+    await finished(userId, 'tide', ['tide-ch1']);
+    await open(userId, 'tide', 'tide-ch2');
+    statements.alone = statements.inTransaction = 0;
+    const again = await open(userId, 'tide', 'tide-ch1');
+    if (engine === 'postgresql') expect(statements).toEqual({ alone: 2, inTransaction: 0 });
+    expect(again.progress).toMatchObject({ chapterId: 'tide-ch1', sceneId: 'opening', step: 2 });
+    expect(again.wallet.keys).toBe(KEYS_CAP - 2);
+    expect(await keysOf(userId)).toBe(KEYS_CAP - 2);
+    expect((await progressRows(userId)).map((p) => [p.chapterId, p.step])).toEqual([['tide-ch1', 2]]);
+    expect((await chapterOpenings(userId)).map((e) => e.key)).toEqual(['chapter:tide-ch1', 'chapter:tide-ch2']);
+  });
+
+  it('refuses to read a paid chapter again over a step another session saved meanwhile (PROGRESS_CONFLICT), changing nothing', async () => {
+    const userId = await reader();
+    await open(userId, 'ember');
+    await finished(userId, 'ember', ['ember-ch1']);
+    await open(userId, 'ember', 'ember-ch2');
+    afterProgressRead = () => db().orm.em.fork().nativeUpdate(PlayerProgress, { user: userId, story: 'ember' }, { step: 9, sceneId: 'elsewhere' });
+    await expect(open(userId, 'ember', 'ember-ch1')).rejects.toMatchObject({ code: 'PROGRESS_CONFLICT' });
+    expect((await progressRows(userId)).map((p) => [p.chapterId, p.sceneId, p.step])).toEqual([['ember-ch2', 'elsewhere', 9]]);
+    expect(await keysOf(userId)).toBe(KEYS_CAP - 2);
+    expect((await chapterOpenings(userId)).map((e) => e.key)).toEqual(['chapter:ember-ch1', 'chapter:ember-ch2']);
+  });
+
   it('refuses a new chapter without a key (NO_KEYS, when the next arrives) and writes nothing', async () => {
     const userId = await reader();
     await setKeys(userId, 0);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { StoryProgress } from '../../rooms/story/engine';
-import type { PreparedStatements, SqlParam } from '../database/prepared-statements';
+import type { PreparedStatements, RowShape, SqlParam } from '../database/prepared-statements';
 import type { Clock } from '../shared/clock';
 import { BALANCES_SHAPE, LEDGER_COLUMNS, type WalletBalances } from '../wallet/wallet-queries';
 import type { WalletService } from '../wallet/wallet-service';
@@ -32,9 +32,9 @@ export interface ChapterOpeningDeps {
 const RETURNING_BALANCES = 'select "keys", keys_anchor_at as "keysAnchorAt", diamonds from spent';
 
 /** The key taken from `user`'s wallet only if it still holds the pair it was read with (the new pair was computed from it). */
-const spendKey = (user: string) =>
+const spendKey = (user: string, condition = '') =>
   'update wallets set "keys" = ?::integer, keys_anchor_at = ?::timestamptz, updated_at = ?::timestamptz ' +
-  `where user_id = ${user} and "keys" = ?::integer and keys_anchor_at = ?::timestamptz returning user_id, "keys", keys_anchor_at, diamonds`;
+  `where user_id = ${user} and "keys" = ?::integer and keys_anchor_at = ?::timestamptz${condition} returning user_id, "keys", keys_anchor_at, diamonds`;
 
 const LEDGER_ROW =
   `insert into currency_ledger (${LEDGER_COLUMNS}) ` +
@@ -52,22 +52,28 @@ const FIRST_OPENING_SQL =
 
 /**
  * Another chapter of a story already begun: the progress row is locked first, and only if it still
- * holds the step it was read at does the key go, so the key and the move happen together or not at all.
+ * holds the step it was read at does the move happen — with the key spent, or, when the chapter's key
+ * was paid before (its ledger row exists: a chapter read again), without one. The key and the move
+ * happen together or not at all. Answers the balances written (a key spent), or `replayed` 1.
  */
 const NEXT_OPENING_SQL =
   'with held as (select user_id from player_progress where user_id = ?::uuid and story_id = ? and step = ?::integer for update), ' +
-  `spent as (${spendKey('(select user_id from held)')}), ledger as (${LEDGER_ROW}), ` +
+  'paid as (select 1 from currency_ledger where user_id = (select user_id from held) and idempotency_key = ? limit 1), ' +
+  `spent as (${spendKey('(select user_id from held)', ' and not exists (select 1 from paid)')}), ledger as (${LEDGER_ROW}), ` +
   `progress as (update player_progress set ${PROGRESS_SET} ` +
-  'where user_id = (select user_id from spent) and story_id = ?) ' +
-  RETURNING_BALANCES;
+  'where user_id = (select user_id from held) and story_id = ? and (exists (select 1 from spent) or exists (select 1 from paid))) ' +
+  'select s."keys", s.keys_anchor_at as "keysAnchorAt", s.diamonds, (exists (select 1 from paid))::integer as replayed from (select 1) as one left join spent as s on true';
+
+const NEXT_OPENING_SHAPE: RowShape<WalletBalances & { replayed: number }> = { ...BALANCES_SHAPE, replayed: 'integer' };
 
 /**
  * A chapter's key spent, its ledger row, and the progress written, in one PostgreSQL statement (one
- * round trip, atomic by itself) instead of a transaction of a dozen: every new reader of a story
- * and every chapter end comes this way. It decides only the plain case and answers the wallet after
- * it; it answers null, having changed nothing, whenever the caller's transaction must decide — the
- * wallet held no key when read (a chapter opened before reopens free), the wallet or the progress
- * changed since they were read, or the chapter's key was spent before (its ledger row exists).
+ * round trip, atomic by itself) instead of a transaction of a dozen: every new reader of a story,
+ * every chapter end and every chapter read again comes this way. It decides only the plain cases and
+ * answers the wallet after it; it answers null, having changed nothing, whenever the caller's
+ * transaction must decide — the wallet held no key when read (a chapter opened before reopens free),
+ * the wallet or the progress changed since they were read, or a story's first opening finds the
+ * chapter's key spent before (its ledger row exists).
  */
 export class ChapterOpenings {
   constructor(private readonly deps: ChapterOpeningDeps) {}
@@ -87,8 +93,10 @@ export class ChapterOpenings {
         const params = [...newPair, userId, ...readPair, ...ledger, randomUUID(), storyId, ...progressValues(progress), now, now, storyId];
         return await this.deps.statements.first(FIRST_OPENING_SQL, params, BALANCES_SHAPE);
       }
-      const params = [userId, storyId, saved.step, ...newPair, ...readPair, ...ledger, ...progressValues(progress), now, storyId];
-      return await this.deps.statements.first(NEXT_OPENING_SQL, params, BALANCES_SHAPE);
+      const params = [userId, storyId, saved.step, key.idempotencyKey, ...newPair, ...readPair, ...ledger, ...progressValues(progress), now, storyId];
+      const answer = await this.deps.statements.first(NEXT_OPENING_SQL, params, NEXT_OPENING_SHAPE);
+      if (answer?.replayed) return read;
+      return answer?.keys == null ? null : { keys: answer.keys, keysAnchorAt: answer.keysAnchorAt, diamonds: answer.diamonds };
     } catch (error) {
       // The ledger already holds this chapter's key, or a racing first opening made the progress row.
       if (error instanceof UniqueConstraintViolationException) return null;
