@@ -56,7 +56,10 @@ export class GroupCommit<W, R = boolean> {
     return new Promise((resolve, reject) => {
       const gather = this.gathering.shouldGather();
       this.waiting.push({ write, key: this.keyOf(write), settle: { resolve, reject } });
-      if (this.waiting.length >= this.limits.maxSize || (!gather && this.inFlightKeys.size === 0)) return this.flush();
+      if (this.waiting.length >= this.limits.maxSize || (!gather && this.inFlightKeys.size === 0)) {
+        this.flush();
+        return;
+      }
       // Not gathering, but a commit is in flight: wait for its end (a burst shares the next commit), at most maxWaitMs.
       if (!gather) this.behindCommit = true;
       this.timer ??= setTimeout(() => this.flush(), this.limits.maxWaitMs);

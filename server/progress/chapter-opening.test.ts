@@ -202,6 +202,19 @@ describeOnEngines('opening chapters with keys', (db, engine) => {
     expect((await progressRows(userId)).map((p) => [p.chapterId, p.step])).toEqual([['moss-ch2', 1]]);
   });
 
+  it('moves once when two sessions read a paid chapter again at once: no key, one move', async () => {
+    const userId = await reader();
+    await open(userId, 'frost');
+    await finished(userId, 'frost', ['frost-ch1']);
+    await open(userId, 'frost', 'frost-ch2');
+    const results = await Promise.all([sessions.open(userId, 'frost', 'frost-ch1'), sessions.open(userId, 'frost', 'frost-ch1')]);
+    expect(results.filter((r) => r.ok).length).toBeGreaterThanOrEqual(1);
+    for (const r of results) if (!r.ok) expect(r.refusal.code).toBe('PROGRESS_CONFLICT');
+    expect(await keysOf(userId)).toBe(KEYS_CAP - 2);
+    expect((await chapterOpenings(userId)).map((e) => e.key)).toEqual(['chapter:frost-ch1', 'chapter:frost-ch2']);
+    expect((await progressRows(userId)).map((p) => [p.chapterId, p.step])).toEqual([['frost-ch1', 2]]);
+  });
+
   it('never overwrites a step another session saved meanwhile: the move is refused (PROGRESS_CONFLICT) and costs no key', async () => {
     const userId = await reader();
     await open(userId, 'frost');

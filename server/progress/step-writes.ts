@@ -54,7 +54,7 @@ const isCharged = (write: StepWrite): write is ChargedStepWrite => write.payment
 /**
  * Saves a batch of steps in one commit (group commit's CommitBatch), each answered on its own: a
  * step alone is one statement that commits by itself; PostgreSQL's free steps together one
- * `UPDATE … FROM unnest(…)`; anything else one transaction — free steps as above (SQLite: one
+ * `UPDATE … FROM json_to_recordset(…)`; anything else one transaction — free steps as above (SQLite: one
  * prepared UPDATE each), each premium step with its charge (charged-step.ts), whose refusal
  * (moved on, too few diamonds) writes nothing of it and leaves its neighbours to commit.
  */
