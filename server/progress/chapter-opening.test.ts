@@ -72,6 +72,20 @@ describeOnEngines('opening chapters with keys', (db, engine) => {
     if (!opened.ok) throw Object.assign(new Error(opened.refusal.message), { code: opened.refusal.code, details: opened.refusal.details });
     return opened.value;
   };
+  /** Two sessions of one reader open the same chapter at once: one opens it, the other may lose the race (PROGRESS_CONFLICT). */
+  const openTwiceAtOnce = async (userId: string, storyId: string, chapterId: string) => {
+    const results = await Promise.all([sessions.open(userId, storyId, chapterId), sessions.open(userId, storyId, chapterId)]);
+    expect(results.filter((r) => r.ok).length).toBeGreaterThanOrEqual(1);
+    for (const r of results) if (!r.ok) expect(r.refusal.code).toBe('PROGRESS_CONFLICT');
+  };
+  /** A reader who opened the story's first two chapters (two keys spent), now in the second. */
+  const inSecondChapter = async (storyId: string) => {
+    const userId = await reader();
+    await open(userId, storyId);
+    await finished(userId, storyId, [`${storyId}-ch1`]);
+    await open(userId, storyId, `${storyId}-ch2`);
+    return userId;
+  };
 
   it('spends one key on a story\'s first opening: its ledger row, the progress row, one more play, and the wallet as it now stands', async () => {
     const userId = await reader();
@@ -108,10 +122,7 @@ describeOnEngines('opening chapters with keys', (db, engine) => {
   });
 
   it('reopens chapters already paid for without a key, even with none left', async () => {
-    const userId = await reader();
-    await open(userId, 'frost');
-    await finished(userId, 'frost', ['frost-ch1']);
-    await open(userId, 'frost', 'frost-ch2');
+    const userId = await inSecondChapter('frost');
     await setKeys(userId, 0);
     expect((await open(userId, 'frost', 'frost-ch1')).progress).toMatchObject({ chapterId: 'frost-ch1', step: 2 });
     expect((await open(userId, 'frost', 'frost-ch2')).progress).toMatchObject({ chapterId: 'frost-ch2', step: 3 });
@@ -120,10 +131,7 @@ describeOnEngines('opening chapters with keys', (db, engine) => {
   });
 
   it('reads a paid chapter again in one statement on PostgreSQL: the move saved, no key, no ledger row', async () => {
-    const userId = await reader();
-    await open(userId, 'tide');
-    await finished(userId, 'tide', ['tide-ch1']);
-    await open(userId, 'tide', 'tide-ch2');
+    const userId = await inSecondChapter('tide');
     statements.alone = statements.inTransaction = 0;
     const again = await open(userId, 'tide', 'tide-ch1');
     if (engine === 'postgresql') expect(statements).toEqual({ alone: 2, inTransaction: 0 });
@@ -135,10 +143,7 @@ describeOnEngines('opening chapters with keys', (db, engine) => {
   });
 
   it('refuses to read a paid chapter again over a step another session saved meanwhile (PROGRESS_CONFLICT), changing nothing', async () => {
-    const userId = await reader();
-    await open(userId, 'ember');
-    await finished(userId, 'ember', ['ember-ch1']);
-    await open(userId, 'ember', 'ember-ch2');
+    const userId = await inSecondChapter('ember');
     afterProgressRead = () => db().orm.em.fork().nativeUpdate(PlayerProgress, { user: userId, story: 'ember' }, { step: 9, sceneId: 'elsewhere' });
     await expect(open(userId, 'ember', 'ember-ch1')).rejects.toMatchObject({ code: 'PROGRESS_CONFLICT' });
     expect((await progressRows(userId)).map((p) => [p.chapterId, p.sceneId, p.step])).toEqual([['ember-ch2', 'elsewhere', 9]]);
@@ -194,22 +199,15 @@ describeOnEngines('opening chapters with keys', (db, engine) => {
     const userId = await reader();
     await open(userId, 'moss');
     await finished(userId, 'moss', ['moss-ch1']);
-    const results = await Promise.all([sessions.open(userId, 'moss', 'moss-ch2'), sessions.open(userId, 'moss', 'moss-ch2')]);
-    expect(results.filter((r) => r.ok).length).toBeGreaterThanOrEqual(1);
-    for (const r of results) if (!r.ok) expect(r.refusal.code).toBe('PROGRESS_CONFLICT');
+    await openTwiceAtOnce(userId, 'moss', 'moss-ch2');
     expect(await keysOf(userId)).toBe(KEYS_CAP - 2);
     expect((await chapterOpenings(userId)).map((e) => e.key)).toEqual(['chapter:moss-ch1', 'chapter:moss-ch2']);
     expect((await progressRows(userId)).map((p) => [p.chapterId, p.step])).toEqual([['moss-ch2', 1]]);
   });
 
   it('moves once when two sessions read a paid chapter again at once: no key, one move', async () => {
-    const userId = await reader();
-    await open(userId, 'frost');
-    await finished(userId, 'frost', ['frost-ch1']);
-    await open(userId, 'frost', 'frost-ch2');
-    const results = await Promise.all([sessions.open(userId, 'frost', 'frost-ch1'), sessions.open(userId, 'frost', 'frost-ch1')]);
-    expect(results.filter((r) => r.ok).length).toBeGreaterThanOrEqual(1);
-    for (const r of results) if (!r.ok) expect(r.refusal.code).toBe('PROGRESS_CONFLICT');
+    const userId = await inSecondChapter('frost');
+    await openTwiceAtOnce(userId, 'frost', 'frost-ch1');
     expect(await keysOf(userId)).toBe(KEYS_CAP - 2);
     expect((await chapterOpenings(userId)).map((e) => e.key)).toEqual(['chapter:frost-ch1', 'chapter:frost-ch2']);
     expect((await progressRows(userId)).map((p) => [p.chapterId, p.step])).toEqual([['frost-ch1', 2]]);

@@ -95,8 +95,10 @@ export class ChapterOpenings {
       }
       const params = [userId, storyId, saved.step, key.idempotencyKey, ...newPair, ...readPair, ...ledger, ...progressValues(progress), now, storyId];
       const answer = await this.deps.statements.first(NEXT_OPENING_SQL, params, NEXT_OPENING_SHAPE);
-      if (answer?.replayed) return read;
-      return answer?.keys == null ? null : { keys: answer.keys, keysAnchorAt: answer.keysAnchorAt, diamonds: answer.diamonds };
+      if (!answer) return null;
+      if (answer.replayed) return read;
+      // No key spent and nothing replayed: the progress or the wallet moved since the read (the transaction decides).
+      return answer.keys === null ? null : { keys: answer.keys, keysAnchorAt: answer.keysAnchorAt, diamonds: answer.diamonds };
     } catch (error) {
       // The ledger already holds this chapter's key, or a racing first opening made the progress row.
       if (error instanceof UniqueConstraintViolationException) return null;
