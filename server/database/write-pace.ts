@@ -7,6 +7,9 @@ export interface GatherPolicy {
 /** For writes nobody waits on: every one gathers, even on an idle server. */
 export const ALWAYS_GATHER: GatherPolicy = { shouldGather: () => true };
 
+/** For commits that cost no round trip (SQLite, in the process): a wait would buy nothing. */
+export const NEVER_GATHER: GatherPolicy = { shouldGather: () => false };
+
 /** A gap counts up to this many waits: after an idle spell, one write makes the pace slow again. */
 const LONGEST_GAP_IN_WAITS = 8;
 /** Each gap's weight in the average (as TCP's smoothed round trip): the pace follows a change within ~8 writes. */

@@ -14,8 +14,9 @@ import { ledgerOf, openAccount, walletServiceFor } from '../wallet/wallet-test-k
 import { describeOnEngines } from '../../testing/test-database';
 import { StorySessionService } from './story-session-service';
 
-describeOnEngines('story steps in shared commits', (db) => {
+describeOnEngines('story steps in shared commits', (db, engine) => {
   let sessions: StorySessionService;
+  let slowGatherings: StorySessionService;
   let wallet: ReturnType<typeof walletServiceFor>['wallet'];
   let storyId: string;
   /** Commits and the steps they carried so far (the service's own group-commit totals). */
@@ -29,6 +30,8 @@ describeOnEngines('story steps in shared commits', (db) => {
     const writerShares = new WriterShareLedger({ statements, clock: made.clock, sharePercent: 70 });
     const directory = new StoryDirectory({ em: orm.em, clock: made.clock, ttlMs: 0 });
     sessions = new StorySessionService({ em: orm.em, clock: made.clock, wallet, directory, statements, writerShares, stepBatches: { maxSize: 50, maxWaitMs: 5 } });
+    // The same, with gatherings far longer than a test: a step that waited for one would never be answered in time.
+    slowGatherings = new StorySessionService({ em: orm.em, clock: made.clock, wallet, directory, statements, writerShares, stepBatches: { maxSize: 50, maxWaitMs: 600_000 } });
     storyId = await createStory(orm, null);
   });
 
@@ -53,6 +56,14 @@ describeOnEngines('story steps in shared commits', (db) => {
         sceneId: `scene-${i}`, step: 2, flags: { [`met_${i}`]: true }, relationships: { jun: i }, history: [{ chapterId: `${storyId}-ch1`, sceneId: 'fork', choiceId: `c${i}`, at: '2026-12-04T00:00:00.000Z' }], playerName: `Reader "${i}" \\ ☂`, inkState: `{"turn":${i},"text":"a \\"quoted\\" line"}`, ownedOutfits: ['coat'],
       });
     }
+  });
+
+  it.runIf(engine === 'sqlite')('never holds a step for a gathering on SQLite (its commits cost no round trip), however fast steps come', async () => {
+    const party = await readers(40);
+    const before = { ...slowGatherings.stepCommits };
+    // One after another, as fast as they are answered: on PostgreSQL these would soon gather (and wait).
+    for (const [i, r] of party.entries()) expect((await slowGatherings.save(r.userId, r.progress, moved(r.progress, i), { diamonds: 0, choiceId: null })).ok).toBe(true);
+    expect(slowGatherings.stepCommits.commits - before.commits).toBe(party.length);
   });
 
   it('refuses only the step that lost its race: two sessions of one reader, among neighbours', async () => {

@@ -8,6 +8,7 @@ import { Chapter, PlayerProgress } from '../database/entities';
 import { isDatabaseUnavailable } from '../database/database-unavailable';
 import type { WriterShares } from '../earnings/writer-share-ledger';
 import { GroupCommit, type GroupCommitLimits } from '../database/group-commit';
+import { NEVER_GATHER, WritePace } from '../database/write-pace';
 import type { PreparedStatements, RowShape } from '../database/prepared-statements';
 import type { Clock } from '../shared/clock';
 import { DomainError } from '../shared/domain-error';
@@ -66,7 +67,10 @@ export class StorySessionService implements StorySessions {
   private readonly openings: ChapterOpenings | null;
 
   constructor(private readonly deps: StorySessionDeps) {
-    this.steps = new GroupCommit(commitSteps(deps.statements, deps.clock), stepWriteKey, deps.stepBatches ?? DEFAULT_STEP_BATCHES);
+    const limits = deps.stepBatches ?? DEFAULT_STEP_BATCHES;
+    // SQLite commits in the process, with no round trip or wake-up for a gathering to share: steps go at once.
+    const gathering = deps.statements.dialect === 'postgresql' ? new WritePace(limits.maxWaitMs) : NEVER_GATHER;
+    this.steps = new GroupCommit(commitSteps(deps.statements, deps.clock), stepWriteKey, limits, gathering);
     this.openings = deps.statements.dialect === 'postgresql' ? new ChapterOpenings(deps) : null;
   }
 
