@@ -66,7 +66,7 @@ export class ReplayPlayer {
         continue;
       }
       const { outcome, sentAt, rttMs } = await session.act(step.message, step.payload);
-      if (outcome?.kind === 'scene' && (step.message === StoryMessage.choose || step.message === StoryMessage.advance)) this.ctx.stats.roundTrip(step.message, sentAt, rttMs);
+      if (outcome?.kind === 'scene' && (step.message === StoryMessage.choose || step.message === StoryMessage.advance || step.message === StoryMessage.next)) this.ctx.stats.roundTrip(step.message, sentAt, rttMs);
       await this.until(session, step.outcomesAfter);
     }
     if (stop.stopped) return 'stopped';

@@ -16,6 +16,7 @@ export function formatReport(title: string, summary: RunSummary | ReplaySummary)
   lines.push(latencyRow('choice round trip', summary.choices, summary.choiceRttMs));
   lines.push(latencyRow('  after the ramp', summary.choiceRttAfterRampMs.count, summary.choiceRttAfterRampMs));
   lines.push(latencyRow('advance round trip', summary.advances, summary.advanceRttMs));
+  lines.push(latencyRow('next chapter (same room)', summary.nextChapters, summary.nextChapterRttMs));
   lines.push('');
   lines.push(`messages/s sent ${summary.messagesPerSecond} · received ${summary.messagesReceivedPerSecond}`);
   lines.push(`errors ${summary.errors}${summary.errors > 0 ? ` — ${codes(summary.errorsByCode)}` : ''}`);

@@ -17,6 +17,8 @@ export class RunStats {
   readonly joinStepsMs = { connect: new LatencyHistogram(), upgrade: new LatencyHistogram(), admit: new LatencyHistogram(), firstState: new LatencyHistogram() };
   readonly choiceRttMs = new LatencyHistogram();
   readonly advanceRttMs = new LatencyHistogram();
+  /** `next` at a chapter's end answered by the next chapter's first scene, in the same room. */
+  readonly nextChapterRttMs = new LatencyHistogram();
   /** Choice round trips that started once every player had joined: the steady state, without the ramp's join storm. */
   readonly choiceRttAfterRampMs = new LatencyHistogram();
   /** performance.now() at which the ramp ends (set when the run starts). */
@@ -47,9 +49,10 @@ export class RunStats {
     this.joinStepsMs.firstState.record(stateAt - reached.admitted);
   }
 
-  /** One `choose` or `advance` answered by a new scene, sent at `sentAt` (performance.now()). */
-  roundTrip(message: 'choose' | 'advance', sentAt: number, rttMs: number): void {
+  /** One `choose`, `advance` or `next` answered by a new scene, sent at `sentAt` (performance.now()). */
+  roundTrip(message: 'choose' | 'advance' | 'next', sentAt: number, rttMs: number): void {
     if (message === 'advance') return this.advanceRttMs.record(rttMs);
+    if (message === 'next') return this.nextChapterRttMs.record(rttMs);
     this.choiceRttMs.record(rttMs);
     if (sentAt >= this.rampEndsAt) this.choiceRttAfterRampMs.record(rttMs);
   }

@@ -19,6 +19,9 @@ describe('runStory against the real composition', () => {
     expect(summary.errorsByCode).toEqual({});
     expect(summary.choices).toBeGreaterThan(0);
     expect(summary.advances).toBeGreaterThan(0);
+    // Chapters ended, and their readers went on into the next ones in the same room.
+    expect(summary.nextChapters).toBeGreaterThan(0);
+    expect(summary.nextChapterRttMs.p50).toBeGreaterThan(0);
     expect(summary.joins).toBeGreaterThanOrEqual(10);
     expect(summary.choiceRttMs.p99).toBeGreaterThan(0);
     expect(summary.joinMs.p50).toBeGreaterThan(0);

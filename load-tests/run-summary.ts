@@ -19,6 +19,9 @@ export interface RunSummary {
   /** Choice round trips sent after the ramp (every player joined): the steady state. */
   choiceRttAfterRampMs: LatencySummary;
   advanceRttMs: LatencySummary;
+  /** `next` round trips: a chapter's end into the next chapter in the same room (no join). */
+  nextChapters: number;
+  nextChapterRttMs: LatencySummary;
   joinMs: LatencySummary;
   joins: number;
   /** Messages the players sent per second (each is one round trip for the server). */
@@ -66,6 +69,8 @@ export function summarize(stats: RunStats, { durationS, server, generator }: Mea
     choiceRttMs: stats.choiceRttMs.summary(),
     choiceRttAfterRampMs: stats.choiceRttAfterRampMs.summary(),
     advanceRttMs: stats.advanceRttMs.summary(),
+    nextChapters: stats.nextChapterRttMs.count,
+    nextChapterRttMs: stats.nextChapterRttMs.summary(),
     joinMs: stats.joinMs.summary(),
     joins: stats.joinMs.count,
     messagesPerSecond: perSecond(stats.messagesSent),

@@ -8,7 +8,7 @@ import { decodeRoomMessage, hasType, refusalCode, roomTypePrefix, WireRefusal, W
 /** What the server showed after a message: a new scene (or status), or a refusal. */
 export type Outcome = { kind: 'scene'; chapterId: string; sceneId: string; status: string } | { kind: 'error'; code: string };
 
-export type PlayerMessage = typeof StoryMessage.advance | typeof StoryMessage.choose;
+export type PlayerMessage = typeof StoryMessage.advance | typeof StoryMessage.choose | typeof StoryMessage.next;
 
 /** A join that did not end in a first scene; `code` is what the report counts it under. */
 export class JoinFailed extends Error {

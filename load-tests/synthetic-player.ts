@@ -20,7 +20,7 @@ const LOCKED_CODES = new Set(['NO_KEYS', 'CHAPTER_LOCKED']);
 
 /**
  * A seeded reader: a new guest (registered before the run) who opens a story, reads (advance), picks
- * a free unlocked option at each choice (buys nothing), follows the story into its next chapter, and
+ * a free unlocked option at each choice (buys nothing), goes on into its next chapter in the same room, and
  * at the very end starts another story (or replays one it knows from its first chapter, which costs
  * no key).
  */
@@ -72,7 +72,9 @@ export class SyntheticPlayer {
         if (free.length === 0) return this.anotherStory();
         await this.send(session, StoryMessage.choose, { choiceId: this.random.pick(free) });
       } else if (state.status === 'ended') {
-        return state.nextChapterId ? { storyId, chapterId: state.nextChapterId } : this.anotherStory();
+        if (!state.nextChapterId) return this.anotherStory();
+        // On into the next chapter in this same room, as the web client's "Next chapter" does.
+        await this.send(session, StoryMessage.next, {});
       } else {
         return this.afterLocked();
       }

@@ -104,6 +104,27 @@ describeEachEngine('story room', (engine) => {
     expect(two.room.state.sceneId).toBe('warm');
   });
 
+  it('goes on into chapter 2 in the same room (`next`): its key spent once, its progress saved, a new session resuming there', async () => {
+    const player = await newPlayer(server);
+    const session = await atFork(player);
+    await act(session, 'choose', { choiceId: 'lamp' });
+    await act(session, 'advance');
+    const { roomId, state } = session.room;
+    session.room.send('next', {});
+    session.room.send('next', {});
+    await until(() => state.chapterId === 'tide-test-ch2' && session.errors.length === 1);
+    expect(session.room.roomId).toBe(roomId);
+    expect(state).toMatchObject({ chapterId: 'tide-test-ch2', sceneId: 'return', status: 'choice', keys: KEYS_CAP - 2, diamonds: WELCOME - LAMP_COST });
+    expect(state.choices.map((c) => [c.id, c.locked])).toEqual([['remind', false], ['close', false], ['shrug', false]]);
+    expect(lastError(session)).toMatchObject({ code: 'NO_NEXT_CHAPTER' });
+    expect((await inventory(server, player)).keys).toBe(KEYS_CAP - 2);
+    expect(await server.orm.em.fork().count(LedgerEntry, { user: player.userId, reason: 'chapter_open' })).toBe(2);
+    await act(session, 'choose', { choiceId: 'remind' });
+    await session.room.leave();
+    const again = await start(player);
+    expect(again.room.state).toMatchObject({ chapterId: 'tide-test-ch2', sceneId: 'warm' });
+  });
+
   it('gates chapter-2 options on what chapter 1 earned', async () => {
     const player = await newPlayer(server);
     const one = await atFork(player);

@@ -158,6 +158,8 @@ describe('reading comforts and honest locks (phone)', () => {
       // Every item of the header shares one line: each starts above where every other one ends.
       for (const a of rows) for (const b of rows) expect(a.top).toBeLessThan(b.bottom);
       await page.getByText('Dead Air').first().click();
+      const sockets: string[] = [];
+      page.on('websocket', (socket) => sockets.push(socket.url()));
       await page.getByRole('button', { name: /start|continue|read|play|begin/i }).first().click();
       await page.waitForFunction(() => (document.querySelector('.sv-a11y__line')?.textContent ?? '') !== '', undefined, { timeout: 20_000 });
       await page.keyboard.press('Space');
@@ -177,6 +179,9 @@ describe('reading comforts and honest locks (phone)', () => {
       // The end card itself may name chapter 2: the press is proven by the card going away.
       await next.first().waitFor({ state: 'detached', timeout: 20_000 });
       await page.getByText(/Chapter 2/).first().waitFor({ timeout: 20_000 });
+      await page.waitForFunction(() => (document.querySelector('.sv-a11y__line')?.textContent ?? '') !== '', undefined, { timeout: 20_000 });
+      // Chapter 2 opened in the story room the reader was already in: no second connection.
+      expect(sockets).toHaveLength(1);
       expect(problems).toEqual([]);
     } finally {
       await context.close();

@@ -118,6 +118,50 @@ describe('story room', () => {
     expect(lastError(none)).toMatchObject({ code: 'NO_KEYS' });
   });
 
+  it("goes on into the next chapter in the same room at a chapter's end: a key spent once, and only from a chapter's end", async () => {
+    const player = newPlayer();
+    const session = await start(player);
+    const { roomId, state } = session.room;
+    await act(session, 'next');
+    expect(lastError(session)).toMatchObject({ code: 'NO_NEXT_CHAPTER', details: { status: 'playing' } });
+    expect(state).toMatchObject({ chapterId: 'tide-test-ch1', sceneId: 'dock' });
+    session.errors.splice(0);
+    await playToEnd(session);
+    session.room.send('next', {});
+    session.room.send('next', {});
+    await until(() => state.chapterId === 'tide-test-ch2' && session.errors.length === 2);
+    // The second `next` found the new chapter already open: refused, and no second key.
+    expect(lastError(session)).toMatchObject({ code: 'NO_NEXT_CHAPTER', details: { status: 'choice' } });
+    expect(state).toMatchObject({ chapterId: 'tide-test-ch2', chapterNumber: 2, sceneId: 'return', status: 'choice', nextChapterId: '', endingTitle: '', keys: WELCOME.keys - 2 });
+    expect(session.room.roomId).toBe(roomId);
+    expect(sessions.walletOf(player).keys).toBe(WELCOME.keys - 2);
+    expect(sessions.savedProgress(player, 'tide-test')).toMatchObject({ chapterId: 'tide-test-ch2', sceneId: 'return' });
+    const lines = recordings.find((r) => r.userId === player)?.lines ?? [];
+    // Messages are recorded as they arrive, what they did as the room applies them.
+    expect(lines.slice(-4)).toEqual(['next', 'next', { kind: 'scene', chapterId: 'tide-test-ch2', sceneId: 'return', status: 'choice' }, { kind: 'error', code: 'NO_NEXT_CHAPTER' }]);
+    // The story's last chapter has no next one.
+    session.errors.splice(0);
+    await playToEnd(session);
+    await act(session, 'next');
+    expect(lastError(session)).toMatchObject({ code: 'NO_NEXT_CHAPTER', details: { status: 'ended' } });
+    expect(state).toMatchObject({ chapterId: 'tide-test-ch2', status: 'ended' });
+  });
+
+  it('leaves the session locked on the next chapter when no key is left; advance opens it once one has come back', async () => {
+    const player = newPlayer();
+    (await start(player, 'second-tide')).room.leave();
+    const session = await start(player);
+    expect(session.room.state.keys).toBe(0);
+    await playToEnd(session);
+    await act(session, 'next');
+    expect(session.room.state).toMatchObject({ status: 'locked', chapterId: 'tide-test-ch2' });
+    expect(lastError(session)).toMatchObject({ code: 'NO_KEYS', details: { chapterId: 'tide-test-ch2' } });
+    expect(sessions.savedProgress(player, 'tide-test')).toMatchObject({ chapterId: 'tide-test-ch1', status: 'ended' });
+    sessions.regenerateKey(player);
+    await act(session, 'advance');
+    expect(session.room.state).toMatchObject({ chapterId: 'tide-test-ch2', sceneId: 'return', status: 'choice', keys: 0 });
+  });
+
   it("encodes a join's session once, in the whole state the player joins with: no patch for a player still joining", async () => {
     const encode = vi.spyOn(Encoder.prototype, 'encode');
     const patches = () => encode.mock.calls.filter((call) => (call[3] ?? 'changes') === 'changes').length;
@@ -217,6 +261,10 @@ describe('story room', () => {
       const later = await ready(await openSession(port, WRITER, { storyId: 'tide-test', chapterId: 'tide-test-ch2', preview: true }));
       open.push(later);
       expect(later.room.state).toMatchObject({ preview: true, chapterId: 'tide-test-ch2', sceneId: 'return', status: 'choice' });
+      // A preview is one chapter: it never goes on.
+      await playToEnd(session);
+      await act(session, 'next');
+      expect(lastError(session)).toMatchObject({ code: 'NO_NEXT_CHAPTER', details: { status: 'ended' } });
     });
 
     it('refuses the join itself, in the error shape, for anyone but the writer; a preview needs a chapter', async () => {

@@ -7,7 +7,7 @@ import { RECONNECT_SECONDS } from '../shared/reconnect-window';
 import type { Refusal } from '../shared/room-error';
 import type { RoomRecorder, RoomRecording } from '../shared/room-recorder';
 import { nameCharacter, rulesFor, wearOutfit, type AnyChapter, type StoryAction, type StoryProgress } from './engine';
-import { advanceSchema, chooseSchema, joinOptionsSchema, nameSchema, STORY_ROOM, StoryMessage, wearSchema, type StoryJoinOptions } from './protocol';
+import { advanceSchema, chooseSchema, joinOptionsSchema, nameSchema, nextSchema, STORY_ROOM, StoryMessage, wearSchema, type StoryJoinOptions } from './protocol';
 import { renderSession } from './render-state';
 import { StoryState } from './StoryState';
 import type { OpenedSession, StepCharge, StorySessions } from './story-sessions';
@@ -39,6 +39,8 @@ export abstract class StoryRoom extends KitRoom<StoryState, StoryRoomDeps> {
     failureMessage: 'Something went wrong on our side; your progress up to the last step is saved',
   };
   private options!: StoryJoinOptions;
+  /** The chapter this room opens: the join's, then each next one the player went on to. */
+  private chapterId: string | undefined;
   /** The player's sessions, or a writer's preview ones: chosen once, at creation. */
   private sessions!: StorySessions;
   private ownerId: string | null = null;
@@ -50,6 +52,7 @@ export abstract class StoryRoom extends KitRoom<StoryState, StoryRoomDeps> {
     const preview = this.options.preview === true;
     if (preview && !this.deps.previews) throw new ServerError(400, 'INVALID_OPTIONS: previews are not available on this server');
     this.sessions = preview ? this.deps.previews! : this.deps.sessions;
+    this.chapterId = this.options.chapterId;
     // A preview's story is checked at join, against the player: only its owner learns whether it exists.
     if (!preview && !(await this.sessions.storyExists(this.options.storyId))) throw new ServerError(404, `STORY_NOT_FOUND: there is no story ${this.options.storyId}`);
     this.initState(new StoryState());
@@ -61,6 +64,7 @@ export abstract class StoryRoom extends KitRoom<StoryState, StoryRoomDeps> {
     await this.setPrivate(true);
     this.onSerialMessage(StoryMessage.advance, advanceSchema, (client) => this.step(client, { type: 'advance' }));
     this.onSerialMessage(StoryMessage.choose, chooseSchema, (client, m) => this.step(client, { type: 'choose', choiceId: m.choiceId }));
+    this.onSerialMessage(StoryMessage.next, nextSchema, (client) => this.goOn(client));
     this.onSerialMessage(StoryMessage.name, nameSchema, (client, m) => this.restyle(client, (chapter, progress) => nameCharacter(chapter, progress, m.name)));
     this.onSerialMessage(StoryMessage.wear, wearSchema, (client, m) =>
       this.restyle(client, (chapter, progress) => {
@@ -109,12 +113,26 @@ export abstract class StoryRoom extends KitRoom<StoryState, StoryRoomDeps> {
     return this.session ? this.play(client, action) : this.openSession(client);
   }
 
+  /**
+   * From a chapter's end into the next chapter, in this room: the reader keeps the connection, and
+   * the server is spared a new room and a join. The opening is a join's (the key, the locks).
+   */
+  private goOn(client: Client): Promise<void> {
+    const next = this.state.nextChapterId;
+    if (!this.session || this.state.status !== 'ended' || !next) {
+      return Promise.resolve(this.refuse(client, { code: 'NO_NEXT_CHAPTER', message: 'There is no next chapter to go on to from here', details: { status: this.state.status } }));
+    }
+    this.chapterId = next;
+    this.session = null;
+    return this.openSession(client);
+  }
+
   /** Opens (or, while locked, retries opening) the chapter; a refusal leaves the session locked. */
   private async openSession(client: Client): Promise<void> {
-    const opened = await this.sessions.open(this.ownerId!, this.options.storyId, this.options.chapterId);
+    const opened = await this.sessions.open(this.ownerId!, this.options.storyId, this.chapterId);
     if (!opened.ok) {
       this.state.status = 'locked';
-      this.state.chapterId = this.options.chapterId ?? '';
+      this.state.chapterId = this.chapterId ?? '';
       this.broadcastPatch();
       return this.refuse(client, opened.refusal);
     }

@@ -63,6 +63,11 @@ export class InMemoryStorySessions implements StorySessions {
     return { keys: purse.keys, keysCap: this.welcome.keys, nextKeyAt: null, diamonds: purse.diamonds };
   }
 
+  /** A key comes back, as regeneration would bring one (keys do not regenerate here on their own). */
+  regenerateKey(userId: string): void {
+    this.purseOf(userId).keys++;
+  }
+
   /** The saved progress in a story, or null (for assertions). */
   savedProgress(userId: string, storyId: string): StoryProgress | null {
     return this.progress.get(`${userId}:${storyId}`) ?? null;

@@ -12,6 +12,10 @@
  *   send('wear', { outfitId })       wear one of the bundle's outfits where state.wardrobe: a premium one
  *                                    is bought once (INSUFFICIENT_DIAMONDS), free or owned ones cost
  *                                    nothing (UNKNOWN_OUTFIT, WARDROBE_CLOSED)
+ *   send('next', {})                 at a chapter's end (state.nextChapterId set), open the next chapter in
+ *                                    this same room: its key is spent as on a join (NO_KEYS and
+ *                                    CHAPTER_LOCKED leave the session locked; `advance` tries again);
+ *                                    anywhere else NO_NEXT_CHAPTER
  *   ← 'error' { error: { code, message, details, request_id } }   a refusal; state is unchanged
  */
 import { z } from 'zod';
@@ -27,6 +31,7 @@ export const StoryMessage = {
   choose: 'choose',
   name: 'name',
   wear: 'wear',
+  next: 'next',
   error: ROOM_ERROR_MESSAGE,
 } as const;
 
@@ -42,6 +47,9 @@ export type StoryJoinOptions = z.infer<typeof joinOptionsSchema>;
 
 export const advanceSchema = z.object({}).strict();
 export type AdvanceMessage = z.infer<typeof advanceSchema>;
+
+export const nextSchema = z.object({}).strict();
+export type NextMessage = z.infer<typeof nextSchema>;
 
 export const chooseSchema = z.object({ choiceId: storableString(z.string().min(1).max(128)) }).strict();
 export type ChooseMessage = z.infer<typeof chooseSchema>;

@@ -62,7 +62,7 @@ export async function ready(session: Session): Promise<Session> {
 }
 
 /** Sends a message and waits until the scene changes or a refusal arrives. */
-export async function act(session: Session, type: 'advance' | 'choose', payload: object = {}): Promise<void> {
+export async function act(session: Session, type: 'advance' | 'choose' | 'next', payload: object = {}): Promise<void> {
   const { state } = session.room;
   const before = `${state.chapterId}/${state.sceneId}/${state.status}`;
   const errors = session.errors.length;

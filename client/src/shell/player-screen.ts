@@ -50,6 +50,8 @@ class PlayerScreen implements Screen {
   private lastRefusal: StoryRefusal | null = null;
   private cover: StageCover | null = null;
   private routeNormalised = false;
+  /** The chapter "Next chapter" asked this room to open, until its state arrives. */
+  private goingOnTo: string | null = null;
   private destroyed = false;
 
   constructor(
@@ -139,6 +141,7 @@ class PlayerScreen implements Screen {
     if (this.destroyed) return;
     const snapshot = toSceneSnapshot(state);
     this.latest = snapshot;
+    if (snapshot.chapterId === this.goingOnTo) this.goingOnTo = null;
     if (snapshot.chapterNumber > 0) this.chapterLine.textContent = `${this.preview ? 'Draft · ' : ''}Chapter ${snapshot.chapterNumber}${snapshot.chapterTitle ? ` · ${snapshot.chapterTitle}` : ''}`;
     else if (snapshot.status === 'locked') this.chapterLine.textContent = 'Chapter locked';
     this.updateTitle();
@@ -168,6 +171,8 @@ class PlayerScreen implements Screen {
 
   private onRefusal(refusal: StoryRefusal): void {
     if (this.destroyed) return;
+    // The room could not go on (this story moved on elsewhere): open the chapter as a new session.
+    if (refusal.code === 'NO_NEXT_CHAPTER' && this.goingOnTo) return this.openChapter(this.goingOnTo);
     const opening = refusal.code === 'NO_KEYS' || refusal.code === 'CHAPTER_LOCKED';
     const repeated = opening && this.cover instanceof LockedCard && this.lastRefusal?.code === refusal.code;
     this.lastRefusal = refusal;
@@ -225,11 +230,23 @@ class PlayerScreen implements Screen {
       snapshot: end,
       changes: this.changesOf(end),
       // A preview is one chapter; its writer goes back to the studio from its end.
-      onNextChapter: next && !this.preview ? () => this.context.router.navigate({ name: 'play', storyId: this.storyId, chapterId: next }) : null,
+      onNextChapter: next && !this.preview ? () => this.goOn(next) : null,
       onLibrary: () => this.context.router.navigate(this.preview ? this.backRoute() : { name: 'library' }),
       backLabel: this.preview ? 'Back to the studio' : undefined,
     });
     this.setCover(card, true);
+  }
+
+  /** The next chapter in this same room (no reconnect); a new session for it when the connection is down. */
+  private goOn(chapterId: string): void {
+    this.showLoading('Opening the next chapter');
+    this.goingOnTo = chapterId;
+    if (!this.connection?.next()) this.openChapter(chapterId);
+  }
+
+  private openChapter(chapterId: string): void {
+    this.goingOnTo = null;
+    this.context.router.navigate({ name: 'play', storyId: this.storyId, chapterId });
   }
 
   private async changesOf(end: SceneSnapshot): Promise<ChapterChange[]> {

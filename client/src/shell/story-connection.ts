@@ -54,6 +54,12 @@ export class StoryConnection {
     this.room?.send('choose', { choiceId });
   }
 
+  /** At a chapter's end, opens the next chapter in this room; false when there is no room to ask (dropped). */
+  next(): boolean {
+    this.room?.send('next', {});
+    return this.room !== null;
+  }
+
   /** Names the character (where the scene asks). */
   name(name: string): void {
     this.room?.send('name', { name });
