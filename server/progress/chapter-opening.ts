@@ -6,7 +6,7 @@ import type { Clock } from '../shared/clock';
 import { BALANCES_SHAPE, LEDGER_COLUMNS, type WalletBalances } from '../wallet/wallet-queries';
 import type { WalletService } from '../wallet/wallet-service';
 import type { WalletChangeRequest } from '../wallet/wallet-types';
-import { progressValues, PROGRESS_SET } from './progress-columns';
+import { PROGRESS_COLUMNS, PROGRESS_PLACEHOLDERS_CAST, progressValues, PROGRESS_SET } from './progress-columns';
 
 /** A chapter's key: its ledger row's idempotency key records the opening, so reopening the chapter replays it for free. */
 export function chapterKey(storyId: string, chapterId: string): WalletChangeRequest {
@@ -40,13 +40,11 @@ const LEDGER_ROW =
   `insert into currency_ledger (${LEDGER_COLUMNS}) ` +
   'select user_id, ?, ?::integer, "keys", ?, ?, ?::jsonb, ?::timestamptz from spent';
 
-const PROGRESS_CASTS = ['', '', '', '::integer', '::jsonb', '::jsonb', '::jsonb', '::jsonb', '', '', '', '::jsonb'];
-
 /** First opening: the key, its ledger row, the progress row and one more play of the story, each only with the key. */
 const FIRST_OPENING_SQL =
   `with spent as (${spendKey('?::uuid')}), ledger as (${LEDGER_ROW}), ` +
-  'progress as (insert into player_progress (id, user_id, story_id, chapter_id, scene_id, status, step, flags, relationships, history, completed_chapters, ink_state, player_name, outfit, owned_outfits, created_at, updated_at) ' +
-  `select ?::uuid, user_id, ?, ${PROGRESS_CASTS.map((cast) => `?${cast}`).join(', ')}, ?::timestamptz, ?::timestamptz from spent), ` +
+  `progress as (insert into player_progress (id, user_id, story_id, ${PROGRESS_COLUMNS}, created_at, updated_at) ` +
+  `select ?::uuid, user_id, ?, ${PROGRESS_PLACEHOLDERS_CAST}, ?::timestamptz, ?::timestamptz from spent), ` +
   'play as (update stories set plays = plays + 1 where id = ? and exists (select 1 from spent)) ' +
   RETURNING_BALANCES;
 

@@ -4,7 +4,7 @@ import type { PreparedStatements, SqlParam, StatementRunner } from '../database/
 import type { Clock } from '../shared/clock';
 import type { WalletBalances } from '../wallet/wallet-queries';
 import { writeChargedStep, type ChargedStepWrite, type StepPayment } from './charged-step';
-import { progressValues, SAVE_STEP_SQL } from './progress-columns';
+import { PROGRESS_RECORD_TYPES, PROGRESS_SET_FROM_RECORD, progressRecord, progressValues, SAVE_STEP_SQL } from './progress-columns';
 
 /** A story step: `after` saved over `before`, only if the row still holds `before`'s step; a premium one pays in the same commit. */
 export interface StepWrite {
@@ -31,21 +31,14 @@ export const stepWriteKey = (write: StepWrite): string => `${write.userId}/${wri
  * serialized natively, instead of fifteen arrays escaped element by element (the JSON columns twice).
  */
 const SAVE_STEPS_SQL =
-  'update player_progress as p set chapter_id = v.chapter_id, scene_id = v.scene_id, status = v.status, step = v.step, flags = v.flags, relationships = v.relationships, ' +
-  'history = v.history, completed_chapters = v.completed_chapters, ink_state = v.ink_state, player_name = v.player_name, outfit = v.outfit, owned_outfits = v.owned_outfits, updated_at = ? ' +
-  'from json_to_recordset(?::json) as v(user_id uuid, story_id text, from_step integer, chapter_id text, scene_id text, status text, step integer, flags jsonb, relationships jsonb, ' +
-  'history jsonb, completed_chapters jsonb, ink_state text, player_name text, outfit text, owned_outfits jsonb) ' +
+  `update player_progress as p set ${PROGRESS_SET_FROM_RECORD}, updated_at = ? ` +
+  `from json_to_recordset(?::json) as v(user_id uuid, story_id text, from_step integer, ${PROGRESS_RECORD_TYPES}) ` +
   'where p.user_id = v.user_id and p.story_id = v.story_id and p.step = v.from_step ' +
   'returning p.user_id as "userId", p.story_id as "storyId"';
 
 /** A step as SAVE_STEPS_SQL's record: the row it updates, the step it started from, what it saves. */
 function stepRecord({ userId, before, after }: StepWrite) {
-  return {
-    user_id: userId, story_id: before.storyId, from_step: before.step,
-    chapter_id: after.chapterId, scene_id: after.sceneId, status: after.status, step: after.step,
-    flags: after.flags, relationships: after.relationships, history: after.history, completed_chapters: after.completedChapterIds,
-    ink_state: after.inkState ?? null, player_name: after.playerName ?? null, outfit: after.outfit ?? null, owned_outfits: after.ownedOutfits ?? [],
-  };
+  return { user_id: userId, story_id: before.storyId, from_step: before.step, ...progressRecord(after) };
 }
 
 const freeAnswer = (saved: boolean): StepAnswer => (saved ? { kind: 'saved', wallet: null } : { kind: 'movedOn' });

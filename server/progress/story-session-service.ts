@@ -19,7 +19,7 @@ import type { StoryProgress as ProgressView } from '../../api/progress';
 import { ChapterOpenings, chapterKey } from './chapter-opening';
 import { toStoryProgress } from './progress-records';
 import { premiumChargeOf, type StepPayment } from './charged-step';
-import { progressValues, SAVE_STEP_SQL } from './progress-columns';
+import { PROGRESS_COLUMNS, PROGRESS_PLACEHOLDERS, progressValues, SAVE_STEP_SQL } from './progress-columns';
 import { commitSteps, stepWriteKey, type StepAnswer, type StepWrite } from './step-writes';
 
 export interface StorySessionDeps {
@@ -36,9 +36,7 @@ export interface StorySessionDeps {
 
 const DEFAULT_STEP_BATCHES: GroupCommitLimits = { maxSize: 100, maxWaitMs: 10 };
 
-const INSERT_PROGRESS_SQL =
-  'insert into player_progress (id, user_id, story_id, chapter_id, scene_id, status, step, flags, relationships, history, completed_chapters, ink_state, player_name, outfit, owned_outfits, created_at, updated_at) ' +
-  'values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+const INSERT_PROGRESS_SQL = `insert into player_progress (id, user_id, story_id, ${PROGRESS_COLUMNS}, created_at, updated_at) values (?, ?, ?, ${PROGRESS_PLACEHOLDERS}, ?, ?)`;
 
 const COUNT_PLAY_SQL = 'update stories set plays = plays + 1 where id = ?';
 
