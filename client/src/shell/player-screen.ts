@@ -237,7 +237,7 @@ class PlayerScreen implements Screen {
     this.setCover(card, true);
   }
 
-  /** The next chapter in this same room (no reconnect); a new session for it when the connection is down. */
+  /** The next chapter in this same room (no reconnect); when the connection is down, a new screen and session for it. */
   private goOn(chapterId: string): void {
     this.showLoading('Opening the next chapter');
     this.goingOnTo = chapterId;
@@ -245,7 +245,6 @@ class PlayerScreen implements Screen {
   }
 
   private openChapter(chapterId: string): void {
-    this.goingOnTo = null;
     this.context.router.navigate({ name: 'play', storyId: this.storyId, chapterId });
   }
 
