@@ -21,6 +21,14 @@ import { beatRequest } from './rules/beat-request';
 import { decide, type CampaignCommand } from './rules/commands';
 import { playerOf, type CampaignEvent, type CampaignModel } from './rules/model';
 
+const CAMPAIGN_ROOM_SETTINGS: RoomKitSettings = {
+  kind: CAMPAIGN_ROOM,
+  budget: { burst: 20, perSecond: 5 },
+  capacity: 16,
+  busyMessage: 'The table is busy; try again in a moment',
+  failureMessage: 'Something went wrong on our side; the campaign is saved up to the last beat',
+};
+
 /**
  * One campaign: a room actor holding the authoritative world state of a party. Every change is
  * an event (rules/model.ts) the journal persists before it is applied, so the campaign can be
@@ -29,13 +37,9 @@ import { playerOf, type CampaignEvent, type CampaignModel } from './rules/model'
  * and its proposed state changes pass the rules before they are committed.
  */
 export abstract class CampaignRoom extends KitRoom<CampaignState, CampaignRoomDeps> {
-  protected readonly settings: RoomKitSettings = {
-    kind: CAMPAIGN_ROOM,
-    budget: { burst: 20, perSecond: 5 },
-    capacity: 16,
-    busyMessage: 'The table is busy; try again in a moment',
-    failureMessage: 'Something went wrong on our side; the campaign is saved up to the last beat',
-  };
+  protected get settings(): RoomKitSettings {
+    return CAMPAIGN_ROOM_SETTINGS;
+  }
   private journal!: CampaignJournal;
   private seats!: CampaignSeats;
   private turns!: CampaignTurns;

@@ -31,6 +31,14 @@ interface Reading extends ReadPlace, LiveReader {
   displayName: string;
 }
 
+const READING_ROOM_SETTINGS: RoomKitSettings = {
+  kind: READING_ROOM,
+  budget: { burst: 10, perSecond: 4 },
+  capacity: 400,
+  busyMessage: 'The room is busy; try again in a moment',
+  failureMessage: 'Something went wrong on our side; what you sent before is saved',
+};
+
 /**
  * Readers of one chapter, together: presence in this room, and the chapter's reader count,
  * reactions and comments across every room and process (through ReadingFanout). Reactions and
@@ -38,13 +46,9 @@ interface Reading extends ReadPlace, LiveReader {
  * announcement comes back, so every room of the chapter shows the same.
  */
 export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps> {
-  protected readonly settings: RoomKitSettings = {
-    kind: READING_ROOM,
-    budget: { burst: 10, perSecond: 4 },
-    capacity: 400,
-    busyMessage: 'The room is busy; try again in a moment',
-    failureMessage: 'Something went wrong on our side; what you sent before is saved',
-  };
+  protected get settings(): RoomKitSettings {
+    return READING_ROOM_SETTINGS;
+  }
   private options!: ReadingJoinOptions;
   private paragraphs: ChapterParagraphs | null = null;
   private readonly readings = new Map<string, Reading>();

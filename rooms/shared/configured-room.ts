@@ -9,7 +9,9 @@ export function configuredRoom<Deps extends KitDeps, R extends KitRoom<object, D
   // The kind's class is abstract only in `deps`, supplied here (TypeScript cannot see that).
   const Base = RoomClass as unknown as new () => KitRoom<object, Deps>;
   abstract class ConfiguredRoom extends Base {
-    protected override readonly deps = deps;
+    protected override get deps(): Deps {
+      return deps;
+    }
     static async onAuth(token: string): Promise<PlayerAuthData> {
       return authenticatePlayer(deps.auth, token);
     }

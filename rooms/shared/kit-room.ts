@@ -2,9 +2,10 @@
  * The room kit: what every room kind stands on. A room kind extends KitRoom, says how its
  * messages are guarded, registers them, and is bound to its services with configuredRoom:
  *
+ *   const STORY_SETTINGS = { kind: 'story', budget: { burst: 20, perSecond: 10 }, capacity: 8,
+ *     busyMessage: 'Still working on your earlier messages', failureMessage: 'Something went wrong…' };
  *   export class StoryRoom extends KitRoom<StoryState, StoryRoomDeps> {
- *     protected readonly settings = { kind: 'story', budget: { burst: 20, perSecond: 10 }, capacity: 8,
- *       busyMessage: 'Still working on your earlier messages', failureMessage: 'Something went wrong…' };
+ *     protected get settings() { return STORY_SETTINGS; }                 // on the prototype: see kitGuard
  *     override async onCreate(raw: unknown) {
  *       const options = parseJoinOptions(joinOptionsSchema, raw);          // 400 INVALID_OPTIONS
  *       this.onSerialMessage('choose', chooseSchema, (client, m) => this.choose(client, m.choiceId));
@@ -58,13 +59,19 @@ interface KitMessage {
 export abstract class KitRoom<State extends object, Deps extends KitDeps = KitDeps> extends Room<State> {
   protected abstract readonly deps: Deps;
   protected abstract readonly settings: RoomKitSettings;
-  private kitGuard: MessageGuard | null = null;
-  /** The message types this room receives (no prototype: a client names the type); made on the first registration. */
-  private kitMessages: Record<string, KitMessage> | null = null;
+  /**
+   * The guard and, in its routes, the message types this room receives. One field for both: a
+   * Colyseus room's own properties are kept in a hash table, and each field of ours is one more
+   * entry in it for every session (`deps` and `settings` are read from the prototype for that reason).
+   */
+  private kitGuard: MessageGuard<KitMessage> | null = null;
 
-  /** Made on first use: the subclass's `settings` and `deps` are set after this constructor. */
-  protected get guard(): MessageGuard {
-    this.kitGuard ??= new MessageGuard(this, this.settings, { telemetry: this.deps.telemetry, failed: (error, where) => this.failed(error, where) });
+  /** Made on first use (in tests a room's `settings` and `deps` may be fields, set after this constructor). */
+  protected get guard(): MessageGuard<KitMessage> {
+    if (!this.kitGuard) {
+      this.kitGuard = new MessageGuard<KitMessage>(this, this.settings, { telemetry: this.deps.telemetry, failed: (error, where) => this.failed(error, where) });
+      this.onMessage('*', (client, messageType, payload) => this.dispatch(client, messageType, payload));
+    }
     return this.kitGuard;
   }
 
@@ -82,16 +89,12 @@ export abstract class KitRoom<State extends object, Deps extends KitDeps = KitDe
   }
 
   private receive(type: string, message: KitMessage): void {
-    if (!this.kitMessages) {
-      this.kitMessages = Object.create(null) as Record<string, KitMessage>;
-      this.onMessage('*', (client, messageType, payload) => this.dispatch(client, messageType, payload));
-    }
-    this.kitMessages[type] = message;
+    this.guard.routes[type] = message;
   }
 
   /** Validates and hands a message to its type's handler; an unknown type is answered UNKNOWN_MESSAGE (the client stays connected). */
   private dispatch(client: Client, type: string | number, payload: unknown): void {
-    const message = typeof type === 'string' ? this.kitMessages![type] : undefined;
+    const message = typeof type === 'string' ? this.guard.routes[type] : undefined;
     if (!message) return this.guard.refuseUnknown(client, type);
     const parsed = parse(message.schema, payload);
     if (!message.serial) return this.guard.direct(client, parsed, (value) => void message.work(client, value));

@@ -23,26 +23,28 @@ export interface StoryRoomDeps extends KitDeps {
   recorder: RoomRecorder;
 }
 
+const STORY_ROOM_SETTINGS: RoomKitSettings = {
+  kind: STORY_ROOM,
+  // Patches go out right after each message, so a client that waits for each answer (auto-play,
+  // the load tool) steps at its own pace; the budget stops floods, not a fast serial reader.
+  budget: { burst: 20, perSecond: 100 },
+  capacity: 8,
+  busyMessage: 'Still working on your earlier messages',
+  failureMessage: 'Something went wrong on our side; your progress up to the last step is saved',
+};
+
 /**
  * One player's story session in one story: a private room actor. It validates each message, asks
  * the pure engine what it means, saves the result (with any charge) through StorySessions, and
  * only then changes its state — so a refused or failed action leaves the state exactly as it was.
  */
 export abstract class StoryRoom extends KitRoom<StoryState, StoryRoomDeps> {
-  protected readonly settings: RoomKitSettings = {
-    kind: STORY_ROOM,
-    // Patches go out right after each message, so a client that waits for each answer (auto-play,
-    // the load tool) steps at its own pace; the budget stops floods, not a fast serial reader.
-    budget: { burst: 20, perSecond: 100 },
-    capacity: 8,
-    busyMessage: 'Still working on your earlier messages',
-    failureMessage: 'Something went wrong on our side; your progress up to the last step is saved',
-  };
+  protected get settings(): RoomKitSettings {
+    return STORY_ROOM_SETTINGS;
+  }
   private options!: StoryJoinOptions;
   /** The chapter this room opens: the join's, then each next one the player went on to. */
   private chapterId: string | undefined;
-  /** The player's sessions, or a writer's preview ones: chosen once, at creation. */
-  private sessions!: StorySessions;
   private ownerId: string | null = null;
   private session: OpenedSession | null = null;
   private recording: RoomRecording | null = null;
@@ -51,10 +53,9 @@ export abstract class StoryRoom extends KitRoom<StoryState, StoryRoomDeps> {
     this.options = parseJoinOptions(joinOptionsSchema, rawOptions);
     const preview = this.options.preview === true;
     if (preview && !this.deps.previews) throw new ServerError(400, 'INVALID_OPTIONS: previews are not available on this server');
-    this.sessions = preview ? this.deps.previews! : this.deps.sessions;
     this.chapterId = this.options.chapterId;
     // A preview's story is checked at join, against the player: only its owner learns whether it exists.
-    if (!preview && !(await this.sessions.storyExists(this.options.storyId))) throw new ServerError(404, `STORY_NOT_FOUND: there is no story ${this.options.storyId}`);
+    if (!preview && !(await this.deps.sessions.storyExists(this.options.storyId))) throw new ServerError(404, `STORY_NOT_FOUND: there is no story ${this.options.storyId}`);
     this.initState(new StoryState());
     this.state.storyId = this.options.storyId;
     this.state.preview = preview;
@@ -74,6 +75,11 @@ export abstract class StoryRoom extends KitRoom<StoryState, StoryRoomDeps> {
         return { ok: true, value: worn.value.progress, charge: { diamonds: worn.value.diamonds, choiceId: null, outfitId: worn.value.outfitId } };
       }),
     );
+  }
+
+  /** The player's sessions, or a writer's preview ones (the state says which, from creation on). */
+  private get sessions(): StorySessions {
+    return this.state.preview ? this.deps.previews! : this.deps.sessions;
   }
 
   override async onJoin(client: Client, _options: unknown, auth: PlayerAuthData): Promise<void> {
