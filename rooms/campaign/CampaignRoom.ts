@@ -2,6 +2,7 @@ import { matchMaker, ServerError, type Client } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
 import { configuredRoom } from '../shared/configured-room';
 import { parseJoinOptions } from '../shared/join-options';
+import { directMessage, kitMessages, serialMessage, type KitMessage, type KitMessages } from '../shared/kit-messages';
 import { KitRoom, type RoomKitSettings } from '../shared/kit-room';
 import type { SafeParser } from '../shared/message-validator';
 import type { PlayerAuthData } from '../shared/player-auth';
@@ -37,9 +38,30 @@ const CAMPAIGN_ROOM_SETTINGS: RoomKitSettings = {
  * and its proposed state changes pass the rules before they are committed.
  */
 export abstract class CampaignRoom extends KitRoom<CampaignState, CampaignRoomDeps> {
+  /** A player's command, decided by the rules (rules/commands.ts) in the mailbox. */
+  private static command<T>(schema: SafeParser<T>, toCommand: (room: CampaignRoom, playerId: string, value: T) => CampaignCommand): KitMessage<CampaignRoom> {
+    return serialMessage<CampaignRoom, T>(schema, (room, client, value) => room.run(client, (playerId) => toCommand(room, playerId, value)));
+  }
+
+  private static readonly MESSAGES = kitMessages<CampaignRoom>({
+    [CampaignMessage.start]: CampaignRoom.command(emptySchema, (_room, playerId) => ({ type: 'start', playerId })),
+    [CampaignMessage.action]: CampaignRoom.command(actionSchema, (_room, playerId, v) => ({ type: 'action', playerId, text: v.text })),
+    [CampaignMessage.vote]: CampaignRoom.command(voteSchema, (room, playerId, v) => ({ type: 'vote', playerId, choiceId: v.choiceId, paid: room.paidThisBeat.has(playerId) })),
+    [CampaignMessage.kick]: CampaignRoom.command(targetSchema, (room, playerId, v) => ({ type: 'kick', playerId, target: room.seats.target(v.sessionId) })),
+    [CampaignMessage.handover]: CampaignRoom.command(targetSchema, (room, playerId, v) => ({ type: 'handover', playerId, target: room.seats.target(v.sessionId) })),
+    [CampaignMessage.chat]: directMessage(chatSchema, (room, client, v) => room.chat(client, v.text)),
+    [CampaignMessage.typing]: directMessage(typingSchema, (room, client, v) => room.setPresence(client, { typing: v.typing })),
+    [CampaignMessage.ready]: directMessage(readySchema, (room, client, v) => room.setPresence(client, { ready: v.ready })),
+  });
+
   protected get settings(): RoomKitSettings {
     return CAMPAIGN_ROOM_SETTINGS;
   }
+
+  protected get messages(): KitMessages<CampaignRoom> {
+    return CampaignRoom.MESSAGES;
+  }
+
   private journal!: CampaignJournal;
   private seats!: CampaignSeats;
   private turns!: CampaignTurns;
@@ -79,21 +101,6 @@ export abstract class CampaignRoom extends KitRoom<CampaignState, CampaignRoomDe
     this.turns = new CampaignTurns(table, this.clock, () => this.deps.clock.now().getTime(), this.timings);
     this.initState(new CampaignState().assign({ code: this.roomId }));
     this.render();
-    this.registerMessages();
-  }
-
-  private registerMessages(): void {
-    const command = <T>(type: string, schema: SafeParser<T>, toCommand: (playerId: string, value: T) => CampaignCommand) =>
-      this.onSerialMessage(type, schema, (client, value) => this.run(client, (playerId) => toCommand(playerId, value)));
-    const direct = <T>(type: string, schema: SafeParser<T>, handle: (client: Client, value: T) => void) => this.onDirectMessage(type, schema, handle);
-    command<unknown>(CampaignMessage.start, emptySchema, (playerId) => ({ type: 'start', playerId }));
-    command<{ text: string }>(CampaignMessage.action, actionSchema, (playerId, v) => ({ type: 'action', playerId, text: v.text }));
-    command<{ choiceId: string }>(CampaignMessage.vote, voteSchema, (playerId, v) => ({ type: 'vote', playerId, choiceId: v.choiceId, paid: this.paidThisBeat.has(playerId) }));
-    command<{ sessionId: string }>(CampaignMessage.kick, targetSchema, (playerId, v) => ({ type: 'kick', playerId, target: this.seats.target(v.sessionId) }));
-    command<{ sessionId: string }>(CampaignMessage.handover, targetSchema, (playerId, v) => ({ type: 'handover', playerId, target: this.seats.target(v.sessionId) }));
-    direct<{ text: string }>(CampaignMessage.chat, chatSchema, (client, v) => this.chat(client, v.text));
-    direct<{ typing: boolean }>(CampaignMessage.typing, typingSchema, (client, v) => this.setPresence(client, { typing: v.typing }));
-    direct<{ ready: boolean }>(CampaignMessage.ready, readySchema, (client, v) => this.setPresence(client, { ready: v.ready }));
   }
 
   override async onJoin(client: Client, options: unknown, auth: PlayerAuthData): Promise<void> {

@@ -3,6 +3,7 @@ import { SEPARATE_WRITES } from '../shared/client-writes';
 import { configuredRoom } from '../shared/configured-room';
 import { FrameBatch } from '../shared/frame-batch';
 import { parseJoinOptions } from '../shared/join-options';
+import { kitMessages, serialMessage, type KitMessages } from '../shared/kit-messages';
 import { KitRoom, type RoomKitSettings } from '../shared/kit-room';
 import type { PlayerAuthData } from '../shared/player-auth';
 import { SerialQueue } from '../shared/serial-queue';
@@ -46,8 +47,18 @@ const READING_ROOM_SETTINGS: RoomKitSettings = {
  * announcement comes back, so every room of the chapter shows the same.
  */
 export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps> {
+  private static readonly MESSAGES = kitMessages<ReadingRoom>({
+    [ReadingMessage.position]: serialMessage(positionSchema, (room, client, m) => room.position(client, m.paragraphId)),
+    [ReadingMessage.react]: serialMessage(reactSchema, (room, client, m) => room.react(client, m.paragraphId, m.emoji)),
+    [ReadingMessage.comment]: serialMessage(commentSchema, (room, client, m) => room.comment(client, m.paragraphId, m.text, m.replyTo ?? null)),
+  });
+
   protected get settings(): RoomKitSettings {
     return READING_ROOM_SETTINGS;
+  }
+
+  protected get messages(): KitMessages<ReadingRoom> {
+    return ReadingRoom.MESSAGES;
   }
   private options!: ReadingJoinOptions;
   private paragraphs: ChapterParagraphs | null = null;
@@ -103,9 +114,6 @@ export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps>
     this.countsRead = this.readCounts();
     // A failure is the next join's to report (and to read again); not an unhandled rejection meanwhile.
     this.countsRead.catch(() => undefined);
-    this.onSerialMessage(ReadingMessage.position, positionSchema, (client, m) => this.position(client, m.paragraphId));
-    this.onSerialMessage(ReadingMessage.react, reactSchema, (client, m) => this.react(client, m.paragraphId, m.emoji));
-    this.onSerialMessage(ReadingMessage.comment, commentSchema, (client, m) => this.comment(client, m.paragraphId, m.text, m.replyTo ?? null));
   }
 
   override async onJoin(client: Client, _options: unknown, auth: PlayerAuthData): Promise<void> {

@@ -1,15 +1,19 @@
 /**
  * The room kit: what every room kind stands on. A room kind extends KitRoom, says how its
- * messages are guarded, registers them, and is bound to its services with configuredRoom:
+ * messages are guarded and which it receives (one table for the kind: kit-messages.ts), and is
+ * bound to its services with configuredRoom:
  *
  *   const STORY_SETTINGS = { kind: 'story', budget: { burst: 20, perSecond: 10 }, capacity: 8,
  *     busyMessage: 'Still working on your earlier messages', failureMessage: 'Something went wrong…' };
  *   export class StoryRoom extends KitRoom<StoryState, StoryRoomDeps> {
+ *     private static readonly MESSAGES = kitMessages<StoryRoom>({
+ *       choose: serialMessage(chooseSchema, (room, client, m) => room.choose(client, m.choiceId)),
+ *       typing: directMessage(typingSchema, (room, client, m) => room.setTyping(client, m.typing)),
+ *     });
  *     protected get settings() { return STORY_SETTINGS; }                 // on the prototype: see kitGuard
+ *     protected get messages() { return StoryRoom.MESSAGES; }
  *     override async onCreate(raw: unknown) {
  *       const options = parseJoinOptions(joinOptionsSchema, raw);          // 400 INVALID_OPTIONS
- *       this.onSerialMessage('choose', chooseSchema, (client, m) => this.choose(client, m.choiceId));
- *       this.onDirectMessage('typing', typingSchema, (client, m) => this.setTyping(client, m.typing));
  *     }
  *     override async onJoin(client: Client) { await this.inMailbox(() => this.seat(client)); }
  *   }
@@ -18,7 +22,7 @@
  * Serial messages run one at a time in the room's mailbox (bounded: a full mailbox answers
  * RATE_LIMITED); direct ones at once; both are counted, budgeted per client and validated first;
  * any other type is answered UNKNOWN_MESSAGE. One Colyseus handler ('*') receives them all and
- * looks the type up in the room's table: a handler per type would cost every room (every story
+ * looks the type up in the kind's table: a handler per type would cost every room (every story
  * session) Colyseus' error wrapper, a bound function and a validator closure for each type.
  * `refuse` answers one client in the REST error shape; a job that throws ends in `failed`, which
  * logs it and refuses INTERNAL to everyone in the room.
@@ -27,7 +31,8 @@ import { Room, type Client } from '@colyseus/core';
 import type { ClientWrites } from './client-writes';
 import { MessageGuard, type GuardSettings } from './message-guard';
 import { shareHandshake } from './shared-handshake';
-import { parse, type SafeParser } from './message-validator';
+import type { KitMessages } from './kit-messages';
+import { parse } from './message-validator';
 import type { PlayerAuthenticator } from './player-auth';
 import type { Refusal } from './room-error';
 import type { RoomLogger } from './room-logger';
@@ -49,56 +54,36 @@ export interface RoomKitSettings extends GuardSettings {
   failureMessage: string;
 }
 
-/** How one message type is received: its payload's schema and its handler, in the mailbox or at once. */
-interface KitMessage {
-  schema: SafeParser<unknown>;
-  serial: boolean;
-  work: (client: Client, value: unknown) => Promise<void | false> | void;
-}
-
 export abstract class KitRoom<State extends object, Deps extends KitDeps = KitDeps> extends Room<State> {
   protected abstract readonly deps: Deps;
   protected abstract readonly settings: RoomKitSettings;
+  /** The message types the kind's rooms receive: its one table (kit-messages.ts), read from the prototype. */
+  protected abstract readonly messages: KitMessages<this>;
   /**
-   * The guard and, in its routes, the message types this room receives. One field for both: a
-   * Colyseus room's own properties are kept in a hash table, and each field of ours is one more
-   * entry in it for every session (`deps` and `settings` are read from the prototype for that reason).
+   * Colyseus keeps a room's own properties in a hash table (its `__init` turns four of them into
+   * accessors), which doubles past 42 entries: each field here is one more entry for every story
+   * session. So `deps`, `settings` and `messages` are read from the prototype, and this is the kit's only field.
    */
-  private kitGuard: MessageGuard<KitMessage> | null = null;
+  private kitGuard: MessageGuard | null = null;
+
+  constructor() {
+    super();
+    this.onMessage('*', (client, type, payload) => this.dispatch(client, type, payload));
+  }
 
   /** Made on first use (in tests a room's `settings` and `deps` may be fields, set after this constructor). */
-  protected get guard(): MessageGuard<KitMessage> {
-    if (!this.kitGuard) {
-      this.kitGuard = new MessageGuard<KitMessage>(this, this.settings, { telemetry: this.deps.telemetry, failed: (error, where) => this.failed(error, where) });
-      this.onMessage('*', (client, messageType, payload) => this.dispatch(client, messageType, payload));
-    }
+  protected get guard(): MessageGuard {
+    this.kitGuard ??= new MessageGuard(this, this.settings, { telemetry: this.deps.telemetry, failed: (error, where) => this.failed(error, where) });
     return this.kitGuard;
-  }
-
-  /**
-   * A message whose work runs in the mailbox, one job at a time with the room's other work.
-   * Work that resolves `false` was refused by the room's rules and is not reported as a step.
-   */
-  protected onSerialMessage<T>(type: string, schema: SafeParser<T>, work: (client: Client, value: T) => Promise<void | false>): void {
-    this.receive(type, { schema, serial: true, work: work as KitMessage['work'] });
-  }
-
-  /** A message handled at once, outside the mailbox (chat, presence). */
-  protected onDirectMessage<T>(type: string, schema: SafeParser<T>, handle: (client: Client, value: T) => void): void {
-    this.receive(type, { schema, serial: false, work: handle as KitMessage['work'] });
-  }
-
-  private receive(type: string, message: KitMessage): void {
-    this.guard.routes[type] = message;
   }
 
   /** Validates and hands a message to its type's handler; an unknown type is answered UNKNOWN_MESSAGE (the client stays connected). */
   private dispatch(client: Client, type: string | number, payload: unknown): void {
-    const message = typeof type === 'string' ? this.guard.routes[type] : undefined;
+    const message = typeof type === 'string' ? this.messages[type] : undefined;
     if (!message) return this.guard.refuseUnknown(client, type);
     const parsed = parse(message.schema, payload);
-    if (!message.serial) return this.guard.direct(client, parsed, (value) => void message.work(client, value));
-    if (this.guard.serial(client, type as string, parsed, (value) => message.work(client, value) as Promise<void | false>) && parsed.ok) this.messageAccepted(client, type as string, parsed.value);
+    if (!message.serial) return this.guard.direct(client, parsed, (value) => void message.work(this, client, value));
+    if (this.guard.serial(client, type as string, parsed, (value) => message.work(this, client, value) as Promise<void | false>) && parsed.ok) this.messageAccepted(client, type as string, parsed.value);
   }
 
   /** The room's own work (joins, leaves, timers) through the mailbox; its result or error comes back. */

@@ -39,9 +39,7 @@ export interface GuardHooks {
  * budget, refuses invalid payloads, and runs accepted work one job at a time in a bounded
  * mailbox. Refusals carry the REST error shape with a per-room request id.
  */
-export class MessageGuard<Route = unknown> {
-  /** How each message type the room receives is handled, by type (no prototype: a client names the type). */
-  readonly routes: Record<string, Route> = Object.create(null) as Record<string, Route>;
+export class MessageGuard {
   private readonly budgets = new Map<string, MessageBudget>();
   private readonly mailbox: SerialQueue;
   private refusals = 0;

@@ -1,6 +1,7 @@
 import { ServerError, type Client } from '@colyseus/core';
 import { configuredRoom } from '../shared/configured-room';
 import { parseJoinOptions } from '../shared/join-options';
+import { kitMessages, serialMessage, type KitMessages } from '../shared/kit-messages';
 import { KitRoom, type KitDeps, type RoomKitSettings } from '../shared/kit-room';
 import type { PlayerAuthData } from '../shared/player-auth';
 import { RECONNECT_SECONDS } from '../shared/reconnect-window';
@@ -39,9 +40,29 @@ const STORY_ROOM_SETTINGS: RoomKitSettings = {
  * only then changes its state — so a refused or failed action leaves the state exactly as it was.
  */
 export abstract class StoryRoom extends KitRoom<StoryState, StoryRoomDeps> {
+  private static readonly MESSAGES = kitMessages<StoryRoom>({
+    [StoryMessage.advance]: serialMessage(advanceSchema, (room, client) => room.step(client, { type: 'advance' })),
+    [StoryMessage.choose]: serialMessage(chooseSchema, (room, client, m) => room.step(client, { type: 'choose', choiceId: m.choiceId })),
+    [StoryMessage.next]: serialMessage(nextSchema, (room, client) => room.goOn(client)),
+    [StoryMessage.name]: serialMessage(nameSchema, (room, client, m) => room.restyle(client, (chapter, progress) => nameCharacter(chapter, progress, m.name))),
+    [StoryMessage.wear]: serialMessage(wearSchema, (room, client, m) =>
+      room.restyle(client, (chapter, progress) => {
+        const worn = wearOutfit(chapter, progress, m.outfitId);
+        if (!worn.ok) return worn;
+        if (worn.value === null) return { ok: true, value: null };
+        return { ok: true, value: worn.value.progress, charge: { diamonds: worn.value.diamonds, choiceId: null, outfitId: worn.value.outfitId } };
+      }),
+    ),
+  });
+
   protected get settings(): RoomKitSettings {
     return STORY_ROOM_SETTINGS;
   }
+
+  protected get messages(): KitMessages<StoryRoom> {
+    return StoryRoom.MESSAGES;
+  }
+
   private options!: StoryJoinOptions;
   /** The chapter this room opens: the join's, then each next one the player went on to. */
   private chapterId: string | undefined;
@@ -63,18 +84,6 @@ export abstract class StoryRoom extends KitRoom<StoryState, StoryRoomDeps> {
     // Message-driven: a patch goes out right after each applied message, not on a timer.
     this.patchRate = 0;
     await this.setPrivate(true);
-    this.onSerialMessage(StoryMessage.advance, advanceSchema, (client) => this.step(client, { type: 'advance' }));
-    this.onSerialMessage(StoryMessage.choose, chooseSchema, (client, m) => this.step(client, { type: 'choose', choiceId: m.choiceId }));
-    this.onSerialMessage(StoryMessage.next, nextSchema, (client) => this.goOn(client));
-    this.onSerialMessage(StoryMessage.name, nameSchema, (client, m) => this.restyle(client, (chapter, progress) => nameCharacter(chapter, progress, m.name)));
-    this.onSerialMessage(StoryMessage.wear, wearSchema, (client, m) =>
-      this.restyle(client, (chapter, progress) => {
-        const worn = wearOutfit(chapter, progress, m.outfitId);
-        if (!worn.ok) return worn;
-        if (worn.value === null) return { ok: true, value: null };
-        return { ok: true, value: worn.value.progress, charge: { diamonds: worn.value.diamonds, choiceId: null, outfitId: worn.value.outfitId } };
-      }),
-    );
   }
 
   /** The player's sessions, or a writer's preview ones (the state says which, from creation on). */
