@@ -60,6 +60,7 @@ export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps>
   protected get messages(): KitMessages<ReadingRoom> {
     return ReadingRoom.MESSAGES;
   }
+
   private options!: ReadingJoinOptions;
   private paragraphs: ChapterParagraphs | null = null;
   private readonly readings = new Map<string, Reading>();
@@ -100,12 +101,8 @@ export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps>
     this.live = new LiveCommentShares(this.deps.liveComments);
     this.chapterMessages = new FrameBatch(this.deps.writes ?? SEPARATE_WRITES, (client, tags) => this.live.share(this.readings.get(client.sessionId), tags, this.deps.clock.now().getTime()));
     const { storyId, chapterId } = this.options;
-    this.spare = new SpareRoom({
-      roomName: READING_ROOM,
-      match: { chapterId },
-      createOptions: { storyId, chapterId },
-      onError: (error) => this.deps.logger.warn({ err: error, roomId: this.roomId }, 'reading room: could not open a spare room'),
-    });
+    const onError = (error: unknown) => this.deps.logger.warn({ err: error, roomId: this.roomId }, 'reading room: could not open a spare room');
+    this.spare = new SpareRoom({ roomName: READING_ROOM, match: { chapterId }, createOptions: { storyId, chapterId }, onError });
     // Listening before the counts are read: an event in between is applied over them, not lost.
     this.unsubscribe = this.deps.fanout.subscribe(this.options.chapterId, (event) => this.announced(event));
     // Read while the room is announced and its first reader seated (their join waits for it), not
@@ -277,12 +274,9 @@ export abstract class ReadingRoom extends KitRoom<ReadingState, ReadingRoomDeps>
   }
 
   private setCount(paragraphId: string, emoji: string, count: number): void {
-    let paragraph = this.state.reactions.get(paragraphId);
-    if (!paragraph) {
-      paragraph = new ParagraphReactionsState();
-      this.state.reactions.set(paragraphId, paragraph);
-    }
-    paragraph.setCount(emoji, count);
+    const { reactions } = this.state;
+    if (!reactions.has(paragraphId)) reactions.set(paragraphId, new ParagraphReactionsState());
+    reactions.get(paragraphId)!.setCount(emoji, count);
   }
 
   private countReaders(): void {
