@@ -10,25 +10,17 @@ import type { CampaignJournal } from './campaign-journal';
 import { CampaignNarration } from './campaign-narration';
 import { checkCharacter, checkDisplayName } from './player-choices';
 import { openCampaign } from './campaign-opening';
-import { DEFAULT_TIMINGS, type CampaignRoomDeps, type CampaignTimings } from './campaign-room-deps';
+import { CAMPAIGN_ROOM_SETTINGS, DEFAULT_TIMINGS, type CampaignRoomDeps, type CampaignTimings } from './campaign-room-deps';
 import { CampaignSeats } from './campaign-seats';
 import { CampaignTurns } from './campaign-turns';
 import { CampaignState } from './CampaignState';
 import type { NarratedBeat } from './game-master/game-master';
-import { actionSchema, CAMPAIGN_ROOM, CampaignMessage, chatSchema, createOptionsSchema, emptySchema, joinOptionsSchema, readySchema, targetSchema, typingSchema, voteSchema, type ChatMessage, type StoryCompleteMessage } from './protocol';
+import { actionSchema, CampaignMessage, chatSchema, createOptionsSchema, emptySchema, joinOptionsSchema, readySchema, targetSchema, typingSchema, voteSchema, type ChatMessage, type StoryCompleteMessage } from './protocol';
 import { renderCampaign } from './render-state';
 import { beatEvent } from './rules/beat-outcome';
 import { beatRequest } from './rules/beat-request';
 import { decide, type CampaignCommand } from './rules/commands';
 import { playerOf, type CampaignEvent, type CampaignModel } from './rules/model';
-
-const CAMPAIGN_ROOM_SETTINGS: RoomKitSettings = {
-  kind: CAMPAIGN_ROOM,
-  budget: { burst: 20, perSecond: 5 },
-  capacity: 16,
-  busyMessage: 'The table is busy; try again in a moment',
-  failureMessage: 'Something went wrong on our side; the campaign is saved up to the last beat',
-};
 
 /**
  * One campaign: a room actor holding the authoritative world state of a party. Every change is
