@@ -66,6 +66,34 @@ describeOnEngines('story steps in shared commits', (db, engine) => {
     expect(slowGatherings.stepCommits.commits - before.commits).toBe(party.length);
   });
 
+  it("saves each step's history exactly: new choices after a long saved history, none on an advance, a rewritten one whole", async () => {
+    const [reader] = await readers(1);
+    const choice = (i: number) => ({ chapterId: reader!.progress.chapterId, sceneId: `scene-${i}`, choiceId: `c${i}`, at: '2026-12-07T00:00:00.000Z' });
+    const long = { ...reader!.progress, step: reader!.progress.step + 1, history: Array.from({ length: 300 }, (_, i) => choice(i)) };
+    const chose = { ...long, step: long.step + 1, history: [...long.history, choice(300)] };
+    const advanced = { ...chose, step: chose.step + 1, sceneId: 'after' };
+    const rewritten = { ...advanced, step: advanced.step + 1, history: [choice(7), ...advanced.history.slice(2)] };
+    let before = reader!.progress;
+    for (const after of [long, chose, advanced, rewritten]) {
+      expect(await sessions.save(reader!.userId, before, after, { diamonds: 0, choiceId: null })).toMatchObject({ ok: true });
+      const row = await saved(reader!.userId);
+      expect({ step: row.step, history: row.history }).toEqual({ step: after.step, history: after.history });
+      before = after;
+    }
+  });
+
+  it.runIf(engine === 'postgresql')('appends a step only to the history it began from: another length there refuses it, changing nothing', async () => {
+    const [reader] = await readers(1);
+    const choice = (i: number) => ({ chapterId: reader!.progress.chapterId, sceneId: `scene-${i}`, choiceId: `c${i}`, at: '2026-12-07T00:00:00.000Z' });
+    const first = { ...reader!.progress, step: reader!.progress.step + 1, history: [choice(1), choice(2)] };
+    expect(await sessions.save(reader!.userId, reader!.progress, first, { diamonds: 0, choiceId: null })).toMatchObject({ ok: true });
+    // The row at that step holding some other history (no writer does this; the statement must not trust it).
+    await db().orm.em.fork().getConnection().execute(`update player_progress set history = '[]'::jsonb where user_id = ?`, [reader!.userId]);
+    const second = { ...first, step: first.step + 1, history: [...first.history, choice(3)] };
+    expect(await sessions.save(reader!.userId, first, second, { diamonds: 0, choiceId: null })).toMatchObject({ ok: false, refusal: { code: 'PROGRESS_CONFLICT' } });
+    expect(await saved(reader!.userId)).toMatchObject({ step: first.step, history: [] });
+  });
+
   it('refuses only the step that lost its race: two sessions of one reader, among neighbours', async () => {
     const party = await readers(10);
     const [twice, ...others] = party;

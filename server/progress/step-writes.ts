@@ -4,7 +4,7 @@ import type { PreparedStatements, SqlParam, StatementRunner } from '../database/
 import type { Clock } from '../shared/clock';
 import type { WalletBalances } from '../wallet/wallet-queries';
 import { writeChargedStep, type ChargedStepWrite, type StepPayment } from './charged-step';
-import { PROGRESS_RECORD_TYPES, PROGRESS_SET_FROM_RECORD, progressRecord, progressValues, SAVE_STEP_SQL } from './progress-columns';
+import { progressValues, SAVE_STEP_SQL, STEP_HISTORY_HELD, STEP_RECORD_TYPES, STEP_SET_FROM_RECORD, stepRecord } from './progress-columns';
 
 /** A story step: `after` saved over `before`, only if the row still holds `before`'s step; a premium one pays in the same commit. */
 export interface StepWrite {
@@ -28,18 +28,17 @@ export const stepWriteKey = (write: StepWrite): string => `${write.userId}/${wri
 
 /**
  * Many steps in one statement: the rows as one JSON array, read back as a record set. One parameter,
- * serialized natively, instead of fifteen arrays escaped element by element (the JSON columns twice).
+ * serialized natively, instead of fifteen arrays escaped element by element (the JSON columns twice);
+ * each history only as what its step added (progress-columns.ts).
  */
 const SAVE_STEPS_SQL =
-  `update player_progress as p set ${PROGRESS_SET_FROM_RECORD}, updated_at = ? ` +
-  `from json_to_recordset(?::json) as v(user_id uuid, story_id text, from_step integer, ${PROGRESS_RECORD_TYPES}) ` +
-  'where p.user_id = v.user_id and p.story_id = v.story_id and p.step = v.from_step ' +
+  `update player_progress as p set ${STEP_SET_FROM_RECORD}, updated_at = ? ` +
+  `from json_to_recordset(?::json) as v(user_id uuid, story_id text, from_step integer, ${STEP_RECORD_TYPES}) ` +
+  `where p.user_id = v.user_id and p.story_id = v.story_id and p.step = v.from_step and ${STEP_HISTORY_HELD} ` +
   'returning p.user_id as "userId", p.story_id as "storyId"';
 
 /** A step as SAVE_STEPS_SQL's record: the row it updates, the step it started from, what it saves. */
-function stepRecord({ userId, before, after }: StepWrite) {
-  return { user_id: userId, story_id: before.storyId, from_step: before.step, ...progressRecord(after) };
-}
+const savedStep = ({ userId, before, after }: StepWrite) => ({ user_id: userId, story_id: before.storyId, from_step: before.step, ...stepRecord(before, after) });
 
 const freeAnswer = (saved: boolean): StepAnswer => (saved ? { kind: 'saved', wallet: null } : { kind: 'movedOn' });
 const isCharged = (write: StepWrite): write is ChargedStepWrite => write.payment !== undefined;
@@ -70,6 +69,7 @@ export function commitSteps(statements: PreparedStatements, clock: Clock): Commi
 
   async function writeAlone(runner: StatementRunner, write: StepWrite, now: Date): Promise<StepAnswer> {
     if (isCharged(write)) return writeChargedStep(runner, write, now);
+    if (postgres) return freeAnswer((await saveFreeSteps(runner, [write], now))[0]!);
     return freeAnswer((await runner.run(SAVE_STEP_SQL, oneStep(write, now))) === 1);
   }
 
@@ -80,7 +80,7 @@ export function commitSteps(statements: PreparedStatements, clock: Clock): Commi
       for (const write of writes) saved.push((await runner.run(SAVE_STEP_SQL, oneStep(write, now))) === 1);
       return saved;
     }
-    const changed = await runner.all(SAVE_STEPS_SQL, [now, JSON.stringify(writes.map(stepRecord))], { userId: 'text', storyId: 'text' });
+    const changed = await runner.all(SAVE_STEPS_SQL, [now, JSON.stringify(writes.map(savedStep))], { userId: 'text', storyId: 'text' });
     const keys = new Set(changed.map((row) => `${row.userId}/${row.storyId}`));
     return writes.map((w) => keys.has(stepWriteKey(w)));
   }
