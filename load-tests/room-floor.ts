@@ -1,0 +1,98 @@
+/**
+ * The floor under `bench:costs`' step figure: what a Colyseus room costs the server per message when it
+ * does only what any room must (take the message, write its state, send the patch), beside a bare
+ * uWebSockets.js echo at the same sockets and rate, measured in the same run. Each shape of
+ * `baselines/room-floor-server.ts` runs in a fresh process: P players each send a message every T ms
+ * (spread over the period); the server's CPU over S seconds, divided by the patches answered.
+ *
+ *   npm run -s bench:floor -- [--players P] [--period-ms T] [--seconds S] [--database URL]
+ *
+ * Without --database the `scene+db` shape is left out.
+ */
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { Client, type Room } from 'colyseus.js';
+import { runEchoBaseline } from './baselines/echo-baseline';
+import { FLOOR_SHAPES, type FloorShape } from './baselines/room-floor-server';
+
+interface Options {
+  players: number;
+  periodMs: number;
+  seconds: number;
+  database: string | null;
+}
+
+const SERVER = fileURLToPath(new URL('./baselines/room-floor-server.ts', import.meta.url));
+const JOINS_AT_ONCE = 50;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function parseOptions(argv: string[]): Options {
+  const options: Options = { players: 1000, periodMs: 3000, seconds: 20, database: null };
+  for (let i = 0; i < argv.length; i += 2) {
+    const [flag, value] = [argv[i], argv[i + 1]];
+    if (flag === '--database' && value) options.database = value;
+    else if (flag === '--players' || flag === '--period-ms' || flag === '--seconds') {
+      const number = Number(value);
+      if (!Number.isInteger(number) || number <= 0) throw new Error(`${flag} needs a positive whole number, got ${String(value)}`);
+      options[flag === '--players' ? 'players' : flag === '--period-ms' ? 'periodMs' : 'seconds'] = number;
+    } else throw new Error(`unknown option ${String(flag)} (options: --players P --period-ms T --seconds S --database URL)`);
+  }
+  return options;
+}
+
+/** One shape in its own server process: answered messages per second and the server's CPU per message. */
+async function measureShape(shape: FloorShape, options: Options): Promise<{ perSecond: number; cpuMs: number }> {
+  const server = spawn(process.execPath, ['--import', 'tsx', SERVER, shape, options.database ?? ''], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const rooms: Room[] = [];
+  const timers: ReturnType<typeof setTimeout>[] = [];
+  try {
+    const { port, cpuPort } = await portsOf(server);
+    const cpu = async () => ((await (await fetch(`http://127.0.0.1:${cpuPort}/`)).json()) as { cpuSeconds: number }).cpuSeconds;
+    const client = new Client(`ws://127.0.0.1:${port}`);
+    while (rooms.length < options.players) {
+      const count = Math.min(JOINS_AT_ONCE, options.players - rooms.length);
+      rooms.push(...(await Promise.all(Array.from({ length: count }, () => client.create('floor')))));
+    }
+    let answered = 0;
+    for (const [i, room] of rooms.entries()) {
+      room.onStateChange(() => answered++);
+      timers.push(setTimeout(() => timers.push(setInterval(() => room.send('step'), options.periodMs)), (options.periodMs * i) / rooms.length));
+    }
+    await sleep(options.periodMs + 1000);
+    const [cpuBefore, answeredBefore, started] = [await cpu(), answered, performance.now()];
+    await sleep(options.seconds * 1000);
+    const [cpuSeconds, messages, elapsedS] = [(await cpu()) - cpuBefore, answered - answeredBefore, (performance.now() - started) / 1000];
+    return { perSecond: messages / elapsedS, cpuMs: (1000 * cpuSeconds) / messages };
+  } finally {
+    for (const timer of timers) clearInterval(timer);
+    for (const room of rooms) room.connection.close();
+    server.kill();
+  }
+}
+
+async function portsOf(server: ReturnType<typeof spawn>): Promise<{ port: number; cpuPort: number }> {
+  for await (const line of createInterface({ input: server.stdout! })) return JSON.parse(line) as { port: number; cpuPort: number };
+  throw new Error('the room floor server exited before listening');
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const shapes = FLOOR_SHAPES.filter((shape) => shape !== 'scene+db' || options.database !== null);
+  console.log(`room floor: ${options.players} players, a message every ${options.periodMs} ms each, ${options.seconds} s per shape`);
+  const rows: { shape: string; perSecond: number; cpuMs: number }[] = [];
+  for (const shape of shapes) rows.push({ shape, ...(await measureShape(shape, options)) });
+  const rate = rows[0]!.perSecond;
+  const echo = await runEchoBaseline({ clients: options.players, messagesPerSecond: rate, durationS: options.seconds });
+  const echoMs = echo.cpuMsPerMessage ?? NaN;
+  rows.push({ shape: 'bare uWS echo', perSecond: echo.messagesPerSecond, cpuMs: echoMs });
+  for (const row of rows) console.log(`${row.shape.padEnd(14)} ${row.perSecond.toFixed(0).padStart(6)} messages/s · ${row.cpuMs.toFixed(3)} ms CPU per message · ${(row.cpuMs / echoMs).toFixed(2)}× the echo`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(`bench:floor: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
