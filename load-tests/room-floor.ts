@@ -3,7 +3,8 @@
  * does only what any room must (take the message, write its state, send the patch), beside a bare
  * uWebSockets.js echo at the same sockets and rate, measured in the same run. Each shape of
  * `baselines/room-floor-server.ts` runs in a fresh process: P players each send a message every T ms
- * (spread over the period); the server's CPU over S seconds, divided by the patches answered.
+ * (spread over the period); the server's CPU over S seconds, divided by the patches answered. Then the
+ * join floor: 20 players each making a `scene` room, joining and leaving it, in a loop.
  *
  *   npm run -s bench:floor -- [--players P] [--period-ms T] [--seconds S] [--database URL]
  *
@@ -25,6 +26,8 @@ interface Options {
 
 const SERVER = fileURLToPath(new URL('./baselines/room-floor-server.ts', import.meta.url));
 const JOINS_AT_ONCE = 50;
+/** As in bench:costs' joins window. */
+const JOINING_PLAYERS = 20;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function parseOptions(argv: string[]): Options {
@@ -41,18 +44,36 @@ function parseOptions(argv: string[]): Options {
   return options;
 }
 
-/** One shape in its own server process: answered messages per second and the server's CPU per message. */
-async function measureShape(shape: FloorShape, options: Options): Promise<{ perSecond: number; cpuMs: number }> {
+/** A shape's server in its own process: its game port and its CPU counter. */
+async function startServer(shape: FloorShape, options: Options) {
   const server = spawn(process.execPath, ['--import', 'tsx', SERVER, shape, options.database ?? ''], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const rooms: Room[] = [];
-  const timers: ReturnType<typeof setTimeout>[] = [];
   try {
     const { port, cpuPort } = await portsOf(server);
     const cpu = async () => ((await (await fetch(`http://127.0.0.1:${cpuPort}/`)).json()) as { cpuSeconds: number }).cpuSeconds;
-    const client = new Client(`ws://127.0.0.1:${port}`);
+    return { client: new Client(`ws://127.0.0.1:${port}`), cpu, stop: () => server.kill() };
+  } catch (error) {
+    server.kill();
+    throw error;
+  }
+}
+
+/** The server's CPU per event over a window of `seconds`, `count` reading how many happened so far. */
+async function perEvent(cpu: () => Promise<number>, count: () => number, seconds: number): Promise<{ perSecond: number; cpuMs: number }> {
+  const [cpuBefore, before, started] = [await cpu(), count(), performance.now()];
+  await sleep(seconds * 1000);
+  const [cpuSeconds, events, elapsedS] = [(await cpu()) - cpuBefore, count() - before, (performance.now() - started) / 1000];
+  return { perSecond: events / elapsedS, cpuMs: (1000 * cpuSeconds) / events };
+}
+
+/** P players each sending a message every T ms: the server's CPU per patch answered. */
+async function measureMessages(shape: FloorShape, options: Options): Promise<{ perSecond: number; cpuMs: number }> {
+  const server = await startServer(shape, options);
+  const rooms: Room[] = [];
+  const timers: ReturnType<typeof setTimeout>[] = [];
+  try {
     while (rooms.length < options.players) {
       const count = Math.min(JOINS_AT_ONCE, options.players - rooms.length);
-      rooms.push(...(await Promise.all(Array.from({ length: count }, () => client.create('floor')))));
+      rooms.push(...(await Promise.all(Array.from({ length: count }, () => server.client.create('floor')))));
     }
     let answered = 0;
     for (const [i, room] of rooms.entries()) {
@@ -60,14 +81,34 @@ async function measureShape(shape: FloorShape, options: Options): Promise<{ perS
       timers.push(setTimeout(() => timers.push(setInterval(() => room.send('step'), options.periodMs)), (options.periodMs * i) / rooms.length));
     }
     await sleep(options.periodMs + 1000);
-    const [cpuBefore, answeredBefore, started] = [await cpu(), answered, performance.now()];
-    await sleep(options.seconds * 1000);
-    const [cpuSeconds, messages, elapsedS] = [(await cpu()) - cpuBefore, answered - answeredBefore, (performance.now() - started) / 1000];
-    return { perSecond: messages / elapsedS, cpuMs: (1000 * cpuSeconds) / messages };
+    return await perEvent(server.cpu, () => answered, options.seconds);
   } finally {
     for (const timer of timers) clearInterval(timer);
     for (const room of rooms) room.connection.close();
-    server.kill();
+    server.stop();
+  }
+}
+
+/** JOINING_PLAYERS players each creating a room (a scene's state), joining it and leaving, in a loop: the server's CPU per join. */
+async function measureJoins(options: Options): Promise<{ perSecond: number; cpuMs: number }> {
+  const server = await startServer('scene', options);
+  let joins = 0;
+  let running = true;
+  const loop = async () => {
+    while (running) {
+      const room = await server.client.create('floor');
+      joins++;
+      await room.leave(true);
+    }
+  };
+  const loops = Array.from({ length: JOINING_PLAYERS }, loop);
+  try {
+    await sleep(2000);
+    return await perEvent(server.cpu, () => joins, options.seconds);
+  } finally {
+    running = false;
+    await Promise.allSettled(loops);
+    server.stop();
   }
 }
 
@@ -81,12 +122,14 @@ async function main(): Promise<void> {
   const shapes = FLOOR_SHAPES.filter((shape) => shape !== 'scene+db' || options.database !== null);
   console.log(`room floor: ${options.players} players, a message every ${options.periodMs} ms each, ${options.seconds} s per shape`);
   const rows: { shape: string; perSecond: number; cpuMs: number }[] = [];
-  for (const shape of shapes) rows.push({ shape, ...(await measureShape(shape, options)) });
+  for (const shape of shapes) rows.push({ shape, ...(await measureMessages(shape, options)) });
   const rate = rows[0]!.perSecond;
+  const joins = await measureJoins(options);
   const echo = await runEchoBaseline({ clients: options.players, messagesPerSecond: rate, durationS: options.seconds });
   const echoMs = echo.cpuMsPerMessage ?? NaN;
   rows.push({ shape: 'bare uWS echo', perSecond: echo.messagesPerSecond, cpuMs: echoMs });
   for (const row of rows) console.log(`${row.shape.padEnd(14)} ${row.perSecond.toFixed(0).padStart(6)} messages/s · ${row.cpuMs.toFixed(3)} ms CPU per message · ${(row.cpuMs / echoMs).toFixed(2)}× the echo`);
+  console.log(`join (scene)   ${joins.perSecond.toFixed(0).padStart(6)} joins/s · ${joins.cpuMs.toFixed(3)} ms CPU per join (a room made, joined, left: ${JOINING_PLAYERS} players in a loop)`);
 }
 
 main().then(
