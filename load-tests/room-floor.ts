@@ -12,12 +12,12 @@
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Client, type Room } from 'colyseus.js';
 import { runEchoBaseline } from './baselines/echo-baseline';
 import { FLOOR_SHAPES, type FloorShape } from './baselines/room-floor-server';
 
-interface Options {
+export interface FloorOptions {
   players: number;
   periodMs: number;
   seconds: number;
@@ -30,8 +30,8 @@ const JOINS_AT_ONCE = 50;
 const JOINING_PLAYERS = 20;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function parseOptions(argv: string[]): Options {
-  const options: Options = { players: 1000, periodMs: 3000, seconds: 20, database: null };
+function parseOptions(argv: string[]): FloorOptions {
+  const options: FloorOptions = { players: 1000, periodMs: 3000, seconds: 20, database: null };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
     if (flag === '--database' && value) options.database = value;
@@ -45,7 +45,7 @@ function parseOptions(argv: string[]): Options {
 }
 
 /** A shape's server in its own process: its game port and its CPU counter. */
-async function startServer(shape: FloorShape, options: Options) {
+async function startServer(shape: FloorShape, options: FloorOptions) {
   const server = spawn(process.execPath, ['--import', 'tsx', SERVER, shape, options.database ?? ''], { stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     const { port, cpuPort } = await portsOf(server);
@@ -66,7 +66,7 @@ async function perEvent(cpu: () => Promise<number>, count: () => number, seconds
 }
 
 /** P players each sending a message every T ms: the server's CPU per patch answered. */
-async function measureMessages(shape: FloorShape, options: Options): Promise<{ perSecond: number; cpuMs: number }> {
+export async function measureMessages(shape: FloorShape, options: FloorOptions): Promise<{ perSecond: number; cpuMs: number }> {
   const server = await startServer(shape, options);
   const rooms: Room[] = [];
   const timers: ReturnType<typeof setTimeout>[] = [];
@@ -90,7 +90,7 @@ async function measureMessages(shape: FloorShape, options: Options): Promise<{ p
 }
 
 /** JOINING_PLAYERS players each creating a room (a scene's state), joining it and leaving, in a loop: the server's CPU per join. */
-async function measureJoins(options: Options): Promise<{ perSecond: number; cpuMs: number }> {
+export async function measureJoins(options: FloorOptions): Promise<{ perSecond: number; cpuMs: number }> {
   const server = await startServer('scene', options);
   let joins = 0;
   let running = true;
@@ -132,10 +132,13 @@ async function main(): Promise<void> {
   console.log(`join (scene)   ${joins.perSecond.toFixed(0).padStart(6)} joins/s · ${joins.cpuMs.toFixed(3)} ms CPU per join (a room made, joined, left: ${JOINING_PLAYERS} players in a loop)`);
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(`bench:floor: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+// Run as bench:floor; imported (its test), it only lends its windows.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(`bench:floor: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
+}

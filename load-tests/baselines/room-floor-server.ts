@@ -10,24 +10,15 @@
 import http from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { Room, Server } from '@colyseus/core';
-import { ArraySchema, Schema, type } from '@colyseus/schema';
 import { uWebSocketsTransport } from '@colyseus/uwebsockets-transport';
 import pg from 'pg';
 import { freePort } from '../../rooms/shared/free-port';
+import { FloorLineState } from './FloorLineState';
+import { FloorState } from './FloorState';
 
 export const FLOOR_SHAPES = ['patch', 'scene', 'scene+db'] as const;
 export type FloorShape = (typeof FLOOR_SHAPES)[number];
 const SCENE_LINES = 7;
-
-class FloorLine extends Schema {
-  @type('string') character = '';
-  @type('string') text = '';
-}
-
-class FloorState extends Schema {
-  @type('uint32') step = 0;
-  @type([FloorLine]) timeline = new ArraySchema<FloorLine>();
-}
 
 function floorRoom(shape: FloorShape, database: pg.Pool | null) {
   return class FloorRoom extends Room<FloorState> {
@@ -35,7 +26,7 @@ function floorRoom(shape: FloorShape, database: pg.Pool | null) {
       this.state = new FloorState();
       // Patches go when a message was handled, as StoryVerse's rooms send them, not on a timer.
       this.patchRate = 0;
-      for (let i = 0; i < SCENE_LINES; i++) this.state.timeline.push(new FloorLine());
+      for (let i = 0; i < SCENE_LINES; i++) this.state.timeline.push(new FloorLineState());
       this.onMessage('step', async () => {
         if (database) await database.query('select 1');
         const step = ++this.state.step;
