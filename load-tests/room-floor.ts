@@ -124,8 +124,8 @@ async function main(): Promise<void> {
   const rows: { shape: string; perSecond: number; cpuMs: number }[] = [];
   for (const shape of shapes) rows.push({ shape, ...(await measureMessages(shape, options)) });
   const rate = rows[0]!.perSecond;
-  const joins = await measureJoins(options);
   const echo = await runEchoBaseline({ clients: options.players, messagesPerSecond: rate, durationS: options.seconds });
+  const joins = await measureJoins(options);
   const echoMs = echo.cpuMsPerMessage ?? NaN;
   rows.push({ shape: 'bare uWS echo', perSecond: echo.messagesPerSecond, cpuMs: echoMs });
   for (const row of rows) console.log(`${row.shape.padEnd(14)} ${row.perSecond.toFixed(0).padStart(6)} messages/s · ${row.cpuMs.toFixed(3)} ms CPU per message · ${(row.cpuMs / echoMs).toFixed(2)}× the echo`);

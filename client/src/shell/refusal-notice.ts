@@ -45,6 +45,11 @@ export function refusalNotice(refusal: StoryRefusal, context: NoticeContext): No
       return { title: 'Picked up where you left off', message: 'This story moved on in another window, so we caught up with it.' };
     case 'CHAPTER_ENDED':
       return { title: 'Chapter finished', message: 'This chapter has ended.' };
+    case 'NO_NEXT_CHAPTER':
+      // Asked for the next chapter where there is none: the story ends here for now, or this one is not over.
+      return details['status'] === 'ended'
+        ? { title: 'No next chapter yet', message: 'You have read every chapter out so far. Come back when the next one is released.' }
+        : { title: 'Not at the end yet', message: 'Finish this chapter first.' };
     default:
       return { title: 'Something went wrong', message: refusal.message };
   }
