@@ -10,7 +10,6 @@
 import http from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { Room, Server } from '@colyseus/core';
-import { uWebSocketsTransport } from '@colyseus/uwebsockets-transport';
 import pg from 'pg';
 import { freePort } from '../../rooms/shared/free-port';
 import { FloorLineState } from './FloorLineState';
@@ -46,6 +45,8 @@ async function main(): Promise<void> {
   const shape = process.argv[2] as FloorShape;
   if (!FLOOR_SHAPES.includes(shape)) throw new Error(`shape must be one of ${FLOOR_SHAPES.join(', ')}`);
   const database = shape === 'scene+db' ? new pg.Pool({ connectionString: process.argv[3], max: 10 }) : null;
+  // Loaded here, not at import: bench:floor imports the shapes, and uWS does not load everywhere (Node 22/24 on glibc < 2.38).
+  const { uWebSocketsTransport } = await import('@colyseus/uwebsockets-transport');
   const server = new Server({ transport: new uWebSocketsTransport({ maxPayloadLength: 16 * 1024 }), greet: false, gracefullyShutdown: false });
   server.define('floor', floorRoom(shape, database));
   const port = await freePort();
