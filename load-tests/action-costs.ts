@@ -16,17 +16,14 @@
  *   npm run bench:costs -- [--target URL] [--players P] [--period-ms T] [--seconds S]
  */
 import { StoryMessage } from '../rooms/story/protocol';
-import { freeStep, openStory, serverCpuSeconds, sleep, stepEvery } from './cost-windows';
+import { freeStep, openStory, readWindowOption, serverCpuSeconds, sleep, stepEvery, type WindowOptions } from './cost-windows';
 import { preparePlayers } from './prepare-players';
 import { RunStats } from './run-stats';
 import type { StorySession } from './story-session';
 import { GuestAccount, listStoryIds } from './storyverse-api';
 
-interface Options {
+interface Options extends WindowOptions {
   target: string;
-  players: number;
-  periodMs: number;
-  seconds: number;
 }
 
 const JOINING_PLAYERS = 20;
@@ -41,11 +38,7 @@ function parseOptions(argv: string[]): Options {
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
     if (flag === '--target' && value) options.target = value.replace(/\/$/, '');
-    else if (flag === '--players' || flag === '--period-ms' || flag === '--seconds') {
-      const number = Number(value);
-      if (!Number.isInteger(number) || number <= 0) throw new Error(`${flag} needs a positive whole number, got ${String(value)}`);
-      options[flag === '--players' ? 'players' : flag === '--period-ms' ? 'periodMs' : 'seconds'] = number;
-    } else throw new Error(`unknown option ${String(flag)} (options: --target URL --players P --period-ms T --seconds S)`);
+    else if (!readWindowOption(options, flag, value)) throw new Error(`unknown option ${String(flag)} (options: --target URL --players P --period-ms T --seconds S)`);
   }
   return options;
 }

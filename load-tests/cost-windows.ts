@@ -1,6 +1,7 @@
 /**
  * What `bench:costs` and `bench:pair` share: a guest's story opened through the load tool's own
- * instrumented room, the free step a measured player takes, and the server's CPU counter.
+ * instrumented room, the free step a measured player takes, the server's CPU counter, and (with
+ * `bench:floor`) the options of a measured window.
  */
 import { StoryMessage } from '../rooms/story/protocol';
 import type { RunStats } from './run-stats';
@@ -9,6 +10,27 @@ import { StorySession } from './story-session';
 import type { GuestAccount } from './storyverse-api';
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A measured window: P players, one step every T ms each, S seconds. */
+export interface WindowOptions {
+  players: number;
+  periodMs: number;
+  seconds: number;
+}
+
+const WINDOW_FLAGS = { '--players': 'players', '--period-ms': 'periodMs', '--seconds': 'seconds' } as const;
+
+/**
+ * Reads `--players`, `--period-ms` or `--seconds` into `options`; false for any other flag (the
+ * benchmark's own, or an unknown one). A value that is not a positive whole number is refused.
+ */
+export function readWindowOption(options: WindowOptions, flag: string | undefined, value: string | undefined): boolean {
+  if (flag === undefined || !Object.hasOwn(WINDOW_FLAGS, flag)) return false;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number <= 0) throw new Error(`${flag} needs a positive whole number, got ${String(value)}`);
+  options[WINDOW_FLAGS[flag as keyof typeof WINDOW_FLAGS]] = number;
+  return true;
+}
 
 /** The server's CPU seconds so far, from its /metrics (the costs are read from its own counter). */
 export async function serverCpuSeconds(target: string): Promise<number> {

@@ -11,16 +11,13 @@
  *
  *   npm run bench:pair -- --targets URL_A,URL_B [--players P] [--period-ms T] [--seconds S]
  */
-import { openStory, serverCpuSeconds, sleep, stepEvery } from './cost-windows';
+import { openStory, readWindowOption, serverCpuSeconds, sleep, stepEvery, type WindowOptions } from './cost-windows';
 import { RunStats } from './run-stats';
 import type { StorySession } from './story-session';
 import { GuestAccount, listStoryIds } from './storyverse-api';
 
-interface Options {
+interface Options extends WindowOptions {
   targets: string[];
-  players: number;
-  periodMs: number;
-  seconds: number;
 }
 
 const JOINING_PLAYERS = 10;
@@ -32,11 +29,7 @@ function parseOptions(argv: string[]): Options {
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
     if (flag === '--targets' && value) options.targets = value.split(',').map((target) => target.trim().replace(/\/$/, ''));
-    else if (flag === '--players' || flag === '--period-ms' || flag === '--seconds') {
-      const number = Number(value);
-      if (!Number.isInteger(number) || number <= 0) throw new Error(`${flag} needs a positive whole number, got ${String(value)}`);
-      options[flag === '--players' ? 'players' : flag === '--period-ms' ? 'periodMs' : 'seconds'] = number;
-    } else throw new Error(`unknown option ${String(flag)} (options: --targets URL,URL --players P --period-ms T --seconds S)`);
+    else if (!readWindowOption(options, flag, value)) throw new Error(`unknown option ${String(flag)} (options: --targets URL,URL --players P --period-ms T --seconds S)`);
   }
   if (options.targets.length < 2 || options.targets.some((target) => !/^https?:\/\/\S+$/.test(target))) throw new Error('--targets needs two or more http(s) URLs, comma-separated');
   return options;

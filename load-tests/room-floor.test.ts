@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { uwsBaselineRuns } from './baselines/uws-here';
 import { measureJoins, measureMessages } from './room-floor';
 
-const nodeMajor = Number(process.versions.node.split('.')[0]);
-const uwsLoads = await import('uWebSockets.js').then(() => true, () => false);
-// The floor is measured on the uWS transport, whose Node 22/24 builds need glibc 2.38 (Debian 12 has 2.36). On Node 20 it must run.
-const floorRuns = uwsLoads || nodeMajor <= 20;
-if (!floorRuns) console.warn(`\n⚠️  SKIPPED bench:floor's windows: uWebSockets.js cannot load on Node ${process.versions.node} here (glibc < 2.38)\n`);
+// The floor is measured on the uWS transport.
+const floorRuns = uwsBaselineRuns("bench:floor's windows");
 
 // Figures are printed by bench:floor, never asserted: this only shows each window runs a real room and counts what it answers.
 describe.runIf(floorRuns)('bench:floor windows', () => {

@@ -11,16 +11,13 @@
  * Without --database the `scene+db` shape is left out.
  */
 import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Client, type Room } from 'colyseus.js';
-import { runEchoBaseline } from './baselines/echo-baseline';
+import { cpuOf, portOf, runEchoBaseline } from './baselines/echo-baseline';
 import { FLOOR_SHAPES, type FloorShape } from './baselines/room-floor-server';
+import { readWindowOption, sleep, type WindowOptions } from './cost-windows';
 
-export interface FloorOptions {
-  players: number;
-  periodMs: number;
-  seconds: number;
+export interface FloorOptions extends WindowOptions {
   database: string | null;
 }
 
@@ -28,29 +25,23 @@ const SERVER = fileURLToPath(new URL('./baselines/room-floor-server.ts', import.
 const JOINS_AT_ONCE = 50;
 /** As in bench:costs' joins window. */
 const JOINING_PLAYERS = 20;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function parseOptions(argv: string[]): FloorOptions {
   const options: FloorOptions = { players: 1000, periodMs: 3000, seconds: 20, database: null };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
     if (flag === '--database' && value) options.database = value;
-    else if (flag === '--players' || flag === '--period-ms' || flag === '--seconds') {
-      const number = Number(value);
-      if (!Number.isInteger(number) || number <= 0) throw new Error(`${flag} needs a positive whole number, got ${String(value)}`);
-      options[flag === '--players' ? 'players' : flag === '--period-ms' ? 'periodMs' : 'seconds'] = number;
-    } else throw new Error(`unknown option ${String(flag)} (options: --players P --period-ms T --seconds S --database URL)`);
+    else if (!readWindowOption(options, flag, value)) throw new Error(`unknown option ${String(flag)} (options: --players P --period-ms T --seconds S --database URL)`);
   }
   return options;
 }
 
-/** A shape's server in its own process: its game port and its CPU counter. */
+/** A shape's server in its own process: a client of its rooms and its CPU counter. */
 async function startServer(shape: FloorShape, options: FloorOptions) {
   const server = spawn(process.execPath, ['--import', 'tsx', SERVER, shape, options.database ?? ''], { stdio: ['ignore', 'pipe', 'inherit'] });
   try {
-    const { port, cpuPort } = await portsOf(server);
-    const cpu = async () => ((await (await fetch(`http://127.0.0.1:${cpuPort}/`)).json()) as { cpuSeconds: number }).cpuSeconds;
-    return { client: new Client(`ws://127.0.0.1:${port}`), cpu, stop: () => server.kill() };
+    const port = await portOf(server, 'the room floor server');
+    return { client: new Client(`ws://127.0.0.1:${port}`), cpu: () => cpuOf(port), stop: () => server.kill() };
   } catch (error) {
     server.kill();
     throw error;
@@ -110,11 +101,6 @@ export async function measureJoins(options: FloorOptions): Promise<{ perSecond: 
     await Promise.allSettled(loops);
     server.stop();
   }
-}
-
-async function portsOf(server: ReturnType<typeof spawn>): Promise<{ port: number; cpuPort: number }> {
-  for await (const line of createInterface({ input: server.stdout! })) return JSON.parse(line) as { port: number; cpuPort: number };
-  throw new Error('the room floor server exited before listening');
 }
 
 async function main(): Promise<void> {

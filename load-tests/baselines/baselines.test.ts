@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runEchoBaseline } from './echo-baseline';
 import { parseTps } from './pgbench-baseline';
+import { uwsBaselineRuns } from './uws-here';
 
-const nodeMajor = Number(process.versions.node.split('.')[0]);
-const uwsLoads = await import('uWebSockets.js').then(() => true, () => false);
-// Node 22/24 builds of uWS need glibc 2.38 (Debian 12 has 2.36): no echo baseline there. On Node 20 it must run.
-const echoRuns = uwsLoads || nodeMajor <= 20;
-if (!echoRuns) console.warn(`\n⚠️  SKIPPED the uWS echo baseline: uWebSockets.js cannot load on Node ${process.versions.node} here (glibc < 2.38)\n`);
+const echoRuns = uwsBaselineRuns('the uWS echo baseline');
 
 describe('the uWS echo baseline', () => {
   it.runIf(echoRuns)('echoes every message it is offered and measures the echo server’s CPU per message', async () => {

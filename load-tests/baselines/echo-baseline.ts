@@ -75,14 +75,15 @@ export async function runEchoBaseline(options: EchoBaselineOptions): Promise<Ech
   }
 }
 
-async function portOf(server: ChildProcess): Promise<number> {
+/** The port a baseline server (echo, room floor) prints as `{"port":N}` once it listens. */
+export async function portOf(server: ChildProcess, name = 'the echo server'): Promise<number> {
   const lines = createInterface({ input: server.stdout! });
   const exited = once(server, 'exit').then(() => {
-    throw new Error('the echo server exited before listening');
+    throw new Error(`${name} exited before listening`);
   });
   const first = (async () => {
     for await (const line of lines) return (JSON.parse(line) as { port: number }).port;
-    throw new Error('the echo server printed no port');
+    throw new Error(`${name} printed no port`);
   })();
   return Promise.race([first, exited]);
 }
@@ -93,7 +94,8 @@ async function connect(url: string): Promise<WebSocket> {
   return socket;
 }
 
-async function cpuOf(port: number): Promise<number> {
+/** A baseline server's CPU seconds so far, from its `GET /cpu`. */
+export async function cpuOf(port: number): Promise<number> {
   const response = await fetch(`http://127.0.0.1:${port}/cpu`);
   return ((await response.json()) as { cpuSeconds: number }).cpuSeconds;
 }

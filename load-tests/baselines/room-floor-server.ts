@@ -5,9 +5,8 @@
  *   patch     one field;
  *   scene     a scene of seven lines, two strings each, all rewritten (a step's timeline);
  *   scene+db  the same after one PostgreSQL round trip (`select 1`, argv[3] the database URL).
- * Prints `{"port":N,"cpuPort":M}` once listening; GET / on cpuPort answers this process's CPU seconds.
+ * Prints `{"port":N}` once listening; `GET /cpu` there answers this process's CPU seconds (as the echo server's).
  */
-import http from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { Room, Server } from '@colyseus/core';
 import pg from 'pg';
@@ -47,15 +46,16 @@ async function main(): Promise<void> {
   const database = shape === 'scene+db' ? new pg.Pool({ connectionString: process.argv[3], max: 10 }) : null;
   // Loaded here, not at import: bench:floor imports the shapes, and uWS does not load everywhere (Node 22/24 on glibc < 2.38).
   const { uWebSocketsTransport } = await import('@colyseus/uwebsockets-transport');
-  const server = new Server({ transport: new uWebSocketsTransport({ maxPayloadLength: 16 * 1024 }), greet: false, gracefullyShutdown: false });
+  const transport = new uWebSocketsTransport({ maxPayloadLength: 16 * 1024 });
+  transport.expressApp.get('/cpu', (_request, response) => {
+    const { user, system } = process.cpuUsage();
+    response.json({ cpuSeconds: (user + system) / 1e6 });
+  });
+  const server = new Server({ transport, greet: false, gracefullyShutdown: false });
   server.define('floor', floorRoom(shape, database));
   const port = await freePort();
   await server.listen(port, '127.0.0.1');
-  const cpu = http.createServer((_request, response) => {
-    const { user, system } = process.cpuUsage();
-    response.end(JSON.stringify({ cpuSeconds: (user + system) / 1e6 }));
-  });
-  cpu.listen(0, '127.0.0.1', () => process.stdout.write(`${JSON.stringify({ port, cpuPort: (cpu.address() as { port: number }).port })}\n`));
+  process.stdout.write(`${JSON.stringify({ port })}\n`);
 }
 
 // Run as a process by bench:floor; imported, it only lends its shapes.
